@@ -1,0 +1,151 @@
+/**
+ * The one registry of message types and attributes. The codec, the JSON
+ * schemas, the fuzz generators and the tables in spec/wire-format.md are all
+ * derived from these two lists, so a number changes in exactly one place.
+ *
+ * Numbers marked `public` are T-Library's own (TMessageType / TAttribute,
+ * see shared/reference/tlib-numbers.md). Numbers marked `project` are not
+ * public; this project assigns them from its reserved range
+ * PROJECT_TAG_RANGE and documents them in spec/wire-format.md.
+ */
+
+/** How an attribute's value is represented in JavaScript (and on the wire). */
+export type AttributeKind =
+  | 'int' // signed 32-bit, wire kind INT32
+  | 'u32' // unsigned 32-bit, wire kind INT32
+  | 'connid' // 64-bit connection id, wire kind INT64, JS: 16 lowercase hex digits
+  | 'u64' // unsigned 64-bit, wire kind INT64, JS: bigint
+  | 'string' // UTF-8, wire kind STRING
+  | 'binary' // bytes, wire kind BINARY, JS: Uint8Array
+  | 'kvlist'; // key-value list, wire kind KVLIST
+
+export interface AttributeDef {
+  readonly tag: number;
+  /** Property name in a message object: the reference's word where it has one. */
+  readonly name: string;
+  /** T-Library's C name, for docs and traces. */
+  readonly cName: string;
+  readonly kind: AttributeKind;
+  readonly origin: 'public' | 'project';
+  readonly note?: string;
+}
+
+export type MessageCategory = 'request' | 'event';
+
+export interface MessageDef {
+  readonly id: number;
+  readonly name: string;
+  readonly category: MessageCategory;
+  /** One of the ten special events of the reference. */
+  readonly special?: true;
+  /** Decoded (and marked) but encoded only when asked explicitly. */
+  readonly obsolete?: true;
+  readonly note?: string;
+}
+
+/** Tags this project assigns to attributes whose public number is unknown. */
+export const PROJECT_TAG_RANGE = { first: 16000, last: 16383 } as const;
+
+/** The two attributes that together form a message's `time` property. */
+export const TIME_SECONDS_TAG = 86;
+export const TIME_MICROSECONDS_TAG = 87;
+
+export const ATTRIBUTES = [
+  { tag: 0, name: 'ProtocolVersion', cName: 'AttributeProtocolVersion', kind: 'string', origin: 'public' },
+  { tag: 1, name: 'ErrorMessage', cName: 'AttributeErrorMessage', kind: 'string', origin: 'public' },
+  { tag: 2, name: 'ReferenceID', cName: 'AttributeReferenceID', kind: 'u32', origin: 'public' },
+  { tag: 9, name: 'ConnID', cName: 'AttributeConnID', kind: 'connid', origin: 'public' },
+  { tag: 10, name: 'PreviousConnID', cName: 'AttributePreviousConnID', kind: 'connid', origin: 'public' },
+  { tag: 14, name: 'AgentID', cName: 'AttributeAgentID', kind: 'string', origin: 'public' },
+  { tag: 17, name: 'Reasons', cName: 'AttributeReason', kind: 'kvlist', origin: 'public' },
+  { tag: 20, name: 'ThisDN', cName: 'AttributeThisDN', kind: 'string', origin: 'public' },
+  { tag: 42, name: 'Timeout', cName: 'AttributeTimeout', kind: 'int', origin: 'public', note: 'milliseconds in EventAgentReserved' },
+  { tag: 45, name: 'InputMask', cName: 'AttributeInputMask', kind: 'binary', origin: 'public', note: 'bit mask, 64 bytes in T-Library' },
+  { tag: 46, name: 'ErrorCode', cName: 'AttributeErrorCode', kind: 'int', origin: 'public' },
+  { tag: 51, name: 'UserData', cName: 'AttributeUserData', kind: 'kvlist', origin: 'public' },
+  { tag: 53, name: 'Extensions', cName: 'AttributeExtensions', kind: 'kvlist', origin: 'public' },
+  { tag: 58, name: 'UserEvent', cName: 'AttributeUserEvent', kind: 'int', origin: 'public', note: 'a message type id' },
+  { tag: 62, name: 'ServerRole', cName: 'AttributeServerRole', kind: 'int', origin: 'public', note: '0 primary, 1 backup' },
+  { tag: 64, name: 'ApplicationName', cName: 'AttributeApplicationName', kind: 'string', origin: 'public' },
+  { tag: 65, name: 'ApplicationPassword', cName: 'AttributeApplicationPassword', kind: 'string', origin: 'public' },
+  { tag: 76, name: 'CustomerID', cName: 'AttributeCustomerID', kind: 'string', origin: 'public' },
+  { tag: 86, name: 'TimeinSecs', cName: 'AttributeTimeinSecs', kind: 'u32', origin: 'public', note: 'time.seconds' },
+  { tag: 87, name: 'TimeinuSecs', cName: 'AttributeTimeinuSecs', kind: 'u32', origin: 'public', note: 'time.microseconds' },
+  { tag: 92, name: 'Place', cName: 'AttributePlace', kind: 'string', origin: 'public' },
+  { tag: 93, name: 'Priority', cName: 'AttributePriority', kind: 'int', origin: 'public' },
+  { tag: 105, name: 'PrivateEvent', cName: 'AttributePrivateMsgID', kind: 'int', origin: 'public' },
+  { tag: 147, name: 'ServerStartTime', cName: 'AttributeServerStartTime', kind: 'int', origin: 'public' },
+  { tag: 148, name: 'EventSequenceNumber', cName: 'AttributeEventSequenceNumber', kind: 'u64', origin: 'public' },
+  { tag: 16000, name: 'SubscriptionID', cName: 'AttributeSubscriptionID', kind: 'string', origin: 'project', note: 'TTransactionMonitoring (7.6); public number unknown' },
+  { tag: 16001, name: 'SubscriptionOperation', cName: 'AttributeSubscriptionOperation', kind: 'int', origin: 'project', note: 'SubscriptionOperation enumeration' },
+  { tag: 16002, name: 'RegisterMode', cName: 'AttributeRegisterMode', kind: 'int', origin: 'project', note: 'TRegisterMode enumeration' },
+  { tag: 16003, name: 'AddressType', cName: 'AttributeAddressType', kind: 'int', origin: 'project', note: 'TAddressType enumeration' },
+] as const satisfies readonly AttributeDef[];
+
+export const MESSAGES = [
+  { id: 0, name: 'RequestRegisterClient', category: 'request', note: 'opening handshake of a client' },
+  { id: 2, name: 'RequestQueryAddress', category: 'request' },
+  { id: 3, name: 'RequestRegisterAddress', category: 'request' },
+  { id: 4, name: 'RequestUnregisterAddress', category: 'request' },
+  { id: 7, name: 'RequestSetInputMask', category: 'request' },
+  { id: 48, name: 'RequestDistributeUserEvent', category: 'request', note: 'TSendUserEvent()' },
+  { id: 49, name: 'RequestDistributeEvent', category: 'request', note: 'TSendEvent() / TSendEventEx()' },
+  { id: 50, name: 'EventServerConnected', category: 'event' },
+  { id: 51, name: 'EventServerDisconnected', category: 'event' },
+  { id: 52, name: 'EventError', category: 'event' },
+  { id: 53, name: 'EventRegistered', category: 'event' },
+  { id: 54, name: 'EventUnregistered', category: 'event' },
+  { id: 92, name: 'EventAddressInfo', category: 'event' },
+  { id: 93, name: 'EventServerInfo', category: 'event' },
+  { id: 94, name: 'EventLinkDisconnected', category: 'event' },
+  { id: 95, name: 'EventLinkConnected', category: 'event' },
+  { id: 96, name: 'EventUserEvent', category: 'event', special: true },
+  { id: 99, name: 'EventResourceAllocated', category: 'event', special: true, obsolete: true },
+  { id: 100, name: 'EventResourceFreed', category: 'event', special: true, obsolete: true },
+  { id: 108, name: 'RequestQueryCall', category: 'request' },
+  { id: 109, name: 'EventPartyInfo', category: 'event' },
+  { id: 111, name: 'RequestSetCallInfo', category: 'request' },
+  { id: 112, name: 'EventCallInfoChanged', category: 'event', special: true },
+  { id: 117, name: 'EventHardwareError', category: 'event', special: true },
+  { id: 127, name: 'RequestReserveAgent', category: 'request', note: 'TReserveAgent()' },
+  { id: 128, name: 'EventAgentReserved', category: 'event', special: true },
+  { id: 132, name: 'EventRestoreConnection', category: 'event', special: true, note: 'internal to the client library' },
+  { id: 133, name: 'EventPrimaryChanged', category: 'event', special: true },
+  { id: 134, name: 'RequestLostBackupConnection', category: 'request' },
+  { id: 136, name: 'RequestQueryLocation', category: 'request' },
+  { id: 137, name: 'EventLocationInfo', category: 'event' },
+  { id: 138, name: 'EventACK', category: 'event', special: true },
+  { id: 149, name: 'RequestPrivateService', category: 'request', note: 'TPrivateService()' },
+  { id: 150, name: 'EventPrivateInfo', category: 'event', special: true },
+  { id: 180, name: 'RequestTransactionMonitoring', category: 'request', note: 'TTransactionMonitoring() (7.6)' },
+  { id: 181, name: 'EventTransactionStatus', category: 'event' },
+] as const satisfies readonly MessageDef[];
+
+/** Public enumerations, and the project-assigned SubscriptionOperation. */
+export const SERVER_ROLE = { Primary: 0, Backup: 1 } as const;
+export const REGISTER_MODE = { ModeShare: 0, ModePrivate: 1, ModeMonitor: 2 } as const;
+export const ADDRESS_TYPE = { Unknown: 0, DN: 1, Position: 2, Queue: 3, RouteDN: 4, Trunk: 5, Other: 99 } as const;
+/** Not public: assigned by this project (spec/wire-format.md, "Project-assigned numbers"). */
+export const SUBSCRIPTION_OPERATION = { SubscriptionStart: 1, SubscriptionStop: 2, SubscriptionModify: 3 } as const;
+
+export type MessageName = (typeof MESSAGES)[number]['name'];
+export type AttributeName = (typeof ATTRIBUTES)[number]['name'];
+export type SpecialEventName = Extract<(typeof MESSAGES)[number], { special: true }>['name'];
+
+const byId = new Map<number, MessageDef>(MESSAGES.map((m) => [m.id, m]));
+const byName = new Map<string, MessageDef>(MESSAGES.map((m) => [m.name, m]));
+const attrByTag = new Map<number, AttributeDef>(ATTRIBUTES.map((a) => [a.tag, a]));
+const attrByName = new Map<string, AttributeDef>(ATTRIBUTES.map((a) => [a.name, a]));
+
+export function messageById(id: number): MessageDef | undefined {
+  return byId.get(id);
+}
+export function messageByName(name: string): MessageDef | undefined {
+  return byName.get(name);
+}
+export function attributeByTag(tag: number): AttributeDef | undefined {
+  return attrByTag.get(tag);
+}
+export function attributeByName(name: string): AttributeDef | undefined {
+  return attrByName.get(name);
+}
