@@ -1,0 +1,65 @@
+/**
+ * The data a conformance run produces. The runner writes it; every report
+ * (terminal, JSON, JUnit, HTML) only reads it. Keep it plain JSON-safe data.
+ */
+import type { JsonMessage } from '../src/index.js';
+
+export type Verdict =
+  | 'pass'
+  | 'fail'
+  | 'timeout' // a step waited for a message that never came
+  | 'skip' // the target cannot meet the scenario's needs (reason says which)
+  | 'error' // the run itself broke (connection refused, bad control hook)
+  | 'known-failure' // failed as the --known-failing list expects
+  | 'flaky'; // in the --known-flaky list and failed on at least one repeat
+
+/** One message on the wire, as the runner saw it. */
+export interface WireRecord {
+  /** Milliseconds since the scenario started. */
+  t: number;
+  /** 'send': runner to server; 'recv': server to runner; 'note': a control action. */
+  dir: 'send' | 'recv' | 'note';
+  /** The runner-side lifeline, e.g. "client-a", "client-b", "app" (via a client library). */
+  actor: string;
+  /** The server-side lifeline, e.g. "primary", "backup". */
+  peer: string;
+  /** Decoded message in the JSON form of spec/wire-format.md (absent for notes and undecodable bytes). */
+  message?: JsonMessage;
+  /** The frame as lowercase hex (absent for notes). */
+  hex?: string;
+  /** Free text for notes and decode errors. */
+  text?: string;
+  /** This record is the one the verdict blames. */
+  violation?: boolean;
+}
+
+export interface CaseResult {
+  /** Stable semantic id, e.g. "ack/user-event/reference-id". */
+  id: string;
+  title: string;
+  level: 'must' | 'should';
+  /** The sentence of the reference the scenario enforces, quoted. */
+  reference: string;
+  verdict: Verdict;
+  /** One sentence a person understands: why this verdict. */
+  reason?: string;
+  expected?: string;
+  actual?: string;
+  /** Where the reference allows several behaviours: which one was seen. */
+  seen?: string;
+  durationMs: number;
+  exchange: WireRecord[];
+}
+
+export interface RunReport {
+  tool: 'tlib-kit';
+  version: string;
+  /** Human description of the target, e.g. "embedded simulator (hot-standby pair)". */
+  target: string;
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  strict: boolean;
+  results: CaseResult[];
+  summary: { total: number; passed: number; failed: number; skipped: number; timedOut: number; errors: number; knownFailures: number; flaky: number };
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+/**
+ * The tlib-kit command line. Each subcommand lives in src/cli/commands/ and
+ * registers itself here; keep this file to the list.
+ */
+import { Command } from 'commander';
+import { registerDemo } from './commands/demo.js';
+
+const program = new Command('tlib-kit')
+  .description('T-Server protocol (T-Library) codec, validator, simulator and conformance kit')
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (str, write) => write(str) });
+
+registerDemo(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  process.stderr.write(`tlib-kit: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+});
