@@ -24,8 +24,10 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxStringBytes: 1 << 20,
 });
 
-/** The largest frame the wire format can express (length prefix is u32, but we refuse above 256 MiB). */
+/** Ceilings for configured limits: past them a limit no longer protects anything. */
 export const HARD_MAX_FRAME_BYTES = 256 << 20;
+/** Decoding recurses once per nesting level; this keeps it far from the engine's stack limit. */
+export const HARD_MAX_DEPTH = 512;
 
 export function resolveLimits(partial?: Partial<Limits>): Limits {
   if (!partial) return DEFAULT_LIMITS as Limits;
@@ -37,6 +39,9 @@ export function resolveLimits(partial?: Partial<Limits>): Limits {
   }
   if (limits.maxFrameBytes > HARD_MAX_FRAME_BYTES) {
     throw new RangeError(`limits.maxFrameBytes must be at most ${HARD_MAX_FRAME_BYTES}, got ${limits.maxFrameBytes}`);
+  }
+  if (limits.maxDepth > HARD_MAX_DEPTH) {
+    throw new RangeError(`limits.maxDepth must be at most ${HARD_MAX_DEPTH}, got ${limits.maxDepth}`);
   }
   return limits;
 }

@@ -1,0 +1,59 @@
+/**
+ * Lookup tables derived once from the registry, shaped for the hot paths:
+ * an array indexed by tag for the dense public range, a Map for the rest.
+ */
+import { ATTRIBUTES, MESSAGES, type AttributeKind, type MessageDef } from '../registry.js';
+import { WIRE_KIND } from './types.js';
+
+export interface AttrCodec {
+  readonly tag: number;
+  readonly name: string;
+  readonly kind: AttributeKind;
+  readonly wire: number;
+}
+
+const WIRE_OF: Record<AttributeKind, number> = {
+  int: WIRE_KIND.INT32,
+  u32: WIRE_KIND.INT32,
+  connid: WIRE_KIND.INT64,
+  u64: WIRE_KIND.INT64,
+  string: WIRE_KIND.STRING,
+  binary: WIRE_KIND.BINARY,
+  kvlist: WIRE_KIND.KVLIST,
+};
+
+const DENSE = 256;
+const dense: (AttrCodec | undefined)[] = new Array(DENSE).fill(undefined);
+const sparse = new Map<number, AttrCodec>();
+/** By property name; `time` is handled by the codec itself. */
+export const ATTR_BY_NAME: Record<string, AttrCodec> = Object.create(null);
+
+for (const a of ATTRIBUTES) {
+  const codec: AttrCodec = { tag: a.tag, name: a.name, kind: a.kind, wire: WIRE_OF[a.kind] };
+  if (a.tag < DENSE) dense[a.tag] = codec;
+  else sparse.set(a.tag, codec);
+  ATTR_BY_NAME[a.name] = codec;
+}
+
+export function attrByTag(tag: number): AttrCodec | undefined {
+  return tag < DENSE ? dense[tag] : sparse.get(tag);
+}
+
+const msgDense: (MessageDef | undefined)[] = new Array(DENSE).fill(undefined);
+export const MSG_BY_NAME: Record<string, MessageDef> = Object.create(null);
+for (const m of MESSAGES) {
+  msgDense[m.id] = m;
+  MSG_BY_NAME[m.name] = m;
+}
+
+export function msgById(id: number): MessageDef | undefined {
+  return id < DENSE ? msgDense[id] : undefined;
+}
+
+export const WIRE_KIND_NAME: Record<number, 'int32' | 'int64' | 'string' | 'binary' | 'kvlist'> = {
+  [WIRE_KIND.INT32]: 'int32',
+  [WIRE_KIND.INT64]: 'int64',
+  [WIRE_KIND.STRING]: 'string',
+  [WIRE_KIND.BINARY]: 'binary',
+  [WIRE_KIND.KVLIST]: 'kvlist',
+};

@@ -1,0 +1,167 @@
+/**
+ * One frame -> message object. Every length and count is checked against
+ * the bytes left in the frame before anything is allocated, every loop
+ * consumes at least one byte per turn, and nesting is capped, so no input
+ * can make decode() throw anything but TLibError, hang, or allocate more
+ * than a small multiple of its own length.
+ */
+import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
+import { BinaryReader } from '../wire/binary-reader.js';
+import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
+import { decodeError } from './errors.js';
+import { resolveLimits, type Limits } from './limits.js';
+import { WIRE_KIND, type KVList, type KVValue, type Message, type UnknownAttribute } from './types.js';
+
+export interface DecodeOptions {
+  limits?: Partial<Limits>;
+}
+
+/** The smallest key-value pair: empty key (1), kind (1), empty string value (1). */
+const MIN_PAIR_BYTES = 3;
+
+class FrameDecoderState {
+  pairs = 0;
+  attributes = 0;
+  constructor(
+    readonly r: BinaryReader,
+    readonly limits: Limits,
+  ) {}
+}
+
+export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
+  const limits = resolveLimits(options?.limits);
+  if (bytes.length < 4) throw decodeError('TRUNCATED', `input of ${bytes.length} bytes ends inside the 4-byte length prefix`, bytes.length);
+  const bodyLength = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  if (bodyLength > limits.maxFrameBytes) {
+    throw decodeError('FRAME_TOO_LARGE', `frame length ${bodyLength} exceeds the maximum of ${limits.maxFrameBytes} bytes`, 0);
+  }
+  const end = 4 + bodyLength;
+  if (bytes.length < end) throw decodeError('TRUNCATED', `input ends after ${bytes.length} of the frame's ${end} bytes`, bytes.length);
+  if (bytes.length > end) throw decodeError('TRAILING_BYTES', `${bytes.length - end} bytes follow the end of the frame`, end);
+  return decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, end), limits));
+}
+
+function decodeBody(s: FrameDecoderState): Message {
+  const { r } = s;
+  const type = r.varint('message type');
+  const def = msgById(type);
+  const msg: Record<string, unknown> = def ? { Event: def.name } : { Event: 'Unknown', MessageType: type };
+  if (def?.obsolete) msg.Obsolete = true;
+  let seconds: number | undefined;
+  let micros: number | undefined;
+  let timeAt = 0;
+  let unknownTags: Set<number> | undefined;
+  while (r.pos < r.end) {
+    const at = r.pos;
+    if (++s.attributes > s.limits.maxAttributes) throw decodeError('LIMIT_EXCEEDED', `more than ${s.limits.maxAttributes} attributes in one message`, at);
+    const tag = r.varint('attribute tag');
+    const wire = r.byte('attribute kind');
+    const attr = attrByTag(tag);
+    if (attr === undefined) {
+      unknownTags ??= new Set();
+      if (unknownTags.has(tag)) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute tag ${tag} appears twice`, at);
+      unknownTags.add(tag);
+      ((msg.Unknown ??= []) as UnknownAttribute[]).push(readUnknown(s, tag, wire, at));
+      continue;
+    }
+    if (wire !== attr.wire) throw kindMismatch(attr, wire, at);
+    if (tag === TIME_SECONDS_TAG || tag === TIME_MICROSECONDS_TAG) {
+      const isSeconds = tag === TIME_SECONDS_TAG;
+      if ((isSeconds ? seconds : micros) !== undefined) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
+      const v = r.uint32(attr.name);
+      if (isSeconds) seconds = v;
+      else micros = v;
+      timeAt = at;
+      continue;
+    }
+    if (msg[attr.name] !== undefined) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
+    msg[attr.name] = readKnown(s, attr);
+  }
+  if (seconds !== undefined && micros !== undefined) msg.time = { seconds, microseconds: micros };
+  else if (seconds !== undefined || micros !== undefined) {
+    throw decodeError('TIME_INCOMPLETE', `${seconds === undefined ? 'AttributeTimeinuSecs (87) without AttributeTimeinSecs (86)' : 'AttributeTimeinSecs (86) without AttributeTimeinuSecs (87)'}`, timeAt);
+  }
+  return msg as unknown as Message;
+}
+
+function kindMismatch(attr: AttrCodec, wire: number, at: number) {
+  const got = WIRE_KIND_NAME[wire];
+  if (got === undefined) return decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${attr.name} is not defined`, at);
+  return decodeError('KIND_MISMATCH', `attribute ${attr.name} (${attr.tag}) must be ${WIRE_KIND_NAME[attr.wire]}, got ${got}`, at);
+}
+
+function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
+  const { r } = s;
+  switch (attr.kind) {
+    case 'int':
+      return r.int32(attr.name);
+    case 'u32':
+      return r.uint32(attr.name);
+    case 'connid':
+      return r.hex64(attr.name);
+    case 'u64':
+      return r.uint64(attr.name);
+    case 'string':
+      return r.string(attr.name, s.limits.maxStringBytes);
+    case 'binary':
+      return r.binary(attr.name, s.limits.maxStringBytes);
+    case 'kvlist':
+      return readList(s, attr.name, 1);
+  }
+}
+
+function readUnknown(s: FrameDecoderState, tag: number, wire: number, at: number): UnknownAttribute {
+  const { r } = s;
+  const what = 'unknown attribute';
+  switch (wire) {
+    case WIRE_KIND.INT32:
+      return { tag, kind: 'int32', value: r.int32(what) };
+    case WIRE_KIND.INT64:
+      return { tag, kind: 'int64', value: r.uint64(what) };
+    case WIRE_KIND.STRING:
+      return { tag, kind: 'string', value: r.string(what, s.limits.maxStringBytes) };
+    case WIRE_KIND.BINARY:
+      return { tag, kind: 'binary', value: r.binary(what, s.limits.maxStringBytes) };
+    case WIRE_KIND.KVLIST:
+      return { tag, kind: 'kvlist', value: readList(s, what, 1) };
+    default:
+      throw decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${tag} is not defined`, at + 1);
+  }
+}
+
+function readList(s: FrameDecoderState, what: string, depth: number): KVList {
+  const { r, limits } = s;
+  const at = r.pos;
+  if (depth > limits.maxDepth) throw decodeError('NESTING_TOO_DEEP', `key-value list nested deeper than ${limits.maxDepth} levels`, at);
+  const count = r.varint(`${what} pair count`);
+  if (count > (r.end - r.pos) / MIN_PAIR_BYTES) {
+    throw decodeError('VALUE_OVERRUN', `${what} claims ${count} pairs but the frame has only ${r.end - r.pos} bytes left`, at);
+  }
+  s.pairs += count;
+  if (s.pairs > limits.maxPairs) throw decodeError('LIMIT_EXCEEDED', `more than ${limits.maxPairs} key-value pairs in one message`, at);
+  const list: KVList = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = r.string('key-value key', limits.maxStringBytes);
+    const kindAt = r.pos;
+    const wire = r.byte('key-value kind');
+    let value: KVValue;
+    switch (wire) {
+      case WIRE_KIND.STRING:
+        value = r.string('key-value string', limits.maxStringBytes);
+        break;
+      case WIRE_KIND.INT32:
+        value = r.int32('key-value integer');
+        break;
+      case WIRE_KIND.BINARY:
+        value = r.binary('key-value binary', limits.maxStringBytes);
+        break;
+      case WIRE_KIND.KVLIST:
+        value = readList(s, 'nested key-value list', depth + 1);
+        break;
+      default:
+        throw decodeError('UNKNOWN_KIND', `value kind ${wire} is not allowed in a key-value list (string 3, int32 1, binary 4, list 5)`, kindAt);
+    }
+    list[i] = [key, value];
+  }
+  return list;
+}
