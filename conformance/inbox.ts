@@ -1,0 +1,125 @@
+/**
+ * What one session has received, with expect / expectNone over it. Shared by
+ * raw wire clients and application views so both fail the same way.
+ */
+import type { Message } from '../src/index.js';
+import { stepTimeout, targetError, violation } from './failure.js';
+import type { WireRecord } from './report-model.js';
+import type { Expectation, Receiver } from './scenario.js';
+
+interface Entry {
+  message: Message;
+  record: WireRecord;
+  consumed: boolean;
+}
+
+interface Waiter {
+  e: Expectation;
+  resolve: (entry: Entry) => void;
+}
+
+export class Inbox implements Receiver {
+  private readonly entries: Entry[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private closedReason: string | undefined;
+  private readonly closeListeners = new Set<(reason: string) => void>();
+
+  constructor(
+    readonly name: string,
+    private readonly defaultTimeoutMs: number,
+    private readonly defaultQuietMs: number,
+  ) {}
+
+  get received(): readonly Message[] {
+    return this.entries.map((x) => x.message);
+  }
+
+  /** Every received message with the exchange record that carried it. */
+  get log(): ReadonlyArray<{ message: Message; record: WireRecord }> {
+    return this.entries;
+  }
+
+  deliver(message: Message, record: WireRecord): void {
+    const entry: Entry = { message, record, consumed: false };
+    this.entries.push(entry);
+    for (const w of this.waiters) {
+      if (w.e.match(message)) {
+        entry.consumed = true;
+        this.waiters.delete(w);
+        w.resolve(entry);
+        return;
+      }
+    }
+  }
+
+  /** The peer went away: pending and later expects fail at once instead of waiting out their timeout. */
+  closed(reason: string): void {
+    this.closedReason ??= reason;
+    for (const l of this.closeListeners) l(reason);
+  }
+
+  recordOf(message: Message): WireRecord | undefined {
+    return this.entries.find((x) => x.message === message)?.record;
+  }
+
+  expect(e: Expectation, timeoutMs = this.defaultTimeoutMs): Promise<Message> {
+    const ready = this.entries.find((x) => !x.consumed && e.match(x.message));
+    if (ready) {
+      ready.consumed = true;
+      return Promise.resolve(ready.message);
+    }
+    if (this.closedReason !== undefined) return Promise.reject(this.lost(e));
+    return new Promise<Message>((resolve, reject) => {
+      const waiter: Waiter = {
+        e,
+        resolve: (entry) => {
+          done();
+          resolve(entry.message);
+        },
+      };
+      const onClose = (): void => {
+        done();
+        reject(this.lost(e));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(stepTimeout(e.what, timeoutMs, this.name));
+      }, timeoutMs);
+      const done = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        this.closeListeners.delete(onClose);
+      };
+      this.waiters.add(waiter);
+      this.closeListeners.add(onClose);
+    });
+  }
+
+  async expectNone(e: Expectation, windowMs = this.defaultQuietMs): Promise<void> {
+    const offender = (): Entry | undefined => this.entries.find((x) => e.match(x.message));
+    const early = offender();
+    if (!early) await new Promise((r) => setTimeout(r, windowMs));
+    const found = early ?? offender();
+    if (found) {
+      found.record.violation = true;
+      throw violation(`${this.name} received ${found.message.Event}, which it must not`, e.what, describe(found.message), found.record);
+    }
+  }
+
+  private lost(e: Expectation): Error {
+    return targetError(`${this.name}: connection closed (${this.closedReason}) while waiting for ${e.what}`);
+  }
+}
+
+/** A one-line description of a message for Expected/Actual text. */
+export function describe(m: Message): string {
+  const parts = Object.entries(m)
+    .filter(([k]) => k !== 'Event' && k !== 'time' && k !== 'Server')
+    .map(([k, v]) => `${k}=${short(v)}`);
+  return parts.length ? `${m.Event} (${parts.join(', ')})` : m.Event;
+}
+
+function short(v: unknown): string {
+  const s = JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x instanceof Uint8Array ? `<${x.length} bytes>` : x));
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

@@ -1,0 +1,117 @@
+/**
+ * The scenario model: one documented behaviour of the reference, as data
+ * (id, title, the sentence it enforces, what it needs from the target, which
+ * simulator defects must break it) plus one small async step function.
+ */
+import type { Message } from '../src/index.js';
+import type { DefectName } from '../src/sim/defects.js';
+
+/** What a scenario needs from the target; a target that lacks one makes it 'skip'. */
+export type Need =
+  | 'second-client' // more than one simultaneous client session
+  | 'pair' // a hot-standby pair (primary and backup addresses)
+  | 'control:switchover' // the runner can make the backup primary
+  | 'control:link' // the runner can take a server's switch link down / up
+  | 'control:fault' // the runner can inject a switch-side fault
+  | 'app-view' // events as an application sees them through a client library
+  | 'raw-wire'; // the server's frames unfiltered by any client library
+
+export const ALL_NEEDS: readonly Need[] = [
+  'second-client',
+  'pair',
+  'control:switchover',
+  'control:link',
+  'control:fault',
+  'app-view',
+  'raw-wire',
+];
+
+export type ServerSide = 'primary' | 'backup';
+export type FaultKind = 'checksum' | 'missing-attributes' | 'incomplete-flow';
+
+/** A predicate with the words a failure report uses for it. */
+export interface Expectation {
+  /** What was expected, as a person would say it: "EventACK with ReferenceID 7". */
+  what: string;
+  match: (m: Message) => boolean;
+}
+
+/** A session that sees frames (raw wire, or as an application sees them). */
+export interface Receiver {
+  readonly name: string;
+  /** Every message received so far, in order. */
+  readonly received: readonly Message[];
+  /** Waits for the next not-yet-consumed message matching `e`; a silent peer ends the scenario with 'timeout'. */
+  expect(e: Expectation, timeoutMs?: number): Promise<Message>;
+  /** Fails the scenario, blaming the message, if one matching `e` arrives within the window (or already has). */
+  expectNone(e: Expectation, windowMs?: number): Promise<void>;
+}
+
+/** A raw client connection to one server of the target. */
+export interface WireClient extends Receiver {
+  readonly server: ServerSide;
+  /** Sends a message as is. */
+  send(m: Message): void;
+  /** Sends a request with a fresh ReferenceID and returns that id. */
+  request(m: Message): number;
+  /** Sends a request and waits for the answer carrying its ReferenceID (EventError fails the step). */
+  call(m: Message, answer: string): Promise<Message>;
+  /** Registers this client on a DN (RequestRegisterAddress, waits for EventRegistered). */
+  register(dn: string): Promise<void>;
+  close(): void;
+}
+
+/** The application's side of a client library (ours for the embedded target, the bridge's for exec). */
+export interface AppView extends Receiver {
+  close(): Promise<void>;
+}
+
+export interface Control {
+  switchover(): Promise<void>;
+  setLink(server: ServerSide, up: boolean): Promise<void>;
+  fault(kind: FaultKind, where: { ThisDN?: string; ConnID?: string }): Promise<void>;
+}
+
+export interface Violation {
+  rule: string;
+  path: string;
+  expected: string;
+  actual: string;
+  reference?: string;
+  message: string;
+}
+
+export interface ScenarioContext {
+  /** Opens a raw client to a server of the target and registers it as an application. */
+  client(name: string, server?: ServerSide): Promise<WireClient>;
+  /** Opens an application session through a client library, connected to the pair. */
+  app(name: string): Promise<AppView>;
+  /** Control actions (switchover, link, fault); only present when the scenario's needs say so. */
+  readonly control: Control;
+  /** Schema and request-dependent rules of the validator. */
+  validate(m: Message, context?: { request?: Message }): Violation[];
+  /** A DN name unique to this run and scenario, so scenarios can share a server. */
+  dn(label: string): string;
+  /** Records which of several allowed behaviours the target showed. */
+  seen(behaviour: string): void;
+  /** Adds a free-text note to the exchange (shown in traces and diagrams). */
+  note(text: string): void;
+  /** The per-step timeout in milliseconds. */
+  readonly timeoutMs: number;
+  /** How long expectNone watches by default. */
+  readonly quietMs: number;
+}
+
+export interface Scenario {
+  /** Semantic, stable: adding a scenario never renames another. */
+  id: string;
+  /** Names the event it checks. */
+  title: string;
+  /** The sentence of the reference it enforces, quoted. */
+  reference: string;
+  level: 'must' | 'should';
+  needs: Need[];
+  /** Simulator defects that must make this scenario fail. */
+  brokenBy: DefectName[];
+  run(ctx: ScenarioContext): Promise<void>;
+}
