@@ -1,0 +1,7 @@
+/** The reports of a conformance run: terminal progress and summary, --trace lines, JSON, JUnit and HTML files. */
+export { renderCaseLine } from './case-line.js';
+export { renderSummary } from './summary.js';
+export { formatTraceRecord } from './trace.js';
+export { sanitizeForTerminal } from './sanitize.js';
+export { writeJsonReport } from './json-report.js';
+export { writeJunitReport, renderJunit } from './junit.js';

@@ -1,0 +1,91 @@
+/**
+ * --junit: one testsuite, one testcase per scenario, in the shape CI servers
+ * (Jenkins, GitLab, GitHub test reporters) read. Known failures are reported
+ * as skipped and flaky ones as passed, because the lists that name them exist
+ * so that CI gates on regressions only.
+ */
+import type { CaseResult, RunReport } from '../report-model.js';
+import { formatTraceRecord } from './trace.js';
+import { element, xmlText } from './xml.js';
+import { writeReportFile } from './write-file.js';
+
+/** "ack/user-event/reference-id" → "ack.user-event": CI tools group testcases by dotted class name. */
+export function classNameOf(id: string): string {
+  const cut = id.lastIndexOf('/');
+  return cut > 0 ? id.slice(0, cut).replace(/\//g, '.') : id;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+/** The failure body: everything a person needs without opening another report. */
+export function failureText(r: CaseResult): string {
+  const lines = [`Verdict: ${r.verdict} (${r.level})`];
+  if (r.reason) lines.push(`Reason: ${r.reason}`);
+  if (r.expected !== undefined) lines.push(`Expected: ${r.expected}`);
+  if (r.actual !== undefined) lines.push(`Actual: ${r.actual}`);
+  if (r.seen) lines.push(`Seen: ${r.seen}`);
+  lines.push(`Reference: “${r.reference}”`);
+  if (r.exchange.length > 0) lines.push('', 'Exchange:', ...r.exchange.map((w) => formatTraceRecord(w)));
+  return lines.join('\n');
+}
+
+function outcome(r: CaseResult): string {
+  const message = r.reason ?? r.verdict;
+  switch (r.verdict) {
+    case 'fail':
+      return element('failure', { message, type: 'violation' }, xmlText(failureText(r)));
+    case 'timeout':
+      return element('failure', { message, type: 'timeout' }, xmlText(failureText(r)));
+    case 'error':
+      return element('error', { message, type: 'error' }, xmlText(failureText(r)));
+    case 'skip':
+      return element('skipped', { message });
+    case 'known-failure':
+      return element('skipped', { message: `known failure: ${message}` }, xmlText(failureText(r)));
+    case 'flaky':
+      return element('system-out', {}, xmlText(`flaky: ${failureText(r)}`));
+    case 'pass':
+      return r.seen ? element('system-out', {}, xmlText(`Seen: ${r.seen}`)) : '';
+  }
+}
+
+function testcase(r: CaseResult): string {
+  const body = outcome(r);
+  return element('testcase', { classname: classNameOf(r.id), name: r.id, time: seconds(r.durationMs) }, body ? [body] : []);
+}
+
+function properties(report: RunReport): string {
+  const props: Record<string, string> = {
+    target: report.target,
+    seed: String(report.seed),
+    strict: String(report.strict),
+    version: report.version,
+  };
+  return element(
+    'properties',
+    {},
+    Object.entries(props).map(([name, value]) => element('property', { name, value })),
+  );
+}
+
+export function renderJunit(report: RunReport): string {
+  const count = (pred: (r: CaseResult) => boolean) => report.results.filter(pred).length;
+  const suite = element(
+    'testsuite',
+    {
+      name: 'tlib-kit conformance',
+      tests: report.results.length,
+      failures: count((r) => r.verdict === 'fail' || r.verdict === 'timeout'),
+      errors: count((r) => r.verdict === 'error'),
+      skipped: count((r) => r.verdict === 'skip' || r.verdict === 'known-failure'),
+      time: seconds(report.durationMs),
+      timestamp: report.startedAt,
+    },
+    [properties(report), ...report.results.map(testcase)],
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${element('testsuites', { name: 'tlib-kit' }, [suite])}\n`;
+}
+
+export async function writeJunitReport(report: RunReport, path: string): Promise<void> {
+  await writeReportFile(path, renderJunit(report));
+}

@@ -1,0 +1,74 @@
+/** The table printed after a run: what was tested, how it went, and which rules broke. */
+import type { CaseResult, RunReport, Verdict } from '../report-model.js';
+import { paint } from './ansi.js';
+import { caseDetails } from './case-line.js';
+import { formatDuration } from './format.js';
+import { sanitizeOneLine } from './sanitize.js';
+import { isProblem, VERDICT_LOOK, VERDICT_ORDER } from './verdicts.js';
+
+type Opts = { color?: boolean };
+
+/** The model's summary field for each verdict. */
+const COUNT_OF: Record<Verdict, keyof RunReport['summary']> = {
+  pass: 'passed',
+  fail: 'failed',
+  timeout: 'timedOut',
+  error: 'errors',
+  skip: 'skipped',
+  'known-failure': 'knownFailures',
+  flaky: 'flaky',
+};
+
+function header(report: RunReport, color: boolean | undefined): string[] {
+  const row = (k: string, v: string) => `  ${paint(k.padEnd(10), 'gray', color)}${v}`;
+  return [
+    paint('Conformance summary', 'bold', color),
+    row('Target', sanitizeOneLine(report.target)),
+    row('Seed', `${report.seed}${report.strict ? '  (strict: should-level rules enforced)' : ''}`),
+    row('Duration', `${formatDuration(report.durationMs)}  (started ${sanitizeOneLine(report.startedAt)})`),
+    row('Tool', `tlib-kit ${sanitizeOneLine(report.version)}`),
+  ];
+}
+
+function counts(report: RunReport, color: boolean | undefined): string[] {
+  const lines = VERDICT_ORDER.map((v) => {
+    const n = report.summary[COUNT_OF[v]];
+    const look = VERDICT_LOOK[v];
+    const text = `  ${look.mark} ${look.heading.padEnd(15)}${String(n).padStart(5)}`;
+    return n > 0 ? paint(text, look.style, color) : paint(text, 'gray', color);
+  });
+  return [...lines, `    ${'total'.padEnd(15)}${String(report.summary.total).padStart(5)}`];
+}
+
+function problem(r: CaseResult, color: boolean | undefined): string[] {
+  const look = VERDICT_LOOK[r.verdict];
+  return [
+    `  ${paint(look.mark, look.style, color)} ${paint(sanitizeOneLine(r.id), 'bold', color)} ${paint(look.label, look.style, color)} ${paint(`[${r.level.toUpperCase()}]`, 'gray', color)}`,
+    ...caseDetails(r, color),
+    `      ${paint('Reference:', 'gray', color)} “${sanitizeOneLine(r.reference)}”`,
+  ];
+}
+
+function tolerated(r: CaseResult, color: boolean | undefined): string {
+  const look = VERDICT_LOOK[r.verdict];
+  const why = r.reason ? ` ${paint(sanitizeOneLine(r.reason), 'gray', color)}` : '';
+  return `  ${paint(look.mark, look.style, color)} ${sanitizeOneLine(r.id)} ${paint(look.label.toLowerCase(), look.style, color)}${why}`;
+}
+
+function verdictLine(report: RunReport, color: boolean | undefined): string {
+  const problems = report.results.filter((r) => isProblem(r.verdict)).length;
+  return problems === 0
+    ? paint('RESULT: PASSED', 'green', color) + ` (${report.summary.passed} of ${report.summary.total} passed)`
+    : paint(`RESULT: FAILED (${problems} scenario${problems === 1 ? '' : 's'} did not conform)`, 'red', color);
+}
+
+export function renderSummary(report: RunReport, opts: Opts = {}): string {
+  const { color } = opts;
+  const problems = report.results.filter((r) => isProblem(r.verdict));
+  const others = report.results.filter((r) => !isProblem(r.verdict) && r.verdict !== 'pass');
+  const out = [...header(report, color), '', ...counts(report, color)];
+  if (problems.length > 0) out.push('', paint(`Did not conform (${problems.length})`, 'bold', color), ...problems.flatMap((r) => problem(r, color)));
+  if (others.length > 0) out.push('', paint(`Skipped or tolerated (${others.length})`, 'bold', color), ...others.map((r) => tolerated(r, color)));
+  out.push('', verdictLine(report, color));
+  return out.join('\n');
+}
