@@ -63,3 +63,21 @@ export interface RunReport {
   results: CaseResult[];
   summary: { total: number; passed: number; failed: number; skipped: number; timedOut: number; errors: number; knownFailures: number; flaky: number };
 }
+
+/*
+ * Optional fields added by the runner (additive: older readers ignore them).
+ */
+export interface CaseResult {
+  /** A should-level failure outside --strict: shown, but does not fail the run. */
+  advisory?: boolean;
+  /** With --repeat: how many times the scenario ran, and how many of those did not pass. */
+  runs?: number;
+  failedRuns?: number;
+}
+
+export interface RunReport {
+  /** Run-level failures that belong to no one scenario, e.g. a stale --known-failing entry. */
+  problems?: string[];
+  /** The command that rewrites the --known-failing list to the current failures. */
+  rewriteKnownFailing?: string;
+}

@@ -1,0 +1,50 @@
+/**
+ * `--control tcp://host:port`: the simulator's JSON-lines control channel
+ * (one request object per line, one `{"ok":true}` or `{"ok":false,"error"}`
+ * answer per line), which a vendor can also implement in front of a real
+ * T-Server pair.
+ */
+import { connect } from 'node:net';
+import { targetError } from '../failure.js';
+import type { Control } from '../scenario.js';
+import type { TcpAddress } from '../transport.js';
+
+export function channelControl(address: TcpAddress, timeoutMs: number): Control {
+  const send = (request: Record<string, unknown>): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const where = `control channel tcp://${address.host}:${address.port}`;
+      const socket = connect({ host: address.host, port: address.port });
+      let buffered = '';
+      const fail = (why: string): void => {
+        socket.destroy();
+        reject(targetError(`${where}: ${JSON.stringify(request)} ${why}`));
+      };
+      const timer = setTimeout(() => fail(`got no answer within ${timeoutMs} ms`), timeoutMs);
+      socket.setEncoding('utf8');
+      socket.on('error', (err) => {
+        clearTimeout(timer);
+        fail(`failed: ${err.message}`);
+      });
+      socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
+      socket.on('data', (s: string) => {
+        buffered += s;
+        const end = buffered.indexOf('\n');
+        if (end < 0) return;
+        clearTimeout(timer);
+        socket.end();
+        let answer: { ok?: unknown; error?: unknown };
+        try {
+          answer = JSON.parse(buffered.slice(0, end)) as typeof answer;
+        } catch {
+          return fail(`answered with a line that is not JSON: ${buffered.slice(0, end)}`);
+        }
+        if (answer.ok === true) resolve();
+        else fail(`was refused: ${typeof answer.error === 'string' ? answer.error : JSON.stringify(answer)}`);
+      });
+    });
+  return {
+    switchover: () => send({ action: 'switchover' }),
+    setLink: (server, up) => send({ action: 'link', server, up }),
+    fault: (kind, where) => send({ action: 'fault', kind, ...where }),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * The conformance engine: runs the selected scenarios against a target and
+ * returns the RunReport every report format reads. Isolated targets (a fresh
+ * embedded simulator per scenario) run everything concurrently; shared
+ * targets run scenarios that use control actions one at a time, after the rest.
+ */
+import { applyKnownFailing, applyStrictness, combineAttempts, summarize } from './aggregate.js';
+import type { ValidateFn } from './context.js';
+import type { RecordListener } from './exchange.js';
+import { unmatchedEntries, type KnownEntry } from './known-list.js';
+import { seededRandom, shuffled } from './random.js';
+import type { CaseResult, RunReport } from './report-model.js';
+import { attempt } from './run-case.js';
+import type { Scenario } from './scenario.js';
+import type { Target } from './target.js';
+
+export interface EngineOptions {
+  target: Target;
+  scenarios: readonly Scenario[];
+  /** Every scenario id of the catalogue, to tell a stale list entry from one outside the selection. */
+  catalogueIds: readonly string[];
+  validate: ValidateFn;
+  version: string;
+  timeoutMs: number;
+  quietMs?: number;
+  seed: number;
+  strict: boolean;
+  repeat: number;
+  concurrency?: number;
+  knownFailing?: { file: string; entries: KnownEntry[] };
+  knownFlaky?: { file: string; entries: KnownEntry[] };
+  onRecord?: RecordListener;
+  onResult?: (r: CaseResult) => void;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_QUIET_MS = 150;
+
+export async function runConformance(o: EngineOptions): Promise<RunReport> {
+  const startedAt = new Date();
+  const started = performance.now();
+  const random = seededRandom(o.seed);
+  const runTag = Math.floor(random() * 0xffffff).toString(36);
+  const referenceBase = Math.floor(random() * 0x3fffffff);
+  const order = shuffled(o.scenarios, random);
+  const byId = new Map<string, CaseResult>();
+
+  const runOne = async (s: Scenario, index: number): Promise<void> => {
+    const attempts: CaseResult[] = [];
+    for (let i = 0; i < o.repeat; i++) {
+      attempts.push(
+        await attempt(s, {
+          target: o.target,
+          validate: o.validate,
+          timeoutMs: o.timeoutMs,
+          quietMs: o.quietMs ?? DEFAULT_QUIET_MS,
+          runTag: `${runTag}${i}`,
+          firstReferenceId: referenceBase + index * 10_000 + i * 1000,
+          ...(o.onRecord ? { onRecord: o.onRecord } : {}),
+        }),
+      );
+    }
+    const result = applyStrictness(combineAttempts(attempts, o.knownFlaky?.entries ?? []), o.strict);
+    byId.set(s.id, result);
+    o.onResult?.(result);
+  };
+
+  const indexed = order.map((s) => ({ s, index: o.scenarios.indexOf(s) }));
+  const exclusive = (s: Scenario): boolean => !o.target.isolated && s.needs.some((n) => n.startsWith('control:'));
+  await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
+  await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
+
+  let results = o.scenarios.map((s) => byId.get(s.id)!);
+  const problems: string[] = [];
+  if (o.knownFailing) {
+    const applied = applyKnownFailing(results, o.knownFailing.entries);
+    results = applied.results;
+    problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
+  }
+  if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
+  return {
+    tool: 'tlib-kit',
+    version: o.version,
+    target: o.target.description,
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    seed: o.seed,
+    strict: o.strict,
+    results,
+    summary: summarize(results),
+    ...(problems.length ? { problems } : {}),
+  };
+}
+
+async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
