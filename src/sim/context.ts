@@ -1,0 +1,20 @@
+/** What every request handler and control action works with. */
+import type { DefectSet } from './defect-set.js';
+import type { PairState, ServerId } from './pair-state.js';
+
+export interface ServerInfo {
+  readonly id: ServerId;
+  /** The ApplicationName this server reports (EventServerConnected, EventPrimaryChanged). */
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface SimContext {
+  readonly state: PairState;
+  readonly defects: DefectSet;
+  /** Server 'a', and 'b' when running as a hot-standby pair. */
+  readonly servers: { readonly a: ServerInfo; readonly b: ServerInfo | undefined };
+  readonly password: string | undefined;
+  log(line: string): void;
+}

@@ -1,0 +1,122 @@
+/**
+ * The control channel (spec/control-channel.md): JSON lines over TCP, one
+ * request object per line, one answer line per request, in order. It lets
+ * the conformance runner's --control drive this simulator the way it would
+ * drive hooks around a real T-Server pair.
+ */
+import { createServer, type Socket } from 'node:net';
+import type { SimControl } from './control.js';
+import { SimError } from './errors.js';
+
+/** A longer line is not a control request; the connection is closed. */
+const MAX_LINE_BYTES = 64 * 1024;
+
+type Answer = { ok: true; state?: unknown; connId?: string } | { ok: false; error: string };
+
+export interface ControlChannel {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function listenControl(host: string, port: number, ctl: SimControl, log: (line: string) => void): Promise<ControlChannel> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    serveLines(socket, ctl, log);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  return {
+    port: typeof address === 'object' && address ? address.port : port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
+  };
+}
+
+function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void): void {
+  let buffered = '';
+  let queue = Promise.resolve();
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    buffered += chunk;
+    let nl: number;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      if (line === '') continue;
+      // Answers keep the order of requests even when an action is asynchronous.
+      queue = queue.then(async () => {
+        const answer = await perform(ctl, line);
+        if (!answer.ok) log(`control: ${answer.error}`);
+        socket.write(`${JSON.stringify(answer)}\n`);
+      });
+    }
+    if (buffered.length > MAX_LINE_BYTES) {
+      log(`control: line longer than ${MAX_LINE_BYTES} bytes, closing`);
+      socket.end(`${JSON.stringify({ ok: false, error: `line longer than ${MAX_LINE_BYTES} bytes` })}\n`);
+      buffered = '';
+    }
+  });
+}
+
+export async function perform(ctl: SimControl, line: string): Promise<Answer> {
+  let request: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+    request = parsed as Record<string, unknown>;
+  } catch {
+    return { ok: false, error: 'each line must be one JSON object, e.g. {"action":"switchover"}' };
+  }
+  try {
+    return await act(ctl, request);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function act(ctl: SimControl, r: Record<string, unknown>): Promise<Answer> {
+  switch (r.action) {
+    case 'switchover':
+      await ctl.switchover();
+      return { ok: true };
+    case 'setLink':
+      ctl.setLink(r.server as 'primary', r.up as boolean);
+      return { ok: true };
+    case 'switchFault':
+      ctl.switchFault(r.kind as 'checksum', location(r));
+      return { ok: true };
+    case 'backupConnected':
+      ctl.backupConnected();
+      return { ok: true };
+    case 'addCall':
+      return { ok: true, connId: ctl.addCall(r as { ThisDN: string; ConnID?: string; CustomerID?: string }) };
+    case 'setDefect':
+      if (typeof r.name !== 'string' || typeof r.on !== 'boolean') throw new SimError('BAD_OPTION', 'setDefect needs "name" (string) and "on" (boolean)');
+      ctl.setDefect(r.name, r.on);
+      return { ok: true };
+    case 'state':
+      return { ok: true, state: ctl.state() };
+    default:
+      throw new SimError('BAD_OPTION', `unknown action ${JSON.stringify(r.action)}: use switchover, setLink, switchFault, backupConnected, addCall, setDefect or state`);
+  }
+}
+
+function location(r: Record<string, unknown>): { ThisDN?: string; ConnID?: string } {
+  const where: { ThisDN?: string; ConnID?: string } = {};
+  for (const key of ['ThisDN', 'ConnID'] as const) {
+    const v = r[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') throw new SimError('BAD_OPTION', `${key} must be a string`);
+    where[key] = v;
+  }
+  return where;
+}

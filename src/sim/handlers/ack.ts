@@ -1,0 +1,17 @@
+/**
+ * EventACK: "T-Server has acknowledged a request received from a client
+ * application." UserEvent "is the identifier of the request that has caused
+ * T-Server to generate EventACK", so it is the request's message type id.
+ */
+import { messageByName, type Attributes, type Message } from '../../index.js';
+import type { SimContext } from '../context.js';
+import { event } from '../events.js';
+import { need } from '../refusal.js';
+
+export function ackFor(ctx: SimContext, request: Message, extra: Attributes = {}): Message {
+  const referenceId = need(request, 'ReferenceID');
+  const attrs: Attributes = { ...extra, UserEvent: messageByName(request.Event)?.id ?? -1 };
+  if (ctx.defects.has('ack-wrong-reference-id')) attrs.ReferenceID = referenceId + 1;
+  else if (!ctx.defects.has('ack-no-reference-id')) attrs.ReferenceID = referenceId;
+  return event('EventACK', attrs);
+}

@@ -1,0 +1,24 @@
+/**
+ * A request the simulator declines. Handlers throw it; the dispatcher turns
+ * it into EventError carrying the request's ReferenceID.
+ */
+import type { Attributes, Message } from '../index.js';
+import type { SimErrorName } from './error-codes.js';
+
+export class Refusal extends Error {
+  constructor(
+    readonly kind: SimErrorName,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The attribute's value, or a Refusal naming it. */
+export function need<K extends keyof Attributes>(request: Message, name: K): NonNullable<Attributes[K]> {
+  const value = (request as Attributes)[name];
+  if (value === undefined || value === null) {
+    throw new Refusal('MISSING_ATTRIBUTE', `${request.Event} needs ${String(name)}`);
+  }
+  return value as NonNullable<Attributes[K]>;
+}

@@ -1,0 +1,64 @@
+/**
+ * Which handler serves which request, and the checks every request passes
+ * first: a registered client, a request (not an event), and on the backup
+ * only registration and queries.
+ */
+import { messageByName, type Message, type MessageName } from '../index.js';
+import type { SimContext } from './context.js';
+import { errorEvent } from './events.js';
+import { distributeEvent, distributeUserEvent, privateService, setInputMask, transactionMonitoring } from './handlers/acknowledged.js';
+import { setCallInfo } from './handlers/call-info.js';
+import { queryAddress, queryCall, queryLocation } from './handlers/queries.js';
+import { registerAddress, registerClient, unregisterAddress } from './handlers/registration.js';
+import { reserveAgent } from './handlers/reserve-agent.js';
+import { Refusal } from './refusal.js';
+import type { Session } from './session.js';
+
+type Handler = (ctx: SimContext, session: Session, request: Message) => void;
+
+interface Route {
+  handler: Handler;
+  /** Served by the backup as well as the primary. */
+  onBackup?: true;
+}
+
+const ROUTES: Partial<Record<MessageName, Route>> = {
+  RequestRegisterClient: { handler: registerClient, onBackup: true },
+  RequestRegisterAddress: { handler: registerAddress, onBackup: true },
+  RequestUnregisterAddress: { handler: unregisterAddress, onBackup: true },
+  RequestQueryLocation: { handler: queryLocation, onBackup: true },
+  RequestQueryAddress: { handler: queryAddress, onBackup: true },
+  RequestQueryCall: { handler: queryCall, onBackup: true },
+  RequestSetInputMask: { handler: setInputMask },
+  RequestDistributeUserEvent: { handler: distributeUserEvent },
+  RequestDistributeEvent: { handler: distributeEvent },
+  RequestTransactionMonitoring: { handler: transactionMonitoring },
+  RequestPrivateService: { handler: privateService },
+  RequestReserveAgent: { handler: reserveAgent },
+  RequestSetCallInfo: { handler: setCallInfo },
+};
+
+export function handleRequest(ctx: SimContext, session: Session, request: Message): void {
+  try {
+    route(request, session, ctx).handler(ctx, session, request);
+  } catch (e) {
+    if (e instanceof Refusal) {
+      session.sendMessage(errorEvent(e.kind, e.detail, request.ReferenceID));
+      return;
+    }
+    ctx.log(`${session.label} failed on ${request.Event}: ${e instanceof Error ? e.message : String(e)}`);
+    session.sendMessage(errorEvent('INTERNAL', request.Event, request.ReferenceID));
+  }
+}
+
+function route(request: Message, session: Session, ctx: SimContext): Route {
+  if (request.Event === 'Unknown') {
+    throw new Refusal('UNKNOWN_MESSAGE_TYPE', `message type ${request.MessageType}`);
+  }
+  if (messageByName(request.Event)?.category !== 'request') throw new Refusal('NOT_A_REQUEST', request.Event);
+  const found = ROUTES[request.Event];
+  if (!found) throw new Refusal('UNSUPPORTED_REQUEST', request.Event);
+  if (!session.registered && request.Event !== 'RequestRegisterClient') throw new Refusal('NOT_REGISTERED', request.Event);
+  if (!found.onBackup && ctx.state.roleOf(session.server) === 'backup') throw new Refusal('NOT_PRIMARY', request.Event);
+  return found;
+}

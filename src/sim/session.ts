@@ -1,0 +1,165 @@
+/**
+ * One client connection: framing, decoding, the per-client limits and the
+ * send queue. Whatever a client sends, the worst it can cause is its own
+ * EventError or its own disconnection with a logged reason; it never throws
+ * out of here into the server that serves everyone else.
+ */
+import type { Socket } from 'node:net';
+import { decode, FrameDecoder, isTLibError, type Message } from '../index.js';
+import { errorEvent, encodeEvent } from './events.js';
+import type { SimErrorName } from './error-codes.js';
+import type { SimLimits } from './limits.js';
+import type { ServerId } from './pair-state.js';
+import { writeBatched } from './write-batch.js';
+
+export interface SessionHooks {
+  onMessage(session: Session, message: Message): void;
+  onClose(session: Session): void;
+  log(line: string): void;
+}
+
+let nextSessionId = 1;
+
+export class Session {
+  readonly id = nextSessionId++;
+  readonly label: string;
+  /** RequestRegisterClient accepted. */
+  registered = false;
+  applicationName: string | undefined;
+  /** DNs this client registered with RequestRegisterAddress. */
+  readonly dns = new Set<string>();
+  private readonly decoder: FrameDecoder;
+  private open = true;
+  private tokens: number;
+  private refilledAt = Date.now();
+  private registerTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly socket: Socket,
+    readonly server: ServerId,
+    private readonly limits: SimLimits,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.label = `${server}#${this.id} ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
+    this.decoder = new FrameDecoder({ maxFrameBytes: limits.maxFrameBytes });
+    this.tokens = limits.maxRequestsPerSecond;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('end', () => this.onEnd());
+    socket.on('error', (err) => this.drop(`socket error: ${err.message}`));
+    socket.on('close', () => this.finish());
+    if (limits.idleTimeoutMs > 0) {
+      socket.setTimeout(limits.idleTimeoutMs, () => this.drop(`idle for ${limits.idleTimeoutMs} ms`));
+    }
+    this.registerTimer = setTimeout(
+      () => this.drop(`no RequestRegisterClient within ${limits.registerTimeoutMs} ms`),
+      limits.registerTimeoutMs,
+    );
+    this.registerTimer.unref();
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  markRegistered(applicationName: string | undefined): void {
+    this.registered = true;
+    this.applicationName = applicationName;
+    clearTimeout(this.registerTimer);
+  }
+
+  /** Queue bytes already encoded (the same bytes may go to many sessions). */
+  send(bytes: Uint8Array): void {
+    if (!this.open) return;
+    writeBatched(this.socket, bytes);
+    if (this.socket.writableLength > this.limits.maxQueuedBytes) {
+      this.drop(`slow reader: send queue above ${this.limits.maxQueuedBytes} bytes`);
+    }
+  }
+
+  sendMessage(message: Message): void {
+    this.send(encodeEvent(message));
+  }
+
+  /** Answer with a last EventError, then close once it is written. */
+  refuse(kind: SimErrorName, detail: string, referenceId?: number): void {
+    if (!this.open) return;
+    this.sendMessage(errorEvent(kind, detail, referenceId));
+    this.hooks.log(`${this.label} closed: ${detail}`);
+    this.open = false;
+    this.socket.end();
+  }
+
+  /** Close at once, dropping anything queued. */
+  drop(reason: string): void {
+    if (!this.open) return;
+    this.hooks.log(`${this.label} closed: ${reason}`);
+    this.open = false;
+    this.socket.destroy();
+  }
+
+  private onData(chunk: Buffer): void {
+    let frames: Uint8Array[];
+    try {
+      frames = this.decoder.push(chunk);
+    } catch (e) {
+      // The length prefix is the only framing there is: past an oversize one the stream cannot be resynchronised.
+      this.refuse('FRAME_TOO_LARGE', describe(e));
+      return;
+    }
+    for (const frame of frames) {
+      if (!this.open) return;
+      if (!this.takeToken()) {
+        this.refuse('REQUEST_FLOOD', `more than ${this.limits.maxRequestsPerSecond} requests per second`);
+        return;
+      }
+      this.onFrame(frame);
+    }
+  }
+
+  private onFrame(frame: Uint8Array): void {
+    let message: Message;
+    try {
+      message = decode(frame, { limits: { maxFrameBytes: this.limits.maxFrameBytes } });
+    } catch (e) {
+      // The frame boundary is known, so the connection stays usable: answer and go on.
+      this.hooks.log(`${this.label} undecodable frame: ${describe(e)}`);
+      this.sendMessage(errorEvent('MALFORMED_MESSAGE', describe(e), undefined));
+      return;
+    }
+    this.hooks.onMessage(this, message);
+  }
+
+  private onEnd(): void {
+    try {
+      this.decoder.end();
+    } catch (e) {
+      this.hooks.log(`${this.label} truncated frame at close: ${describe(e)}`);
+    }
+    if (this.open) {
+      this.open = false;
+      this.socket.end();
+    }
+  }
+
+  private finish(): void {
+    this.open = false;
+    clearTimeout(this.registerTimer);
+    this.hooks.onClose(this);
+  }
+
+  private takeToken(): boolean {
+    const t = Date.now();
+    const rate = this.limits.maxRequestsPerSecond;
+    this.tokens = Math.min(rate, this.tokens + ((t - this.refilledAt) * rate) / 1000);
+    this.refilledAt = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+function describe(e: unknown): string {
+  if (isTLibError(e)) return `${e.code}: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}

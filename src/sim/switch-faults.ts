@@ -1,0 +1,26 @@
+/**
+ * Switch-side faults: "T-Server has detected inconsistent data or an
+ * incomplete event flow in switch messaging—for instance, a wrong checksum
+ * or missing attributes." The primary reports EventHardwareError to the
+ * clients registered on the DN concerned, or to all its clients when the
+ * fault names no DN the simulator can place.
+ */
+import type { Attributes } from '../index.js';
+import type { SimContext } from './context.js';
+import { deliver } from './deliver.js';
+import { HARDWARE_ERROR, type SwitchFaultKind } from './error-codes.js';
+import { event } from './events.js';
+
+export interface FaultLocation {
+  ThisDN?: string;
+  ConnID?: string;
+}
+
+export function switchFault(ctx: SimContext, kind: SwitchFaultKind, where: FaultLocation = {}): void {
+  if (ctx.defects.has('hardware-error-missing')) return;
+  const { state } = ctx;
+  const dn = where.ThisDN ?? (where.ConnID === undefined ? undefined : state.calls.get(where.ConnID)?.ThisDN);
+  const attrs: Attributes = { ErrorCode: HARDWARE_ERROR[kind], ThisDN: dn, ConnID: where.ConnID, Extensions: [['fault', kind]] };
+  const recipients = dn === undefined ? state.clients(state.primary) : state.registeredOn(state.primary, dn);
+  deliver(recipients, event('EventHardwareError', attrs));
+}

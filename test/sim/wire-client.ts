@@ -1,0 +1,104 @@
+/**
+ * A bare T-Library wire client for tests: connect over TCP, send messages,
+ * collect every decoded message, wait for one that matches. No client
+ * library logic at all, so tests see exactly what the server sent.
+ */
+import { connect, type Socket } from 'node:net';
+import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
+
+export interface WireClient {
+  /** Every message received so far, in order. */
+  readonly messages: Message[];
+  readonly socket: Socket;
+  send(message: Message): void;
+  /** Raw bytes, e.g. garbage. */
+  sendRaw(bytes: Uint8Array): void;
+  /** The first message (at or after index `from`) matching, waiting up to timeoutMs. */
+  waitFor(predicate: (m: Message) => boolean, timeoutMs?: number, from?: number): Promise<Message>;
+  /** Resolves once the server has closed the connection. */
+  closed: Promise<void>;
+  close(): void;
+}
+
+export async function connectWire(port: number, host = '127.0.0.1'): Promise<WireClient> {
+  const socket = connect({ port, host });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  socket.setNoDelay(true);
+  const messages: Message[] = [];
+  const waiters = new Set<() => void>();
+  const frames = new FrameDecoder();
+  socket.on('data', (chunk: Buffer) => {
+    for (const f of frames.push(chunk)) messages.push(decode(f));
+    for (const w of waiters) w();
+  });
+  socket.on('error', () => {});
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+
+  function waitFor(predicate: (m: Message) => boolean, timeoutMs = 2000, from = 0): Promise<Message> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = messages.slice(from).find(predicate);
+        if (!found) return false;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        const seen = messages.map((m) => m.Event).join(', ') || 'nothing';
+        reject(new Error(`no matching message within ${timeoutMs} ms; received: ${seen}`));
+      }, timeoutMs);
+      if (!check()) waiters.add(check);
+    });
+  }
+
+  return {
+    messages,
+    socket,
+    send: (m) => socket.write(encode(m, { allowObsolete: true })),
+    sendRaw: (bytes) => socket.write(bytes),
+    waitFor,
+    closed,
+    close: () => socket.destroy(),
+  };
+}
+
+let nextReference = 1000;
+
+/** A fresh ReferenceID, unique within the test process. */
+export function refId(): number {
+  return nextReference++;
+}
+
+/** Connect, RequestRegisterClient and wait for EventServerConnected. */
+export async function connectRegistered(port: number, name = 'test-app', password?: string): Promise<WireClient> {
+  const c = await connectWire(port);
+  const ReferenceID = refId();
+  c.send({ Event: 'RequestRegisterClient', ReferenceID, ApplicationName: name, ...(password === undefined ? {} : { ApplicationPassword: password }) });
+  await c.waitFor((m) => m.Event === 'EventServerConnected' && m.ReferenceID === ReferenceID);
+  return c;
+}
+
+/** Register on a DN and wait for EventRegistered. */
+export async function registerDn(c: WireClient, dn: string): Promise<void> {
+  const ReferenceID = refId();
+  c.send({ Event: 'RequestRegisterAddress', ReferenceID, ThisDN: dn, RegisterMode: 0 });
+  await c.waitFor((m) => m.Event === 'EventRegistered' && m.ReferenceID === ReferenceID);
+}
+
+/** Send a request with a fresh ReferenceID and wait for the answer carrying it. */
+export async function request(c: WireClient, message: Omit<Message, 'ReferenceID'>, timeoutMs?: number): Promise<Message> {
+  const ReferenceID = refId();
+  const from = c.messages.length;
+  c.send({ ...message, ReferenceID } as Message);
+  return c.waitFor((m) => m.ReferenceID === ReferenceID, timeoutMs, from);
+}
+
+/** Give the server time to deliver anything else (for "nothing more arrives" checks). */
+export function settle(ms = 100): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
