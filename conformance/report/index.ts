@@ -5,3 +5,4 @@ export { formatTraceRecord } from './trace.js';
 export { sanitizeForTerminal } from './sanitize.js';
 export { writeJsonReport } from './json-report.js';
 export { writeJunitReport, renderJunit } from './junit.js';
+export { writeHtmlReport, renderHtmlReport } from './html/page.js';

@@ -1,0 +1,40 @@
+/** One scenario in the HTML report: a collapsible section, open when it did not conform. */
+import type { CaseResult } from '../../report-model.js';
+import { formatDuration } from '../format.js';
+import { isProblem, VERDICT_LOOK } from '../verdicts.js';
+import { escapeHtml } from './escape.js';
+import { sequenceDiagram, violationId } from './sequence-diagram.js';
+
+function expectedActual(r: CaseResult): string {
+  if (r.expected === undefined && r.actual === undefined) return '';
+  const side = (title: string, cls: string, value: string | undefined) =>
+    `<div class="ea-side ${cls}"><h4>${title}</h4><pre>${escapeHtml(value ?? '—')}</pre></div>`;
+  return `<div class="ea">${side('Expected', 'expected', r.expected)}${side('Actual', 'actual', r.actual)}</div>`;
+}
+
+function summaryLine(r: CaseResult): string {
+  const look = VERDICT_LOOK[r.verdict];
+  return (
+    `<summary><span class="badge v-${r.verdict}">${escapeHtml(look.label)}</span>` +
+    `<code class="case-id">${escapeHtml(r.id)}</code>` +
+    `<span class="case-title">${escapeHtml(r.title)}</span>` +
+    `<span class="level level-${r.level}">${r.level === 'must' ? 'MUST' : 'SHOULD'}</span>` +
+    `<span class="dur">${escapeHtml(formatDuration(r.durationMs))}</span></summary>`
+  );
+}
+
+export function caseSection(r: CaseResult, index: number): string {
+  const idPrefix = `case-${index}`;
+  const blamed = violationId(r.exchange, idPrefix);
+  const body = [
+    `<blockquote class="reference"><span class="ref-label">Reference</span><q>${escapeHtml(r.reference)}</q></blockquote>`,
+    r.reason ? `<p class="reason v-${r.verdict}">${escapeHtml(r.reason)}</p>` : '',
+    expectedActual(r),
+    r.seen ? `<p class="seen"><span class="seen-label">Behaviour seen</span>${escapeHtml(r.seen)}</p>` : '',
+    blamed ? `<p><a class="jump" href="#${blamed}">Show the violating message ↓</a></p>` : '',
+    `<h4 class="exchange-title">Message exchange <span class="hint">click a message for its attributes and bytes</span></h4>`,
+    sequenceDiagram(r.exchange, idPrefix),
+  ].join('');
+  const open = isProblem(r.verdict) ? ' open' : '';
+  return `<details class="case v-${r.verdict}" data-verdict="${r.verdict}" id="${idPrefix}"${open}>${summaryLine(r)}<div class="case-body">${body}</div></details>`;
+}

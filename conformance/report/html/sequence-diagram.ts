@@ -1,0 +1,116 @@
+/**
+ * The message exchange of one scenario as a sequence diagram. Each record is
+ * one row: an inline SVG strip (lifelines, arrow or note, label, time) inside
+ * a <details>, so clicking a message opens its attributes and bytes in place
+ * without any script. Rows stack without gaps, so the lifelines read as
+ * continuous lines.
+ */
+import type { WireRecord } from '../../report-model.js';
+import { formatOffset, truncate } from '../format.js';
+import { escapeHtml } from './escape.js';
+import { GEOMETRY as G, layoutLanes, type Lanes } from './lanes.js';
+import { messageDetail } from './message-detail.js';
+
+const CHAR_WIDTH = 7; // average label glyph width at 12px, to fit labels between lifelines
+const ARROW_HEAD = 8;
+const LABEL_MAX = 18; // lane heading characters
+
+function lifelines(lanes: Lanes, top: number, bottom: number): string {
+  const xs = [...lanes.actors.map((a) => lanes.x('actor', a)), ...lanes.peers.map((p) => lanes.x('peer', p))];
+  return xs.map((x) => `<line class="lifeline" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}"/>`).join('');
+}
+
+function laneHead(lanes: Lanes): string {
+  const box = (side: 'actor' | 'peer', name: string) => {
+    const x = lanes.x(side, name);
+    const w = G.laneWidth - 24;
+    return (
+      `<rect class="lane-box ${side}" x="${x - w / 2}" y="24" width="${w}" height="28" rx="6"/>` +
+      `<text class="lane-name" x="${x}" y="42" text-anchor="middle">${escapeHtml(truncate(name, LABEL_MAX))}<title>${escapeHtml(name)}</title></text>`
+    );
+  };
+  const sideCaption = (text: string, names: string[], side: 'actor' | 'peer') => {
+    if (names.length === 0) return '';
+    const mid = (lanes.x(side, names[0]!) + lanes.x(side, names[names.length - 1]!)) / 2;
+    return `<text class="side-caption" x="${mid}" y="13" text-anchor="middle">${text}</text>`;
+  };
+  return (
+    `<svg class="seq-head" width="${lanes.width}" height="${G.headHeight}" role="img" aria-label="lifelines">` +
+    sideCaption('RUNNER', lanes.actors, 'actor') +
+    sideCaption('SERVER UNDER TEST', lanes.peers, 'peer') +
+    lifelines(lanes, 52, G.headHeight) +
+    lanes.actors.map((a) => box('actor', a)).join('') +
+    lanes.peers.map((p) => box('peer', p)).join('') +
+    `</svg>`
+  );
+}
+
+function label(r: WireRecord): string {
+  if (r.dir === 'note') return r.text ?? '';
+  return r.message ? r.message.Event : `undecodable${r.text ? ': ' + r.text : ''}`;
+}
+
+function arrow(r: WireRecord, lanes: Lanes): string {
+  const a = lanes.x('actor', r.actor);
+  const p = lanes.x('peer', r.peer);
+  const [from, to] = r.dir === 'send' ? [a, p] : [p, a];
+  const dirSign = to > from ? 1 : -1;
+  const y = G.rowHeight - 9;
+  const tip = to - dirSign * 1;
+  const head = `${tip},${y} ${tip - dirSign * ARROW_HEAD},${y - 4.5} ${tip - dirSign * ARROW_HEAD},${y + 4.5}`;
+  const text = label(r);
+  const room = Math.floor(Math.abs(to - from) / CHAR_WIDTH) - 2;
+  const cls = `arrow ${r.dir}${r.message ? '' : ' undecodable'}`;
+  return (
+    `<g class="${cls}"><title>${escapeHtml(text)}</title>` +
+    `<line class="shaft" x1="${from}" y1="${y}" x2="${tip - dirSign * ARROW_HEAD}" y2="${y}"/>` +
+    `<polygon class="head" points="${head}"/>` +
+    `<text class="label" x="${(from + to) / 2}" y="${y - 7}" text-anchor="middle">${escapeHtml(truncate(text, room))}</text></g>`
+  );
+}
+
+function note(r: WireRecord, lanes: Lanes): string {
+  const a = lanes.x('actor', r.actor);
+  const p = lanes.x('peer', r.peer);
+  const left = Math.min(a, p) - G.laneWidth / 2 + 8;
+  const width = Math.abs(p - a) + G.laneWidth - 16;
+  const text = label(r);
+  return (
+    `<g class="note"><title>${escapeHtml(text)}</title>` +
+    `<rect x="${left}" y="5" width="${width}" height="${G.rowHeight - 10}" rx="4"/>` +
+    `<text x="${left + width / 2}" y="${G.rowHeight / 2 + 4}" text-anchor="middle">${escapeHtml(truncate(text, Math.floor(width / CHAR_WIDTH) - 2))}</text></g>`
+  );
+}
+
+function row(r: WireRecord, lanes: Lanes, id: string): string {
+  const h = G.rowHeight;
+  const badge = r.violation
+    ? `<g class="violation-badge"><rect x="${lanes.width - G.badgeWidth + 6}" y="8" width="${G.badgeWidth - 12}" height="${h - 16}" rx="9"/>` +
+      `<text x="${lanes.width - G.badgeWidth / 2}" y="${h / 2 + 4}" text-anchor="middle">VIOLATION</text></g>`
+    : '';
+  const svg =
+    `<svg class="seq-row" width="${lanes.width}" height="${h}">` +
+    `<rect class="row-bg" x="0" y="0" width="${lanes.width}" height="${h}"/>` +
+    lifelines(lanes, 0, h) +
+    `<text class="time" x="${G.timeWidth - 6}" y="${h - 6}" text-anchor="end">${escapeHtml(formatOffset(r.t).trim())}</text>` +
+    (r.dir === 'note' ? note(r, lanes) : arrow(r, lanes)) +
+    badge +
+    `</svg>`;
+  const cls = `msg ${r.dir}${r.violation ? ' violation' : ''}`;
+  return `<details class="${cls}" id="${id}"${r.violation ? ' open' : ''}><summary>${svg}</summary>${messageDetail(r)}</details>`;
+}
+
+/** The diagram for one scenario; `idPrefix` makes message element ids unique in the page. */
+export function sequenceDiagram(exchange: WireRecord[], idPrefix: string): string {
+  if (exchange.length === 0) return '<p class="empty">No messages were exchanged.</p>';
+  const lanes = layoutLanes(exchange);
+  const rows = exchange.map((r, i) => row(r, lanes, `${idPrefix}-m${i}`));
+  const tail = `<svg class="seq-tail" width="${lanes.width}" height="12">${lifelines(lanes, 0, 12)}</svg>`;
+  return `<div class="seq" role="group" aria-label="message sequence">${laneHead(lanes)}${rows.join('')}${tail}</div>`;
+}
+
+/** The element id of the record the verdict blames, if any. */
+export function violationId(exchange: WireRecord[], idPrefix: string): string | undefined {
+  const i = exchange.findIndex((r) => r.violation);
+  return i < 0 ? undefined : `${idPrefix}-m${i}`;
+}
