@@ -1,0 +1,92 @@
+/**
+ * tlib-kit/validate: checks messages against the reference's attribute
+ * cardinality (spec/events/*.schema.json) and its request-dependent rules.
+ * Kept out of the codec entry so that stays free of dependencies (ajv).
+ */
+import type { JsonMessage } from '../codec/json.js';
+import type { Message } from '../codec/types.js';
+import { messageByName, type SpecialEventName } from '../registry.js';
+import { eventValidator, messageValidator } from './compile.js';
+import { toJsonForm } from './json-form.js';
+import { REQUEST_RULES } from './request-rules.js';
+import type { Schema } from './schema-builder.js';
+import { EVENT_SCHEMAS, MESSAGE_SCHEMA } from './schemas.js';
+import type { ValidationContext, Violation } from './types.js';
+import { violationsFrom, show } from './violations.js';
+
+export { formatViolation } from './format.js';
+export { RULES, ruleById } from './rules.js';
+export { DEFS_SCHEMA, MESSAGE_SCHEMA, EVENT_SCHEMAS } from './schemas.js';
+export type { Rule, ValidationContext, Violation } from './types.js';
+
+/** Thrown when the context itself is malformed: a caller's mistake, not a message's. */
+export class ValidationContextError extends Error {
+  override readonly name = 'ValidationContextError';
+  readonly code = 'INVALID_CONTEXT';
+}
+
+function isSpecial(name: unknown): name is SpecialEventName {
+  return typeof name === 'string' && messageByName(name)?.special === true;
+}
+
+/** The schema of a special event, or undefined for any other name. */
+export function schemaFor(eventName: string): Schema | undefined {
+  return isSpecial(eventName) ? EVENT_SCHEMAS[eventName] : undefined;
+}
+
+function notAnObject(data: unknown): Violation {
+  const expected = 'a JSON object with a string "Event" property';
+  const actual = show(data);
+  return {
+    rule: 'message/object',
+    path: '',
+    expected,
+    actual,
+    reference: 'Event: the message type id itself.',
+    message: `The message is not ${expected}: got ${actual}.`,
+  };
+}
+
+function requestViolations(event: JsonMessage, request: JsonMessage): Violation[] {
+  const out: Violation[] = [];
+  for (const rule of REQUEST_RULES) {
+    if (rule.event !== event.Event) continue;
+    const found = rule.check(event, request);
+    if (found) {
+      out.push({
+        rule: rule.id,
+        path: found.path,
+        expected: rule.expected,
+        actual: found.actual,
+        reference: rule.reference,
+        message: `${event.Event}${found.path ? ` ${found.path}` : ''}: expected ${rule.expected}, got ${found.actual}.`,
+      });
+    }
+  }
+  return out;
+}
+
+function normalizeRequest(request: unknown): JsonMessage {
+  const json = toJsonForm(request) as JsonMessage;
+  if (typeof json !== 'object' || json === null || typeof json.Event !== 'string') {
+    throw new ValidationContextError('context.request must be a message: an object with a string "Event" property');
+  }
+  return json;
+}
+
+/**
+ * Violations of `message` (either form), empty when it keeps every rule.
+ * Special events are checked against their schema; any other message
+ * loosely (known type, each attribute of its registry kind).
+ */
+export function validate(message: Message | JsonMessage, context: ValidationContext = {}): Violation[] {
+  const request = context.request === undefined ? undefined : normalizeRequest(context.request);
+  const data = toJsonForm(message);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [notAnObject(data)];
+  const json = data as JsonMessage;
+  const special = isSpecial(json.Event);
+  const fn = special ? eventValidator(json.Event as SpecialEventName, context.delivered === true) : messageValidator();
+  const top = special ? EVENT_SCHEMAS[json.Event as SpecialEventName] : MESSAGE_SCHEMA;
+  const out = fn(data) ? [] : violationsFrom(String(json.Event), fn.errors ?? [], top, json);
+  return request ? [...out, ...requestViolations(json, request)] : out;
+}

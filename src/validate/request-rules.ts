@@ -1,0 +1,128 @@
+/**
+ * Rules that depend on the request an event answers, which no schema of the
+ * event alone can state. Each quotes its sentence of the reference; each
+ * check returns what it found, or nothing when the message keeps the rule.
+ */
+import type { JsonMessage } from '../codec/json.js';
+import { SUBSCRIPTION_OPERATION, messageByName } from '../registry.js';
+import { CARDINALITY } from './cardinality.js';
+import { show } from './violations.js';
+
+export interface Finding {
+  path: string;
+  actual: string;
+}
+
+export interface RequestRule {
+  id: string;
+  event: string;
+  expected: string;
+  reference: string;
+  check(event: JsonMessage, request: JsonMessage): Finding | undefined;
+}
+
+const ACK = CARDINALITY.EventACK;
+const RESERVED = CARDINALITY.EventAgentReserved;
+const PRIVATE = CARDINALITY.EventPrivateInfo;
+
+/** The requests the reference names as answered by EventACK (TSendEventEx() is RequestDistributeEvent too). */
+const ACKNOWLEDGED = ['RequestDistributeUserEvent', 'RequestDistributeEvent', 'RequestSetInputMask', 'RequestTransactionMonitoring', 'RequestPrivateService'];
+const STOP_OR_MODIFY: readonly unknown[] = [SUBSCRIPTION_OPERATION.SubscriptionStop, SUBSCRIPTION_OPERATION.SubscriptionModify];
+
+function isMonitoring(request: JsonMessage): boolean {
+  return request.Event === 'RequestTransactionMonitoring';
+}
+
+function answers(id: string, event: string, requests: readonly string[], reference: string): RequestRule {
+  return {
+    id,
+    event,
+    expected: `an answer to ${requests.join(', ')}`,
+    reference,
+    check: (_e, request) => (requests.includes(request.Event) ? undefined : { path: '', actual: `an answer to ${request.Event}` }),
+  };
+}
+
+/** The event carries the request's ReferenceID (when it carries one, or always if `always`). */
+function referenceEcho(id: string, event: string, reference: string, always: boolean): RequestRule {
+  return {
+    id,
+    event,
+    expected: `ReferenceID equal to the request's${always ? '' : ' when present'}`,
+    reference,
+    check: (e, request) => {
+      if (request.ReferenceID === undefined || (!always && e.ReferenceID === undefined)) return undefined;
+      return e.ReferenceID === request.ReferenceID ? undefined : { path: 'ReferenceID', actual: `${show(e.ReferenceID)} (request: ${show(request.ReferenceID)})` };
+    },
+  };
+}
+
+/** An attribute equal to the request's parameter, present exactly when the request had it. */
+function parameterEcho(id: string, event: string, attribute: string, reference: string): RequestRule {
+  return {
+    id,
+    event,
+    expected: `${attribute} equal to the request's ${attribute}, absent when the request had none`,
+    reference,
+    check: (e, request) =>
+      e[attribute] === request[attribute] ? undefined : { path: attribute, actual: `${show(e[attribute])} (request: ${show(request[attribute])})` },
+  };
+}
+
+export const REQUEST_RULES: readonly RequestRule[] = [
+  answers('EventACK/request/acknowledged', 'EventACK', ACKNOWLEDGED, ACK.description),
+  referenceEcho('EventACK/ReferenceID/echo', 'EventACK', `EventACK: ${ACK.description.split('. ')[0]}.`, true),
+  {
+    id: 'EventACK/UserEvent/echo',
+    event: 'EventACK',
+    expected: "UserEvent, when present, equal to the request's message type id",
+    reference: `EventACK: a. ${ACK.footnotes.a}`,
+    check: (e, request) => {
+      const id = messageByName(request.Event)?.id;
+      return e.UserEvent === undefined || e.UserEvent === id ? undefined : { path: 'UserEvent', actual: `${show(e.UserEvent)} (request ${request.Event} is ${show(id)})` };
+    },
+  },
+  {
+    id: 'EventACK/SubscriptionID/start',
+    event: 'EventACK',
+    expected: 'SubscriptionID present in the answer to TTransactionMonitoring() SubscriptionStart',
+    reference: `EventACK: b. ${ACK.footnotes.b}`,
+    check: (e, request) =>
+      isMonitoring(request) && request.SubscriptionOperation === SUBSCRIPTION_OPERATION.SubscriptionStart && e.SubscriptionID === undefined
+        ? { path: 'SubscriptionID', actual: 'absent' }
+        : undefined,
+  },
+  {
+    id: 'EventACK/SubscriptionID/stop-modify',
+    event: 'EventACK',
+    expected: 'no SubscriptionID in the answer to TTransactionMonitoring() SubscriptionStop or SubscriptionModify',
+    reference: `EventACK: b. ${ACK.footnotes.b}`,
+    check: (e, request) =>
+      isMonitoring(request) && STOP_OR_MODIFY.includes(request.SubscriptionOperation) && e.SubscriptionID !== undefined
+        ? { path: 'SubscriptionID', actual: show(e.SubscriptionID) }
+        : undefined,
+  },
+  {
+    id: 'EventACK/SubscriptionID/transaction-monitoring-only',
+    event: 'EventACK',
+    expected: 'no SubscriptionID in an EventACK that does not answer TTransactionMonitoring()',
+    reference: `EventACK: b. ${ACK.footnotes.b}`,
+    check: (e, request) =>
+      !isMonitoring(request) && e.SubscriptionID !== undefined ? { path: 'SubscriptionID', actual: `${show(e.SubscriptionID)} (answering ${request.Event})` } : undefined,
+  },
+  answers('EventAgentReserved/request/reserve-agent', 'EventAgentReserved', ['RequestReserveAgent'], RESERVED.description),
+  referenceEcho('EventAgentReserved/ReferenceID/echo', 'EventAgentReserved', RESERVED.description, false),
+  ...['AgentID', 'Place', 'ThisDN'].map((a) =>
+    parameterEcho(`EventAgentReserved/${a}/echo`, 'EventAgentReserved', a, `EventAgentReserved: a. ${RESERVED.footnotes.a} ${RESERVED.description}`),
+  ),
+  {
+    id: 'EventAgentReserved/Timeout/echo',
+    event: 'EventAgentReserved',
+    expected: "Timeout equal to the request's Timeout (milliseconds) when the request had one",
+    reference: `EventAgentReserved: b. ${RESERVED.footnotes.b}`,
+    check: (e, request) =>
+      request.Timeout === undefined || e.Timeout === request.Timeout ? undefined : { path: 'Timeout', actual: `${show(e.Timeout)} (request: ${show(request.Timeout)})` },
+  },
+  answers('EventPrivateInfo/request/private-service', 'EventPrivateInfo', ['RequestPrivateService'], PRIVATE.description),
+  referenceEcho('EventPrivateInfo/ReferenceID/echo', 'EventPrivateInfo', PRIVATE.description, false),
+];
