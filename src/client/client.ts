@@ -1,0 +1,544 @@
+/**
+ * TClient: a T-Library-style client for a hot-standby pair of T-Servers.
+ *
+ * It keeps one connection to the primary (the "active" server: requests go
+ * there, its events reach the application) and, once the primary's
+ * EventRestoreConnection names the backup, a registered connection to the
+ * backup too (the "standby"), whose events are consumed internally until it
+ * reports EventPrimaryChanged. EventRestoreConnection is never dispatched:
+ * "EventRestoreConnection is processed internally by T-Library, and is not
+ * delivered to the user dispatch function." Behaviour is specified in
+ * spec/client.md.
+ */
+import type { TLibError } from '../codec/errors.js';
+import type { Message } from '../codec/types.js';
+import { REGISTER_MODE } from '../registry.js';
+import { openSocket, ServerConnection, type ConnectionHandlers } from './connection.js';
+import { sameEndpoint, type Endpoint } from './endpoint.js';
+import { ClientError, isClientError } from './errors.js';
+import { Handshakes, type Role } from './handshake.js';
+import { Listeners } from './listeners.js';
+import { resolveOptions, type ResolvedOptions, type TClientOptions } from './options.js';
+import { outcome, type Outcome } from './outcome.js';
+import { PendingRequests, type RequestOptions } from './pending-requests.js';
+import { reconnectSchedule } from './reconnect-schedule.js';
+import { readRestoreConnection } from './restore-connection.js';
+import { resynchronise, type ResyncResult } from './resync.js';
+import * as tlib from './tlib-requests.js';
+
+export type SwitchReason =
+  /** The standby reported EventPrimaryChanged. */
+  | 'primary-changed'
+  /** The active server reported EventRestoreConnection ServerRole 1 (it is backup now). */
+  | 'restore-connection'
+  /** The active server was lost and the standby did not report EventPrimaryChanged within switchoverDelayMs. */
+  | 'primary-lost'
+  /** Reconnecting after losing every server landed on another endpoint of the pool. */
+  | 'reconnect';
+
+export interface OpenedInfo {
+  server: string;
+  /** False for open(), true after a reconnect. */
+  reconnected: boolean;
+  /** Re-registration of the DNs registered before the connection was lost. */
+  registrations: Array<{ dn: string } & Outcome>;
+}
+
+export type TClientEvents = {
+  /** The application's dispatch function: every event of the active server, `Server` filled. */
+  event: (event: Message) => void;
+  opened: (info: OpenedInfo) => void;
+  disconnected: (info: { server: string; role: 'primary' | 'backup'; reason: string }) => void;
+  switched: (info: { from: string | undefined; to: string; reason: SwitchReason }) => void;
+  /** The hot-standby connection to the backup is registered. */
+  backupConnected: (info: { server: string }) => void;
+  resynced: (result: ResyncResult) => void;
+  /** One connection attempt failed; the pool goes on. */
+  attemptFailed: (info: { server: string; pass: number; error: Error }) => void;
+  error: (error: ClientError | TLibError) => void;
+  closed: () => void;
+};
+
+export type ClientPhase = 'idle' | 'opening' | 'open' | 'reconnecting' | 'down' | 'closed';
+
+interface Wait {
+  timer: NodeJS.Timeout;
+  resolve: () => void;
+}
+
+export class TClient {
+  private readonly opts: ResolvedOptions;
+  private readonly pending = new PendingRequests();
+  private readonly handshakes = new Handshakes();
+  private readonly listeners = new Listeners<TClientEvents>((name, error) => this.listenerFailed(String(name), error));
+  private readonly dns = new Map<string, tlib.RegisterMode>();
+  /** Servers whose last link event was EventLinkDisconnected. */
+  private readonly linkDown = new Set<ServerConnection>();
+  /** The standby's latest link event, replayed before its EventPrimaryChanged (the reference's ordering). */
+  private readonly heldLink = new Map<ServerConnection, Message>();
+  private readonly connecting = new Set<ServerConnection>();
+  private readonly waits = new Set<Wait>();
+  private readonly handlers: ConnectionHandlers = {
+    message: (connection, message) => this.onMessage(connection, message),
+    malformed: (_connection, error) => this.reportError(error),
+    closed: (connection, reason) => this.onClosed(connection, reason),
+  };
+  private active: ServerConnection | undefined;
+  private standby: ServerConnection | undefined;
+  private standbyTarget: string | undefined;
+  private resyncOnLinkUp: ServerConnection | undefined;
+  private primaryLostTimer: NodeJS.Timeout | undefined;
+  private currentPhase: ClientPhase = 'idle';
+  /** Bumped by close(), so async work started before it stops. */
+  private generation = 0;
+
+  constructor(options: TClientOptions) {
+    this.opts = resolveOptions(options);
+  }
+
+  get phase(): ClientPhase {
+    return this.currentPhase;
+  }
+
+  /** The active server ("host:port"), the `Server` of dispatched events. */
+  get server(): string | undefined {
+    return this.active?.endpoint.name;
+  }
+
+  /** The hot-standby backup connection, when there is one. */
+  get backupServer(): string | undefined {
+    return this.standby?.endpoint.name;
+  }
+
+  get registeredDNs(): string[] {
+    return [...this.dns.keys()];
+  }
+
+  /** The endpoint pool, including a backup learned from EventRestoreConnection. */
+  get pool(): readonly Endpoint[] {
+    return this.opts.pool;
+  }
+
+  on<K extends keyof TClientEvents>(name: K, listener: TClientEvents[K]): this {
+    this.listeners.add(name, listener);
+    return this;
+  }
+
+  off<K extends keyof TClientEvents>(name: K, listener: TClientEvents[K]): this {
+    this.listeners.remove(name, listener);
+    return this;
+  }
+
+  /**
+   * Connects to the pool (primary first) and registers the client. Rejects
+   * with REGISTRATION_REFUSED at once, or ALL_ENDPOINTS_FAILED after
+   * reconnect.maxPasses passes, or CLOSED.
+   */
+  async open(): Promise<void> {
+    if (this.currentPhase !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.currentPhase}`);
+    this.currentPhase = 'opening';
+    try {
+      await this.connectCycle(true, 0);
+    } catch (error) {
+      if (this.phase !== 'closed') this.currentPhase = 'idle';
+      throw error;
+    }
+    await this.afterOpened(false);
+  }
+
+  /** Closes every connection; pending requests reject with CLOSED. The client cannot be reopened. */
+  async close(): Promise<void> {
+    if (this.currentPhase === 'closed') return;
+    this.currentPhase = 'closed';
+    this.generation++;
+    this.clearPrimaryLost();
+    for (const wait of this.waits) {
+      clearTimeout(wait.timer);
+      wait.resolve();
+    }
+    this.waits.clear();
+    this.pending.rejectAll((request) => new ClientError('CLOSED', `${request.Event} abandoned: the client was closed`));
+    this.handshakes.failAll(new ClientError('CLOSED', 'the client was closed during registration'));
+    for (const connection of [this.active, this.standby, ...this.connecting]) connection?.close('closed by the application');
+    this.active = this.standby = undefined;
+    this.listeners.emit('closed');
+  }
+
+  /**
+   * Sends a request to the active server and resolves with its answer: the
+   * first event carrying the request's ReferenceID (allocated unless given).
+   * EventError rejects with REQUEST_FAILED unless `resolveOnError`.
+   */
+  request(message: Message, options: RequestOptions = {}): Promise<Message> {
+    return this.requestOn(this.active, message, options);
+  }
+
+  /** TRegisterAddress(); the DN is re-registered after reconnects and on the backup. */
+  async registerAddress(dn: string, mode: tlib.RegisterMode = REGISTER_MODE.ModeShare): Promise<Message> {
+    requireDN(dn);
+    const answer = await this.send(tlib.registerAddress(dn, mode));
+    this.dns.set(dn, mode);
+    this.mirrorOnStandby(tlib.registerAddress(dn, mode));
+    return answer;
+  }
+
+  async unregisterAddress(dn: string): Promise<Message> {
+    requireDN(dn);
+    const answer = await this.send(tlib.unregisterAddress(dn));
+    this.dns.delete(dn);
+    this.mirrorOnStandby(tlib.unregisterAddress(dn));
+    return answer;
+  }
+
+  sendUserEvent(dn: string, userData: Parameters<typeof tlib.sendUserEvent>[1], extra?: Parameters<typeof tlib.sendUserEvent>[2]): Promise<Message> {
+    return this.send(tlib.sendUserEvent(dn, userData, extra));
+  }
+  sendEvent(dn: string, extra?: Parameters<typeof tlib.sendEvent>[1]): Promise<Message> {
+    return this.send(tlib.sendEvent(dn, extra));
+  }
+  privateService(dn: string, privateEvent: number, extra?: Parameters<typeof tlib.privateService>[2]): Promise<Message> {
+    return this.send(tlib.privateService(dn, privateEvent, extra));
+  }
+  reserveAgent(agent: Parameters<typeof tlib.reserveAgent>[0]): Promise<Message> {
+    return this.send(tlib.reserveAgent(agent));
+  }
+  setCallInfo(connId: string, extra?: Parameters<typeof tlib.setCallInfo>[1]): Promise<Message> {
+    return this.send(tlib.setCallInfo(connId, extra));
+  }
+  queryLocation(extra?: Parameters<typeof tlib.queryLocation>[0]): Promise<Message> {
+    return this.send(tlib.queryLocation(extra));
+  }
+  queryAddress(dn: string, extra?: Parameters<typeof tlib.queryAddress>[1]): Promise<Message> {
+    return this.send(tlib.queryAddress(dn, extra));
+  }
+  queryCall(connId: string, extra?: Parameters<typeof tlib.queryCall>[1]): Promise<Message> {
+    return this.send(tlib.queryCall(connId, extra));
+  }
+  transactionMonitoring(operation: tlib.SubscriptionOperation, extra?: Parameters<typeof tlib.transactionMonitoring>[1]): Promise<Message> {
+    return this.send(tlib.transactionMonitoring(operation, extra));
+  }
+  setInputMask(mask: Uint8Array): Promise<Message> {
+    return this.send(tlib.setInputMask(mask));
+  }
+
+  private send(request: tlib.TLibRequest, connection = this.active): Promise<Message> {
+    return this.requestOn(connection, request.message, { expect: request.expect });
+  }
+
+  private requestOn(connection: ServerConnection | undefined, message: Message, options: RequestOptions): Promise<Message> {
+    if (!connection || connection.closed) return Promise.reject(new ClientError('NOT_OPEN', 'no T-Server connection is open'));
+    if (typeof message !== 'object' || message === null) {
+      return Promise.reject(new ClientError('INVALID_REQUEST', `a request must be a message object, got ${String(message)}`));
+    }
+    const timeoutMs = options.timeoutMs ?? this.opts.requestTimeoutMs;
+    if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+      return Promise.reject(new ClientError('INVALID_REQUEST', `timeoutMs must be a positive number, got ${String(timeoutMs)}`));
+    }
+    if (message.ReferenceID !== undefined && this.pending.isInUse(message.ReferenceID)) {
+      return Promise.reject(new ClientError('INVALID_REQUEST', `ReferenceID ${message.ReferenceID} is already waiting for an answer`));
+    }
+    const outgoing = { ...message, ReferenceID: message.ReferenceID ?? this.pending.allocate() };
+    try {
+      connection.send(outgoing);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    return this.pending.wait(connection, outgoing, timeoutMs, options);
+  }
+
+  // ---- connecting -------------------------------------------------------
+
+  /** Tries the pool per the reconnect schedule until one endpoint registers as the active server. */
+  private async connectCycle(initial: boolean, startIndex: number): Promise<ServerConnection> {
+    const generation = this.generation;
+    const { reconnect } = this.opts;
+    let lastError: Error | undefined;
+    for (const attempt of reconnectSchedule(this.opts.pool, reconnect, { startIndex, initial, random: this.opts.random })) {
+      await this.wait(attempt.delayMs);
+      if (generation !== this.generation) throw closedError();
+      try {
+        return await this.connectTo(attempt.endpoint, 'active');
+      } catch (error) {
+        if (generation !== this.generation) throw closedError();
+        if (isClientError(error, 'REGISTRATION_REFUSED')) throw error;
+        lastError = error as Error;
+        this.listeners.emit('attemptFailed', { server: attempt.endpoint.name, pass: attempt.pass, error: lastError });
+      }
+    }
+    const names = this.opts.pool.map((e) => e.name).join(', ');
+    throw new ClientError('ALL_ENDPOINTS_FAILED', `no endpoint of the pool (${names}) opened in ${reconnect.maxPasses} passes; last error: ${lastError?.message}`, {
+      cause: lastError,
+    });
+  }
+
+  /** Connects and registers the client; the role is taken synchronously when EventServerConnected arrives. */
+  private async connectTo(endpoint: Endpoint, role: Role): Promise<ServerConnection> {
+    const generation = this.generation;
+    const socket = await openSocket(endpoint, this.opts.openTimeoutMs);
+    if (generation !== this.generation) {
+      socket.destroy();
+      throw closedError();
+    }
+    const connection = new ServerConnection(endpoint, socket, this.opts.limits, this.handlers);
+    this.connecting.add(connection);
+    try {
+      await this.handshakes.start(connection, role, this.registerClientRequest(), this.opts.openTimeoutMs);
+    } catch (error) {
+      connection.close(`registration failed: ${(error as Error).message}`);
+      throw error;
+    } finally {
+      this.connecting.delete(connection);
+    }
+    return connection;
+  }
+
+  private registerClientRequest(): Message {
+    const request: Message = { Event: 'RequestRegisterClient', ReferenceID: this.pending.allocate(), ApplicationName: this.opts.applicationName };
+    if (this.opts.password !== undefined) request.ApplicationPassword = this.opts.password;
+    return request;
+  }
+
+  private async afterOpened(reconnected: boolean): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    const registrations = await Promise.all(
+      [...this.dns].map(async ([dn, mode]) => ({ dn, ...(await outcome(this.send(tlib.registerAddress(dn, mode), active))) })),
+    );
+    this.listeners.emit('opened', { server: active.endpoint.name, reconnected, registrations });
+  }
+
+  private connectStandby(backup: Endpoint): void {
+    if (this.standbyTarget === backup.name) return;
+    if (this.standby && !this.standby.closed && sameEndpoint(this.standby.endpoint, backup)) return;
+    if (this.active && sameEndpoint(this.active.endpoint, backup)) return;
+    this.standby?.close(`replaced: EventRestoreConnection names ${backup.name} as the backup`);
+    this.standbyTarget = backup.name;
+    const generation = this.generation;
+    this.connectTo(backup, 'standby').then(
+      (connection) => {
+        this.standbyTarget = undefined;
+        for (const [dn, mode] of this.dns) this.mirrorOnStandby(tlib.registerAddress(dn, mode));
+        this.listeners.emit('backupConnected', { server: connection.endpoint.name });
+      },
+      (error: Error) => {
+        this.standbyTarget = undefined;
+        if (generation === this.generation) this.listeners.emit('attemptFailed', { server: backup.name, pass: 0, error });
+      },
+    );
+  }
+
+  /** Keeps the standby's registrations equal to the active's, so a switchover needs no re-registration. */
+  private mirrorOnStandby(request: tlib.TLibRequest): void {
+    if (!this.standby) return;
+    this.send(request, this.standby).catch((error: ClientError) => {
+      if (!isClientError(error, 'CLOSED')) this.reportError(error);
+    });
+  }
+
+  // ---- incoming ---------------------------------------------------------
+
+  private onMessage(connection: ServerConnection, message: Message): void {
+    if (message.Event === 'EventRestoreConnection') return this.onRestoreConnection(connection, message);
+    const role = this.handshakes.offer(connection, message);
+    if (role) return this.onRegistered(connection, role, message);
+    if (this.handshakes.isRegistering(connection)) return;
+    this.pending.settle(connection, message);
+    const resyncDue = this.trackLink(connection, message);
+    if (message.Event === 'EventPrimaryChanged') this.onPrimaryChanged(connection, message);
+    else if (connection === this.active) this.dispatch(message);
+    if (resyncDue) this.startResync(connection);
+  }
+
+  private onRegistered(connection: ServerConnection, role: Role, serverConnected: Message): void {
+    if (role === 'standby') {
+      this.standby = connection;
+      return;
+    }
+    this.active = connection;
+    this.currentPhase = 'open';
+    this.dispatch(serverConnected);
+  }
+
+  private onRestoreConnection(connection: ServerConnection, event: Message): void {
+    if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
+    let restore;
+    try {
+      restore = readRestoreConnection(event);
+    } catch (error) {
+      return this.reportError(error as ClientError);
+    }
+    if (restore.role === 'backup') return this.onDemoted(connection);
+    if (sameEndpoint(restore.backup, connection.endpoint)) {
+      return this.reportError(new ClientError('BAD_RESTORE_CONNECTION', `EventRestoreConnection from ${connection.endpoint.name} names itself as the backup`, { server: connection.endpoint.name, event }));
+    }
+    this.learnBackup(connection.endpoint, restore.backup);
+    this.connectStandby(restore.backup);
+  }
+
+  /**
+   * ServerRole 1: the sender is backup now. Per the reference this guards
+   * against quick double switchovers, where EventPrimaryChanged from the two
+   * servers can arrive in either order; the other server takes over.
+   */
+  private onDemoted(connection: ServerConnection): void {
+    const standby = this.standby;
+    if (connection !== this.active || !standby || standby.closed) return;
+    this.active = standby;
+    this.standby = connection;
+    this.listeners.emit('switched', { from: connection.endpoint.name, to: standby.endpoint.name, reason: 'restore-connection' });
+  }
+
+  /** The backup named by the primary joins the pool, replacing the configured one if they differ. */
+  private learnBackup(primary: Endpoint, backup: Endpoint): void {
+    const pool = this.opts.pool;
+    if (pool.some((e) => sameEndpoint(e, backup))) return;
+    if (pool.length < 2) pool.push(backup);
+    else pool[sameEndpoint(pool[1]!, primary) ? 0 : 1] = backup;
+  }
+
+  private onPrimaryChanged(connection: ServerConnection, event: Message): void {
+    const from = this.active;
+    if (connection !== from) {
+      if (connection !== this.standby) return;
+      this.standby = from && !from.closed ? from : undefined;
+      this.active = connection;
+      this.clearPrimaryLost();
+      this.listeners.emit('switched', { from: from?.endpoint.name, to: connection.endpoint.name, reason: 'primary-changed' });
+    }
+    const held = this.heldLink.get(connection);
+    this.heldLink.delete(connection);
+    if (held?.Event === 'EventLinkDisconnected') this.dispatch(held);
+    this.dispatch(event);
+    // "receiving EventPrimaryChanged when the link is disconnected may be safely ignored": resync waits for EventLinkConnected.
+    if (this.linkDown.has(connection)) this.resyncOnLinkUp = connection;
+    else this.startResync(connection);
+  }
+
+  /** Records link state; true when a resync deferred by a link-down switchover is now due. */
+  private trackLink(connection: ServerConnection, message: Message): boolean {
+    if (message.Event !== 'EventLinkDisconnected' && message.Event !== 'EventLinkConnected') return false;
+    if (connection !== this.active) this.heldLink.set(connection, message);
+    if (message.Event === 'EventLinkDisconnected') {
+      this.linkDown.add(connection);
+      return false;
+    }
+    this.linkDown.delete(connection);
+    if (this.resyncOnLinkUp !== connection || connection !== this.active) return false;
+    this.resyncOnLinkUp = undefined;
+    return true;
+  }
+
+  private startResync(connection: ServerConnection): void {
+    void resynchronise(connection.endpoint.name, [...this.dns.keys()], (request) => this.send(request, connection)).then((result) =>
+      this.listeners.emit('resynced', result),
+    );
+  }
+
+  // ---- losing servers -----------------------------------------------------
+
+  private onClosed(connection: ServerConnection, reason: string): void {
+    this.pending.rejectConnection(connection, reason);
+    this.handshakes.fail(connection, new ClientError('DISCONNECTED', `${connection.endpoint.name} closed during registration: ${reason}`, { server: connection.endpoint.name }));
+    this.linkDown.delete(connection);
+    this.heldLink.delete(connection);
+    if (this.resyncOnLinkUp === connection) this.resyncOnLinkUp = undefined;
+    if (this.currentPhase === 'closed') return;
+    const server = connection.endpoint.name;
+    if (connection === this.standby) {
+      this.standby = undefined;
+      this.listeners.emit('disconnected', { server, role: 'backup', reason });
+    } else if (connection === this.active) {
+      this.active = undefined;
+      this.listeners.emit('disconnected', { server, role: 'primary', reason });
+    } else return;
+    this.recover(connection.endpoint);
+  }
+
+  /** With the standby alive, give it switchoverDelayMs to report EventPrimaryChanged; else reconnect. */
+  private recover(lost: Endpoint): void {
+    if (this.active) return;
+    if (this.standby) {
+      this.primaryLostTimer ??= setTimeout(() => this.promoteStandby(lost), this.opts.reconnect.switchoverDelayMs);
+      return;
+    }
+    this.clearPrimaryLost();
+    this.startReconnect(lost);
+  }
+
+  private promoteStandby(lost: Endpoint): void {
+    this.primaryLostTimer = undefined;
+    const standby = this.standby;
+    if (this.active || !standby) return;
+    this.active = standby;
+    this.standby = undefined;
+    this.listeners.emit('switched', { from: lost.name, to: standby.endpoint.name, reason: 'primary-lost' });
+  }
+
+  private startReconnect(lost: Endpoint): void {
+    if (!this.opts.reconnect.enabled) {
+      this.currentPhase = 'down';
+      return;
+    }
+    if (this.currentPhase === 'reconnecting') return;
+    this.currentPhase = 'reconnecting';
+    const startIndex = Math.max(0, this.opts.pool.findIndex((e) => sameEndpoint(e, lost)));
+    this.connectCycle(false, startIndex).then(
+      (connection) => {
+        if (!sameEndpoint(connection.endpoint, lost)) {
+          this.listeners.emit('switched', { from: lost.name, to: connection.endpoint.name, reason: 'reconnect' });
+        }
+        return this.afterOpened(true);
+      },
+      (error: ClientError) => {
+        if (this.currentPhase === 'closed') return;
+        this.currentPhase = 'down';
+        this.reportError(error);
+      },
+    );
+  }
+
+  private clearPrimaryLost(): void {
+    clearTimeout(this.primaryLostTimer);
+    this.primaryLostTimer = undefined;
+  }
+
+  // ---- plumbing -----------------------------------------------------------
+
+  private dispatch(event: Message): void {
+    if (this.opts.onEvent) {
+      try {
+        this.opts.onEvent(event);
+      } catch (error) {
+        this.listenerFailed('onEvent', error);
+      }
+    }
+    this.listeners.emit('event', event);
+  }
+
+  private reportError(error: ClientError | TLibError): void {
+    this.listeners.emit('error', error);
+  }
+
+  private listenerFailed(name: string, error: unknown): void {
+    if (name === 'error') return;
+    const why = error instanceof Error ? error.message : String(error);
+    this.reportError(new ClientError('LISTENER_FAILED', `the application's "${name}" listener threw: ${why}`, { cause: error }));
+  }
+
+  /** A delay that close() cuts short, so open() cannot hang on a closed client. */
+  private wait(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wait: Wait = { timer: setTimeout(() => this.waits.delete(wait) && resolve(), ms), resolve };
+      this.waits.add(wait);
+    });
+  }
+}
+
+function requireDN(dn: unknown): void {
+  if (typeof dn !== 'string' || dn.length === 0) throw new ClientError('INVALID_REQUEST', `a DN must be a non-empty string, got ${JSON.stringify(dn)}`);
+}
+
+function closedError(): ClientError {
+  return new ClientError('CLOSED', 'the client was closed');
+}

@@ -1,0 +1,101 @@
+/**
+ * One TCP connection to one T-Server: frames in, messages out. Every decoded
+ * message gets `Server` set to the endpoint's name here, so nothing above
+ * this layer can forget it. A frame the codec rejects is reported and the
+ * connection closed: after a framing error the byte stream cannot be trusted.
+ */
+import net from 'node:net';
+import { decode, encode, FrameDecoder, isTLibError } from '../index.js';
+import type { Limits } from '../codec/limits.js';
+import type { Message } from '../codec/types.js';
+import type { Endpoint } from './endpoint.js';
+import { ClientError } from './errors.js';
+
+export interface ConnectionHandlers {
+  message(connection: ServerConnection, message: Message): void;
+  /** Called once, before `closed`, when the server sent bytes the codec rejects. */
+  malformed(connection: ServerConnection, error: ClientError): void;
+  /** Called exactly once, whoever closed the connection. */
+  closed(connection: ServerConnection, reason: string): void;
+}
+
+/** How long an ended socket may linger half-open before it is destroyed, ms. */
+const CLOSE_GRACE_MS = 200;
+
+/** Opens a TCP socket, rejecting with CONNECT_FAILED or OPEN_TIMEOUT. */
+export function openSocket(endpoint: Endpoint, timeoutMs: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: endpoint.host, port: endpoint.port });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new ClientError('OPEN_TIMEOUT', `connecting to ${endpoint.name} took longer than ${timeoutMs} ms`, { server: endpoint.name }));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', (cause) => {
+      clearTimeout(timer);
+      reject(new ClientError('CONNECT_FAILED', `cannot connect to ${endpoint.name}: ${cause.message}`, { server: endpoint.name, cause }));
+    });
+  });
+}
+
+export class ServerConnection {
+  private readonly decoder: FrameDecoder;
+  private isClosed = false;
+
+  constructor(
+    readonly endpoint: Endpoint,
+    private readonly socket: net.Socket,
+    limits: Partial<Limits> | undefined,
+    private readonly handlers: ConnectionHandlers,
+  ) {
+    this.decoder = new FrameDecoder(limits);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.receive(chunk, limits));
+    socket.on('error', (error) => this.finish(`socket error: ${error.message}`));
+    socket.on('close', () => this.finish('closed by the server'));
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Throws TLibError when the message cannot be encoded, ClientError NOT_OPEN when closed. */
+  send(message: Message): void {
+    if (this.isClosed) throw new ClientError('NOT_OPEN', `the connection to ${this.endpoint.name} is closed`, { server: this.endpoint.name });
+    this.socket.write(encode(message));
+  }
+
+  close(reason: string): void {
+    if (this.isClosed) return;
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
+    this.finish(reason);
+  }
+
+  private receive(chunk: Buffer, limits: Partial<Limits> | undefined): void {
+    if (this.isClosed) return;
+    try {
+      for (const frame of this.decoder.push(chunk)) {
+        const message = decode(frame, { limits });
+        message.Server = this.endpoint.name;
+        this.handlers.message(this, message);
+        if (this.isClosed) return;
+      }
+    } catch (error) {
+      if (!isTLibError(error)) throw error;
+      const reason = `malformed frame from ${this.endpoint.name}: ${error.message} (${error.code})`;
+      this.handlers.malformed(this, new ClientError('MALFORMED_FRAME', reason, { server: this.endpoint.name, cause: error }));
+      this.close(reason);
+    }
+  }
+
+  private finish(reason: string): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.handlers.closed(this, reason);
+  }
+}
