@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
+import { registerSim } from './commands/sim.js';
 
 const program = new Command('tlib-kit')
   .description('T-Server protocol (T-Library) codec, validator, simulator and conformance kit')
@@ -12,6 +13,7 @@ const program = new Command('tlib-kit')
   .configureOutput({ outputError: (str, write) => write(str) });
 
 registerDemo(program);
+registerSim(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`tlib-kit: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,0 +1,91 @@
+/**
+ * `tlib-kit sim`: run the simulated T-Server (a hot-standby pair by default)
+ * until SIGINT/SIGTERM, or list the defects it can carry.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { SERVER_DEFECTS } from '../../sim/defect-set.js';
+import { SimError, startSimulator, type SimHandle } from '../../sim/index.js';
+
+interface SimOptions {
+  host: string;
+  port: number;
+  backupPort: number;
+  controlPort?: number;
+  pair: boolean;
+  defect: string[];
+  defects?: boolean;
+  password?: string;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535');
+  return n;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function registerSim(program: Command): void {
+  program
+    .command('sim')
+    .description('run the simulated T-Server (hot-standby pair) on TCP until SIGINT/SIGTERM')
+    .option('--host <address>', 'interface to listen on', '127.0.0.1')
+    .option('--port <n>', 'port of the primary (server a); 0 picks a free one', port, 7000)
+    .option('--backup-port <n>', 'port of the backup (server b)', port, 7001)
+    .option('--control-port <n>', 'open the JSON-lines control channel (spec/control-channel.md) on this port', port)
+    .option('--no-pair', 'run a single server, no backup')
+    .option('--defect <name>', 'switch a defect on (repeatable; see --defects)', collect, [])
+    .option('--defects', 'list the defects the simulator can carry, one per line, and exit')
+    .option('--password <password>', 'require this ApplicationPassword in RequestRegisterClient')
+    .addHelpText('after', '\nExit codes: 0 stopped cleanly, 2 bad option or a port that cannot be opened.\nLog lines (closed connections and why) go to stderr.')
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .action(async (opts: SimOptions) => {
+      if (opts.defects) {
+        process.stdout.write(SERVER_DEFECTS.map((d) => `${d.name}\t${d.does}\n`).join(''));
+        return;
+      }
+      await run(opts);
+    });
+}
+
+async function run(opts: SimOptions): Promise<void> {
+  let sim: SimHandle;
+  try {
+    sim = await startSimulator({
+      host: opts.host,
+      port: opts.port,
+      backupPort: opts.backupPort,
+      pair: opts.pair,
+      defects: opts.defect,
+      log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+      ...(opts.controlPort === undefined ? {} : { controlPort: opts.controlPort }),
+      ...(opts.password === undefined ? {} : { password: opts.password }),
+    });
+  } catch (e) {
+    process.stderr.write(`tlib-kit sim: ${startFailure(e)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stdout.write(`primary (server a) listening on ${sim.primary.host}:${sim.primary.port}\n`);
+  if (sim.backup) process.stdout.write(`backup (server b) listening on ${sim.backup.host}:${sim.backup.port}\n`);
+  if (sim.control) process.stdout.write(`control channel listening on ${sim.control.host}:${sim.control.port}\n`);
+  if (opts.defect.length > 0) process.stdout.write(`defects on: ${opts.defect.join(', ')}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      process.stderr.write(`${signal}: closing\n`);
+      sim.close().then(resolve, resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}
+
+function startFailure(e: unknown): string {
+  if (e instanceof SimError) return e.message;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `a port is already in use (${(e as Error).message})`;
+  if (code === 'EACCES') return `not allowed to listen there (${(e as Error).message})`;
+  return e instanceof Error ? e.message : String(e);
+}
