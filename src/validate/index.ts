@@ -47,10 +47,10 @@ function notAnObject(data: unknown): Violation {
   };
 }
 
-function requestViolations(event: JsonMessage, request: JsonMessage): Violation[] {
+function requestViolations(as: string, event: JsonMessage, request: JsonMessage): Violation[] {
   const out: Violation[] = [];
   for (const rule of REQUEST_RULES) {
-    if (rule.event !== event.Event) continue;
+    if (rule.event !== as) continue;
     const found = rule.check(event, request);
     if (found) {
       out.push({
@@ -59,7 +59,7 @@ function requestViolations(event: JsonMessage, request: JsonMessage): Violation[
         expected: rule.expected,
         actual: found.actual,
         reference: rule.reference,
-        message: `${event.Event}${found.path ? ` ${found.path}` : ''}: expected ${rule.expected}, got ${found.actual}.`,
+        message: `${as}${found.path ? ` ${found.path}` : ''}: expected ${rule.expected}, got ${found.actual}.`,
       });
     }
   }
@@ -74,19 +74,29 @@ function normalizeRequest(request: unknown): JsonMessage {
   return json;
 }
 
+function check(message: unknown, as: SpecialEventName | undefined, context: ValidationContext): Violation[] {
+  const request = context.request === undefined ? undefined : normalizeRequest(context.request);
+  const data = toJsonForm(message);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [notAnObject(data)];
+  const json = data as JsonMessage;
+  const fn = as ? eventValidator(as, context.delivered === true) : messageValidator();
+  const top = as ? EVENT_SCHEMAS[as] : MESSAGE_SCHEMA;
+  const out = fn(data) ? [] : violationsFrom(as ?? String(json.Event), fn.errors ?? [], top, json);
+  return request ? [...out, ...requestViolations(as ?? json.Event, json, request)] : out;
+}
+
 /**
  * Violations of `message` (either form), empty when it keeps every rule.
  * Special events are checked against their schema; any other message
  * loosely (known type, each attribute of its registry kind).
  */
 export function validate(message: Message | JsonMessage, context: ValidationContext = {}): Violation[] {
-  const request = context.request === undefined ? undefined : normalizeRequest(context.request);
-  const data = toJsonForm(message);
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [notAnObject(data)];
-  const json = data as JsonMessage;
-  const special = isSpecial(json.Event);
-  const fn = special ? eventValidator(json.Event as SpecialEventName, context.delivered === true) : messageValidator();
-  const top = special ? EVENT_SCHEMAS[json.Event as SpecialEventName] : MESSAGE_SCHEMA;
-  const out = fn(data) ? [] : violationsFrom(String(json.Event), fn.errors ?? [], top, json);
-  return request ? [...out, ...requestViolations(json, request)] : out;
+  const name = typeof message === 'object' && message !== null ? (message as { Event?: unknown }).Event : undefined;
+  return check(message, isSpecial(name) ? name : undefined, context);
+}
+
+/** Violations of `message` checked as the named special event, whatever its Event says. */
+export function validateAs(event: SpecialEventName, message: Message | JsonMessage, context: ValidationContext = {}): Violation[] {
+  if (!isSpecial(event)) throw new ValidationContextError(`${String(event)} is not one of the ten special events`);
+  return check(message, event, context);
 }

@@ -61,6 +61,9 @@ const AT_LEAST_ONE: Partial<Record<SpecialEventName, { group: string; footnote: 
   EventAgentReserved: { group: 'identity', footnote: 'a' },
 };
 
+/** Obsolete events list no attributes; these are accepted from old servers (spec/validation.md). */
+export const OBSOLETE_ALLOWED: readonly string[] = ['time', 'ThisDN'];
+
 const SERVER_SENTENCE =
   'Server: in T-Library, the handle of the server connection that delivered the event (TEvent.Server), filled in by the client library, not sent by T-Server.';
 const EVENT_SENTENCE = 'Event: the message type id itself.';
@@ -135,8 +138,7 @@ function eventProperties(event: SpecialEventName, card: EventCardinality): Recor
   if (!properties.Server) properties.Server = valueSchema('Server', `${event}/Server/type`, `${NUMBERS}: "${SERVER_SENTENCE}"`);
   if (card.obsolete) {
     const why = `${card.obsolete}: the reference lists no attributes; decoders may still meet old servers' time and ThisDN ("${card.description}")`;
-    properties.time = valueSchema('time', `${event}/time/type`, why);
-    properties.ThisDN = valueSchema('ThisDN', `${event}/ThisDN/type`, why);
+    for (const name of OBSOLETE_ALLOWED) properties[name] = valueSchema(name, `${event}/${name}/type`, why);
     properties.Obsolete = {
       [RULE_KEYWORD]: `${event}/Obsolete/type`,
       [REFERENCE_KEYWORD]: card.obsolete,

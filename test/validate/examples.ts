@@ -1,0 +1,51 @@
+/** One valid message per special event, in JSON form: inputs for the validator tests. */
+import type { JsonMessage } from '../../src/codec/json.js';
+import type { SpecialEventName } from '../../src/registry.js';
+
+export const TIME = { seconds: 1_700_000_000, microseconds: 250_000 };
+
+export const VALID: Readonly<Record<SpecialEventName, JsonMessage>> = {
+  EventACK: { Event: 'EventACK', ReferenceID: 7, time: TIME, UserEvent: 48, Extensions: [['origin', 'test']] },
+  EventAgentReserved: {
+    Event: 'EventAgentReserved',
+    AgentID: 'agent-1',
+    Place: 'place-1',
+    ThisDN: '1001',
+    Reasons: [],
+    ReferenceID: 3,
+    Timeout: 30_000,
+    time: TIME,
+    Extensions: [['k', 1]],
+  },
+  EventCallInfoChanged: { Event: 'EventCallInfoChanged', ConnID: '006a02a5c1f0d001', CustomerID: 'acme', ReferenceID: 9, time: TIME, Extensions: [] },
+  EventPrivateInfo: {
+    Event: 'EventPrivateInfo',
+    PrivateEvent: 4001,
+    ThisDN: '1001',
+    ConnID: '006a02a5c1f0d001',
+    UserData: [['s', 'v'], ['n', -5], ['b', { $hex: '00ff' }], ['nested', [['a', 'b'], ['a', 'c']]]],
+    Reasons: [['r', 'x']],
+    ReferenceID: 11,
+    time: TIME,
+  },
+  EventUserEvent: { Event: 'EventUserEvent', ThisDN: '1001', time: TIME, CustomerID: 'acme', UserData: [['note', 'hi']], AgentID: 'agent-1' },
+  EventPrimaryChanged: { Event: 'EventPrimaryChanged', ApplicationName: 'tserver-backup', time: TIME },
+  EventRestoreConnection: { Event: 'EventRestoreConnection', ServerRole: 0, UserData: [['backup', '127.0.0.1:7001']] },
+  EventHardwareError: {
+    Event: 'EventHardwareError',
+    ErrorCode: 71,
+    ThisDN: '1001',
+    ConnID: '006a02a5c1f0d001',
+    PreviousConnID: '006a02a5c1f0d000',
+    CustomerID: 'acme',
+    time: TIME,
+  },
+  EventResourceAllocated: { Event: 'EventResourceAllocated', Obsolete: true, ThisDN: '1001', time: TIME },
+  EventResourceFreed: { Event: 'EventResourceFreed', Obsolete: true, ThisDN: '1001', time: TIME },
+};
+
+export function without(message: JsonMessage, ...names: string[]): JsonMessage {
+  const copy = { ...message };
+  for (const n of names) delete copy[n];
+  return copy;
+}
