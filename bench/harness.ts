@@ -1,0 +1,97 @@
+/**
+ * A small, honest timing harness: warm-up, then interleaved rounds (every
+ * contender of a group runs once per round, in a rotated order, so drift and
+ * noise on this shared machine hit all of them alike), then medians.
+ */
+import { performance } from 'node:perf_hooks';
+
+export interface Case {
+  readonly id: string;
+  /** Runs the operation n times. */
+  readonly run: (n: number) => void;
+}
+
+export interface Timing {
+  readonly id: string;
+  /** Median operations per second over the rounds. */
+  readonly opsPerSec: number;
+  /** Every round's ops/s, for the JSON output. */
+  readonly rounds: number[];
+}
+
+export interface HarnessOptions {
+  /** Target duration of one measured batch. */
+  readonly batchMs: number;
+  readonly rounds: number;
+  readonly warmupMs: number;
+}
+
+/** Batch size so that one batch takes about `ms`. */
+function calibrate(c: Case, ms: number): number {
+  let n = 1;
+  for (;;) {
+    const t0 = performance.now();
+    c.run(n);
+    const dt = performance.now() - t0;
+    if (dt >= ms / 4 || n >= 1 << 24) return Math.max(1, Math.round((n * ms) / Math.max(dt, 0.001)));
+    n *= 2;
+  }
+}
+
+export function measureGroup(cases: readonly Case[], o: HarnessOptions): Timing[] {
+  // Warm-up: every contender runs until the optimizing compiler has seen it.
+  for (const c of cases) {
+    const end = performance.now() + o.warmupMs;
+    while (performance.now() < end) c.run(64);
+  }
+  const sizes = cases.map((c) => calibrate(c, o.batchMs));
+  const samples: number[][] = cases.map(() => []);
+  for (let r = 0; r < o.rounds; r++) {
+    for (let j = 0; j < cases.length; j++) {
+      const i = (j + r) % cases.length;
+      const n = sizes[i]!;
+      const t0 = performance.now();
+      cases[i]!.run(n);
+      const dt = performance.now() - t0;
+      samples[i]!.push((n * 1000) / dt);
+    }
+  }
+  return cases.map((c, i) => ({ id: c.id, opsPerSec: median(samples[i]!), rounds: samples[i]! }));
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * The deep walk every decoder's result goes through, the same for all:
+ * every string, number and byte array is read, every array and object is
+ * iterated. Returns a number so the work cannot be optimized away.
+ */
+export function walk(v: unknown): number {
+  if (typeof v === 'string') return v.length === 0 ? 1 : v.length + v.charCodeAt(0) + v.charCodeAt(v.length - 1);
+  if (typeof v === 'number') return v | 0;
+  if (typeof v !== 'object' || v === null) return 1;
+  if (Array.isArray(v)) {
+    let s = 0;
+    for (let i = 0; i < v.length; i++) s += walk(v[i]);
+    return s;
+  }
+  if (v instanceof Uint8Array) {
+    let s = v.length;
+    for (let i = 0; i < v.length; i++) s += v[i]!;
+    return s;
+  }
+  let s = 0;
+  const o = v as Record<string, unknown>;
+  for (const k in o) s += k.length + walk(o[k]);
+  return s;
+}
+
+/** Keeps results alive so the optimizer cannot drop the work. */
+export let sink = 0;
+export function consume(x: number): void {
+  sink = (sink + x) | 0;
+}
