@@ -1,40 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encode } from '../../src/index.js';
-import { SERVER_NAMES, SIM_ERROR, startSimulator, type SimHandle } from '../../src/sim/index.js';
-import { connectRegistered, connectWire, registerDn, request, settle, type WireClient } from './wire-client.js';
+import { SERVER_NAMES, SIM_ERROR } from '../../src/sim/index.js';
+import { useSim } from './fixture.js';
+import { registerDn, request, settle } from './wire-client.js';
 
-let sim: SimHandle;
-const clients: WireClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await sim.close();
-});
-
-async function track(p: Promise<WireClient>): Promise<WireClient> {
-  const c = await p;
-  clients.push(c);
-  return c;
-}
+const f = useSim();
 
 describe('client registration', () => {
   it('answers RequestRegisterClient with EventServerConnected: ReferenceID, ServerRole, the server name, time', async () => {
-    sim = await startSimulator({ pair: false });
-    const c = await track(connectWire(sim.primary.port));
+    await f.start({ pair: false });
+    const c = await f.raw();
     const answer = await request(c, { Event: 'RequestRegisterClient', ApplicationName: 'app' });
     expect(answer).toMatchObject({ Event: 'EventServerConnected', ServerRole: 0, ApplicationName: SERVER_NAMES.a });
     expect(answer.time?.seconds).toBeGreaterThan(1_600_000_000);
   });
 
   it('the backup reports ServerRole 1', async () => {
-    sim = await startSimulator();
-    const c = await track(connectWire(sim.backup!.port));
+    const sim = await f.start();
+    const c = await f.raw(sim.backup!.port);
     const answer = await request(c, { Event: 'RequestRegisterClient', ApplicationName: 'app' });
     expect(answer).toMatchObject({ Event: 'EventServerConnected', ServerRole: 1, ApplicationName: SERVER_NAMES.b });
   });
 
   it('refuses a wrong or missing password with EventError and accepts the right one', async () => {
-    sim = await startSimulator({ pair: false, password: 's3cret' });
-    const c = await track(connectWire(sim.primary.port));
+    await f.start({ pair: false, password: 's3cret' });
+    const c = await f.raw();
     const wrong = await request(c, { Event: 'RequestRegisterClient', ApplicationName: 'app', ApplicationPassword: 'nope' });
     expect(wrong).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.BAD_PASSWORD.code });
     expect(wrong.ErrorMessage).toMatch(/password/i);
@@ -45,8 +35,8 @@ describe('client registration', () => {
   });
 
   it('answers requests before registration with EventError', async () => {
-    sim = await startSimulator({ pair: false });
-    const c = await track(connectWire(sim.primary.port));
+    await f.start({ pair: false });
+    const c = await f.raw();
     const answer = await request(c, { Event: 'RequestQueryLocation' });
     expect(answer).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.NOT_REGISTERED.code });
   });
@@ -54,16 +44,16 @@ describe('client registration', () => {
 
 describe('DN registration', () => {
   it('EventRegistered / EventUnregistered echo ThisDN and ReferenceID; unregistering twice is an error', async () => {
-    sim = await startSimulator({ pair: false });
-    const c = await track(connectRegistered(sim.primary.port));
+    await f.start({ pair: false });
+    const c = await f.client();
     expect(await request(c, { Event: 'RequestRegisterAddress', ThisDN: '7001', RegisterMode: 0 })).toMatchObject({ Event: 'EventRegistered', ThisDN: '7001' });
     expect(await request(c, { Event: 'RequestUnregisterAddress', ThisDN: '7001' })).toMatchObject({ Event: 'EventUnregistered', ThisDN: '7001' });
     expect(await request(c, { Event: 'RequestUnregisterAddress', ThisDN: '7001' })).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.DN_NOT_REGISTERED.code });
   });
 
   it('refuses a RegisterMode outside TRegisterMode and a missing ThisDN', async () => {
-    sim = await startSimulator({ pair: false });
-    const c = await track(connectRegistered(sim.primary.port));
+    await f.start({ pair: false });
+    const c = await f.client();
     expect(await request(c, { Event: 'RequestRegisterAddress', ThisDN: '7001', RegisterMode: 9 })).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.INVALID_ATTRIBUTE.code });
     const missing = await request(c, { Event: 'RequestRegisterAddress' });
     expect(missing).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.MISSING_ATTRIBUTE.code });
@@ -71,9 +61,9 @@ describe('DN registration', () => {
   });
 
   it('stops delivering to a DN after unregistration', async () => {
-    sim = await startSimulator({ pair: false });
-    const listener = await track(connectRegistered(sim.primary.port));
-    const sender = await track(connectRegistered(sim.primary.port));
+    await f.start({ pair: false });
+    const listener = await f.client();
+    const sender = await f.client();
     await registerDn(listener, '7001');
     await request(listener, { Event: 'RequestUnregisterAddress', ThisDN: '7001' });
     await request(sender, { Event: 'RequestDistributeUserEvent', ThisDN: '7001' });
@@ -84,8 +74,8 @@ describe('DN registration', () => {
 
 describe('unserved input', () => {
   it('answers an unknown message type with EventError and keeps the connection', async () => {
-    sim = await startSimulator({ pair: false });
-    const c = await track(connectRegistered(sim.primary.port));
+    await f.start({ pair: false });
+    const c = await f.client();
     c.sendRaw(encode({ Event: 'Unknown', MessageType: 175, ReferenceID: 77 }));
     const err = await c.waitFor((m) => m.Event === 'EventError' && m.ReferenceID === 77);
     expect(err.ErrorCode).toBe(SIM_ERROR.UNKNOWN_MESSAGE_TYPE.code);
@@ -93,8 +83,8 @@ describe('unserved input', () => {
   });
 
   it('answers an event sent by a client, and a request it does not serve, with EventError and a reason', async () => {
-    sim = await startSimulator({ pair: false });
-    const c = await track(connectRegistered(sim.primary.port));
+    await f.start({ pair: false });
+    const c = await f.client();
     const ev = await request(c, { Event: 'EventACK' });
     expect(ev).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.NOT_A_REQUEST.code });
     const lost = await request(c, { Event: 'RequestLostBackupConnection' });

@@ -1,0 +1,39 @@
+/** Per-test simulator and clients, closed after each test. */
+import { afterEach } from 'vitest';
+import { startSimulator, type SimHandle, type SimulatorOptions } from '../../src/sim/index.js';
+import { connectRegistered, connectWire, type WireClient } from './wire-client.js';
+
+export interface SimFixture {
+  start(opts?: SimulatorOptions): Promise<SimHandle>;
+  /** A raw connection to server 'a' (or the given port), closed after the test. */
+  raw(port?: number): Promise<WireClient>;
+  /** A registered client of server 'a' (or the given port), closed after the test. */
+  client(port?: number, name?: string): Promise<WireClient>;
+  readonly sim: SimHandle;
+}
+
+export function useSim(): SimFixture {
+  let sim: SimHandle | undefined;
+  const clients: WireClient[] = [];
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close();
+    await sim?.close();
+    sim = undefined;
+  });
+  const current = (): SimHandle => {
+    if (!sim) throw new Error('start the simulator first');
+    return sim;
+  };
+  const track = (c: WireClient) => (clients.push(c), c);
+  return {
+    async start(opts) {
+      sim = await startSimulator(opts);
+      return sim;
+    },
+    raw: async (port) => track(await connectWire(port ?? current().primary.port)),
+    client: async (port, name) => track(await connectRegistered(port ?? current().primary.port, name)),
+    get sim() {
+      return current();
+    },
+  };
+}
