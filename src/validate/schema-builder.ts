@@ -50,7 +50,7 @@ const KIND_DEF: Record<AttributeKind, keyof typeof defs.$defs> = {
 };
 
 /** Enumerations that fix an attribute's values (src/registry.ts). */
-const ENUMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+export const ATTRIBUTE_ENUMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   ServerRole: SERVER_ROLE,
   RegisterMode: REGISTER_MODE,
   SubscriptionOperation: SUBSCRIPTION_OPERATION,
@@ -91,7 +91,7 @@ function valueSchema(property: string, rule: string, reference: string): Schema 
     description: defs.$defs[def].description,
     $ref: `${DEFS_ID}#/$defs/${def}`,
   };
-  const values = ENUMS[property];
+  const values = ATTRIBUTE_ENUMS[property];
   if (values) {
     schema.description = `one of ${Object.entries(values).map(([k, v]) => `${v} (${k})`).join(', ')}`;
     schema.enum = Object.values(values);
