@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARDINALITY, SPECIAL_EVENTS } from '../../src/validate/cardinality.js';
 import { RULES, formatViolation, schemaFor, validate, validateAs } from '../../src/validate/index.js';
-import { VALID, without } from './examples.js';
+import { VALID, malformed, without } from './examples.js';
 
 const ids = (vs: { rule: string }[]) => vs.map((v) => v.rule);
 
@@ -44,7 +44,7 @@ describe('type rules', () => {
   });
 
   it('checks ConnID as 16 lowercase hex digits and time as a u32 pair', () => {
-    const bad = { ...VALID.EventCallInfoChanged, ConnID: '006A02A5C1F0D001', time: { seconds: 1 } };
+    const bad = malformed({ ...VALID.EventCallInfoChanged, ConnID: '006A02A5C1F0D001', time: { seconds: 1 } });
     expect(validate(bad).map((v) => [v.rule, v.path])).toEqual([
       ['EventCallInfoChanged/ConnID/type', 'ConnID'],
       ['EventCallInfoChanged/time/type', 'time.microseconds'],
@@ -67,7 +67,7 @@ describe('other attributes', () => {
   });
 
   it('lets EventUserEvent carry any registry attribute and unknown ones, still typed', () => {
-    const extra = { ...VALID.EventUserEvent, ConnID: '006a02a5c1f0d001', Unknown: [{ tag: 9000, kind: 'string', value: 'x' }] };
+    const extra = malformed({ ...VALID.EventUserEvent, ConnID: '006a02a5c1f0d001', Unknown: [{ tag: 9000, kind: 'string', value: 'x' }] });
     expect(validate(extra)).toEqual([]);
     expect(ids(validate({ ...extra, ConnID: 'nope' }))).toEqual(['EventUserEvent/ConnID/type']);
     expect(ids(validate({ ...extra, NotAnAttribute: 1 }))).toEqual(['EventUserEvent/attribute-names']);

@@ -49,3 +49,8 @@ export function without(message: JsonMessage, ...names: string[]): JsonMessage {
   for (const n of names) delete copy[n];
   return copy;
 }
+
+/** Deliberately malformed test input, typed as a message. */
+export function malformed(message: object): JsonMessage {
+  return message as JsonMessage;
+}
