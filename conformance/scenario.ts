@@ -5,6 +5,7 @@
  */
 import type { Message } from '../src/index.js';
 import type { DefectName } from '../src/sim/defects.js';
+import type { WireRecord } from './report-model.js';
 
 /** What a scenario needs from the target; a target that lacks one makes it 'skip'. */
 export type Need =
@@ -45,6 +46,8 @@ export interface Receiver {
   expect(e: Expectation, timeoutMs?: number): Promise<Message>;
   /** Fails the scenario, blaming the message, if one matching `e` arrives within the window (or already has). */
   expectNone(e: Expectation, windowMs?: number): Promise<void>;
+  /** The exchange record that carried a received message (to mark it as the violation). */
+  recordOf(m: Message): WireRecord | undefined;
 }
 
 /** A raw client connection to one server of the target. */

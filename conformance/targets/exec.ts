@@ -71,6 +71,7 @@ function appViewOf(client: RawClient): AppView {
     },
     expect: (e, t) => client.expect(e, t),
     expectNone: (e, w) => client.expectNone(e, w),
+    recordOf: (m) => client.recordOf(m),
     close: async () => client.close(),
   };
 }

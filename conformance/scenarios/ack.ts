@@ -1,0 +1,122 @@
+/**
+ * EventACK: "T-Server has acknowledged a request received from a client
+ * application. This event is a response to the TSendUserEvent(),
+ * TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(),
+ * and TPrivateSevice() functions."
+ */
+import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
+import type { DefectName } from '../../src/sim/defects.js';
+import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import { event, mustEqual, mustHave, mustLack } from './check.js';
+
+const RESPONSE_TO =
+  'This event is a response to the TSendUserEvent(), TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(), and TPrivateSevice() functions.';
+const REFERENCE_ID_RULE = 'EventACK: ReferenceID Mandatory. T-Server has acknowledged a request received from a client application.';
+const SUBSCRIPTION_RULE =
+  'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart, but is not present for the operations SubscriptionStop and SubscriptionModify.';
+const REFERENCE_ID_DEFECTS: DefectName[] = ['ack-no-reference-id', 'ack-wrong-reference-id'];
+
+/** Sends the request and returns the EventACK that answers it, its ReferenceID checked. */
+async function acknowledged(c: WireClient, request: Message): Promise<Message> {
+  const ref = c.request(request);
+  const ack = await c.expect(event('EventACK', undefined, `answering ${request.Event} (ReferenceID ${ref})`));
+  mustEqual(c, ack, 'ReferenceID', ref, `must echo the ReferenceID of the ${request.Event} it acknowledges`);
+  return ack;
+}
+
+interface AckCase {
+  id: string;
+  fn: string;
+  defects?: DefectName[];
+  request: (ctx: ScenarioContext) => Message;
+}
+
+const CASES: AckCase[] = [
+  { id: 'ack/user-event/reference-id', fn: 'TSendUserEvent()', request: (ctx) => ({ Event: 'RequestDistributeUserEvent', ThisDN: ctx.dn('ack'), UserData: [['note', 'ack check']] }) },
+  { id: 'ack/send-event/reference-id', fn: 'TSendEvent()', request: (ctx) => ({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') }) },
+  {
+    id: 'ack/send-event-ex/reference-id',
+    fn: 'TSendEventEx()',
+    request: (ctx) => ({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack'), Extensions: [['ex', 'yes'], ['n', 5]] }),
+  },
+  {
+    id: 'ack/set-input-mask/reference-id',
+    fn: 'TSetInputMask()',
+    defects: ['ack-missing-set-input-mask'],
+    request: () => ({ Event: 'RequestSetInputMask', InputMask: new Uint8Array(64).fill(0xff) }),
+  },
+  { id: 'ack/private-service/reference-id', fn: 'TPrivateService()', request: (ctx) => ({ Event: 'RequestPrivateService', PrivateEvent: 4711, ThisDN: ctx.dn('ack') }) },
+];
+
+const simpleAcks: Scenario[] = CASES.map((k) => ({
+  id: k.id,
+  title: `EventACK answers ${k.fn} with its ReferenceID`,
+  reference: `${RESPONSE_TO} ${REFERENCE_ID_RULE}`,
+  level: 'must',
+  needs: [],
+  brokenBy: [...REFERENCE_ID_DEFECTS, ...(k.defects ?? [])],
+  run: async (ctx) => {
+    const c = await ctx.client('client-a');
+    await acknowledged(c, k.request(ctx));
+  },
+}));
+
+const monitoring = (ctx: ScenarioContext, SubscriptionOperation: number, SubscriptionID?: string): Message => ({
+  Event: 'RequestTransactionMonitoring',
+  SubscriptionOperation,
+  ThisDN: ctx.dn('tm'),
+  ...(SubscriptionID !== undefined ? { SubscriptionID } : {}),
+});
+
+/** SubscriptionStart, whose EventACK must carry the SubscriptionID later operations name. */
+async function started(ctx: ScenarioContext, c: WireClient): Promise<string> {
+  const ack = await acknowledged(c, monitoring(ctx, SUBSCRIPTION_OPERATION.SubscriptionStart));
+  mustHave(c, ack, 'SubscriptionID', 'it is mandatory for the operation SubscriptionStart');
+  return ack.SubscriptionID!;
+}
+
+const transactionMonitoring: Scenario[] = [
+  {
+    id: 'ack/transaction-monitoring/start',
+    title: 'EventACK answers TTransactionMonitoring() SubscriptionStart with ReferenceID and SubscriptionID',
+    reference: `${RESPONSE_TO} ${SUBSCRIPTION_RULE}`,
+    level: 'must',
+    needs: [],
+    brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start'],
+    run: async (ctx) => void (await started(ctx, await ctx.client('client-a'))),
+  },
+  ...(['SubscriptionStop', 'SubscriptionModify'] as const).map(
+    (op): Scenario => ({
+      id: `ack/transaction-monitoring/${op === 'SubscriptionStop' ? 'stop' : 'modify'}`,
+      title: `EventACK answers TTransactionMonitoring() ${op} with ReferenceID and no SubscriptionID`,
+      reference: `${RESPONSE_TO} ${SUBSCRIPTION_RULE}`,
+      level: 'must',
+      needs: [],
+      // The start that precedes it must name the subscription, so its defects break this too.
+      brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start', 'subscription-id-on-stop'],
+      run: async (ctx) => {
+        const c = await ctx.client('client-a');
+        const id = await started(ctx, c);
+        const ack = await acknowledged(c, monitoring(ctx, SUBSCRIPTION_OPERATION[op], id));
+        mustLack(c, ack, 'SubscriptionID', `it is not present for the operation ${op}`);
+      },
+    }),
+  ),
+];
+
+const namesRequest: Scenario = {
+  id: 'ack/user-event-attribute',
+  title: 'EventACK carries UserEvent naming the request it acknowledges',
+  reference: 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.',
+  level: 'should',
+  needs: [],
+  brokenBy: [],
+  run: async (ctx) => {
+    const c = await ctx.client('client-a');
+    const ack = await acknowledged(c, { Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') });
+    // UserEvent is Optional: absent is a should-level finding, present-but-wrong is wrong.
+    mustEqual(c, ack, 'UserEvent', messageByName('RequestDistributeEvent')!.id, 'must identify the request that caused the EventACK');
+  },
+};
+
+export const ACK_SCENARIOS: Scenario[] = [...simpleAcks, ...transactionMonitoring, namesRequest];

@@ -1,0 +1,36 @@
+/**
+ * EventHardwareError: "T-Server has detected inconsistent data or an
+ * incomplete event flow in switch messaging—for instance, a wrong checksum
+ * or missing attributes."
+ */
+import type { FaultKind, Scenario } from '../scenario.js';
+import { event, mustEqual } from './check.js';
+
+const DETECTED =
+  'T-Server has detected inconsistent data or an incomplete event flow in switch messaging—for instance, a wrong checksum or missing attributes.';
+
+const FAULTS: Array<{ kind: FaultKind; words: string }> = [
+  { kind: 'checksum', words: 'a wrong checksum' },
+  { kind: 'missing-attributes', words: 'missing attributes' },
+  { kind: 'incomplete-flow', words: 'an incomplete event flow' },
+];
+
+export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words }) => ({
+  id: `hardware-error/${kind}`,
+  title: `EventHardwareError reports ${words} in switch messaging`,
+  reference: DETECTED,
+  level: 'must',
+  needs: ['control:fault'],
+  brokenBy: ['hardware-error-missing'],
+  run: async (ctx) => {
+    const dn = ctx.dn('dn');
+    const a = await ctx.client('client-on-dn');
+    await a.register(dn);
+    await ctx.control.fault(kind, { ThisDN: dn });
+    const m = await a.expect(event('EventHardwareError', undefined, `after ${words} on ${dn}`));
+    // ThisDN is Optional; when given it must be the DN the fault concerns.
+    if (m.ThisDN === undefined) return ctx.seen('without ThisDN');
+    mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging');
+    ctx.seen(`ThisDN ${dn}${m.ErrorCode !== undefined ? `, ErrorCode ${m.ErrorCode}` : ''}`);
+  },
+}));

@@ -1,0 +1,30 @@
+/** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
+import { messageByName } from '../../src/index.js';
+import type { Expectation, Scenario } from '../scenario.js';
+import { event } from './check.js';
+
+const obsolete: Expectation = {
+  what: 'no obsolete event (EventResourceAllocated, EventResourceFreed)',
+  match: (m) => m.Obsolete === true || messageByName(m.Event)?.obsolete === true,
+};
+
+export const OBSOLETE_SCENARIOS: Scenario[] = [
+  {
+    id: 'obsolete/never-emitted',
+    title: 'EventResourceAllocated and EventResourceFreed are never emitted',
+    reference: 'EventResourceAllocated (Obsolete—No Longer Supported). EventResourceFreed (Obsolete—No Longer Supported).',
+    level: 'must',
+    needs: [],
+    brokenBy: ['obsolete-event'],
+    run: async (ctx) => {
+      // Registering and unregistering a DN is where a switch would have allocated and freed the resource.
+      const dn = ctx.dn('dn');
+      const a = await ctx.client('client-a');
+      await a.register(dn);
+      await a.call({ Event: 'RequestUnregisterAddress', ThisDN: dn }, 'EventUnregistered');
+      a.request({ Event: 'RequestDistributeUserEvent', ThisDN: dn });
+      await a.expect(event('EventACK'));
+      await a.expectNone(obsolete);
+    },
+  },
+];

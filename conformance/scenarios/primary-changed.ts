@@ -1,0 +1,78 @@
+/**
+ * EventPrimaryChanged: "the T-Server's role has been changed from backup to
+ * primary", with the link-event ordering and the client's resync.
+ */
+import type { Message } from '../../src/index.js';
+import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import { blame, event } from './check.js';
+import { describe } from '../inbox.js';
+
+const LOST =
+  'If the former primary T-Server has its link connected, and the new one does not, EventLinkDisconnected is delivered just prior to EventPrimaryChanged.';
+const GAINED =
+  'If the former primary T-Server has its link disconnected, and the new one has its link connected, EventLinkConnected is delivered immediately after EventPrimaryChanged.';
+const RESYNC =
+  'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.';
+
+const primaryChanged = event('EventPrimaryChanged');
+const SWITCHOVER_NEEDS = ['pair', 'control:switchover'] as const;
+
+/** A client of the backup sees the switchover make its server primary. */
+async function switchedOver(ctx: ScenarioContext, before?: () => Promise<void>): Promise<{ b: WireClient; changed: Message }> {
+  const b = await ctx.client('client-of-backup', 'backup');
+  await before?.();
+  await ctx.control.switchover();
+  return { b, changed: await b.expect(primaryChanged) };
+}
+
+function neighbour(c: WireClient, m: Message, offset: -1 | 1): Message | undefined {
+  const all = c.received;
+  return all[all.indexOf(m) + offset];
+}
+
+export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
+  {
+    id: 'primary-changed/link-lost-order',
+    title: 'EventLinkDisconnected comes just prior to EventPrimaryChanged when the new primary has no link',
+    reference: LOST,
+    level: 'must',
+    needs: [...SWITCHOVER_NEEDS, 'control:link'],
+    brokenBy: ['link-disconnected-after-primary-changed'],
+    run: async (ctx) => {
+      const { b, changed } = await switchedOver(ctx, () => ctx.control.setLink('backup', false));
+      const before = neighbour(b, changed, -1);
+      if (before?.Event !== 'EventLinkDisconnected') {
+        const after = b.received.slice(b.received.indexOf(changed) + 1).find((m) => m.Event === 'EventLinkDisconnected');
+        blame(b, after ?? changed, 'EventLinkDisconnected is not delivered just prior to EventPrimaryChanged', 'EventLinkDisconnected, then EventPrimaryChanged', before ? `${describe(before)}, then EventPrimaryChanged` : 'EventPrimaryChanged first');
+      }
+    },
+  },
+  {
+    id: 'primary-changed/link-gained-order',
+    title: 'EventLinkConnected comes immediately after EventPrimaryChanged when only the new primary has a link',
+    reference: GAINED,
+    level: 'must',
+    needs: [...SWITCHOVER_NEEDS, 'control:link'],
+    brokenBy: ['link-connected-before-primary-changed'],
+    run: async (ctx) => {
+      const { b, changed } = await switchedOver(ctx, () => ctx.control.setLink('primary', false));
+      const early = b.received.slice(0, b.received.indexOf(changed)).find((m) => m.Event === 'EventLinkConnected');
+      if (early) blame(b, early, 'EventLinkConnected is delivered before EventPrimaryChanged', 'EventPrimaryChanged, then EventLinkConnected', 'EventLinkConnected, then EventPrimaryChanged');
+      const next = await b.expect({ what: 'the message immediately after EventPrimaryChanged', match: (m) => m !== changed && b.received.indexOf(m) === b.received.indexOf(changed) + 1 });
+      if (next.Event !== 'EventLinkConnected') blame(b, next, 'EventLinkConnected is not delivered immediately after EventPrimaryChanged', 'EventLinkConnected', describe(next));
+    },
+  },
+  {
+    id: 'primary-changed/resync',
+    title: 'After EventPrimaryChanged the new primary answers TQueryLocation() and TQueryAddress()',
+    reference: RESYNC,
+    level: 'must',
+    needs: [...SWITCHOVER_NEEDS],
+    brokenBy: ['resync-query-location-fails'],
+    run: async (ctx) => {
+      const { b } = await switchedOver(ctx);
+      await b.call({ Event: 'RequestQueryLocation' }, 'EventLocationInfo');
+      await b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.dn('dn') }, 'EventAddressInfo');
+    },
+  },
+];

@@ -1,0 +1,48 @@
+/**
+ * No --target: the embedded simulator, started in-process. Each scenario
+ * session gets its own hot-standby pair, so scenarios never disturb each
+ * other and all run at once; control is in-process; the application view is
+ * this kit's client library.
+ */
+import type { ClientDefectName } from '../../src/client/index.js';
+import { DEFECTS, type DefectName } from '../../src/sim/defects.js';
+import { startSimulator } from '../../src/sim/index.js';
+import { targetError } from '../failure.js';
+import type { Control, Need } from '../scenario.js';
+import type { Target, TargetSession } from '../target.js';
+import { connectTcp } from '../transport.js';
+import { openLibraryApp } from './library-app.js';
+
+export interface EmbeddedTargetOptions {
+  defects: readonly DefectName[];
+  connectTimeoutMs: number;
+}
+
+export function embeddedTarget(o: EmbeddedTargetOptions): Target {
+  const where = (d: DefectName): 'server' | 'client' => DEFECTS.find((x) => x.name === d)!.where;
+  const serverDefects = o.defects.filter((d) => where(d) === 'server');
+  const clientDefects = o.defects.filter((d) => where(d) === 'client') as ClientDefectName[];
+  return {
+    description: `embedded simulator (hot-standby pair)${o.defects.length ? `, defects: ${o.defects.join(', ')}` : ''}`,
+    isolated: true,
+    unmet: (_need: Need) => undefined,
+    session: async (): Promise<TargetSession> => {
+      const sim = await startSimulator({ port: 0, pair: true, defects: serverDefects }).catch((e: unknown) => {
+        throw targetError(`the embedded simulator did not start: ${e instanceof Error ? e.message : String(e)}`);
+      });
+      const addresses = { primary: sim.primary, backup: sim.backup! };
+      const control: Control = {
+        switchover: () => sim.ctl.switchover(),
+        setLink: async (server, up) => sim.ctl.setLink(server, up),
+        fault: async (kind, where) => sim.ctl.switchFault(kind, where),
+      };
+      return {
+        connect: (server) => connectTcp(addresses[server], o.connectTimeoutMs),
+        control,
+        openApp: (a) => openLibraryApp(a, addresses, clientDefects),
+        release: () => sim.close(),
+      };
+    },
+    close: async () => undefined,
+  };
+}

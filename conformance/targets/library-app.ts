@@ -1,0 +1,41 @@
+/**
+ * The application view through this kit's own client library (TClient):
+ * what its dispatch function delivers is what an application sees.
+ */
+import { TClient, type ClientDefectName } from '../../src/client/index.js';
+import { targetError } from '../failure.js';
+import { Inbox } from '../inbox.js';
+import type { AppView } from '../scenario.js';
+import type { AppViewOptions } from '../target.js';
+import type { TcpAddress } from '../transport.js';
+
+export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddress; backup?: TcpAddress }, testDefects: ClientDefectName[]): Promise<AppView> {
+  const inbox = new Inbox(o.name, o.timeoutMs, o.quietMs);
+  const client = new TClient({
+    primary: pair.primary,
+    ...(pair.backup ? { backup: pair.backup } : {}),
+    applicationName: `tlib-kit-${o.name}`,
+    openTimeoutMs: o.timeoutMs,
+    requestTimeoutMs: o.timeoutMs,
+    reconnect: { enabled: false },
+    testDefects,
+    onEvent: (m) => inbox.deliver(m, o.exchange.appEvent(o.name, m.Server ?? 'library', m)),
+  });
+  o.exchange.note(o.name, 'library', `application opens the client library${testDefects.length ? ` (defects: ${testDefects.join(', ')})` : ''}`);
+  try {
+    await client.open();
+  } catch (e) {
+    await client.close();
+    throw targetError(`the client library could not open: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return {
+    name: inbox.name,
+    get received() {
+      return inbox.received;
+    },
+    expect: (e, t) => inbox.expect(e, t),
+    expectNone: (e, w) => inbox.expectNone(e, w),
+    recordOf: (m) => inbox.recordOf(m),
+    close: () => client.close(),
+  };
+}
