@@ -61,10 +61,10 @@ function decodeBody(s: FrameDecoderState): Message {
       unknownTags ??= new Set();
       if (unknownTags.has(tag)) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute tag ${tag} appears twice`, at);
       unknownTags.add(tag);
-      ((msg.Unknown ??= []) as UnknownAttribute[]).push(readUnknown(s, tag, wire, at));
+      ((msg.Unknown ??= []) as UnknownAttribute[]).push(readUnknown(s, tag, wire));
       continue;
     }
-    if (wire !== attr.wire) throw kindMismatch(attr, wire, at);
+    if (wire !== attr.wire) throw kindMismatch(attr, wire, r.pos - 1);
     if (tag === TIME_SECONDS_TAG || tag === TIME_MICROSECONDS_TAG) {
       const isSeconds = tag === TIME_SECONDS_TAG;
       if ((isSeconds ? seconds : micros) !== undefined) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
@@ -84,6 +84,7 @@ function decodeBody(s: FrameDecoderState): Message {
   return msg as unknown as Message;
 }
 
+/** `at` is the kind byte's offset: the byte that is wrong. */
 function kindMismatch(attr: AttrCodec, wire: number, at: number) {
   const got = WIRE_KIND_NAME[wire];
   if (got === undefined) return decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${attr.name} is not defined`, at);
@@ -110,7 +111,7 @@ function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
   }
 }
 
-function readUnknown(s: FrameDecoderState, tag: number, wire: number, at: number): UnknownAttribute {
+function readUnknown(s: FrameDecoderState, tag: number, wire: number): UnknownAttribute {
   const { r } = s;
   const what = 'unknown attribute';
   switch (wire) {
@@ -125,7 +126,7 @@ function readUnknown(s: FrameDecoderState, tag: number, wire: number, at: number
     case WIRE_KIND.KVLIST:
       return { tag, kind: 'kvlist', value: readList(s, what, 1) };
     default:
-      throw decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${tag} is not defined`, at + 1);
+      throw decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${tag} is not defined`, r.pos - 1);
   }
 }
 
