@@ -113,7 +113,8 @@ const namesRequest: Scenario = {
   brokenBy: [],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
-    const ack = await acknowledged(c, { Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') });
+    c.request({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') });
+    const ack = await c.expect(event('EventACK'));
     // UserEvent is Optional: absent is a should-level finding, present-but-wrong is wrong.
     mustEqual(c, ack, 'UserEvent', messageByName('RequestDistributeEvent')!.id, 'must identify the request that caused the EventACK');
   },
