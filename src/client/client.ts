@@ -20,7 +20,7 @@ import { Handshakes, type Role } from './handshake.js';
 import { Listeners } from './listeners.js';
 import { resolveOptions, type ResolvedOptions, type TClientOptions } from './options.js';
 import { outcome, type Outcome } from './outcome.js';
-import { PendingRequests, type RequestOptions } from './pending-requests.js';
+import { PendingRequests, type InternalRequestOptions, type RequestOptions } from './pending-requests.js';
 import { reconnectSchedule } from './reconnect-schedule.js';
 import { readRestoreConnection } from './restore-connection.js';
 import { resynchronise, type ResyncResult } from './resync.js';
@@ -170,7 +170,8 @@ export class TClient {
    * EventError rejects with REQUEST_FAILED unless `resolveOnError`.
    */
   request(message: Message, options: RequestOptions = {}): Promise<Message> {
-    return this.requestOn(this.active, message, options);
+    const { timeoutMs, expect, resolveOnError } = options;
+    return this.requestOn(this.active, message, { timeoutMs, expect, resolveOnError });
   }
 
   /** TRegisterAddress(); the DN is re-registered after reconnects and on the backup. */
@@ -221,11 +222,11 @@ export class TClient {
     return this.send(tlib.setInputMask(mask));
   }
 
-  private send(request: tlib.TLibRequest, connection = this.active): Promise<Message> {
-    return this.requestOn(connection, request.message, { expect: request.expect });
+  private send(request: tlib.TLibRequest, connection = this.active, internal = false): Promise<Message> {
+    return this.requestOn(connection, request.message, { expect: request.expect, internal });
   }
 
-  private requestOn(connection: ServerConnection | undefined, message: Message, options: RequestOptions): Promise<Message> {
+  private requestOn(connection: ServerConnection | undefined, message: Message, options: InternalRequestOptions): Promise<Message> {
     if (!connection || connection.closed) return Promise.reject(new ClientError('NOT_OPEN', 'no T-Server connection is open'));
     if (typeof message !== 'object' || message === null) {
       return Promise.reject(new ClientError('INVALID_REQUEST', `a request must be a message object, got ${String(message)}`));
@@ -330,7 +331,7 @@ export class TClient {
   /** Keeps the standby's registrations equal to the active's, so a switchover needs no re-registration. */
   private mirrorOnStandby(request: tlib.TLibRequest): void {
     if (!this.standby) return;
-    this.send(request, this.standby).catch((error: ClientError) => {
+    this.send(request, this.standby, true).catch((error: ClientError) => {
       if (!isClientError(error, 'CLOSED')) this.reportError(error);
     });
   }
@@ -342,7 +343,7 @@ export class TClient {
     const role = this.handshakes.offer(connection, message);
     if (role) return this.onRegistered(connection, role, message);
     if (this.handshakes.isRegistering(connection)) return;
-    this.pending.settle(connection, message);
+    if (this.pending.settle(connection, message) === 'internal') return;
     const resyncDue = this.trackLink(connection, message);
     if (message.Event === 'EventPrimaryChanged') this.onPrimaryChanged(connection, message);
     else if (connection === this.active) this.dispatch(message);

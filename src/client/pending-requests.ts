@@ -18,11 +18,21 @@ export interface RequestOptions {
   resolveOnError?: boolean;
 }
 
+/** Options only the client itself uses. */
+export interface InternalRequestOptions extends RequestOptions {
+  /** The answer is the client's business: settle the request but do not dispatch the answer. */
+  internal?: boolean;
+}
+
+/** What `settle` found: no request, a request the application made, or one the client made for itself. */
+export type Settled = 'none' | 'answer' | 'internal';
+
 interface Entry {
   readonly connection: ServerConnection;
   readonly request: Message;
   readonly expect: ReadonlySet<string> | undefined;
   readonly resolveOnError: boolean;
+  readonly internal: boolean;
   readonly resolve: (answer: Message) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
@@ -51,7 +61,7 @@ export class PendingRequests {
   }
 
   /** Registers a request already carrying its ReferenceID; the promise settles on its answer. */
-  wait(connection: ServerConnection, request: Message & { ReferenceID: number }, timeoutMs: number, options: RequestOptions): Promise<Message> {
+  wait(connection: ServerConnection, request: Message & { ReferenceID: number }, timeoutMs: number, options: InternalRequestOptions): Promise<Message> {
     return new Promise((resolve, reject) => {
       const id = request.ReferenceID;
       const timer = setTimeout(() => {
@@ -63,6 +73,7 @@ export class PendingRequests {
         request,
         expect: options.expect ? new Set(options.expect) : undefined,
         resolveOnError: options.resolveOnError ?? false,
+        internal: options.internal ?? false,
         resolve,
         reject,
         timer,
@@ -70,18 +81,18 @@ export class PendingRequests {
     });
   }
 
-  /** Settles the request `message` answers, if any; true when it did. */
-  settle(connection: ServerConnection, message: Message): boolean {
+  /** Settles the request `message` answers, if any. */
+  settle(connection: ServerConnection, message: Message): Settled {
     const id = message.ReferenceID;
-    if (id === undefined) return false;
+    if (id === undefined) return 'none';
     const entry = this.entries.get(id);
-    if (!entry || entry.connection !== connection) return false;
+    if (!entry || entry.connection !== connection) return 'none';
     const isError = message.Event === 'EventError';
-    if (!isError && entry.expect && !entry.expect.has(message.Event)) return false;
+    if (!isError && entry.expect && !entry.expect.has(message.Event)) return 'none';
     this.remove(id, entry);
     if (isError && !entry.resolveOnError) entry.reject(requestFailed(entry.request, message));
     else entry.resolve(message);
-    return true;
+    return entry.internal ? 'internal' : 'answer';
   }
 
   /** Rejects every request sent on `connection` (it closed before they were answered). */
