@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerSim } from './commands/sim.js';
+import { registerValidate } from './commands/validate.js';
 
 const program = new Command('tlib-kit')
   .description('T-Server protocol (T-Library) codec, validator, simulator and conformance kit')
@@ -14,6 +15,7 @@ const program = new Command('tlib-kit')
 
 registerDemo(program);
 registerSim(program);
+registerValidate(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`tlib-kit: ${err instanceof Error ? err.message : String(err)}\n`);
