@@ -25,8 +25,9 @@ function laneHead(lanes: Lanes): string {
     const x = lanes.x(side, name);
     const w = G.laneWidth - 24;
     return (
+      `<g class="lane"><title>${escapeHtml(name)}</title>` +
       `<rect class="lane-box ${side}" x="${x - w / 2}" y="24" width="${w}" height="28" rx="6"/>` +
-      `<text class="lane-name" x="${x}" y="42" text-anchor="middle">${escapeHtml(truncate(name, LABEL_MAX))}<title>${escapeHtml(name)}</title></text>`
+      `<text class="lane-name" x="${x}" y="42" text-anchor="middle">${escapeHtml(truncate(name, LABEL_MAX))}</text></g>`
     );
   };
   const sideCaption = (text: string, names: string[], side: 'actor' | 'peer') => {
