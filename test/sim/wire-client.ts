@@ -102,3 +102,20 @@ export async function request(c: WireClient, message: Omit<Message, 'ReferenceID
 export function settle(ms = 100): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/**
+ * Wait until the server has processed everything sent to it before this
+ * call, and until everything it wrote to this client before that has
+ * arrived: a request answered in order on the same connection is the fence.
+ * Deterministic, unlike sleeping, for "nothing more arrives" checks.
+ */
+export async function barrier(c: WireClient): Promise<void> {
+  await request(c, { Event: 'RequestQueryAddress', ThisDN: 'barrier' });
+}
+
+/** Send a request with a fresh ReferenceID and wait for the first `event` after it, whatever its ReferenceID. */
+export async function ask(c: WireClient, message: Omit<Message, 'ReferenceID'>, event: string): Promise<Message> {
+  const from = c.messages.length;
+  c.send({ ...message, ReferenceID: refId() } as Message);
+  return c.waitFor((m) => m.Event === event, undefined, from);
+}
