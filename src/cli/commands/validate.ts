@@ -14,12 +14,15 @@ interface ValidateOptions {
 
 class UsageError extends Error {}
 
+const READ_FAILURES: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
+
 function load(path: string, what: string): InputMessage[] {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot read ${what} ${path}: ${READ_FAILURES[code] ?? (e as Error).message}`);
   }
   try {
     return readMessages(bytes).messages;
