@@ -32,6 +32,8 @@ export interface Target {
   /** Why the target cannot meet a need, or undefined when it can. */
   unmet(need: Need): string | undefined;
   session(): Promise<TargetSession>;
+  /** Fails fast with a TARGET_ERROR when the target cannot be reached at all. */
+  preflight?(): Promise<void>;
   close(): Promise<void>;
 }
 

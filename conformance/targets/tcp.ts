@@ -50,6 +50,9 @@ export function tcpTarget(o: TcpTargetOptions): Target {
         release: async () => undefined,
       };
     },
+    preflight: async () => {
+      for (const address of [o.primary, o.backup]) if (address) (await connectTcp(address, o.connectTimeoutMs)).close();
+    },
     close: async () => undefined,
   };
 }

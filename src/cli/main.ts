@@ -4,6 +4,7 @@
  * registers itself here; keep this file to the list.
  */
 import { Command } from 'commander';
+import { registerConform } from './commands/conform.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
@@ -13,6 +14,7 @@ const program = new Command('tlib-kit')
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (str, write) => write(str) });
 
+registerConform(program);
 registerDemo(program);
 registerSim(program);
 registerValidate(program);

@@ -1,0 +1,183 @@
+/**
+ * `tlib-kit conform`: runs the conformance scenarios against the embedded
+ * simulator, a TCP server pair or a bridge process, prints live progress
+ * and a summary, writes reports. Exit 0 all pass, 1 violations, 2 usage or
+ * connection errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { exitCodeOf } from '../../../conformance/aggregate.js';
+import { runConformance } from '../../../conformance/engine.js';
+import { readKnownList, writeKnownList, type KnownEntry } from '../../../conformance/known-list.js';
+import { formatTraceRecord, renderCaseLine, renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../../conformance/report/index.js';
+import type { RunReport } from '../../../conformance/report-model.js';
+import { SCENARIOS } from '../../../conformance/scenarios/index.js';
+import { selectScenarios } from '../../../conformance/select.js';
+import { targetFromWords } from '../../../conformance/target-spec.js';
+import { ConformanceUsageError } from '../../../conformance/usage-error.js';
+import { validate } from '../../validate/index.js';
+
+interface ConformOptions {
+  target?: string;
+  backup?: string;
+  control?: string;
+  simDefect: string[];
+  run: string[];
+  skip: string[];
+  list?: boolean;
+  strict?: boolean;
+  timeout: string;
+  seed?: string;
+  repeat: string;
+  json?: string;
+  junit?: string;
+  html?: string;
+  knownFailing?: string;
+  knownFlaky?: string;
+  writeKnownFailing?: string;
+  trace?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function positiveInt(text: string, option: string, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > max) throw new ConformanceUsageError(`${option} must be an integer from 1 to ${max}, got "${text}"`);
+  return n;
+}
+
+function packageVersion(): string {
+  // Walk up from this file: the same code runs from src/ (tsx) and dist/src/ (built).
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'tlib-kit') return pkg.version ?? '0.0.0';
+    }
+  }
+  return '0.0.0';
+}
+
+function listScenarios(): void {
+  for (const s of SCENARIOS) {
+    const needs = s.needs.length ? `  [needs ${s.needs.join(', ')}]` : '';
+    process.stdout.write(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}\n`);
+  }
+}
+
+async function loadList(file: string | undefined): Promise<{ file: string; entries: KnownEntry[] } | undefined> {
+  return file === undefined ? undefined : { file, entries: await readKnownList(file) };
+}
+
+/** The same command line with the list-writing option, so a person can accept the current failures. */
+function rewriteCommand(file: string): string {
+  const args = process.argv.slice(2).filter((a, i, all) => a !== '--write-known-failing' && all[i - 1] !== '--write-known-failing');
+  return `tlib-kit ${args.map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')} --write-known-failing ${file}`;
+}
+
+async function writeReports(report: RunReport, o: ConformOptions): Promise<void> {
+  const writes: Array<[string | undefined, (r: RunReport, p: string) => Promise<void>]> = [
+    [o.json, writeJsonReport],
+    [o.junit, writeJunitReport],
+    [o.html, writeHtmlReport],
+  ];
+  for (const [path, write] of writes) {
+    if (path === undefined) continue;
+    await write(report, path);
+    process.stderr.write(`report written: ${path}\n`);
+  }
+}
+
+async function conform(o: ConformOptions): Promise<number> {
+  if (o.list) {
+    listScenarios();
+    return 0;
+  }
+  const timeoutMs = positiveInt(o.timeout, '--timeout', 600_000);
+  const repeat = positiveInt(o.repeat, '--repeat', 1000);
+  const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
+  const scenarios = selectScenarios(SCENARIOS, o.run, o.skip);
+  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs });
+  const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
+  const color = process.stdout.isTTY === true;
+  try {
+    await target.preflight?.();
+  } catch (e) {
+    process.stderr.write(`tlib-kit conform: ${(e as Error).message}\n`);
+    return 2;
+  }
+  process.stdout.write(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description} (seed ${seed})\n`);
+  const report = await runConformance({
+    target,
+    scenarios,
+    catalogueIds: SCENARIOS.map((s) => s.id),
+    validate: (m, context) => validate(m, context),
+    version: packageVersion(),
+    timeoutMs,
+    seed,
+    strict: o.strict === true,
+    repeat,
+    ...(knownFailing ? { knownFailing } : {}),
+    ...(knownFlaky ? { knownFlaky } : {}),
+    ...(o.trace ? { onRecord: (r, id) => process.stdout.write(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
+    onResult: (r) => process.stdout.write(`${renderCaseLine(r, { color })}\n`),
+  });
+  await target.close();
+  const failing = report.results.some((r) => r.verdict === 'fail' || r.verdict === 'timeout' || r.verdict === 'known-failure');
+  if (knownFailing && (report.problems?.length || failing)) report.rewriteKnownFailing = rewriteCommand(knownFailing.file);
+  process.stdout.write(`\n${renderSummary(report, { color })}\n`);
+  for (const p of report.problems ?? []) process.stdout.write(`problem: ${p}\n`);
+  if (report.rewriteKnownFailing) process.stdout.write(`to make the known-failing list match this run:\n  ${report.rewriteKnownFailing}\n`);
+  if (o.writeKnownFailing) {
+    await writeKnownList(o.writeKnownFailing, report.results);
+    process.stderr.write(`known-failing list written: ${o.writeKnownFailing}\n`);
+  }
+  await writeReports(report, o);
+  return exitCodeOf(report);
+}
+
+export function registerConform(program: Command): void {
+  program
+    .command('conform')
+    .description('run the conformance scenarios (default: against the embedded simulator pair) and report every violation')
+    .option('--target <target>', 'tcp://host:port of the primary, or exec:<command> for a bridge (spec/bridge-contract.md); default: embedded simulator')
+    .option('--backup <address>', 'tcp://host:port of the backup server (with a tcp:// target)')
+    .option('--control <hook>', 'control hook for switchover, link and fault actions: a command (called as "<command> switchover") or tcp://host:port (JSON lines)')
+    .option('--sim-defect <name>', 'switch a defect on in the embedded simulator (repeatable; tlib-kit sim --defects lists them)', collect, [])
+    .option('--run <pattern>', 'run only scenarios matching an id, prefix or glob (repeatable)', collect, [])
+    .option('--skip <pattern>', 'skip scenarios matching an id, prefix or glob (repeatable)', collect, [])
+    .option('--list', 'list the scenarios and exit')
+    .option('--strict', 'should-level rules fail the run too')
+    .option('--timeout <ms>', 'per-step timeout: how long to wait for each expected message', '2000')
+    .option('--seed <n>', 'seed for scenario order, DNs and ReferenceIDs (printed in every report)')
+    .option('--repeat <n>', 'run each scenario n times to expose flakiness', '1')
+    .option('--json <file>', 'write the JSON report')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--html <file>', 'write the HTML report with sequence diagrams')
+    .option('--known-failing <file>', 'ids or globs expected to fail, optional "# expected message prefix"; an entry that passes or fails differently fails the run')
+    .option('--known-flaky <file>', 'ids or globs whose failures are reported as flaky and do not fail the run')
+    .option('--write-known-failing <file>', 'write the list of the current failures (to accept them)')
+    .option('--trace', 'print every message sent and received, with timestamps, decoded and in hex')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tlib-kit conform                                    full suite against the embedded simulator
+  tlib-kit conform --sim-defect reserved-leak         prove the checks fail (exits 1)
+  tlib-kit conform --target tcp://10.0.0.5:7000 --backup tcp://10.0.0.6:7000 --control ./ctl.sh
+  tlib-kit conform --target "exec:node my-bridge.js" --run ack --junit conform.xml
+
+Exit codes: 0 all pass, 1 violations, 2 usage or connection errors.`,
+    )
+    .action(async (o: ConformOptions) => {
+      try {
+        process.exitCode = await conform(o);
+      } catch (e) {
+        if (!(e instanceof ConformanceUsageError)) throw e;
+        process.stderr.write(`tlib-kit conform: ${e.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
