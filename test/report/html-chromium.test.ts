@@ -14,6 +14,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHtmlReport } from '../../conformance/report/index.js';
 import { caseById, loadFixture, type FixtureName } from './fixtures.js';
 
+// The page functions below run in Chromium; this program's lib has no DOM, so the little they touch is declared here.
+interface PageElement {
+  id: string;
+  open: boolean;
+  offsetParent: unknown;
+  attributes: Iterable<{ name: string }>;
+  getAttribute(name: string): string | null;
+  getBoundingClientRect(): { top: number; bottom: number; height: number };
+}
+declare const window: { innerHeight: number; scrollTo(x: number, y: number): void };
+declare const document: { body: { scrollHeight: number }; scripts: { length: number }; querySelectorAll(selector: string): Iterable<PageElement> };
+declare function getComputedStyle(el: unknown): { stroke: string; fill: string };
+
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIOLATION_RGB = 'rgb(220, 38, 38)';
@@ -71,7 +84,7 @@ describe('HTML report in headless Chromium', () => {
     const { page, problems } = await open('sample-run');
     const c = caseIndex('restore-connection/never-delivered');
     const section = page.locator(`#case-${c}`);
-    expect(await section.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await section.evaluate((d) => (d as PageElement).open)).toBe(true);
     expect(await section.locator('.lane-name').allTextContents()).toEqual(['app', 'primary', 'backup']);
     const lifeline = await section.locator('.seq-row .lifeline').first().boundingBox();
     expect(lifeline!.height).toBeGreaterThan(20);
@@ -91,7 +104,7 @@ describe('HTML report in headless Chromium', () => {
 
   it('opens failed scenarios by default and keeps passing ones closed', async () => {
     const { page } = await open('sample-run');
-    const openIds = await page.$$eval('details.case', (ds) => ds.filter((d) => (d as HTMLDetailsElement).open).map((d) => d.id));
+    const openIds = await page.$$eval('details.case', (ds) => ds.filter((d) => (d as PageElement).open).map((d) => d.id));
     const expected = sample.results.flatMap((r, i) => (['fail', 'timeout', 'error'].includes(r.verdict) ? [`case-${i}`] : []));
     expect(openIds.sort()).toEqual(expected.sort());
   });
@@ -136,7 +149,7 @@ describe('HTML report in headless Chromium', () => {
   it('filters scenarios by verdict', async () => {
     const { page } = await open('sample-run');
     await page.locator('button[data-filter="fail"]').click();
-    const visible = await page.$$eval('details.case', (ds) => ds.filter((d) => (d as HTMLElement).offsetParent !== null).map((d) => d.getAttribute('data-verdict')));
+    const visible = await page.$$eval('details.case', (ds) => ds.filter((d) => (d as PageElement).offsetParent !== null).map((d) => d.getAttribute('data-verdict')));
     expect(visible).toEqual(['fail', 'fail']);
     await page.locator('button[data-filter="all"]').click();
     expect(await page.locator('details.case:visible').count()).toBe(sample.results.length);
@@ -145,7 +158,7 @@ describe('HTML report in headless Chromium', () => {
   it('shows hostile wire data as literal text and runs none of it', async () => {
     const { page, dialogs, problems } = await open('hostile-run');
     await page.locator('#expand-all').click();
-    await page.$$eval('details.msg', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.$$eval('details.msg', (ds) => ds.forEach((d) => ((d as PageElement).open = true)));
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);
     expect(problems).toEqual([]);
