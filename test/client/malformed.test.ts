@@ -1,0 +1,59 @@
+/** A server that sends bytes the codec rejects: reported, connection closed, nothing thrown. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClientError, TClient } from '../../src/client/index.js';
+import { startFakeServer, type FakeServer } from './fake-server.js';
+import { next } from './helpers.js';
+
+let server: FakeServer | undefined;
+let client: TClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  await server?.close();
+  client = server = undefined;
+});
+
+async function openQuiet(): Promise<{ server: FakeServer; client: TClient }> {
+  server = await startFakeServer({ respond: (request) => (request.Event === 'RequestQueryLocation' ? [] : undefined) });
+  client = new TClient({ primary: server.name, applicationName: 'app', reconnect: { enabled: false } });
+  await client.open();
+  return { server, client };
+}
+
+describe('malformed frames from the server', () => {
+  it.each([
+    ['an unknown value kind', Uint8Array.from([0, 0, 0, 4, 0x8a, 0x01, 0x02, 0xff]), 'UNKNOWN_KIND'],
+    ['a length prefix above maxFrameBytes', Uint8Array.from([0x7f, 0xff, 0xff, 0xff]), 'FRAME_TOO_LARGE'],
+  ])('reports %s as MALFORMED_FRAME with the TLibError, closes, and rejects pending requests', async (_what, bytes, tlibCode) => {
+    const { server, client } = await openQuiet();
+    const pending = client.queryLocation();
+    await server.waitFor((m) => m.Event === 'RequestQueryLocation');
+    const reported = next(client, 'error');
+    const disconnected = next(client, 'disconnected');
+    server.connections[0]!.sendRaw(bytes);
+    const [error] = await reported;
+    expect(error).toBeInstanceOf(ClientError);
+    expect(error.code).toBe('MALFORMED_FRAME');
+    const cause = (error as ClientError).cause as { name: string; code: string };
+    expect(cause.name).toBe('TLibError');
+    expect(cause.code).toBe(tlibCode);
+    await expect(pending).rejects.toMatchObject({ code: 'DISCONNECTED' });
+    const [info] = await disconnected;
+    expect(info.reason).toContain('malformed frame');
+    await server.connections[0]!.closed;
+    expect(client.phase).toBe('down');
+  });
+
+  it('keeps working when an application listener throws, reporting LISTENER_FAILED', async () => {
+    const { server, client } = await openQuiet();
+    server.respond = (request) => (request.Event === 'RequestQueryAddress' ? undefined : []);
+    const errors: Error[] = [];
+    client.on('error', (e) => errors.push(e));
+    client.on('event', () => {
+      throw new Error('application bug');
+    });
+    const answer = await client.queryAddress('1001');
+    expect(answer.Event).toBe('EventAddressInfo');
+    expect(errors.map((e) => (e as ClientError).code)).toEqual(['LISTENER_FAILED']);
+    expect(errors[0]!.message).toContain('application bug');
+  });
+});
