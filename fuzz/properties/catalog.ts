@@ -1,0 +1,53 @@
+/**
+ * The named properties: what `npm test` runs with a fixed seed, what
+ * `tlib-kit fuzz` runs with random seeds, and what corpus entries name.
+ */
+import fc from 'fast-check';
+import { chunkedStreamArb } from '../arbitrary/byte-stream.js';
+import { canonicalFrameArb } from '../arbitrary/canonical-frame.js';
+import { deepKvListArb } from '../arbitrary/deep-kv-list.js';
+import { hugeClaimFrameArb } from '../arbitrary/huge-claim-frame.js';
+import { loneSurrogateMessageArb } from '../arbitrary/lone-surrogate-message.js';
+import { maxSizeMessageArb } from '../arbitrary/max-size-message.js';
+import { messageArb } from '../arbitrary/message.js';
+import { mutatedFrameArb } from '../arbitrary/mutated-frame.js';
+import * as codec from './codec.js';
+
+export interface FuzzProperty<T = unknown> {
+  readonly name: string;
+  readonly summary: string;
+  arbitrary(): fc.Arbitrary<T>;
+  check(input: T): void | Promise<void>;
+  /** Runs per fixed-seed `npm test` pass. */
+  readonly testRuns: number;
+  /** Async properties (live server) run with fc.asyncProperty. */
+  readonly async?: boolean;
+}
+
+export function defineProperty<T>(p: FuzzProperty<T>): FuzzProperty {
+  return p as unknown as FuzzProperty;
+}
+
+export const CODEC_PROPERTIES: FuzzProperty[] = [
+  defineProperty({ name: 'round-trip', summary: 'decode(encode(m)) deep-equals m on every codec path', arbitrary: () => messageArb(), check: codec.roundTrip, testRuns: 300 }),
+  defineProperty({ name: 'canonical', summary: 'encode(decode(b)) equals b for canonical frames, on every codec path', arbitrary: () => canonicalFrameArb(), check: codec.canonicalFrame, testRuns: 300 }),
+  defineProperty({ name: 'decode-random-bytes', summary: 'decode of arbitrary bytes: a message or TLibError, bounded time and footprint', arbitrary: () => randomBytesArb(), check: (b: Uint8Array) => codec.decodeTotal(b), testRuns: 1500 }),
+  defineProperty({ name: 'decode-mutated', summary: 'decode of damaged valid frames (bit flips, truncations, length lies, splices, duplicates): message or TLibError', arbitrary: () => mutatedFrameArb(), check: codec.mutatedFrame, testRuns: 1000 }),
+  defineProperty({ name: 'huge-claims', summary: 'frames claiming huge lengths or counts are refused within 5 ms', arbitrary: () => hugeClaimFrameArb(), check: codec.hugeClaim, testRuns: 300 }),
+  defineProperty({ name: 'chunking', summary: 'FrameDecoder yields the same frames for every chunking, holding one frame at most', arbitrary: () => chunkedStreamArb(), check: codec.chunking, testRuns: 200 }),
+  defineProperty({ name: 'lone-surrogates', summary: 'encode refuses lone surrogates with INVALID_UTF8 at the right path', arbitrary: () => loneSurrogateMessageArb(), check: codec.loneSurrogate, testRuns: 300 }),
+  defineProperty({ name: 'deep-nesting', summary: 'key-value lists round-trip up to the depth limit and are refused one past it', arbitrary: () => deepKvListArb(), check: codec.deepNesting, testRuns: 150 }),
+  defineProperty({ name: 'max-size', summary: 'the largest frame decodes; one byte more is FRAME_TOO_LARGE', arbitrary: () => maxSizeMessageArb(), check: codec.maxSize, testRuns: 8 }),
+];
+
+/** Arbitrary bytes, half of them behind a plausible length prefix so they reach the body parser. */
+function randomBytesArb(): fc.Arbitrary<Uint8Array> {
+  const raw = fc.uint8Array({ maxLength: 256 });
+  const framed = fc.uint8Array({ maxLength: 256 }).map((body) => {
+    const f = new Uint8Array(4 + body.length);
+    new DataView(f.buffer).setUint32(0, body.length);
+    f.set(body, 4);
+    return f;
+  });
+  return fc.oneof(raw, framed);
+}

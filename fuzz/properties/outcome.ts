@@ -1,0 +1,44 @@
+/**
+ * Runs one codec call and sorts what happened: a value, a TLibError, or
+ * anything else (a defect: the codec promises to throw nothing but
+ * TLibError). Also times the call, for the bounded-time checks.
+ */
+import { performance } from 'node:perf_hooks';
+import { TLibError } from '../../src/index.js';
+
+export type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error: TLibError; ms: number };
+
+/** Per-input time bound of the issue: an input that takes longer is flagged. */
+export const SLOW_INPUT_MS = 50;
+
+export function outcome<T>(what: string, fn: () => T): Outcome<T> {
+  const start = performance.now();
+  try {
+    const value = fn();
+    return { ok: true, value, ms: performance.now() - start };
+  } catch (e) {
+    const ms = performance.now() - start;
+    if (e instanceof TLibError) return { ok: false, error: e, ms };
+    const why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    throw new Error(`${what} threw ${why}, not a TLibError`, { cause: e });
+  }
+}
+
+/**
+ * Same as `outcome`, and fails when the call takes more than SLOW_INPUT_MS
+ * twice in a row (one slow run may be a GC pause or a busy machine).
+ */
+export function boundedOutcome<T>(what: string, fn: () => T, limitMs = SLOW_INPUT_MS): Outcome<T> {
+  const first = outcome(what, fn);
+  if (first.ms <= limitMs) return first;
+  const second = outcome(what, fn);
+  if (second.ms > limitMs) throw new Error(`${what} took ${first.ms.toFixed(1)} ms then ${second.ms.toFixed(1)} ms (limit ${limitMs} ms)`);
+  return second;
+}
+
+export function expectCode(what: string, fn: () => unknown, code: string): TLibError {
+  const r = outcome(what, fn);
+  if (r.ok) throw new Error(`${what} succeeded; expected TLibError ${code}`);
+  if (r.error.code !== code) throw new Error(`${what} threw ${r.error.code} (${r.error.message}); expected ${code}`);
+  return r.error;
+}
