@@ -1,0 +1,41 @@
+/**
+ * The golden vectors as the tests read them: straight from spec/vectors, so
+ * the tests check the published files, not what a generator would write.
+ */
+import { readFileSync } from 'node:fs';
+import type { JsonMessage } from '../../src/index.js';
+
+export interface ValidVector {
+  name: string;
+  hex: string;
+  allowObsolete?: true;
+  message: JsonMessage;
+  canonicalHex?: string;
+}
+export interface ErrorVector {
+  name: string;
+  hex: string;
+  error: string;
+  offset: number;
+}
+
+export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json'] as const;
+
+function load<T>(file: string): T[] {
+  return JSON.parse(readFileSync(new URL(`../../spec/vectors/${file}`, import.meta.url), 'utf8')) as T[];
+}
+
+export const MESSAGE_VECTORS = load<ValidVector>('messages.json');
+export const EDGE_VECTORS = load<ValidVector>('edge-cases.json');
+export const NON_CANONICAL_VECTORS = load<ValidVector>('non-canonical.json');
+export const ERROR_VECTORS = load<ErrorVector>('invalid.json');
+/** Every frame that decodes. */
+export const VALID_VECTORS = [...MESSAGE_VECTORS, ...EDGE_VECTORS, ...NON_CANONICAL_VECTORS];
+
+export function bytesOf(hex: string): Uint8Array {
+  return Uint8Array.from(Buffer.from(hex, 'hex'));
+}
+
+export function hexOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+}
