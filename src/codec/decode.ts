@@ -6,7 +6,7 @@
  * than a small multiple of its own length.
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
-import { BinaryReader } from '../wire/binary-reader.js';
+import { BinaryReader, KEY_CACHE } from '../wire/binary-reader.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
 import { decodeError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -134,7 +134,7 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   const { r, limits } = s;
   const at = r.pos;
   if (depth > limits.maxDepth) throw decodeError('NESTING_TOO_DEEP', `key-value list nested deeper than ${limits.maxDepth} levels`, at);
-  const count = r.varint(`${what} pair count`);
+  const count = r.varint(what, ' pair count');
   if (count > (r.end - r.pos) / MIN_PAIR_BYTES) {
     throw decodeError('VALUE_OVERRUN', `${what} claims ${count} pairs but the frame has only ${r.end - r.pos} bytes left`, at);
   }
@@ -142,7 +142,7 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   if (s.pairs > limits.maxPairs) throw decodeError('LIMIT_EXCEEDED', `more than ${limits.maxPairs} key-value pairs in one message`, at);
   const list: KVList = new Array(count);
   for (let i = 0; i < count; i++) {
-    const key = r.string('key-value key', limits.maxStringBytes);
+    const key = r.string('key-value key', limits.maxStringBytes, KEY_CACHE);
     const kindAt = r.pos;
     const wire = r.byte('key-value kind');
     let value: KVValue;

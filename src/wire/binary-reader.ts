@@ -5,7 +5,11 @@
  * allocate more than the bytes that are really there.
  */
 import { decodeError } from '../codec/errors.js';
-import { readUtf8 } from './utf8.js';
+import { newStringCache, readUtf8Cached, type StringCache } from './utf8.js';
+
+/** Intern tables for short strings (utf8.ts): one for key-value keys, one for every other string. */
+export const KEY_CACHE: StringCache = newStringCache();
+export const VALUE_CACHE: StringCache = newStringCache();
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -20,12 +24,16 @@ export class BinaryReader {
     this.pos = pos;
   }
 
-  /** Unsigned LEB128, at most 5 bytes, at most 2^32-1, shortest form only. */
-  varint(what: string): number {
+  /**
+   * Unsigned LEB128, at most 5 bytes, at most 2^32-1, shortest form only.
+   * `what` + `suffix` names the value in errors; the two are joined only when
+   * throwing, so the hot path never builds a string.
+   */
+  varint(what: string, suffix = ''): number {
     const { buf, end } = this;
     const start = this.pos;
     let p = start;
-    if (p >= end) throw decodeError('VALUE_OVERRUN', `${what} runs past the end of the frame`, p);
+    if (p >= end) throw decodeError('VALUE_OVERRUN', `${what}${suffix} runs past the end of the frame`, p);
     let b = buf[p++]!;
     if (b < 0x80) {
       this.pos = p;
@@ -34,14 +42,14 @@ export class BinaryReader {
     let value = b & 0x7f;
     let shift = 7;
     for (;;) {
-      if (p >= end) throw decodeError('VALUE_OVERRUN', `${what} runs past the end of the frame`, start);
+      if (p >= end) throw decodeError('VALUE_OVERRUN', `${what}${suffix} runs past the end of the frame`, start);
       b = buf[p++]!;
-      if (shift === 28 && b > 0x0f) throw decodeError('VARINT_INVALID', `${what} is a varint above 2^32-1 or longer than 5 bytes`, start);
+      if (shift === 28 && b > 0x0f) throw decodeError('VARINT_INVALID', `${what}${suffix} is a varint above 2^32-1 or longer than 5 bytes`, start);
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) break;
       shift += 7;
     }
-    if (b === 0) throw decodeError('VARINT_INVALID', `${what} is a varint not in its shortest form`, start);
+    if (b === 0) throw decodeError('VARINT_INVALID', `${what}${suffix} is a varint not in its shortest form`, start);
     this.pos = p;
     return value;
   }
@@ -81,24 +89,40 @@ export class BinaryReader {
     return HEX[b[p]!]! + HEX[b[p + 1]!]! + HEX[b[p + 2]!]! + HEX[b[p + 3]!]! + HEX[b[p + 4]!]! + HEX[b[p + 5]!]! + HEX[b[p + 6]!]! + HEX[b[p + 7]!]!;
   }
 
-  /** Length-prefixed bytes: returns the start offset; the length is checked against the frame and `max`. */
-  private lengthPrefixed(what: string, max: number): [start: number, len: number] {
+  /**
+   * A length prefix, checked against `max` and the bytes left; leaves pos at
+   * the first byte of the value. Lengths below 128 (nearly all of them) take
+   * a one-byte fast path instead of the general varint loop.
+   */
+  private length(what: string, max: number): number {
     const at = this.pos;
-    const len = this.varint(`${what} length`);
+    let len: number;
+    if (at < this.end && this.buf[at]! < 0x80) {
+      len = this.buf[at]!;
+      this.pos = at + 1;
+    } else {
+      len = this.varint(what, ' length');
+    }
     if (len > max) throw decodeError('LIMIT_EXCEEDED', `${what} of ${len} bytes exceeds the limit of ${max}`, at);
-    return [this.need(len, what), len];
+    if (len > this.end - this.pos) throw decodeError('VALUE_OVERRUN', `${what} needs ${len} bytes but the frame has ${this.end - this.pos} left`, this.pos);
+    return len;
   }
 
-  string(what: string, max: number): string {
-    const [start, len] = this.lengthPrefixed(what, max);
-    const s = readUtf8(this.buf, start, start + len);
+  /** A length-prefixed UTF-8 string; short ones are looked up in `cache` first. */
+  string(what: string, max: number, cache: StringCache = VALUE_CACHE): string {
+    const len = this.length(what, max);
+    const start = this.pos;
+    this.pos = start + len;
+    const s = readUtf8Cached(this.buf, start, start + len, cache);
     if (s === undefined) throw decodeError('INVALID_UTF8', `${what} is not well-formed UTF-8`, start);
     return s;
   }
 
   /** A copy, so the message does not keep the (possibly large, possibly reused) input alive. */
   binary(what: string, max: number): Uint8Array {
-    const [start, len] = this.lengthPrefixed(what, max);
+    const len = this.length(what, max);
+    const start = this.pos;
+    this.pos = start + len;
     return this.buf.slice(start, start + len);
   }
 }
