@@ -48,7 +48,7 @@ describe('HTML report (markup)', () => {
   it('draws one diagram row per wire record and marks and opens the violating one', () => {
     const rows = html.match(/<details class="msg /g) ?? [];
     expect(rows).toHaveLength(sample.results.reduce((n, r) => n + r.exchange.length, 0));
-    const violations = html.match(/<details class="msg \w+ violation" id="case-\d+-m\d+" open>/g) ?? [];
+    const violations = html.match(/<details class="msg dir-\w+ violation" id="case-\d+-m\d+" open>/g) ?? [];
     expect(violations).toHaveLength(sample.results.reduce((n, r) => n + r.exchange.filter((w) => w.violation).length, 0));
   });
 

@@ -4,7 +4,7 @@ import type { WireRecord } from '../../report-model.js';
 export const GEOMETRY = {
   timeWidth: 84,
   margin: 16,
-  laneWidth: 150,
+  laneWidth: 170,
   sideGap: 64,
   badgeWidth: 92,
   rowHeight: 34,

@@ -97,7 +97,7 @@ function row(r: WireRecord, lanes: Lanes, id: string): string {
     (r.dir === 'note' ? note(r, lanes) : arrow(r, lanes)) +
     badge +
     `</svg>`;
-  const cls = `msg ${r.dir}${r.violation ? ' violation' : ''}`;
+  const cls = `msg dir-${r.dir}${r.violation ? ' violation' : ''}`;
   return `<details class="${cls}" id="${id}"${r.violation ? ' open' : ''}><summary>${svg}</summary>${messageDetail(r)}</details>`;
 }
 
