@@ -110,4 +110,32 @@ describe('EventRestoreConnection', () => {
       await backup.close();
     }
   });
+
+  it('ends on the real primary when two quick switchovers interleave across the two connections', async () => {
+    const b = await startFakeServer();
+    fake = await startFakeServer({
+      respond: (request) =>
+        request.Event === 'RequestRegisterClient'
+          ? [event('EventServerConnected', { ReferenceID: request.ReferenceID }), event('EventRestoreConnection', { ServerRole: 0, UserData: [['backup_host', '127.0.0.1'], ['backup_port', b.port]] })]
+          : undefined,
+    });
+    try {
+      client = new TClient({ primary: fake.name, applicationName: 'app' });
+      const connected = next(client, 'backupConnected');
+      await client.open();
+      await connected;
+      // Switchover 1 (a -> b) then 2 (b -> a): each server's own messages keep their order, the two streams interleave.
+      fake.connections[0]!.send(event('EventRestoreConnection', { ServerRole: 1 }));
+      fake.connections[0]!.send(event('EventPrimaryChanged'));
+      await sleep(50);
+      b.connections[0]!.send(event('EventPrimaryChanged'));
+      b.connections[0]!.send(event('EventRestoreConnection', { ServerRole: 1 }));
+      await sleep(50);
+      expect(client.server).toBe(fake.name);
+      expect(client.backupServer).toBe(b.name);
+    } finally {
+      await client?.close();
+      await b.close();
+    }
+  });
 });
