@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerConform } from './commands/conform.js';
 import { registerDemo } from './commands/demo.js';
+import { registerFuzz } from './commands/fuzz.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
 
@@ -16,6 +17,7 @@ const program = new Command('tlib-kit')
 
 registerConform(program);
 registerDemo(program);
+registerFuzz(program);
 registerSim(program);
 registerValidate(program);
 

@@ -1,0 +1,141 @@
+/**
+ * The long-run fuzzer behind `tlib-kit fuzz`: runs the properties round
+ * robin in time slices with fresh random seeds until the budget is spent,
+ * prints runs/s per property, and on a failure prints the seed and path that
+ * replay it and saves the input under the corpus directory.
+ */
+import fc from 'fast-check';
+import { saveCorpusEntry } from './corpus.js';
+import type { FuzzProperty } from './properties/index.js';
+
+export interface FuzzRunOptions {
+  properties: FuzzProperty[];
+  /** Time budget in seconds. */
+  timeSeconds: number;
+  /** Base seed: slice i of property j runs with a seed derived from it. Random when absent. */
+  seed?: number;
+  /** Replay one failure: with `seed`, runs the single property from this path. */
+  path?: string;
+  corpusDir: string;
+  /** Progress lines every this many ms (0: none). */
+  reportEveryMs: number;
+  /** Longest slice of one property before the next one runs. */
+  sliceMs?: number;
+  out(line: string): void;
+}
+
+export interface PropertyStats {
+  name: string;
+  runs: number;
+  ms: number;
+  failed: boolean;
+}
+
+export interface FuzzFailure {
+  property: string;
+  seed: number;
+  path: string;
+  error: string;
+  counterexample: string;
+  corpusFile?: string;
+}
+
+export interface FuzzSummary {
+  stats: PropertyStats[];
+  failures: FuzzFailure[];
+  elapsedMs: number;
+  baseSeed: number;
+}
+
+function rate(runs: number, ms: number): string {
+  return ms > 0 ? `${Math.round((runs * 1000) / ms)}/s` : '-';
+}
+
+function firstLines(text: string, n: number): string {
+  return text.split('\n').slice(0, n).join('\n');
+}
+
+async function runSlice(p: FuzzProperty, params: fc.Parameters<[unknown]>): Promise<fc.RunDetails<[unknown]>> {
+  const arb = p.arbitrary();
+  if (p.async) return fc.check(fc.asyncProperty(arb, async (x) => { await p.check(x); }), params);
+  return fc.check(fc.property(arb, (x) => { p.check(x); }), params);
+}
+
+function replayCommand(property: string, seed: number, path: string): string {
+  return `tlib-kit fuzz --property ${property} --seed ${seed} --path ${path}`;
+}
+
+export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
+  const start = Date.now();
+  const deadline = start + o.timeSeconds * 1000;
+  const baseSeed = o.seed ?? (Math.random() * 0x7fffffff) | 0;
+  const stats = o.properties.map((p): PropertyStats => ({ name: p.name, runs: 0, ms: 0, failed: false }));
+  const failures: FuzzFailure[] = [];
+  const sliceMs = o.sliceMs ?? 2000;
+  let lastReport = start;
+  let round = 0;
+
+  const onFailure = (p: FuzzProperty, s: PropertyStats, seed: number, d: fc.RunDetails<[unknown]>) => {
+    s.failed = true;
+    const path = d.counterexamplePath ?? '';
+    const error = d.errorInstance instanceof Error ? `${d.errorInstance.message}` : String(d.errorInstance);
+    const counterexample = d.counterexample ? fc.stringify(d.counterexample[0]) : '(none)';
+    const failure: FuzzFailure = { property: p.name, seed, path, error: firstLines(error, 12), counterexample: counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample };
+    if (d.counterexample) {
+      failure.corpusFile = saveCorpusEntry(o.corpusDir, { property: p.name, reason: firstLines(error, 3), seed, path, found: new Date().toISOString(), input: d.counterexample[0] });
+    }
+    failures.push(failure);
+    o.out(`FAIL ${p.name} (seed ${seed}, path ${path})`);
+    o.out(`  ${failure.error.replace(/\n/g, '\n  ')}`);
+    o.out(`  counterexample: ${failure.counterexample}`);
+    o.out(`  replay: ${replayCommand(p.name, seed, path)}`);
+    if (failure.corpusFile) o.out(`  saved: ${failure.corpusFile}`);
+  };
+
+  if (o.path !== undefined) {
+    // Replay: one property, the given seed and path, a single counterexample.
+    const p = o.properties[0]!;
+    const s = stats[0]!;
+    const t0 = Date.now();
+    const d = await runSlice(p, { seed: baseSeed, path: o.path, numRuns: 1, endOnFailure: false });
+    s.ms += Date.now() - t0;
+    s.runs += d.numRuns;
+    if (d.failed) onFailure(p, s, baseSeed, d);
+    else o.out(`replay of ${p.name} seed ${baseSeed} path ${o.path}: passes`);
+    return { stats, failures, elapsedMs: Date.now() - start, baseSeed };
+  }
+
+  o.out(`fuzz: ${o.properties.length} properties for ${o.timeSeconds} s, base seed ${baseSeed}`);
+  while (Date.now() < deadline) {
+    let ranAny = false;
+    for (let i = 0; i < o.properties.length; i++) {
+      const p = o.properties[i]!;
+      const s = stats[i]!;
+      const left = deadline - Date.now();
+      if (s.failed || left <= 0) continue;
+      ranAny = true;
+      const seed = (baseSeed + round * 7919 + i * 104729) | 0;
+      const t0 = Date.now();
+      const d = await runSlice(p, { seed, numRuns: 1_000_000_000, interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false, endOnFailure: true });
+      s.ms += Date.now() - t0;
+      s.runs += d.numRuns;
+      if (d.failed) onFailure(p, s, seed, d);
+      if (o.reportEveryMs > 0 && Date.now() - lastReport >= o.reportEveryMs) {
+        lastReport = Date.now();
+        const total = stats.reduce((n, x) => n + x.runs, 0);
+        o.out(`[${((lastReport - start) / 1000).toFixed(0)} s] ${total} runs: ${stats.map((x) => `${x.name} ${x.runs} (${rate(x.runs, x.ms)})${x.failed ? ' FAILED' : ''}`).join(', ')}`);
+      }
+    }
+    round++;
+    if (!ranAny) break;
+  }
+  return { stats, failures, elapsedMs: Date.now() - start, baseSeed };
+}
+
+/** The per-property table and the final summary line. */
+export function formatSummary(s: FuzzSummary): string[] {
+  const lines = s.stats.map((x) => `  ${x.failed ? 'FAIL' : 'ok  '} ${x.name.padEnd(24)} ${String(x.runs).padStart(10)} runs  ${rate(x.runs, x.ms).padStart(9)}`);
+  const total = s.stats.reduce((n, x) => n + x.runs, 0);
+  lines.push(`fuzz: ${s.failures.length === 0 ? 'ok' : `${s.failures.length} FAILED`}, ${s.stats.length} properties, ${total} runs in ${(s.elapsedMs / 1000).toFixed(1)} s (${rate(total, s.elapsedMs)}), base seed ${s.baseSeed}`);
+  return lines;
+}
