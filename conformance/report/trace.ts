@@ -9,13 +9,13 @@ const HEX_BYTES_PER_LINE = 32;
 const INDENT = ' '.repeat(14);
 
 /** "client-a → primary" for sends, "client-a ← primary" for receives: the actor is always on the left. */
-export function directionText(r: WireRecord): string {
+function directionText(r: WireRecord): string {
   const arrow = r.dir === 'send' ? '→' : r.dir === 'recv' ? '←' : '·';
   return `${sanitizeOneLine(r.actor)} ${arrow} ${sanitizeOneLine(r.peer)}`;
 }
 
 /** Attributes as key=value, values in compact JSON so strings, numbers and lists stay distinguishable. */
-export function attributesText(message: JsonMessage): string {
+function attributesText(message: JsonMessage): string {
   return Object.entries(message)
     .filter(([key]) => key !== 'Event')
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`)

@@ -10,7 +10,7 @@ import { sanitizeForTerminal } from './sanitize.js';
 // Anything outside XML 1.0's Char production (lone surrogates included: they fall between the ranges).
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
-export function xmlClean(s: string): string {
+function xmlClean(s: string): string {
   return sanitizeForTerminal(s).replace(NOT_XML_CHAR, '');
 }
 

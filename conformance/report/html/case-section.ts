@@ -12,23 +12,25 @@ function expectedActual(r: CaseResult): string {
   return `<div class="ea">${side('Expected', 'expected', r.expected)}${side('Actual', 'actual', r.actual)}</div>`;
 }
 
-function summaryLine(r: CaseResult): string {
+function summaryLine(r: CaseResult, v: string): string {
   const look = VERDICT_LOOK[r.verdict];
   return (
-    `<summary><span class="badge v-${r.verdict}">${escapeHtml(look.label)}</span>` +
+    `<summary><span class="badge v-${v}">${escapeHtml(look.label)}</span>` +
     `<code class="case-id">${escapeHtml(r.id)}</code>` +
     `<span class="case-title">${escapeHtml(r.title)}</span>` +
-    `<span class="level level-${r.level}">${r.level === 'must' ? 'MUST' : 'SHOULD'}</span>` +
+    `<span class="level level-${escapeHtml(r.level)}">${r.level === 'must' ? 'MUST' : 'SHOULD'}</span>` +
     `<span class="dur">${escapeHtml(formatDuration(r.durationMs))}</span></summary>`
   );
 }
 
 export function caseSection(r: CaseResult, index: number): string {
   const idPrefix = `case-${index}`;
+  // Verdicts are the runner's enum, but a report model can be loaded from a file: escaped like everything else.
+  const v = escapeHtml(r.verdict);
   const blamed = violationId(r.exchange, idPrefix);
   const body = [
     `<blockquote class="reference"><span class="ref-label">Reference</span><q>${escapeHtml(r.reference)}</q></blockquote>`,
-    r.reason ? `<p class="reason v-${r.verdict}">${escapeHtml(r.reason)}</p>` : '',
+    r.reason ? `<p class="reason v-${v}">${escapeHtml(r.reason)}</p>` : '',
     expectedActual(r),
     r.seen ? `<p class="seen"><span class="seen-label">Behaviour seen</span>${escapeHtml(r.seen)}</p>` : '',
     blamed ? `<p><a class="jump" href="#${blamed}">Show the violating message ↓</a></p>` : '',
@@ -36,5 +38,5 @@ export function caseSection(r: CaseResult, index: number): string {
     sequenceDiagram(r.exchange, idPrefix),
   ].join('');
   const open = isProblem(r.verdict) ? ' open' : '';
-  return `<details class="case v-${r.verdict}" data-verdict="${r.verdict}" id="${idPrefix}"${open}>${summaryLine(r)}<div class="case-body">${body}</div></details>`;
+  return `<details class="case v-${v}" data-verdict="${v}" id="${idPrefix}"${open}>${summaryLine(r, v)}<div class="case-body">${body}</div></details>`;
 }
