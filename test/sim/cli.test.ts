@@ -1,0 +1,55 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SERVER_DEFECTS } from '../../src/sim/index.js';
+import { connectRegistered } from './wire-client.js';
+
+const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const NODE_ARGS = ['--import', 'tsx', MAIN, 'sim'];
+
+function runSync(args: string[]) {
+  return spawnSync(process.execPath, [...NODE_ARGS, ...args], { encoding: 'utf8', timeout: 20_000 });
+}
+
+describe('tlib-kit sim', () => {
+  it('--defects lists every server-side defect, name then sentence, one per line', () => {
+    const r = runSync(['--defects']);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.map((l) => l.split('\t')[0])).toEqual(SERVER_DEFECTS.map((d) => d.name));
+    expect(lines.every((l) => /^[a-z-]+\t\S.*\.$/.test(l))).toBe(true);
+  });
+
+  it('exits 2 with a clear message on an unknown or client-side defect and on a bad port', () => {
+    const unknown = runSync(['--defect', 'nope']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown defect "nope"/);
+    const client = runSync(['--defect', 'restore-connection-delivered']);
+    expect(client.status).toBe(2);
+    expect(client.stderr).toMatch(/client library/);
+    const port = runSync(['--port', 'seventy']);
+    expect(port.status).toBe(2);
+    expect(port.stderr).toMatch(/port number/);
+  });
+
+  it('prints where the servers and the control channel listen, serves, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [...NODE_ARGS, '--port', '0', '--backup-port', '0', '--control-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const end = Date.now() + 15_000;
+      while (!/control channel listening/.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      const primary = /primary \(server a\) listening on 127\.0\.0\.1:(\d+)/.exec(out);
+      expect(out).toMatch(/backup \(server b\) listening on 127\.0\.0\.1:\d+/);
+      expect(primary).not.toBeNull();
+      const c = await connectRegistered(Number(primary![1]));
+      expect(c.messages[0]).toMatchObject({ Event: 'EventServerConnected', ServerRole: 0 });
+      c.close();
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
