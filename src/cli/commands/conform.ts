@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../../../conformance/aggregate.js';
 import { runConformance } from '../../../conformance/engine.js';
 import { readKnownList, writeKnownList, type KnownEntry } from '../../../conformance/known-list.js';
@@ -40,6 +40,19 @@ interface ConformOptions {
   trace?: boolean;
 }
 
+/** Where the command writes: the process's streams, or a test's buffers. */
+export interface ConformIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+}
+
+const PROCESS_IO: ConformIO = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  color: process.stdout.isTTY === true,
+};
+
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function positiveInt(text: string, option: string, max: number): number {
@@ -60,10 +73,10 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-function listScenarios(): void {
+function listScenarios(io: ConformIO): void {
   for (const s of SCENARIOS) {
     const needs = s.needs.length ? `  [needs ${s.needs.join(', ')}]` : '';
-    process.stdout.write(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}\n`);
+    io.out(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}\n`);
   }
 }
 
@@ -72,12 +85,12 @@ async function loadList(file: string | undefined): Promise<{ file: string; entri
 }
 
 /** The same command line with the list-writing option, so a person can accept the current failures. */
-function rewriteCommand(file: string): string {
-  const args = process.argv.slice(2).filter((a, i, all) => a !== '--write-known-failing' && all[i - 1] !== '--write-known-failing');
+function rewriteCommand(argv: readonly string[], file: string): string {
+  const args = argv.filter((a, i, all) => a !== '--write-known-failing' && all[i - 1] !== '--write-known-failing');
   return `tlib-kit ${args.map((a) => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')} --write-known-failing ${file}`;
 }
 
-async function writeReports(report: RunReport, o: ConformOptions): Promise<void> {
+async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO): Promise<void> {
   const writes: Array<[string | undefined, (r: RunReport, p: string) => Promise<void>]> = [
     [o.json, writeJsonReport],
     [o.junit, writeJunitReport],
@@ -86,13 +99,13 @@ async function writeReports(report: RunReport, o: ConformOptions): Promise<void>
   for (const [path, write] of writes) {
     if (path === undefined) continue;
     await write(report, path);
-    process.stderr.write(`report written: ${path}\n`);
+    io.err(`report written: ${path}\n`);
   }
 }
 
-async function conform(o: ConformOptions): Promise<number> {
+async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO): Promise<number> {
   if (o.list) {
-    listScenarios();
+    listScenarios(io);
     return 0;
   }
   const timeoutMs = positiveInt(o.timeout, '--timeout', 600_000);
@@ -101,14 +114,14 @@ async function conform(o: ConformOptions): Promise<number> {
   const scenarios = selectScenarios(SCENARIOS, o.run, o.skip);
   const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
-  const color = process.stdout.isTTY === true;
+  const { color } = io;
   try {
     await target.preflight?.();
   } catch (e) {
-    process.stderr.write(`tlib-kit conform: ${(e as Error).message}\n`);
+    io.err(`tlib-kit conform: ${(e as Error).message}\n`);
     return 2;
   }
-  process.stdout.write(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description} (seed ${seed})\n`);
+  io.out(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description} (seed ${seed})\n`);
   const report = await runConformance({
     target,
     scenarios,
@@ -121,24 +134,63 @@ async function conform(o: ConformOptions): Promise<number> {
     repeat,
     ...(knownFailing ? { knownFailing } : {}),
     ...(knownFlaky ? { knownFlaky } : {}),
-    ...(o.trace ? { onRecord: (r, id) => process.stdout.write(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
-    onResult: (r) => process.stdout.write(`${renderCaseLine(r, { color })}\n`),
+    ...(o.trace ? { onRecord: (r, id) => io.out(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
+    onResult: (r) => io.out(`${renderCaseLine(r, { color })}\n`),
   });
   await target.close();
   const failing = report.results.some((r) => r.verdict === 'fail' || r.verdict === 'timeout' || r.verdict === 'known-failure');
-  if (knownFailing && (report.problems?.length || failing)) report.rewriteKnownFailing = rewriteCommand(knownFailing.file);
-  process.stdout.write(`\n${renderSummary(report, { color })}\n`);
-  for (const p of report.problems ?? []) process.stdout.write(`problem: ${p}\n`);
-  if (report.rewriteKnownFailing) process.stdout.write(`to make the known-failing list match this run:\n  ${report.rewriteKnownFailing}\n`);
+  if (knownFailing && (report.problems?.length || failing)) report.rewriteKnownFailing = rewriteCommand(argv, knownFailing.file);
+  io.out(`\n${renderSummary(report, { color })}\n`);
+  for (const p of report.problems ?? []) io.out(`problem: ${p}\n`);
+  if (report.rewriteKnownFailing) io.out(`to make the known-failing list match this run:\n  ${report.rewriteKnownFailing}\n`);
   if (o.writeKnownFailing) {
     await writeKnownList(o.writeKnownFailing, report.results);
-    process.stderr.write(`known-failing list written: ${o.writeKnownFailing}\n`);
+    io.err(`known-failing list written: ${o.writeKnownFailing}\n`);
   }
-  await writeReports(report, o);
+  await writeReports(report, o, io);
   return exitCodeOf(report);
 }
 
-export function registerConform(program: Command): void {
+/** How the command meets its process: streams, its own words, and how it ends. */
+interface Runtime {
+  io: ConformIO;
+  /** The words from "conform" on, for the command the run prints. */
+  argv: readonly string[];
+  done(code: number): void;
+  /** Commander's own ends (bad option, --help): usage errors exit 2. */
+  commanderExit(err: CommanderError): never;
+}
+
+const PROCESS_RUNTIME: Runtime = {
+  io: PROCESS_IO,
+  argv: process.argv.slice(process.argv.indexOf('conform')),
+  done: (code) => void (process.exitCode = code),
+  commanderExit: (err) => process.exit(err.exitCode === 0 ? 0 : 2),
+};
+
+/** Runs `conform` with its own arguments (after the word "conform") and returns the exit code; for tests and embedders. */
+export async function runConformCommand(args: readonly string[], io: ConformIO): Promise<number> {
+  const program = new Command('tlib-kit').configureOutput({ writeOut: io.out, writeErr: io.err });
+  let code = 0;
+  registerConform(program, {
+    io,
+    argv: ['conform', ...args],
+    done: (c) => (code = c),
+    commanderExit: (err) => {
+      throw err;
+    },
+  });
+  try {
+    await program.parseAsync(['conform', ...args], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  return code;
+}
+
+export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME): void {
+  const { io } = rt;
   program
     .command('conform')
     .description('run the conformance scenarios (default: against the embedded simulator pair) and report every violation')
@@ -171,13 +223,14 @@ Examples:
 
 Exit codes: 0 all pass, 1 violations, 2 usage or connection errors.`,
     )
+    .exitOverride((err) => rt.commanderExit(err))
     .action(async (o: ConformOptions) => {
       try {
-        process.exitCode = await conform(o);
+        rt.done(await conform(o, rt.argv, io));
       } catch (e) {
         if (!(e instanceof ConformanceUsageError)) throw e;
-        process.stderr.write(`tlib-kit conform: ${e.message}\n`);
-        process.exitCode = 2;
+        io.err(`tlib-kit conform: ${e.message}\n`);
+        rt.done(2);
       }
     });
 }
