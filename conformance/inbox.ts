@@ -102,7 +102,7 @@ export class Inbox implements Receiver {
     const found = early ?? offender();
     if (found) {
       found.record.violation = true;
-      throw violation(`${this.name} received ${found.message.Event}, which it must not`, e.what, describe(found.message), found.record);
+      throw violation(`${this.name} received ${found.message.Event}, which it must not`, `no ${e.what} for ${this.name}`, describe(found.message), found.record);
     }
   }
 

@@ -4,7 +4,7 @@ import type { Expectation, Scenario } from '../scenario.js';
 import { event } from './check.js';
 
 const obsolete: Expectation = {
-  what: 'no obsolete event (EventResourceAllocated, EventResourceFreed)',
+  what: 'obsolete event (EventResourceAllocated, EventResourceFreed)',
   match: (m) => m.Obsolete === true || messageByName(m.Event)?.obsolete === true,
 };
 
