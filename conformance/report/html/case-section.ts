@@ -5,6 +5,10 @@ import { isProblem, VERDICT_LOOK } from '../verdicts.js';
 import { escapeHtml } from './escape.js';
 import { sequenceDiagram, violationId } from './sequence-diagram.js';
 
+const LEGEND =
+  '<span class="legend"><span class="key send">sent by the runner</span><span class="key recv">received from the server</span>' +
+  '<span class="key note">control action</span><span class="key viol">violation</span></span>';
+
 function expectedActual(r: CaseResult): string {
   if (r.expected === undefined && r.actual === undefined) return '';
   const side = (title: string, cls: string, value: string | undefined) =>
@@ -34,7 +38,7 @@ export function caseSection(r: CaseResult, index: number): string {
     expectedActual(r),
     r.seen ? `<p class="seen"><span class="seen-label">Behaviour seen</span>${escapeHtml(r.seen)}</p>` : '',
     blamed ? `<p><a class="jump" href="#${blamed}">Show the violating message ↓</a></p>` : '',
-    `<h4 class="exchange-title">Message exchange <span class="hint">click a message for its attributes and bytes</span></h4>`,
+    `<h4 class="exchange-title">Message exchange <span class="hint">click a message for its attributes and bytes</span>${LEGEND}</h4>`,
     sequenceDiagram(r.exchange, idPrefix),
   ].join('');
   const open = isProblem(r.verdict) ? ' open' : '';

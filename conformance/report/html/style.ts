@@ -71,6 +71,11 @@ main{padding:18px 28px 60px;max-width:1400px}
 .seen{background:#eff6ff;border-radius:6px;padding:8px 12px;overflow-wrap:anywhere}
 .jump{color:var(--viol);font-weight:600;text-decoration:none}.jump:hover{text-decoration:underline}
 .exchange-title{font-size:13px;margin:16px 0 6px}.hint{font-weight:400;color:var(--muted);font-size:12px;margin-left:8px}
+.legend{float:right;display:flex;gap:14px;font-weight:400;font-size:12px;color:var(--muted)}
+.key::before{content:"";display:inline-block;width:18px;height:0;border-top:2px solid;vertical-align:middle;margin-right:5px}
+.key.send::before{border-color:var(--send)}.key.recv::before{border-color:var(--recv)}
+.key.note::before{height:9px;border:1px solid var(--note-line);background:var(--note);width:14px}
+.key.viol::before{height:9px;border:none;background:var(--viol);border-radius:5px;width:14px}
 .empty{color:var(--muted);font-style:italic}
 .seq{overflow-x:auto;border:1px solid var(--line);border-radius:6px;background:#fcfdfe;padding:4px 0}
 .seq svg{display:block}
@@ -78,6 +83,7 @@ main{padding:18px 28px 60px;max-width:1400px}
 .lane-box{stroke-width:1.5}.lane-box.actor{fill:#dbeafe;stroke:#3b82f6}.lane-box.peer{fill:#ccfbf1;stroke:#14b8a6}
 .lane-name{font:600 12.5px ui-monospace,Menlo,Consolas,monospace;fill:#0f172a}
 .lifeline{stroke:var(--lifeline);stroke-width:1.2;stroke-dasharray:5 4}
+.case,.msg{scroll-margin-top:150px}
 .msg>summary{list-style:none;cursor:pointer}.msg>summary::-webkit-details-marker{display:none}
 .row-bg{fill:transparent}
 .msg>summary:hover .row-bg{fill:#f1f5f9}
