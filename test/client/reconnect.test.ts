@@ -77,7 +77,6 @@ describe('reconnection', () => {
     const gaps = failures.slice(1).map((f, i) => f.at - failures[i]!.at);
     // switchover 20, retry[0] 30, switchover 20, retry[1] 60, switchover 20 (timers may fire 1 ms early)
     [20, 30, 20, 60, 20].forEach((min, i) => expect(gaps[i]).toBeGreaterThanOrEqual(min - 1));
-    expect(gaps[3]).toBeGreaterThan(gaps[1]!);
     expect(c.phase).toBe('idle');
   });
 

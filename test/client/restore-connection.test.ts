@@ -124,13 +124,15 @@ describe('EventRestoreConnection', () => {
       const connected = next(client, 'backupConnected');
       await client.open();
       await connected;
+      let switches = 0;
+      client.on('switched', () => switches++);
       // Switchover 1 (a -> b) then 2 (b -> a): each server's own messages keep their order, the two streams interleave.
       fake.connections[0]!.send(event('EventRestoreConnection', { ServerRole: 1 }));
       fake.connections[0]!.send(event('EventPrimaryChanged'));
-      await sleep(50);
+      await until(() => switches === 2, 2000, "a's two messages handled");
       b.connections[0]!.send(event('EventPrimaryChanged'));
       b.connections[0]!.send(event('EventRestoreConnection', { ServerRole: 1 }));
-      await sleep(50);
+      await until(() => switches === 4, 2000, "b's two messages handled");
       expect(client.server).toBe(fake.name);
       expect(client.backupServer).toBe(b.name);
     } finally {
