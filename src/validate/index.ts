@@ -9,6 +9,7 @@ import { messageByName, type SpecialEventName } from '../registry.js';
 import { eventValidator, messageValidator } from './compile.js';
 import { toJsonForm } from './json-form.js';
 import { REQUEST_RULES } from './request-rules.js';
+import { NOT_A_MESSAGE } from './rules.js';
 import type { Schema } from './schema-builder.js';
 import { EVENT_SCHEMAS, MESSAGE_SCHEMA } from './schemas.js';
 import type { ValidationContext, Violation } from './types.js';
@@ -35,16 +36,9 @@ export function schemaFor(eventName: string): Schema | undefined {
 }
 
 function notAnObject(data: unknown): Violation {
-  const expected = 'a JSON object with a string "Event" property';
+  const { id, expected, reference } = NOT_A_MESSAGE;
   const actual = show(data);
-  return {
-    rule: 'message/object',
-    path: '',
-    expected,
-    actual,
-    reference: 'Event: the message type id itself.',
-    message: `The message is not ${expected}: got ${actual}.`,
-  };
+  return { rule: id, path: '', expected, actual, reference, message: `The message is not ${expected}: got ${actual}.` };
 }
 
 function requestViolations(as: string, event: JsonMessage, request: JsonMessage): Violation[] {

@@ -8,6 +8,15 @@ import { REQUEST_RULES } from './request-rules.js';
 import type { Rule } from './types.js';
 import { expectation } from './violations.js';
 
+/** A value that is not an object with an Event cannot be checked against any schema. */
+export const NOT_A_MESSAGE: Rule = {
+  id: 'message/object',
+  scope: 'message',
+  source: 'input',
+  expected: 'a JSON object with a string "Event" property',
+  reference: 'Event: the message type id itself.',
+};
+
 function collect(node: unknown, scope: string, out: Map<string, Rule>): void {
   if (Array.isArray(node)) {
     for (const child of node) collect(child, scope, out);
@@ -23,7 +32,7 @@ function collect(node: unknown, scope: string, out: Map<string, Rule>): void {
 }
 
 function allRules(): Rule[] {
-  const found = new Map<string, Rule>();
+  const found = new Map<string, Rule>([[NOT_A_MESSAGE.id, NOT_A_MESSAGE]]);
   for (const [event, schema] of Object.entries(EVENT_SCHEMAS)) collect(schema, event, found);
   collect(MESSAGE_SCHEMA, 'message', found);
   for (const r of REQUEST_RULES) found.set(r.id, { id: r.id, scope: r.event, source: 'request', expected: r.expected, reference: r.reference });

@@ -31,8 +31,8 @@ export interface Rule {
   id: string;
   /** The event it applies to, or "message" for the loose check of any message. */
   scope: string;
-  /** "schema": enforced by spec/…schema.json; "request": needs context.request. */
-  source: 'schema' | 'request';
+  /** "schema": enforced by spec/…schema.json; "request": needs context.request; "input": the value is no message at all. */
+  source: 'schema' | 'request' | 'input';
   /** What a valid message has. */
   expected: string;
   reference: string;

@@ -4,38 +4,11 @@
  * own, every other attribute rejected (EventUserEvent excepted).
  */
 import { describe, expect, it } from 'vitest';
-import { attributeByName, type SpecialEventName } from '../../src/registry.js';
+import type { SpecialEventName } from '../../src/registry.js';
 import { CARDINALITY, SPECIAL_EVENTS } from '../../src/validate/cardinality.js';
 import { validate } from '../../src/validate/index.js';
-import { ATTRIBUTE_ENUMS, OBSOLETE_ALLOWED, WIRE_PROPERTIES } from '../../src/validate/schema-builder.js';
-import { TIME, VALID, without } from './examples.js';
-
-/** A valid value and a wrong one for each property, by registry kind. */
-function samples(property: string): { good: unknown; bad: unknown } {
-  if (property === 'time') return { good: TIME, bad: { seconds: 1 } };
-  if (property === 'Server') return { good: 'primary', bad: 5 };
-  const values = ATTRIBUTE_ENUMS[property];
-  if (values) return { good: Object.values(values)[0], bad: Math.max(...Object.values(values)) + 1 };
-  const kind = attributeByName(property)?.kind;
-  switch (kind) {
-    case 'int':
-      return { good: -3, bad: 1.5 };
-    case 'u32':
-      return { good: 4_294_967_295, bad: -1 };
-    case 'connid':
-      return { good: '00000000000000ff', bad: 255 };
-    case 'u64':
-      return { good: '18446744073709551615', bad: '18446744073709551616' };
-    case 'string':
-      return { good: 'x', bad: 1 };
-    case 'binary':
-      return { good: { $hex: '0a0b' }, bad: { $hex: 'xyz' } };
-    case 'kvlist':
-      return { good: [['k', 'v']], bad: [['k']] };
-    default:
-      throw new Error(`no sample for ${property}`);
-  }
-}
+import { OBSOLETE_ALLOWED, WIRE_PROPERTIES } from '../../src/validate/schema-builder.js';
+import { VALID, samples, without } from './examples.js';
 
 /** The valid example with every Optional row removed (one identity attribute kept where the rule needs one). */
 function minimal(event: SpecialEventName) {
