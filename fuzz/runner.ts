@@ -71,7 +71,8 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
   const baseSeed = o.seed ?? (Math.random() * 0x7fffffff) | 0;
   const stats = o.properties.map((p): PropertyStats => ({ name: p.name, runs: 0, ms: 0, failed: false }));
   const failures: FuzzFailure[] = [];
-  const sliceMs = o.sliceMs ?? 2000;
+  // Each property gets at least ~5 slices of the budget, slices between 0.1 s and 2 s.
+  const sliceMs = o.sliceMs ?? Math.min(2000, Math.max(100, (o.timeSeconds * 1000) / (o.properties.length * 5)));
   let lastReport = start;
   let round = 0;
 
@@ -116,7 +117,7 @@ export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
       ranAny = true;
       const seed = (baseSeed + round * 7919 + i * 104729) | 0;
       const t0 = Date.now();
-      const d = await runSlice(p, { seed, numRuns: 1_000_000_000, interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false, endOnFailure: true });
+      const d = await runSlice(p, { seed, numRuns: 1_000_000_000, interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false });
       s.ms += Date.now() - t0;
       s.runs += d.numRuns;
       if (d.failed) onFailure(p, s, seed, d);

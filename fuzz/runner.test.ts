@@ -1,0 +1,55 @@
+/**
+ * The long-run fuzzer itself: a failing property is reported with a seed and
+ * path that replay it, its input is saved as a corpus entry that loads back,
+ * and a passing property counts its runs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from './corpus.js';
+import { defineProperty } from './properties/catalog.js';
+import { formatSummary, runFuzz } from './runner.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tlib-fuzz-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const failing = defineProperty({
+  name: 'planted-bug',
+  summary: 'fails on byte arrays holding 0xff after 0x00',
+  arbitrary: () => fc.uint8Array({ maxLength: 32 }),
+  check: (b: Uint8Array) => {
+    for (let i = 1; i < b.length; i++) if (b[i - 1] === 0 && b[i] === 0xff) throw new Error('planted bug hit');
+  },
+  testRuns: 10,
+});
+const passing = defineProperty({ name: 'always', summary: 'holds', arbitrary: () => fc.nat(), check: () => undefined, testRuns: 10 });
+
+describe('runFuzz', () => {
+  it('finds a planted bug, prints the replay, saves the input, exits with a failure', async () => {
+    const lines: string[] = [];
+    const s = await runFuzz({ properties: [failing, passing], timeSeconds: 1.5, seed: 1, corpusDir: dir, reportEveryMs: 0, out: (l) => lines.push(l) });
+    expect(s.failures).toHaveLength(1);
+    const f = s.failures[0]!;
+    expect(f.property).toBe('planted-bug');
+    expect(lines.join('\n')).toContain(`replay: tlib-kit fuzz --property planted-bug --seed ${f.seed} --path ${f.path}`);
+    expect(s.stats.find((x) => x.name === 'always')!.runs).toBeGreaterThan(100);
+    expect(formatSummary(s).at(-1)).toMatch(/^fuzz: 1 FAILED, 2 properties, \d+ runs in/);
+
+    const saved = loadCorpus(dir);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.entry.input).toBeInstanceOf(Uint8Array);
+    expect(() => failing.check(saved[0]!.entry.input)).toThrow('planted bug hit');
+
+    const replay = await runFuzz({ properties: [failing], timeSeconds: 1, seed: f.seed, path: f.path, corpusDir: join(dir, 'replay'), reportEveryMs: 0, out: () => undefined });
+    expect(replay.failures).toHaveLength(1);
+    expect(replay.failures[0]!.counterexample).toBe(f.counterexample);
+  });
+
+  it('reports no failure when every property holds', async () => {
+    const s = await runFuzz({ properties: [passing], timeSeconds: 0.3, corpusDir: dir, reportEveryMs: 0, out: () => undefined });
+    expect(s.failures).toHaveLength(0);
+    expect(formatSummary(s).at(-1)).toMatch(/^fuzz: ok, 1 properties, \d+ runs in 0\.\d s \(\d+\/s\), base seed -?\d+$/);
+  });
+});
