@@ -8,16 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/index.js';
 import { buildVectorFiles } from '../../scripts/vectors/build.js';
 import { VECTORS_DIR, serializeVectors } from '../../scripts/vectors/files.js';
+import { errorCodesInSource } from './error-codes.js';
 import { ERROR_VECTORS, MESSAGE_VECTORS, VECTOR_FILES } from './vector-files.js';
 
 /** Codes only encode() raises: no frame can produce them. */
 const ENCODE_ONLY = new Set(['INVALID_MESSAGE', 'OBSOLETE']);
-
-function errorCodesInSource(): string[] {
-  const source = readFileSync(new URL('../../src/codec/errors.ts', import.meta.url), 'utf8');
-  const union = /export type ErrorCode =([\s\S]*?);/.exec(source)?.[1] ?? '';
-  return [...union.matchAll(/\|\s*'([A-Z0-9_]+)'/g)].map((m) => m[1]!);
-}
 
 describe('golden vector files', () => {
   const built = buildVectorFiles();
