@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_OPERATION } from '../../src/index.js';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { registerDn, request, settle } from './wire-client.js';
+import { registerDn, request, barrier } from './wire-client.js';
 
 const f = useSim();
 const { SubscriptionStart, SubscriptionStop, SubscriptionModify } = SUBSCRIPTION_OPERATION;
@@ -31,7 +31,7 @@ describe('TSendUserEvent (RequestDistributeUserEvent)', () => {
       expect(ue.time).toBeDefined();
       expect(ue.ReferenceID).toBeUndefined();
     }
-    await settle();
+    await Promise.all([barrier(elsewhere), barrier(sender)]);
     expect(elsewhere.messages.some((m) => m.Event === 'EventUserEvent')).toBe(false);
     expect(sender.messages.some((m) => m.Event === 'EventUserEvent')).toBe(false);
   });
@@ -103,7 +103,7 @@ describe('TPrivateService', () => {
     const notified = await onDevice.waitFor((m) => m.Event === 'EventPrivateInfo');
     expect(notified).toMatchObject({ PrivateEvent: 4001, ThisDN: '7001' });
     expect(notified.time).toBeDefined();
-    await settle();
+    await barrier(bystander);
     expect(bystander.messages.some((m) => m.Event === 'EventPrivateInfo')).toBe(false);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/index.js';
 import { SERVER_NAMES, SIM_ERROR, SimError } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { request, settle, type WireClient } from './wire-client.js';
+import { request, barrier, type WireClient } from './wire-client.js';
 
 const f = useSim();
 
@@ -17,7 +17,7 @@ async function switchWithLinks(primaryUp: boolean, backupUp: boolean) {
   const from = onBackup.messages.length;
   await sim.ctl.switchover();
   await onBackup.waitFor((m) => m.Event === 'EventPrimaryChanged', 2000, from);
-  await settle(50);
+  await barrier(onBackup);
   return { sim, onBackup, sequence: haSequence(onBackup, from) };
 }
 
@@ -70,14 +70,14 @@ describe('EventRestoreConnection', () => {
     const demoted = await onOld.waitFor((m) => m.Event === 'EventRestoreConnection', 2000, from);
     expect(demoted.ServerRole).toBe(1);
     expect(backupRef(demoted)).toEqual({ backup_host: '127.0.0.1', backup_port: sim.primary.port, primary_host: '127.0.0.1', primary_port: sim.backup!.port });
-    await settle(50);
+    await barrier(onOld);
     expect(onOld.messages.slice(from).some((m) => m.Event === 'EventPrimaryChanged')).toBe(false);
   });
 
   it('is not sent by a server running alone', async () => {
     await f.start({ pair: false });
     const c = await f.client();
-    await settle(50);
+    await barrier(c);
     expect(c.messages.some((m) => m.Event === 'EventRestoreConnection')).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encode } from '../../src/index.js';
 import { SERVER_NAMES, SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { registerDn, request, settle } from './wire-client.js';
+import { registerDn, request, barrier } from './wire-client.js';
 
 const f = useSim();
 
@@ -67,7 +67,7 @@ describe('DN registration', () => {
     await registerDn(listener, '7001');
     await request(listener, { Event: 'RequestUnregisterAddress', ThisDN: '7001' });
     await request(sender, { Event: 'RequestDistributeUserEvent', ThisDN: '7001' });
-    await settle();
+    await barrier(listener);
     expect(listener.messages.filter((m) => m.Event === 'EventUserEvent')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { registerDn, request, settle } from './wire-client.js';
+import { registerDn, request, barrier } from './wire-client.js';
 
 const f = useSim();
 
@@ -25,7 +25,7 @@ describe('TReserveAgent', () => {
     const seen = await onDn.waitFor((m) => m.Event === 'EventAgentReserved');
     expect(seen).toMatchObject({ ThisDN: '7001', AgentID: 'agent-1', Place: 'Place_1', Timeout: 15000 });
     expect(seen.time).toBeDefined();
-    await settle();
+    await Promise.all([barrier(bystander), barrier(requester)]);
     expect(bystander.messages.some((m) => m.Event === 'EventAgentReserved')).toBe(false);
     expect(requester.messages.filter((m) => m.Event === 'EventAgentReserved')).toHaveLength(1);
   });
@@ -61,7 +61,7 @@ describe('TSetCallInfo and TQueryCall', () => {
     expect(await onDn.waitFor((m) => m.Event === 'EventCallInfoChanged')).toMatchObject({ ConnID: connId, CustomerID: 'cust-7' });
     const party = await request(requester, { Event: 'RequestQueryCall', ConnID: connId });
     expect(party).toMatchObject({ Event: 'EventPartyInfo', ConnID: connId, ThisDN: '7001', CustomerID: 'cust-7', UserData: [['k', 'v']] });
-    await settle();
+    await barrier(bystander);
     expect(bystander.messages.some((m) => m.Event === 'EventCallInfoChanged')).toBe(false);
   });
 

@@ -98,11 +98,6 @@ export async function request(c: WireClient, message: Omit<Message, 'ReferenceID
   return c.waitFor((m) => m.ReferenceID === ReferenceID, timeoutMs, from);
 }
 
-/** Give the server time to deliver anything else (for "nothing more arrives" checks). */
-export function settle(ms = 100): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
-
 /**
  * Wait until the server has processed everything sent to it before this
  * call, and until everything it wrote to this client before that has
