@@ -21,8 +21,8 @@ export interface SimLimits {
   /** A connection that has not sent RequestRegisterClient within this time is closed. */
   registerTimeoutMs: number;
   /**
-   * A connection silent (nothing received) for this long is closed; 0 turns
-   * it off. Off by default: a registered client that only listens for events
+   * A connection with no traffic either way for this long is closed; 0
+   * turns it off. Off by default: a registered client that only listens for events
    * is legitimately silent for hours.
    */
   idleTimeoutMs: number;

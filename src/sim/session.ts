@@ -20,6 +20,9 @@ export interface SessionHooks {
 
 let nextSessionId = 1;
 
+/** How long a refused peer has to read its last EventError before the connection is cut. */
+const REFUSE_GRACE_MS = 2000;
+
 export class Session {
   readonly id = nextSessionId++;
   readonly label: string;
@@ -81,13 +84,14 @@ export class Session {
     this.send(encodeEvent(message));
   }
 
-  /** Answer with a last EventError, then close once it is written. */
+  /** Answer with a last EventError, then close once it is written (or after a grace period, for a peer that never reads). */
   refuse(kind: SimErrorName, detail: string, referenceId?: number): void {
     if (!this.open) return;
     this.sendMessage(errorEvent(kind, detail, referenceId));
     this.hooks.log(`${this.label} closed: ${detail}`);
     this.open = false;
     this.socket.end();
+    setTimeout(() => this.socket.destroy(), REFUSE_GRACE_MS).unref();
   }
 
   /** Close at once, dropping anything queued. */
@@ -99,6 +103,7 @@ export class Session {
   }
 
   private onData(chunk: Buffer): void {
+    if (!this.open) return;
     let frames: Uint8Array[];
     try {
       frames = this.decoder.push(chunk);

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../src/index.js';
 import { SIM_ERROR } from '../../src/sim/index.js';
@@ -31,6 +32,21 @@ describe('bad input', () => {
     expect(err.ErrorCode).toBe(SIM_ERROR.FRAME_TOO_LARGE.code);
     await c.closed;
     expect(lines.some((l) => /closed: FRAME_TOO_LARGE/.test(l))).toBe(true);
+  });
+
+  it('cuts a refused peer that keeps its side open and goes on sending', async () => {
+    const sim = await f.start({ pair: false, limits: { maxFrameBytes: 1024 } });
+    const socket = connect({ port: sim.primary.port, host: '127.0.0.1', allowHalfOpen: true });
+    socket.on('error', () => {});
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(prefix(4096));
+    const pump = setInterval(() => socket.write(new Uint8Array(512)), 50);
+    try {
+      await closed;
+    } finally {
+      clearInterval(pump);
+    }
+    expect(socket.destroyed).toBe(true);
   });
 
   it('an undecodable frame gets EventError MALFORMED_MESSAGE and the connection keeps working', async () => {
