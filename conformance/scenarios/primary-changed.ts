@@ -17,10 +17,18 @@ const RESYNC =
 const primaryChanged = event('EventPrimaryChanged');
 const SWITCHOVER_NEEDS = ['pair', 'control:switchover'] as const;
 
-/** A client of the backup sees the switchover make its server primary. */
+/**
+ * A client of the backup sees the switchover make its server primary. Both
+ * links are set up first: on a shared target an earlier scenario may have
+ * left one down, and the ordering rules depend on both.
+ */
 async function switchedOver(ctx: ScenarioContext, before?: () => Promise<void>): Promise<{ b: WireClient; changed: Message }> {
   const b = await ctx.client('client-of-backup', 'backup');
-  await before?.();
+  if (before) {
+    await ctx.control.setLink('primary', true);
+    await ctx.control.setLink('backup', true);
+    await before();
+  }
   await ctx.control.switchover();
   return { b, changed: await b.expect(primaryChanged) };
 }

@@ -58,7 +58,7 @@ describe('a TCP target', () => {
 
   it('runs every scenario it can through a backup and the JSON-lines control channel', async () => {
     const address = (a: { host: string; port: number }) => `tcp://${a.host}:${a.port}`;
-    const r = await cli(['--target', address(sim.primary), '--backup', address(sim.backup!), '--control', address(sim.control!), '--timeout', '1000']);
+    const r = await cli(['--target', address(sim.primary), '--backup', address(sim.backup!), '--control', address(sim.control!), '--timeout', '1000', '--repeat', '2']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/passed\s+30/);
     expect(r.out).toMatch(/skipped\s+1/);
