@@ -44,7 +44,7 @@ export function channelControl(address: TcpAddress, timeoutMs: number): Control 
     });
   return {
     switchover: () => send({ action: 'switchover' }),
-    setLink: (server, up) => send({ action: 'link', server, up }),
-    fault: (kind, where) => send({ action: 'fault', kind, ...where }),
+    setLink: (server, up) => send({ action: 'setLink', server, up }),
+    fault: (kind, where) => send({ action: 'switchFault', kind, ...where }),
   };
 }
