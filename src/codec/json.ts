@@ -94,10 +94,13 @@ function unknownToJson(u: UnknownAttribute): JsonUnknownAttribute {
 }
 
 function unknownFromJson(u: JsonUnknownAttribute, path: string): UnknownAttribute {
+  if (typeof u !== 'object' || u === null) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
   const { tag, kind, value } = u;
   switch (kind) {
     case 'int64':
-      return { tag, kind, value: BigInt(value as string) };
+      // BigInt() would throw a SyntaxError on anything else.
+      if (typeof value !== 'string' || !/^[0-9]+$/.test(value)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', `${path}.value`);
+      return { tag, kind, value: BigInt(value) };
     case 'binary':
       if (!isJsonHex(value)) throw encodeError('INVALID_MESSAGE', 'expected {"$hex": "..."}', `${path}.value`);
       return { tag, kind, value: hexToBytes(value.$hex, `${path}.value.$hex`) };
