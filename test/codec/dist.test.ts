@@ -3,7 +3,9 @@ import { loadDist } from './codec-api.js';
 import { defineEncodeErrorTests } from './suites/encode-errors.js';
 import { defineFrameStreamTests } from './suites/frame-stream.js';
 import { defineGoldenVectorTests } from './suites/golden-vectors.js';
+import { defineJsonErrorTests } from './suites/json-errors.js';
 
 defineGoldenVectorTests('dist', loadDist);
 defineFrameStreamTests('dist', loadDist);
 defineEncodeErrorTests('dist', loadDist);
+defineJsonErrorTests('dist', loadDist);
