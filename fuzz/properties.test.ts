@@ -1,20 +1,20 @@
 /**
- * Every codec property with a fixed seed and a small budget, so `npm test`
+ * Every fuzz property with a fixed seed and a small budget, so `npm test`
  * is repeatable; `tlib-kit fuzz` runs the same properties with random seeds.
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { CODEC_PROPERTIES } from './properties/catalog.js';
+import { ALL_PROPERTIES } from './properties/index.js';
 
 export const FIXED_SEED = 0x7115eed;
 
-describe('codec properties (fixed seed)', () => {
-  for (const p of CODEC_PROPERTIES) {
-    it(`${p.name}: ${p.summary}`, () => {
-      fc.assert(
-        fc.property(p.arbitrary(), (x) => p.check(x) as void),
-        { seed: FIXED_SEED, numRuns: p.testRuns },
-      );
+describe('fuzz properties (fixed seed)', () => {
+  for (const p of ALL_PROPERTIES) {
+    it(`${p.name}: ${p.summary}`, async () => {
+      const arb = p.arbitrary();
+      const params = { seed: FIXED_SEED, numRuns: p.testRuns };
+      if (p.async) await fc.assert(fc.asyncProperty(arb, async (x) => { await p.check(x); }), params);
+      else fc.assert(fc.property(arb, (x) => { p.check(x); }), params);
     });
   }
 });

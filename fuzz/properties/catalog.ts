@@ -11,7 +11,9 @@ import { loneSurrogateMessageArb } from '../arbitrary/lone-surrogate-message.js'
 import { maxSizeMessageArb } from '../arbitrary/max-size-message.js';
 import { messageArb } from '../arbitrary/message.js';
 import { mutatedFrameArb } from '../arbitrary/mutated-frame.js';
+import { specialEventArb } from '../arbitrary/special-event.js';
 import * as codec from './codec.js';
+import * as schemas from './validate.js';
 
 export interface FuzzProperty<T = unknown> {
   readonly name: string;
@@ -38,6 +40,11 @@ export const CODEC_PROPERTIES: FuzzProperty[] = [
   defineProperty({ name: 'lone-surrogates', summary: 'encode refuses lone surrogates with INVALID_UTF8 at the right path', arbitrary: () => loneSurrogateMessageArb(), check: codec.loneSurrogate, testRuns: 300 }),
   defineProperty({ name: 'deep-nesting', summary: 'key-value lists round-trip up to the depth limit and are refused one past it', arbitrary: () => deepKvListArb(), check: codec.deepNesting, testRuns: 150 }),
   defineProperty({ name: 'max-size', summary: 'the largest frame decodes; one byte more is FRAME_TOO_LARGE', arbitrary: () => maxSizeMessageArb(), check: codec.maxSize, testRuns: 8 }),
+];
+
+export const VALIDATE_PROPERTIES: FuzzProperty[] = [
+  defineProperty({ name: 'schema-valid-events', summary: 'generated special events pass validate(), also after the codec; removing a Mandatory attribute fails with its rule id', arbitrary: () => specialEventArb(), check: schemas.wireEvent, testRuns: 200 }),
+  defineProperty({ name: 'schema-delivered-events', summary: 'delivered special events (Server set) pass validate(..., { delivered: true }); removing Server fails with its rule id', arbitrary: () => specialEventArb({ delivered: true }), check: schemas.deliveredEvent, testRuns: 150 }),
 ];
 
 /** Arbitrary bytes, half of them behind a plausible length prefix so they reach the body parser. */
