@@ -6,15 +6,20 @@
  * Peers:
  *  - JSON: JSON.stringify + TextEncoder.encode / TextDecoder.decode + JSON.parse
  *  - msgpackr: new Packr({ useRecords: false }), i.e. standard MessagePack
- *    maps; its optional native addon (msgpackr-extract) is not built here, so
- *    its pure-JS unpack runs (which is what most installs get under npm 11).
+ *    maps, as installed: its string extraction runs natively, because npm
+ *    installs the prebuilt @msgpackr-extract/msgpackr-extract-<platform>
+ *    package (no install script needed), and `msgpackr` loads it.
+ *  - msgpackr-js: the same options on msgpackr's own pure-JS build
+ *    (msgpackr/index-no-eval, a separate module instance that never loads
+ *    the native extractor): what runs where the prebuilt binary is missing.
  *  - binary-parser: a grammar of our own wire format (decode only).
  * Every decoder's result is walked deeply by the same function (harness.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { Packr } from 'msgpackr';
+import { createRequire } from 'node:module';
+import { isNativeAccelerationEnabled, Packr } from 'msgpackr';
 import { decode, encode, type Message } from '../src/index.js';
 import { frameParser } from './binary-parser-grammar.js';
 import { consume, measureGroup, walk, type Case, type HarnessOptions } from './harness.js';
@@ -32,6 +37,8 @@ const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
 const opts: HarnessOptions = quick ? { batchMs: 15, rounds: 5, warmupMs: 100 } : { batchMs: 40, rounds: 15, warmupMs: 500 };
 
 const packr = new Packr({ useRecords: false });
+const PackrJs = (createRequire(import.meta.url)('msgpackr/index-no-eval') as { Packr: typeof Packr }).Packr;
+const packrJs = new PackrJs({ useRecords: false });
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
@@ -51,9 +58,10 @@ function codecPart(): Row[] {
     const ours = encode(m);
     const json = textEncoder.encode(JSON.stringify(m));
     const mp = packr.pack(m);
+    const mpJs = packrJs.pack(m);
     // Sanity: every contender must reproduce the message before it is timed.
     const same = (x: unknown) => isDeepStrictEqual(x, m);
-    if (!same(decode(ours)) || !same(JSON.parse(textDecoder.decode(json))) || !same(packr.unpack(mp))) {
+    if (!same(decode(ours)) || !same(JSON.parse(textDecoder.decode(json))) || !same(packr.unpack(mp)) || !same(packrJs.unpack(mpJs))) {
       throw new Error(`${shape.name}: a contender does not round-trip`);
     }
     frameParser.parse(ours);
@@ -62,14 +70,16 @@ function codecPart(): Row[] {
       { id: 'tlib-kit', run: (n) => { for (let i = 0; i < n; i++) consume(encode(m).length); } },
       { id: 'JSON', run: (n) => { for (let i = 0; i < n; i++) consume(textEncoder.encode(JSON.stringify(m)).length); } },
       { id: 'msgpackr', run: (n) => { for (let i = 0; i < n; i++) consume(packr.pack(m).length); } },
+      { id: 'msgpackr-js', run: (n) => { for (let i = 0; i < n; i++) consume(packrJs.pack(m).length); } },
     ];
     const dec: Case[] = [
       { id: 'tlib-kit', run: (n) => { for (let i = 0; i < n; i++) consume(walk(decode(ours))); } },
       { id: 'JSON', run: (n) => { for (let i = 0; i < n; i++) consume(walk(JSON.parse(textDecoder.decode(json)))); } },
       { id: 'msgpackr', run: (n) => { for (let i = 0; i < n; i++) consume(walk(packr.unpack(mp))); } },
+      { id: 'msgpackr-js', run: (n) => { for (let i = 0; i < n; i++) consume(walk(packrJs.unpack(mpJs))); } },
       { id: 'binary-parser', run: (n) => { for (let i = 0; i < n; i++) consume(walk(frameParser.parse(ours))); } },
     ];
-    const size: Record<string, number> = { 'tlib-kit': ours.length, JSON: json.length, msgpackr: mp.length, 'binary-parser': ours.length };
+    const size: Record<string, number> = { 'tlib-kit': ours.length, JSON: json.length, msgpackr: mp.length, 'msgpackr-js': mpJs.length, 'binary-parser': ours.length };
     for (const [op, cases] of [['encode', enc], ['decode', dec]] as const) {
       for (const t of measureGroup(cases, opts)) {
         const bytes = size[t.id]!;
@@ -104,16 +114,17 @@ function targets(rows: Row[]): string[] {
     const dm = d / ops(s.name, 'decode', 'msgpackr');
     const dj = d / ops(s.name, 'decode', 'JSON');
     const em = e / ops(s.name, 'encode', 'msgpackr');
+    const dmj = d / ops(s.name, 'decode', 'msgpackr-js');
     const mark = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
-    lines.push(`  ${s.name.padEnd(26)} decode/msgpackr ${dm.toFixed(2)}x ${mark(dm >= 1.5)}  decode/JSON ${dj.toFixed(2)}x ${mark(dj >= 3)}  encode/msgpackr ${em.toFixed(2)}x ${mark(em >= 1.5)}`);
+    lines.push(`  ${s.name.padEnd(26)} decode/msgpackr ${dm.toFixed(2)}x ${mark(dm >= 1.5)} (/msgpackr-js ${dmj.toFixed(2)}x ${mark(dmj >= 1.5)})  decode/JSON ${dj.toFixed(2)}x ${mark(dj >= 3)}  encode/msgpackr ${em.toFixed(2)}x ${mark(em >= 1.5)}`);
   }
   return lines;
 }
 
 async function main(): Promise<void> {
   console.log(`tlib-kit bench${quick ? ' (quick)' : ''}: node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, ${os.platform()} ${os.arch()}`);
-  console.log(`peers: JSON (stringify+TextEncoder / TextDecoder+parse), msgpackr ${msgpackrVersion()} Packr({ useRecords: false }) pure JS, binary-parser grammar (decode)`);
-  console.log(`rounds ${opts.rounds} x ~${opts.batchMs} ms per contender, interleaved; medians; every decoded result walked deeply`);
+  console.log(`peers: JSON (stringify+TextEncoder / TextDecoder+parse), msgpackr ${msgpackrVersion()} Packr({ useRecords: false }) (native string extraction: ${isNativeAccelerationEnabled ? 'on' : 'off'}; msgpackr-js = its pure-JS build), binary-parser grammar (decode)`);
+  console.log(`rounds ${opts.rounds} x ~${opts.batchMs} ms (CPU time) per contender, interleaved; medians; every decoded result walked deeply`);
   const results: Record<string, unknown> = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, quick };
   if (!only || only === 'codec') {
     const rows = codecPart();

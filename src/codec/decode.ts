@@ -6,7 +6,8 @@
  * than a small multiple of its own length.
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
-import { BinaryReader, KEY_CACHE } from '../wire/binary-reader.js';
+import { BinaryReader, KEY_CACHE, VALUE_CACHE } from '../wire/binary-reader.js';
+import { CACHED_MAX, internAscii, readUtf8, type StringCache } from '../wire/utf8.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
 import { decodeError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -141,28 +142,77 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   s.pairs += count;
   if (s.pairs > limits.maxPairs) throw decodeError('LIMIT_EXCEEDED', `more than ${limits.maxPairs} key-value pairs in one message`, at);
   const list: KVList = new Array(count);
+  // The loop keeps the read position in a local and reads short strings and
+  // integers straight from the buffer (see shortString). Anything unusual
+  // (a long string, bad UTF-8, too few bytes left) goes to the reader's
+  // checked methods, which produce exactly the errors they always did.
+  const { buf, end } = r;
+  const max = limits.maxStringBytes;
+  let p = r.pos;
   for (let i = 0; i < count; i++) {
-    const key = r.string('key-value key', limits.maxStringBytes, KEY_CACHE);
-    const kindAt = r.pos;
-    const wire = r.byte('key-value kind');
+    let key = shortString(buf, p, end, max, KEY_CACHE);
+    if (key !== undefined) p += 1 + buf[p]!;
+    else {
+      r.pos = p;
+      key = r.string('key-value key', max, KEY_CACHE);
+      p = r.pos;
+    }
+    if (p >= end) {
+      r.pos = p;
+      r.byte('key-value kind'); // throws VALUE_OVERRUN
+    }
+    const kindAt = p;
+    const wire = buf[p++]!;
     let value: KVValue;
-    switch (wire) {
-      case WIRE_KIND.STRING:
-        value = r.string('key-value string', limits.maxStringBytes);
-        break;
-      case WIRE_KIND.INT32:
-        value = r.int32('key-value integer');
-        break;
-      case WIRE_KIND.BINARY:
-        value = r.binary('key-value binary', limits.maxStringBytes);
-        break;
-      case WIRE_KIND.KVLIST:
-        value = readList(s, 'nested key-value list', depth + 1);
-        break;
-      default:
-        throw decodeError('UNKNOWN_KIND', `value kind ${wire} is not allowed in a key-value list (string 3, int32 1, binary 4, list 5)`, kindAt);
+    if (wire === WIRE_KIND.STRING) {
+      let v = shortString(buf, p, end, max, VALUE_CACHE);
+      if (v !== undefined) p += 1 + buf[p]!;
+      else {
+        r.pos = p;
+        v = r.string('key-value string', max);
+        p = r.pos;
+      }
+      value = v;
+    } else if (wire === WIRE_KIND.INT32 && end - p >= 4) {
+      value = (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!;
+      p += 4;
+    } else {
+      r.pos = p;
+      switch (wire) {
+        case WIRE_KIND.INT32:
+          value = r.int32('key-value integer'); // throws VALUE_OVERRUN
+          break;
+        case WIRE_KIND.BINARY:
+          value = r.binary('key-value binary', max);
+          break;
+        case WIRE_KIND.KVLIST:
+          value = readList(s, 'nested key-value list', depth + 1);
+          break;
+        default:
+          throw decodeError('UNKNOWN_KIND', `value kind ${wire} is not allowed in a key-value list (string 3, int32 1, binary 4, list 5)`, kindAt);
+      }
+      p = r.pos;
     }
     list[i] = [key, value];
   }
+  r.pos = p;
   return list;
 }
+
+/**
+ * The string whose length prefix is at `p`, when that prefix is one byte,
+ * the string is within `max` and the frame, and it is well-formed UTF-8;
+ * otherwise undefined, and the caller takes the checked path (which throws
+ * the precise error). Nearly every key and value takes this path.
+ */
+function shortString(buf: Uint8Array, p: number, end: number, max: number, cache: StringCache): string | undefined {
+  if (p >= end) return undefined;
+  const len = buf[p]!;
+  if (len > max || len >= end - p) return undefined;
+  if (len <= CACHED_MAX) {
+    const s = internAscii(buf, p + 1, len, cache);
+    if (s !== undefined) return s;
+  }
+  return len < 0x80 ? readUtf8(buf, p + 1, p + 1 + len) : undefined;
+}
+

@@ -92,16 +92,23 @@ export function newStringCache(): StringCache {
 
 export function readUtf8Cached(buf: Uint8Array, start: number, end: number, cache: StringCache): string | undefined {
   const len = end - start;
-  if (len > CACHED_MAX) return len > SHORT_STRING ? decodeNative(buf, start, end) : readUtf8(buf, start, end);
-  // One pass: ASCII check (OR of all bytes) and a multiplicative hash.
-  let ascii = 0;
-  let hash = len;
-  for (let i = start; i < end; i++) {
-    const b = buf[i]!;
-    ascii |= b;
-    hash = (Math.imul(hash, 31) + b) | 0;
+  if (len <= CACHED_MAX) {
+    const s = internAscii(buf, start, len, cache);
+    if (s !== undefined) return s;
   }
-  if (ascii >= 0x80) return decodeShortUtf8(buf, start, end);
+  return readUtf8(buf, start, end);
+}
+
+/**
+ * The interned string for ASCII bytes [start, start+len), or undefined when
+ * they are not ASCII. A hit needs no separate ASCII check: cached strings are
+ * ASCII, so bytes equal to their char codes are ASCII too. Kept small so V8
+ * inlines it into the decoder's loops.
+ */
+export function internAscii(buf: Uint8Array, start: number, len: number, cache: StringCache): string | undefined {
+  const end = start + len;
+  let hash = len;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + buf[i]!) | 0;
   const slot = (hash ^ (hash >>> CACHE_BITS)) & CACHE_MASK;
   const hit = cache[slot]!;
   if (hit.length === len) {
@@ -109,9 +116,15 @@ export function readUtf8Cached(buf: Uint8Array, start: number, end: number, cach
     while (i < len && hit.charCodeAt(i) === buf[start + i]) i++;
     if (i === len) return hit;
   }
-  const s = asciiString(buf, start, len);
-  cache[slot] = s;
-  return s;
+  return internMiss(buf, start, len, cache, slot);
+}
+
+/** The miss path, out of line so that the hit path above stays small enough to inline. */
+function internMiss(buf: Uint8Array, start: number, len: number, cache: StringCache, slot: number): string | undefined {
+  let ascii = 0;
+  for (let i = start; i < start + len; i++) ascii |= buf[i]!;
+  if (ascii >= 0x80) return undefined;
+  return (cache[slot] = asciiString(buf, start, len));
 }
 
 /**
