@@ -106,17 +106,19 @@ const transactionMonitoring: Scenario[] = [
 
 const namesRequest: Scenario = {
   id: 'ack/user-event-attribute',
-  title: 'EventACK carries UserEvent naming the request it acknowledges',
+  title: 'EventACK carries UserEvent naming the request it acknowledges, when it carries UserEvent at all',
   reference: 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.',
-  level: 'should',
+  level: 'must',
   needs: [],
-  brokenBy: [],
+  brokenBy: ['ack-wrong-user-event'],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
     c.request({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') });
     const ack = await c.expect(event('EventACK'));
-    // UserEvent is Optional: absent is a should-level finding, present-but-wrong is wrong.
+    // UserEvent is Optional, so both absent and right pass; present and wrong breaks "derived from the request".
+    if (ack.UserEvent === undefined) return ctx.seen('EventACK without UserEvent (Optional)');
     mustEqual(c, ack, 'UserEvent', messageByName('RequestDistributeEvent')!.id, 'must identify the request that caused the EventACK');
+    ctx.seen('EventACK with UserEvent naming the request');
   },
 };
 

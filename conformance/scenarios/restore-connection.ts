@@ -49,7 +49,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_1,
     level: 'must',
     needs: ['pair', 'raw-wire', 'control:switchover'],
-    brokenBy: [],
+    brokenBy: ['restore-connection-backup-role-0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       const before = a.received.length;

@@ -31,6 +31,12 @@ export const DEFECTS = [
     breaks: 'T-Server has acknowledged a request received from a client application.',
   },
   {
+    name: 'ack-wrong-user-event',
+    where: 'server',
+    does: 'EventACK carries a UserEvent naming another request type than the one acknowledged.',
+    breaks: 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.',
+  },
+  {
     name: 'ack-missing-set-input-mask',
     where: 'server',
     does: 'RequestSetInputMask is silently accepted with no EventACK.',
@@ -143,6 +149,12 @@ export const DEFECTS = [
     where: 'server',
     does: 'When the primary’s connection to the backup is established, EventRestoreConnection carries ServerRole 1 instead of 0.',
     breaks: 'The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established.',
+  },
+  {
+    name: 'restore-connection-backup-role-0',
+    where: 'server',
+    does: 'When a primary is changed to backup, its EventRestoreConnection carries ServerRole 0 instead of 1.',
+    breaks: 'T-Server generates EventRestoreConnection and sets the attribute ServerRole to 1 to indicate that it has been changed from the primary to the backup T-Server.',
   },
   {
     name: 'restore-connection-no-backup',

@@ -3,7 +3,7 @@
  * ordering, and EventRestoreConnection. Only the primary delivers events
  * to its clients; the backup's clients hear from it only about roles.
  */
-import type { KVList } from '../index.js';
+import type { KVList, Message } from '../index.js';
 import type { ServerInfo, SimContext } from './context.js';
 import { deliver } from './deliver.js';
 import { SimError } from './errors.js';
@@ -35,14 +35,22 @@ function serverInfo(ctx: SimContext, id: ServerId): ServerInfo {
   return info;
 }
 
+function wrongRole(ctx: SimContext, role: 0 | 1): 0 | 1 {
+  if (role === 0 && ctx.defects.has('restore-connection-wrong-role')) return 1;
+  if (role === 1 && ctx.defects.has('restore-connection-backup-role-0')) return 0;
+  return role;
+}
+
 /** EventRestoreConnection from `sender` to the given clients of it. */
 export function sendRestoreConnection(ctx: SimContext, sender: ServerId, recipients: readonly Session[], role: 0 | 1): void {
   if (recipients.length === 0) return;
-  const sentRole = role === 0 && ctx.defects.has('restore-connection-wrong-role') ? 1 : role;
-  const attrs = ctx.defects.has('restore-connection-no-backup')
-    ? { ServerRole: sentRole }
-    : { ServerRole: sentRole, UserData: backupReference(ctx, sender, role) };
-  deliver(recipients, event('EventRestoreConnection', attrs));
+  const sentRole = wrongRole(ctx, role);
+  // No `time`: EventRestoreConnection "does not use the conventional event
+  // contents structure"; the reference gives it ServerRole and UserData only.
+  const message: Message = ctx.defects.has('restore-connection-no-backup')
+    ? { Event: 'EventRestoreConnection', ServerRole: sentRole }
+    : { Event: 'EventRestoreConnection', ServerRole: sentRole, UserData: backupReference(ctx, sender, role) };
+  deliver(recipients, message);
 }
 
 /** "The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established." */

@@ -138,6 +138,13 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
       const ack = await c.waitFor((m) => m.Event === 'EventACK');
       return ack.ReferenceID !== undefined && ack.ReferenceID !== 555 ? `EventACK ReferenceID ${ack.ReferenceID} for request 555` : null;
     }),
+  'ack-wrong-user-event': (d) =>
+    scene(d, false, async ({ client }) => {
+      const c = await client();
+      c.send({ Event: 'RequestDistributeEvent', ReferenceID: 556 });
+      const ack = await c.waitFor((m) => m.Event === 'EventACK');
+      return ack.UserEvent === 49 ? null : `EventACK for RequestDistributeEvent (49) with UserEvent ${ack.UserEvent}`;
+    }),
   'ack-missing-set-input-mask': (d) =>
     scene(d, false, async ({ client }) => {
       const c = await client();
@@ -222,6 +229,15 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
     const restore = await restoreOnRegister(d);
     return restore?.ServerRole === 0 ? null : `EventRestoreConnection from the primary: ${show(restore)}`;
   },
+  'restore-connection-backup-role-0': (d) =>
+    scene(d, true, async ({ sim, client }) => {
+      const c = await client();
+      await barrier(c);
+      const from = c.messages.length;
+      await sim.ctl.switchover();
+      const restore = await c.waitFor((m) => m.Event === 'EventRestoreConnection', undefined, from);
+      return restore.ServerRole === 1 ? null : `EventRestoreConnection from the primary turned backup: ${show(restore)}`;
+    }),
   'restore-connection-no-backup': async (d) => {
     const restore = await restoreOnRegister(d);
     const keys = (restore?.UserData ?? []).map(([k]) => k);

@@ -10,7 +10,8 @@ import { need } from '../refusal.js';
 
 export function ackFor(ctx: SimContext, request: Message, extra: Attributes = {}): Message {
   const referenceId = need(request, 'ReferenceID');
-  const attrs: Attributes = { ...extra, UserEvent: messageByName(request.Event)?.id ?? -1 };
+  const requestType = messageByName(request.Event)?.id ?? -1;
+  const attrs: Attributes = { ...extra, UserEvent: ctx.defects.has('ack-wrong-user-event') ? requestType + 1 : requestType };
   if (ctx.defects.has('ack-wrong-reference-id')) attrs.ReferenceID = referenceId + 1;
   else if (!ctx.defects.has('ack-no-reference-id')) attrs.ReferenceID = referenceId;
   return event('EventACK', attrs);
