@@ -116,8 +116,13 @@ describe('bad input', () => {
     slow.socket.pause();
     const payload = 'x'.repeat(32 * 1024);
     const count = 600;
-    for (let i = 0; i < count; i++) sender.send({ Event: 'RequestDistributeUserEvent', ReferenceID: i + 1, ThisDN: '7001', UserData: [['p', payload]] });
-    await until(() => reader.messages.filter((m) => m.Event === 'EventUserEvent').length === count, 15_000);
+    const delivered = () => reader.messages.filter((m) => m.Event === 'EventUserEvent').length;
+    // Paced so that only the paused client's queue can grow past the bound: a
+    // starved test process must not make the reading client look slow too.
+    for (let i = 0; i < count; i += 4) {
+      for (let j = i; j < i + 4; j++) sender.send({ Event: 'RequestDistributeUserEvent', ReferenceID: j + 1, ThisDN: '7001', UserData: [['p', payload]] });
+      await until(() => delivered() === i + 4, 15_000);
+    }
     await until(() => lines.some((l) => /slow reader/.test(l)));
     await until(() => sim.ctl.state().clients === 2);
   }, 30_000);

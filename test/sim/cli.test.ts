@@ -17,7 +17,7 @@ describe('tlib-kit sim', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines.map((l) => l.split('\t')[0])).toEqual(SERVER_DEFECTS.map((d) => d.name));
-    expect(lines.every((l) => /^[a-z-]+\t\S.*\.$/.test(l))).toBe(true);
+    expect(lines.every((l) => /^[a-z0-9-]+\t\S.*\.$/.test(l))).toBe(true);
   });
 
   it('exits 2 with a clear message on an unknown or client-side defect and on a bad port', () => {
