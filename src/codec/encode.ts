@@ -27,6 +27,8 @@ interface Item {
 }
 
 const writer = new BinaryWriter();
+/** Reused by every encode() call (encode is synchronous and not re-entrant). */
+const items: Item[] = [];
 const MAX_DEPTH = DEFAULT_LIMITS.maxDepth;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
@@ -48,12 +50,13 @@ export function encode(message: Message, options?: EncodeOptions): Uint8Array {
     throw new TLibError('INVALID_MESSAGE', 'encode() takes a message object', { path: '' });
   }
   const type = messageType(message, options);
-  const items: Item[] = [];
+  items.length = 0;
   const bound = collect(message, items);
   writer.reserve(4 + 5 + bound);
   writer.pos = 4;
   writer.varint(type);
-  for (const item of items) writeItem(item);
+  for (let i = 0; i < items.length; i++) writeItem(items[i]!);
+  items.length = 0; // drop references to the message's values
   const bodyLength = writer.pos - 4;
   writer.pos = 0;
   writer.int32(bodyLength);
@@ -95,12 +98,27 @@ function collect(message: Message, items: Item[]): number {
   }
   if (m.time !== undefined) bound += collectTime(m.time, items);
   if (m.Unknown !== undefined) bound += collectUnknown(m.Unknown, items);
-  items.sort(byTag);
+  sortByTag(items);
   return bound;
 }
 
-function byTag(a: Item, b: Item): number {
-  return a.tag - b.tag;
+/**
+ * Insertion sort by tag. A message has a handful of attributes, usually
+ * written in (or near) tag order already, so this is one comparison per
+ * item with no comparator calls; Array.prototype.sort with a callback was
+ * 10% of encoding a 6-attribute message.
+ */
+function sortByTag(list: Item[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    if (list[j]!.tag <= item.tag) continue;
+    while (j >= 0 && list[j]!.tag > item.tag) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = item;
+  }
 }
 
 function collectTime(time: unknown, items: Item[]): number {

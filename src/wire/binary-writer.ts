@@ -52,9 +52,16 @@ export class BinaryWriter {
     this.int32(Number(v & 0xffffffffn));
   }
 
-  /** 16 hex digits, already validated by the caller. */
+  /**
+   * 16 lowercase hex digits, already validated by the caller. Digit values
+   * come from the char codes (no slice/parseInt per byte, which was 11% of
+   * encoding a message with a ConnID).
+   */
   hex64(hex: string): void {
-    for (let i = 0; i < 16; i += 2) this.buf[this.pos++] = parseInt(hex.slice(i, i + 2), 16);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < 16; i += 2) buf[p++] = (hexDigit(hex.charCodeAt(i)) << 4) | hexDigit(hex.charCodeAt(i + 1));
+    this.pos = p;
   }
 
   bytes(b: Uint8Array): void {
@@ -81,6 +88,11 @@ export class BinaryWriter {
     this.pos += len;
     return true;
   }
+}
+
+/** '0'-'9' -> 0-9, 'a'-'f' -> 10-15 (input validated as lowercase hex). */
+function hexDigit(c: number): number {
+  return c <= 0x39 ? c - 0x30 : c - 0x57;
 }
 
 export function varintSize(v: number): number {
