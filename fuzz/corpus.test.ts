@@ -4,14 +4,17 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { propertyByName } from './properties/index.js';
+import { ALL_PROPERTIES, propertyByName } from './properties/index.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 const entries = loadCorpus(dir);
 
 describe('fuzz corpus (regression cases)', () => {
+  afterAll(async () => {
+    for (const p of ALL_PROPERTIES) await p.teardown?.();
+  });
   it('holds at least one case', () => {
     expect(entries.length).toBeGreaterThan(0);
   });

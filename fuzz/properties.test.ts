@@ -3,12 +3,15 @@
  * is repeatable; `tlib-kit fuzz` runs the same properties with random seeds.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { ALL_PROPERTIES } from './properties/index.js';
 
 export const FIXED_SEED = 0x7115eed;
 
 describe('fuzz properties (fixed seed)', () => {
+  afterAll(async () => {
+    for (const p of ALL_PROPERTIES) await p.teardown?.();
+  });
   for (const p of ALL_PROPERTIES) {
     it(`${p.name}: ${p.summary}`, async () => {
       const arb = p.arbitrary();

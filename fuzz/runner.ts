@@ -66,6 +66,14 @@ function replayCommand(property: string, seed: number, path: string): string {
 }
 
 export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
+  try {
+    return await runAll(o);
+  } finally {
+    for (const p of o.properties) await p.teardown?.();
+  }
+}
+
+async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
   const start = Date.now();
   const deadline = start + o.timeSeconds * 1000;
   const baseSeed = o.seed ?? (Math.random() * 0x7fffffff) | 0;

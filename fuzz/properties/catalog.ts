@@ -14,6 +14,8 @@ import { mutatedFrameArb } from '../arbitrary/mutated-frame.js';
 import { specialEventArb } from '../arbitrary/special-event.js';
 import * as codec from './codec.js';
 import * as schemas from './validate.js';
+import { closeSharedSimulator, liveServer } from './server.js';
+import { serverScriptArb } from '../arbitrary/server-script.js';
 
 export interface FuzzProperty<T = unknown> {
   readonly name: string;
@@ -24,6 +26,8 @@ export interface FuzzProperty<T = unknown> {
   readonly testRuns: number;
   /** Async properties (live server) run with fc.asyncProperty. */
   readonly async?: boolean;
+  /** Releases what the property holds between runs (the shared simulator). */
+  teardown?(): Promise<void>;
 }
 
 export function defineProperty<T>(p: FuzzProperty<T>): FuzzProperty {
@@ -45,6 +49,18 @@ export const CODEC_PROPERTIES: FuzzProperty[] = [
 export const VALIDATE_PROPERTIES: FuzzProperty[] = [
   defineProperty({ name: 'schema-valid-events', summary: 'generated special events pass validate(), also after the codec; removing a Mandatory attribute fails with its rule id', arbitrary: () => specialEventArb(), check: schemas.wireEvent, testRuns: 200 }),
   defineProperty({ name: 'schema-delivered-events', summary: 'delivered special events (Server set) pass validate(..., { delivered: true }); removing Server fails with its rule id', arbitrary: () => specialEventArb({ delivered: true }), check: schemas.deliveredEvent, testRuns: 150 }),
+];
+
+export const SERVER_PROPERTIES: FuzzProperty[] = [
+  defineProperty({
+    name: 'live-server',
+    summary: 'random valid and damaged request sequences from several clients against the simulator: one answer per request, events to exactly the registered clients, no crash',
+    arbitrary: () => serverScriptArb(),
+    check: (s: Parameters<typeof liveServer>[0]) => liveServer(s),
+    testRuns: 60,
+    async: true,
+    teardown: closeSharedSimulator,
+  }),
 ];
 
 /** Arbitrary bytes, half of them behind a plausible length prefix so they reach the body parser. */

@@ -1,0 +1,217 @@
+/**
+ * The live-server property: several loopback clients play a generated
+ * script against the embedded simulator. The server must never crash, must
+ * answer or close cleanly, every frame it sends must decode, each request
+ * gets exactly its one answer (or EventError) by ReferenceID, and events
+ * reach exactly the clients registered on their DN.
+ *
+ * After each operation every client sends RequestQueryLocation and waits
+ * for its answer: the server handles a connection's requests in order, so by
+ * then everything the operation caused has arrived (a barrier, no sleeps).
+ */
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
+import { startSimulator, type SimHandle } from '../../src/sim/index.js';
+import { DN_POOL, type ServerOp, type ServerScript } from '../arbitrary/server-script.js';
+
+const ANSWER_TIMEOUT_MS = 5000;
+
+let shared: Promise<SimHandle> | undefined;
+
+/** One simulator pair for all runs (each run uses fresh connections). */
+export function sharedSimulator(): Promise<SimHandle> {
+  shared ??= startSimulator({ port: 0, pair: true });
+  return shared;
+}
+
+export async function closeSharedSimulator(): Promise<void> {
+  const s = shared;
+  shared = undefined;
+  if (s) await (await s).close();
+}
+
+type Received = { message: Message; refId: number | undefined };
+
+class Probe {
+  readonly inbox: Received[] = [];
+  closed = false;
+  closeReason = '';
+  private readonly frames = new FrameDecoder();
+  private wake: (() => void) | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly socket: Socket,
+  ) {
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        for (const f of this.frames.push(chunk)) {
+          const message = decode(f);
+          this.inbox.push({ message, refId: (message as { ReferenceID?: number }).ReferenceID });
+        }
+      } catch (e) {
+        this.fail(`client ${index} got a frame it cannot decode: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      this.wake?.();
+    });
+    socket.on('error', (e) => {
+      this.closeReason ||= e.message;
+    });
+    socket.on('close', () => {
+      this.closed = true;
+      this.wake?.();
+    });
+  }
+
+  failure: string | undefined;
+  private fail(why: string): void {
+    this.failure ??= why;
+    this.socket.destroy();
+  }
+
+  static open(index: number, port: number): Promise<Probe> {
+    return new Promise((resolve, reject) => {
+      const s = connect({ host: '127.0.0.1', port }, () => resolve(new Probe(index, s)));
+      s.once('error', reject);
+    });
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.closed) this.socket.write(frame);
+  }
+
+  /** Waits until a message with this ReferenceID arrives; undefined when the connection closed first. */
+  async answer(refId: number, what: string): Promise<Received | undefined> {
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    for (;;) {
+      if (this.failure) assert.fail(this.failure);
+      const hit = this.inbox.find((r) => r.refId === refId);
+      if (hit) return hit;
+      if (this.closed) return undefined;
+      const left = deadline - Date.now();
+      if (left <= 0) assert.fail(`client ${this.index}: no answer to ${what} (ReferenceID ${refId}) within ${ANSWER_TIMEOUT_MS} ms`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(t);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  close(): void {
+    this.socket.destroy();
+  }
+}
+
+const DELIVERS: Partial<Record<ServerOp['kind'], string>> = { 'user-event': 'EventUserEvent', private: 'EventPrivateInfo', reserve: 'EventAgentReserved' };
+/** What a request of each scripted kind must get back under its ReferenceID (EventError always allowed). */
+const ANSWERS: Partial<Record<ServerOp['kind'], string[]>> = {
+  register: ['EventRegistered'],
+  'user-event': ['EventACK'],
+  private: ['EventACK', 'EventPrivateInfo'],
+  reserve: ['EventAgentReserved'],
+};
+
+function requestOf(op: ServerOp, refId: number): Uint8Array {
+  switch (op.kind) {
+    case 'register':
+      return encode({ Event: 'RequestRegisterAddress', ReferenceID: refId, ThisDN: op.dn });
+    case 'unregister':
+      return encode({ Event: 'RequestUnregisterAddress', ReferenceID: refId, ThisDN: op.dn });
+    case 'user-event':
+      return encode({ Event: 'RequestDistributeUserEvent', ReferenceID: refId, ThisDN: op.dn, UserData: [['op', refId]] });
+    case 'reserve':
+      return encode({ Event: 'RequestReserveAgent', ReferenceID: refId, ThisDN: op.dn, Timeout: 1000 });
+    case 'private':
+      return encode({ Event: 'RequestPrivateService', ReferenceID: refId, ThisDN: op.dn, PrivateEvent: op.privateEvent });
+    case 'simple':
+      return encode({ Event: op.request, ReferenceID: refId, ...(op.request === 'RequestQueryAddress' ? { ThisDN: 'x-query' } : {}) } as Message);
+    case 'random':
+      return encode({ ...op.message, ReferenceID: refId } as Message);
+    case 'unknown-type':
+      return encode({ Event: 'Unknown', MessageType: op.type, ReferenceID: refId });
+    case 'garbage':
+      return op.frame;
+  }
+}
+
+export async function liveServer(script: ServerScript, simulator?: SimHandle): Promise<void> {
+  const sim = simulator ?? (await sharedSimulator());
+  const probes: Probe[] = [];
+  let ref = 1;
+  try {
+    for (let i = 0; i < script.clients; i++) probes.push(await Probe.open(i, sim.primary.port));
+    for (const p of probes) {
+      const id = ref++;
+      p.send(encode({ Event: 'RequestRegisterClient', ReferenceID: id, ApplicationName: `fuzz-${p.index}` }));
+      const r = await p.answer(id, 'RequestRegisterClient');
+      if (!r) assert.fail(`client ${p.index}: connection closed during RequestRegisterClient (${p.closeReason})`);
+      assert.equal(r.message.Event, 'EventServerConnected');
+    }
+    const registered = probes.map(() => new Set<string>());
+    const barrier = async (step: string) => {
+      for (const p of probes) {
+        if (p.closed) continue;
+        const id = ref++;
+        p.send(encode({ Event: 'RequestQueryLocation', ReferenceID: id }));
+        await p.answer(id, `barrier after ${step}`);
+      }
+    };
+    await barrier('registration');
+
+    for (const [n, op] of script.ops.entries()) {
+      const me = probes[op.client]!;
+      if (me.closed) continue;
+      const step = `op ${n} (${op.kind} by client ${op.client})`;
+      const marks = probes.map((p) => p.inbox.length);
+      const refId = ref++;
+      me.send(requestOf(op, refId));
+      await barrier(step);
+      for (const p of probes) if (p.failure) assert.fail(p.failure);
+      if (me.closed) {
+        // Only garbage may cost a client its connection; it must then be a clean close.
+        if (op.kind !== 'garbage') assert.fail(`${step}: the server closed the connection (${me.closeReason || 'no reason'})`);
+        registered[op.client]!.clear();
+        continue;
+      }
+      const mine = me.inbox.slice(marks[op.client]).filter((r) => r.refId === refId).map((r) => r.message.Event);
+      const expected = ANSWERS[op.kind];
+      if (op.kind === 'garbage') {
+        assert.ok(mine.length <= 1, `${step}: ${mine.length} answers to a garbage frame`);
+      } else if (op.kind === 'unregister') {
+        assert.deepStrictEqual(mine, [registered[op.client]!.has(op.dn) ? 'EventUnregistered' : 'EventError'], `${step}: answers`);
+      } else if (expected) {
+        if (!(mine.length === 1 && mine[0] === 'EventError')) assert.deepStrictEqual(mine, expected, `${step}: answers`);
+      } else {
+        const max = op.kind === 'random' && op.message.Event === 'RequestPrivateService' ? 2 : 1;
+        if (mine.length < 1 || mine.length > max) assert.fail(`${step}: ${mine.length} answers [${mine.join(', ')}] under ReferenceID ${refId}`);
+      }
+      if (op.kind === 'register' && mine[0] === 'EventRegistered') registered[op.client]!.add(op.dn);
+      if (op.kind === 'unregister') registered[op.client]!.delete(op.dn);
+      // Deliveries: exactly the other clients registered on the DN get one copy, without ReferenceID.
+      const delivered = DELIVERS[op.kind];
+      const answeredOk = mine.length > 0 && mine[0] !== 'EventError';
+      for (const p of probes) {
+        if (p === me || p.closed) continue;
+        const got = p.inbox.slice(marks[p.index]).filter((r) => r.refId === undefined && DN_POOL.includes((r.message as { ThisDN?: string }).ThisDN as never));
+        const want = delivered && answeredOk && registered[p.index]!.has((op as { dn: string }).dn) ? [delivered] : [];
+        assert.deepStrictEqual(got.map((r) => r.message.Event), want, `${step}: what client ${p.index} (registered on ${[...registered[p.index]!].join(',') || 'nothing'}) received`);
+      }
+    }
+  } finally {
+    for (const p of probes) p.close();
+  }
+  // Still serving: a new client registers.
+  const fresh = await Probe.open(99, sim.primary.port);
+  try {
+    fresh.send(encode({ Event: 'RequestRegisterClient', ReferenceID: 1, ApplicationName: 'fuzz-after' }));
+    const r = await fresh.answer(1, 'RequestRegisterClient after the script');
+    assert.equal(r?.message.Event, 'EventServerConnected', 'the server still accepts clients');
+  } finally {
+    fresh.close();
+  }
+}
