@@ -13,6 +13,7 @@ import { messageArb } from '../arbitrary/message.js';
 import { mutatedFrameArb } from '../arbitrary/mutated-frame.js';
 import { specialEventArb } from '../arbitrary/special-event.js';
 import * as codec from './codec.js';
+import { oracleAgrees } from './oracle.js';
 import * as schemas from './validate.js';
 import { closeSharedSimulator, liveServer } from './server.js';
 import { serverScriptArb } from '../arbitrary/server-script.js';
@@ -44,6 +45,11 @@ export const CODEC_PROPERTIES: FuzzProperty[] = [
   defineProperty({ name: 'lone-surrogates', summary: 'encode refuses lone surrogates with INVALID_UTF8 at the right path', arbitrary: () => loneSurrogateMessageArb(), check: codec.loneSurrogate, testRuns: 300 }),
   defineProperty({ name: 'deep-nesting', summary: 'key-value lists round-trip up to the depth limit and are refused one past it', arbitrary: () => deepKvListArb(), check: codec.deepNesting, testRuns: 150 }),
   defineProperty({ name: 'max-size', summary: 'the largest frame decodes; one byte more is FRAME_TOO_LARGE', arbitrary: () => maxSizeMessageArb(), check: codec.maxSize, testRuns: 8 }),
+];
+
+/** Needs test/oracle (present under vitest and tsx; not in the compiled CLI, which then leaves it out). */
+export const ORACLE_PROPERTIES: FuzzProperty[] = [
+  defineProperty({ name: 'oracle-agrees', summary: 'the binary-parser oracle (test/oracle) reads every canonical frame as the codec does', arbitrary: () => canonicalFrameArb(), check: oracleAgrees, testRuns: 200, async: true }),
 ];
 
 export const VALIDATE_PROPERTIES: FuzzProperty[] = [

@@ -69,7 +69,9 @@ export function registerFuzz(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const { ALL_PROPERTIES } = await import('../../../fuzz/properties/index.js');
+      const { availableProperties } = await import('../../../fuzz/properties/index.js');
+      const { properties: ALL_PROPERTIES, unavailable } = await availableProperties();
+      if (unavailable.length > 0) process.stderr.write(`tlib-kit fuzz: ${unavailable.join(', ')} left out: test/oracle is not compiled into dist (run it with vitest: npx vitest run fuzz)\n`);
       const { runFuzz, formatSummary } = await import('../../../fuzz/runner.js');
       if (raw.list) {
         for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
