@@ -77,6 +77,14 @@ export class TClient {
   /** The standby's latest link event, replayed before its EventPrimaryChanged (the reference's ordering). */
   private readonly heldLink = new Map<ServerConnection, Message>();
   private readonly connecting = new Set<ServerConnection>();
+  /**
+   * Connections whose own stream last said "I am primary" (EventServerConnected
+   * ServerRole 0 as the active server, or EventPrimaryChanged). Events an old
+   * primary wrote before its EventRestoreConnection ServerRole 1 are genuine
+   * even when they are read after the new primary's EventPrimaryChanged (two
+   * sockets, no order between them), so they are dispatched, not dropped.
+   */
+  private readonly claimsPrimary = new Set<ServerConnection>();
   private readonly waits = new Set<Wait>();
   private readonly handlers: ConnectionHandlers = {
     message: (connection, message) => this.onMessage(connection, message),
@@ -346,7 +354,7 @@ export class TClient {
     if (this.pending.settle(connection, message) === 'internal') return;
     const resyncDue = this.trackLink(connection, message);
     if (message.Event === 'EventPrimaryChanged') this.onPrimaryChanged(connection, message);
-    else if (connection === this.active) this.dispatch(message);
+    else if (connection === this.active || this.claimsPrimary.has(connection)) this.dispatch(message);
     if (resyncDue) this.startResync(connection);
   }
 
@@ -356,6 +364,7 @@ export class TClient {
       return;
     }
     this.active = connection;
+    if (serverConnected.ServerRole !== 1) this.claimsPrimary.add(connection);
     this.currentPhase = 'open';
     this.dispatch(serverConnected);
   }
@@ -368,7 +377,10 @@ export class TClient {
     } catch (error) {
       return this.reportError(error as ClientError);
     }
-    if (restore.role === 'backup') return this.onDemoted(connection);
+    if (restore.role === 'backup') {
+      this.claimsPrimary.delete(connection);
+      return this.onDemoted(connection);
+    }
     if (sameEndpoint(restore.backup, connection.endpoint)) {
       return this.reportError(new ClientError('BAD_RESTORE_CONNECTION', `EventRestoreConnection from ${connection.endpoint.name} names itself as the backup`, { server: connection.endpoint.name, event }));
     }
@@ -398,6 +410,7 @@ export class TClient {
   }
 
   private onPrimaryChanged(connection: ServerConnection, event: Message): void {
+    this.claimsPrimary.add(connection);
     const from = this.active;
     if (connection !== from) {
       if (connection !== this.standby) return;
@@ -442,6 +455,7 @@ export class TClient {
     this.handshakes.fail(connection, new ClientError('DISCONNECTED', `${connection.endpoint.name} closed during registration: ${reason}`, { server: connection.endpoint.name }));
     this.linkDown.delete(connection);
     this.heldLink.delete(connection);
+    this.claimsPrimary.delete(connection);
     if (this.resyncOnLinkUp === connection) this.resyncOnLinkUp = undefined;
     if (this.currentPhase === 'closed') return;
     const server = connection.endpoint.name;
