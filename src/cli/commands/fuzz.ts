@@ -71,7 +71,15 @@ export function registerFuzz(program: Command): void {
       }
       const { availableProperties } = await import('../../../fuzz/properties/index.js');
       const { properties: ALL_PROPERTIES, unavailable } = await availableProperties();
-      if (unavailable.length > 0) process.stderr.write(`tlib-kit fuzz: ${unavailable.join(', ')} left out: test/oracle is not compiled into dist (run it with vitest: npx vitest run fuzz)\n`);
+      const missing = unavailable.filter((n) => o.names.length === 0 || o.names.includes(n));
+      if (missing.length > 0) {
+        process.stderr.write(`tlib-kit fuzz: ${missing.join(', ')} needs test/oracle, which is not compiled into dist: run \`npx tsx src/cli/main.ts fuzz\` from a checkout\n`);
+        if (o.names.length > 0 && o.names.every((n) => missing.includes(n))) {
+          process.exitCode = 2;
+          return;
+        }
+        o.names = o.names.filter((n) => !missing.includes(n));
+      }
       const { runFuzz, formatSummary } = await import('../../../fuzz/runner.js');
       if (raw.list) {
         for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
