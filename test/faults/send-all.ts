@@ -1,0 +1,21 @@
+/**
+ * An application's sending loop across faults: each user event is resent
+ * while the client reports a typed failure (the server refused it, the link
+ * dropped, no server is open), and counts as sent once acknowledged. Bounded
+ * in attempts, so a test fails instead of spinning.
+ */
+import { isClientError, type TClient } from '../../src/client/index.js';
+
+export async function sendUntilAcked(client: TClient, dn: string, seqs: readonly number[], maxAttempts = 200): Promise<void> {
+  for (const seq of seqs) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.sendUserEvent(dn, [['seq', seq]]);
+        break;
+      } catch (e) {
+        if (!isClientError(e) || attempt >= maxAttempts) throw e;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  }
+}
