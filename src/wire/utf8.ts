@@ -75,18 +75,23 @@ function decodeNative(buf: Uint8Array, start: number, end: number): string | und
 /**
  * Strings of at most CACHED_MAX bytes go through an intern table (the trick
  * msgpackr uses for map keys). T-Library traffic repeats the same short
- * strings endlessly: key-value keys, DNs, places, reason codes. Finding one
- * in the table costs a hash and a byte comparison, both over bytes the ASCII
- * check has to read anyway, and saves building (and later collecting) a new
- * string. Only ASCII strings are stored, so "every char code equals its
- * byte" proves a hit is the very string the bytes spell.
+ * strings endlessly: key-value keys, DNs, places, reason codes. A hit costs
+ * up to four 4-byte reads and five integer comparisons, and saves building
+ * (and later collecting) a new string. Only ASCII strings are stored.
  */
 export const CACHED_MAX = 32;
 const CACHE_BITS = 12;
-/** A string table: one slot per hash, last writer wins. Keys and values get one each so unique values do not evict keys. */
-export type StringCache = string[];
+/**
+ * One slot per hash, last writer wins. Beside each string, the four words
+ * its bytes were read as (see internAscii). Keys and values get a table each
+ * so that unique values do not evict keys.
+ */
+export interface StringCache {
+  readonly strings: string[];
+  readonly words: Int32Array;
+}
 export function newStringCache(): StringCache {
-  return new Array<string>(1 << CACHE_BITS).fill('');
+  return { strings: new Array<string>(1 << CACHE_BITS).fill(''), words: new Int32Array(4 << CACHE_BITS) };
 }
 
 export function readUtf8Cached(buf: Uint8Array, start: number, end: number, cache: StringCache): string | undefined {
@@ -98,53 +103,68 @@ export function readUtf8Cached(buf: Uint8Array, start: number, end: number, cach
   return readUtf8(buf, start, end);
 }
 
-/**
- * The interned string for ASCII bytes [start, start+len), or undefined when
- * they are not ASCII. A hit needs no separate ASCII check: cached strings are
- * ASCII, so bytes equal to their char codes are ASCII too. Kept small so V8
- * inlines it into the decoder's loops.
- */
-export function internAscii(buf: Uint8Array, start: number, len: number, cache: StringCache): string | undefined {
-  const slot = slotOf(buf, start, len);
-  const hit = cache[slot]!;
-  if (hit.length === len) {
-    let i = 0;
-    while (i < len && hit.charCodeAt(i) === buf[start + i]) i++;
-    if (i === len) return hit;
-  }
-  return internMiss(buf, start, len, cache, slot);
+/** Four bytes at `i` as one (little-endian, signed) 32-bit word. */
+function word(b: Uint8Array, i: number): number {
+  return b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
 }
 
 /**
- * The table slot of a byte string, from its length and three 4-byte words
- * (first, middle, last) instead of every byte: hashing byte by byte cost as
- * much as building the string (1 ns a byte, measured). Keys that share a
- * prefix and a suffix ("Key_00_Segment", "Key_08_Segment") differ in the
- * middle word. A collision only costs a miss, never a wrong string: the
- * comparison above checks every byte.
+ * The interned string for ASCII bytes [start, start+len), or undefined when
+ * they are not ASCII.
+ *
+ * The bytes are read as four words: the first 8 bytes and the last 8 (for
+ * 4..7 bytes, the first 4 and the last 4; under 4, the bytes themselves).
+ * Up to 16 bytes the words cover every byte, so equal length and equal words
+ * prove equal bytes, and the hit needs no byte-by-byte comparison (which,
+ * like hashing every byte, cost about as much as building the string).
+ * From 17 to 32 bytes the middle is compared byte by byte. Stored strings
+ * are ASCII, so equal bytes are that very string.
  */
-function slotOf(b: Uint8Array, s: number, len: number): number {
-  let h: number;
-  if (len >= 4) {
-    const m = s + (len >> 1) - 2;
-    const e = s + len - 4;
-    h =
-      Math.imul(b[s]! | (b[s + 1]! << 8) | (b[s + 2]! << 16) | (b[s + 3]! << 24), 0x9e3779b1) ^
-      Math.imul(b[m]! | (b[m + 1]! << 8) | (b[m + 2]! << 16) | (b[m + 3]! << 24), 0x85ebca6b) ^
-      Math.imul((b[e]! | (b[e + 1]! << 8) | (b[e + 2]! << 16) | (b[e + 3]! << 24)) + len, 0xc2b2ae35);
-  } else {
-    h = Math.imul(len === 0 ? 0 : len === 1 ? b[s]! : len === 2 ? b[s]! | (b[s + 1]! << 8) : b[s]! | (b[s + 1]! << 8) | (b[s + 2]! << 16), 0x9e3779b1) + len;
+export function internAscii(buf: Uint8Array, start: number, len: number, cache: StringCache): string | undefined {
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  if (len >= 8) {
+    w0 = word(buf, start);
+    w1 = word(buf, start + 4);
+    w2 = word(buf, start + len - 8);
+    w3 = word(buf, start + len - 4);
+  } else if (len >= 4) {
+    w0 = word(buf, start);
+    w3 = word(buf, start + len - 4);
+  } else if (len > 0) {
+    w0 = buf[start]! | (len > 1 ? buf[start + 1]! << 8 : 0) | (len > 2 ? buf[start + 2]! << 16 : 0);
   }
+  const h = Math.imul(w0, 0x9e3779b1) ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3 + len, 0x27d4eb2f);
   // Multiplicative hashing mixes best into the top bits: take those.
-  return (h ^ (h >>> 16)) >>> (32 - CACHE_BITS);
+  const slot = (h ^ (h >>> 16)) >>> (32 - CACHE_BITS);
+  const hit = cache.strings[slot]!;
+  const w = cache.words;
+  const k = slot << 2;
+  if (hit.length === len && w[k] === w0 && w[k + 1] === w1 && w[k + 2] === w2 && w[k + 3] === w3) {
+    if (len <= 16) return hit;
+    let i = 8;
+    while (i < len - 8 && hit.charCodeAt(i) === buf[start + i]) i++;
+    if (i === len - 8) return hit;
+  }
+  const s = internMiss(buf, start, len);
+  if (s !== undefined) {
+    cache.strings[slot] = s;
+    w[k] = w0;
+    w[k + 1] = w1;
+    w[k + 2] = w2;
+    w[k + 3] = w3;
+  }
+  return s;
 }
 
 /** The miss path, out of line so that the hit path above stays small enough to inline. */
-function internMiss(buf: Uint8Array, start: number, len: number, cache: StringCache, slot: number): string | undefined {
+function internMiss(buf: Uint8Array, start: number, len: number): string | undefined {
   let ascii = 0;
   for (let i = start; i < start + len; i++) ascii |= buf[i]!;
   if (ascii >= 0x80) return undefined;
-  return (cache[slot] = asciiString(buf, start, len));
+  return asciiString(buf, start, len);
 }
 
 /**
