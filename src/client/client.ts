@@ -243,6 +243,9 @@ export class TClient {
     if (typeof timeoutMs !== 'number' || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
       return Promise.reject(new ClientError('INVALID_REQUEST', `timeoutMs must be a positive number, got ${String(timeoutMs)}`));
     }
+    if (this.pending.size >= this.opts.maxPendingRequests) {
+      return Promise.reject(new ClientError('TOO_MANY_PENDING', `${this.opts.maxPendingRequests} requests already wait for an answer (maxPendingRequests); ${message.Event} was not sent`));
+    }
     if (message.ReferenceID !== undefined && this.pending.isInUse(message.ReferenceID)) {
       return Promise.reject(new ClientError('INVALID_REQUEST', `ReferenceID ${message.ReferenceID} is already waiting for an answer`));
     }

@@ -16,6 +16,8 @@ export type ClientErrorCode =
   | 'REQUEST_FAILED'
   /** The server connection the request was sent on closed before the answer came. */
   | 'DISCONNECTED'
+  /** maxPendingRequests requests already wait for an answer; this one was not sent. */
+  | 'TOO_MANY_PENDING'
   /** A request was made while no server connection is open. */
   | 'NOT_OPEN'
   /** close() was called. */

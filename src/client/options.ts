@@ -36,6 +36,12 @@ export interface TClientOptions {
   openTimeoutMs?: number;
   /** Default per-request answer timeout, ms (default 10000). */
   requestTimeoutMs?: number;
+  /**
+   * Requests waiting for an answer at once (default 10000); one more rejects
+   * with TOO_MANY_PENDING, so an application that outruns a slow or silent
+   * server holds bounded memory instead of a growing backlog of timers.
+   */
+  maxPendingRequests?: number;
   reconnect?: ReconnectOptions;
   /** Decoder limits for frames from the server. */
   limits?: Partial<Limits>;
@@ -61,6 +67,7 @@ export interface ResolvedOptions {
   password: string | undefined;
   openTimeoutMs: number;
   requestTimeoutMs: number;
+  maxPendingRequests: number;
   reconnect: ResolvedReconnect;
   limits: Partial<Limits> | undefined;
   onEvent: ((event: Message) => void) | undefined;
@@ -83,6 +90,7 @@ export function resolveOptions(options: TClientOptions): ResolvedOptions {
     password: options.password,
     openTimeoutMs: delay(options.openTimeoutMs, 10_000, 'openTimeoutMs', 1),
     requestTimeoutMs: delay(options.requestTimeoutMs, 10_000, 'requestTimeoutMs', 1),
+    maxPendingRequests: positiveInteger(options.maxPendingRequests, 10_000, 'maxPendingRequests'),
     reconnect: resolveReconnect(options.reconnect ?? {}),
     limits: options.limits,
     onEvent: options.onEvent,
@@ -124,6 +132,12 @@ function delay(value: number | undefined, fallback: number, what: string, min: n
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw invalid(`${what} must be a finite number >= ${min}, got ${String(value)}`);
   }
+  return value;
+}
+
+function positiveInteger(value: number | undefined, fallback: number, what: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1) throw invalid(`${what} must be a positive integer, got ${String(value)}`);
   return value;
 }
 
