@@ -6,7 +6,7 @@
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, type AttributeKind } from '../registry.js';
 import { BinaryWriter } from '../wire/binary-writer.js';
-import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag } from './attribute-table.js';
+import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, type AttrCodec } from './attribute-table.js';
 import { encodeError, TLibError } from './errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { WIRE_KIND, type KVList, type Message, type UnknownAttribute } from './types.js';
@@ -37,6 +37,17 @@ const UINT64_MAX = (1n << 64n) - 1n;
 const CONNID = /^[0-9a-f]{16}$/;
 /** Non-wire properties a message may carry; encode skips them. */
 const SKIP: Record<string, true> = { Event: true, Server: true, Obsolete: true, MessageType: true, Unknown: true, time: true };
+/**
+ * Every property name encode() meets, in one Map: an attribute's codec, or
+ * NON_WIRE for the properties it skips. One lookup per property instead of
+ * two (SKIP, then ATTR_BY_NAME), both of which were megamorphic keyed loads.
+ * Names in neither (and SKIP's inherited ones) take the original path.
+ */
+const NON_WIRE = null;
+const PROPERTY = new Map<string, AttrCodec | typeof NON_WIRE>([
+  ...Object.keys(SKIP).map((k) => [k, NON_WIRE] as const),
+  ...Object.values(ATTR_BY_NAME).map((a) => [a.name, a] as const),
+]);
 const UNKNOWN_WIRE: Record<string, { wire: number; kind: ValueKind }> = {
   int32: { wire: WIRE_KIND.INT32, kind: 'int' },
   int64: { wire: WIRE_KIND.INT64, kind: 'int64' },
@@ -88,8 +99,9 @@ function collect(message: Message, items: Item[]): number {
   let bound = 0;
   for (const key in m) {
     const value = m[key];
-    if (value === undefined || SKIP[key]) continue;
-    const def = ATTR_BY_NAME[key];
+    if (value === undefined) continue;
+    const def = PROPERTY.get(key);
+    if (def === NON_WIRE || (def === undefined && SKIP[key])) continue;
     if (def === undefined || def.tag === TIME_SECONDS_TAG || def.tag === TIME_MICROSECONDS_TAG) {
       throw encodeError('INVALID_MESSAGE', `not an attribute of the registry${def ? ' (set `time: { seconds, microseconds }` instead)' : ''}`, key);
     }
