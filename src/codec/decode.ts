@@ -79,7 +79,7 @@ function decodeBody(s: FrameDecoderState): Message {
     if (seenBefore(tag, stamp) || (tag >= SEEN_TAGS && msg[attr.name] !== undefined)) {
       throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
     }
-    msg[attr.name] = readKnown(s, attr);
+    attr.set(msg, readKnown(s, attr));
   }
   if (seconds !== undefined && micros !== undefined) msg.time = { seconds, microseconds: micros };
   else if (seconds !== undefined || micros !== undefined) {
