@@ -23,7 +23,17 @@ export function writeUtf8(buf: Uint8Array, pos: number, str: string): number {
     if (!str.isWellFormed()) return -1;
     return pos + encoder.encodeInto(str, buf.subarray(pos)).written;
   }
-  for (let i = 0; i < len; i++) {
+  // ASCII run first: a loop with one test per char and a store at a fixed
+  // base compiles tighter than the general loop below.
+  let i = 0;
+  for (; i < len; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 0x80) break;
+    buf[pos + i] = c;
+  }
+  if (i === len) return pos + len;
+  pos += i;
+  for (; i < len; i++) {
     let c = str.charCodeAt(i);
     if (c < 0x80) {
       buf[pos++] = c;
