@@ -72,6 +72,8 @@ const SKIP: Record<string, true> = { Event: true, Server: true, Obsolete: true, 
  * Names in neither (and SKIP's inherited ones) take the original path.
  */
 const NON_WIRE = null;
+/** Message definitions by name, as a Map for the same reason. */
+const MESSAGE = new Map(Object.entries(MSG_BY_NAME));
 const PROPERTY = new Map<string, AttrCodec | typeof NON_WIRE>([
   ...Object.keys(SKIP).map((k) => [k, NON_WIRE] as const),
   ...Object.values(ATTR_BY_NAME).map((a) => [a.name, a] as const),
@@ -113,7 +115,7 @@ function messageType(message: Message, options?: EncodeOptions): number {
     }
     return id as number;
   }
-  const def = MSG_BY_NAME[message.Event];
+  const def = MESSAGE.get(message.Event);
   if (def === undefined) {
     throw encodeError('INVALID_MESSAGE', `unknown message type ${JSON.stringify(message.Event)} (use Event: 'Unknown' with MessageType for unregistered ids)`, 'Event');
   }
