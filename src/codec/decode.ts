@@ -124,21 +124,19 @@ function kindMismatch(attr: AttrCodec, wire: number, at: number) {
 
 function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
   const { r } = s;
-  switch (attr.kind) {
-    case 'int':
-      return r.int32(attr.name);
-    case 'u32':
-      return r.uint32(attr.name);
-    case 'connid':
-      return r.hex64(attr.name);
-    case 'u64':
-      return r.uint64(attr.name);
-    case 'string':
+  // Dispatch on the wire kind (a small integer) rather than on the kind's
+  // name: a switch over strings is a chain of string comparisons.
+  switch (attr.wire) {
+    case WIRE_KIND.STRING:
       return r.string(attr.name, s.limits.maxStringBytes);
-    case 'binary':
-      return r.binary(attr.name, s.limits.maxStringBytes);
-    case 'kvlist':
+    case WIRE_KIND.INT32:
+      return attr.kind === 'int' ? r.int32(attr.name) : r.uint32(attr.name);
+    case WIRE_KIND.KVLIST:
       return readList(s, attr.name, 1);
+    case WIRE_KIND.INT64:
+      return attr.kind === 'connid' ? r.hex64(attr.name) : r.uint64(attr.name);
+    default:
+      return r.binary(attr.name, s.limits.maxStringBytes);
   }
 }
 
