@@ -250,22 +250,22 @@ function writeItem(item: Item): void {
   writer.varint(item.tag);
   writer.byte(item.wire);
   const v = item.value;
-  switch (item.kind) {
-    case 'int':
-    case 'u32':
-      return writer.int32(v as number);
-    case 'connid':
-      return writer.hex64(v as string);
-    case 'u64':
-    case 'int64':
-      return writer.uint64(v as bigint);
-    case 'string':
+  // Dispatch on the wire kind (a small integer), not on the kind's name: a
+  // switch over strings is a chain of string comparisons.
+  switch (item.wire) {
+    case WIRE_KIND.STRING:
       if (!writer.string(v as string)) throw loneSurrogate(item.path);
       return;
-    case 'binary':
-      return writer.bytes(v as Uint8Array);
-    case 'kvlist':
+    case WIRE_KIND.INT32:
+      return writer.int32(v as number);
+    case WIRE_KIND.KVLIST:
       if (!writeList(v as KVList)) throw loneSurrogate(findLoneSurrogate(v as KVList, item.path) ?? item.path);
+      return;
+    case WIRE_KIND.INT64:
+      if (item.kind === 'connid') return writer.hex64(v as string);
+      return writer.uint64(v as bigint);
+    default:
+      return writer.bytes(v as Uint8Array);
   }
 }
 
