@@ -19,6 +19,8 @@ export interface DecodeOptions {
 
 /** The smallest key-value pair: empty key (1), kind (1), empty string value (1). */
 const MIN_PAIR_BYTES = 3;
+/** Lists of at least this many pairs get a DataView for reading words (its allocation pays off from here). */
+const VIEW_MIN_PAIRS = 24;
 
 class FrameDecoderState {
   pairs = 0;
@@ -176,9 +178,11 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   // checked methods, which produce exactly the errors they always did.
   const { buf, end } = r;
   const max = limits.maxStringBytes;
+  // Long lists read their strings' words through a DataView (utf8.ts, word()).
+  const view = count >= VIEW_MIN_PAIRS ? new DataView(buf.buffer, buf.byteOffset, buf.byteLength) : undefined;
   let p = r.pos;
   for (let i = 0; i < count; i++) {
-    let key = shortString(buf, p, end, max, KEY_CACHE);
+    let key = shortString(buf, view, p, end, max, KEY_CACHE);
     if (key !== undefined) p += 1 + buf[p]!;
     else {
       r.pos = p;
@@ -193,7 +197,7 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
     const wire = buf[p++]!;
     let value: KVValue;
     if (wire === WIRE_KIND.STRING) {
-      let v = shortString(buf, p, end, max, VALUE_CACHE);
+      let v = shortString(buf, view, p, end, max, VALUE_CACHE);
       if (v !== undefined) p += 1 + buf[p]!;
       else {
         r.pos = p;
@@ -233,12 +237,12 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
  * otherwise undefined, and the caller takes the checked path (which throws
  * the precise error). Nearly every key and value takes this path.
  */
-function shortString(buf: Uint8Array, p: number, end: number, max: number, cache: StringCache): string | undefined {
+function shortString(buf: Uint8Array, view: DataView | undefined, p: number, end: number, max: number, cache: StringCache): string | undefined {
   if (p >= end) return undefined;
   const len = buf[p]!;
   if (len > max || len >= end - p) return undefined;
   if (len <= CACHED_MAX) {
-    const s = internAscii(buf, p + 1, len, cache);
+    const s = internAscii(buf, view, p + 1, len, cache);
     if (s !== undefined) return s;
   }
   return len < 0x80 ? readUtf8(buf, p + 1, p + 1 + len) : undefined;

@@ -125,7 +125,7 @@ export class BinaryReader {
     const len = this.length(what, max);
     const start = this.pos;
     this.pos = start + len;
-    const s = readUtf8Cached(this.buf, start, start + len, cache);
+    const s = readUtf8Cached(this.buf, undefined, start, start + len, cache);
     if (s === undefined) throw decodeError('INVALID_UTF8', `${what} is not well-formed UTF-8`, start);
     return s;
   }

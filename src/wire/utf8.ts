@@ -104,10 +104,10 @@ export function newStringCache(): StringCache {
   return { strings: new Array<string>(1 << CACHE_BITS).fill(''), words: new Int32Array(4 << CACHE_BITS) };
 }
 
-export function readUtf8Cached(buf: Uint8Array, start: number, end: number, cache: StringCache): string | undefined {
+export function readUtf8Cached(buf: Uint8Array, view: DataView | undefined, start: number, end: number, cache: StringCache): string | undefined {
   const len = end - start;
   if (len <= CACHED_MAX) {
-    const s = internAscii(buf, start, len, cache);
+    const s = internAscii(buf, view, start, len, cache);
     if (s !== undefined) return s;
   }
   return readUtf8(buf, start, end);
@@ -122,6 +122,10 @@ function word(b: Uint8Array, i: number): number {
  * The interned string for ASCII bytes [start, start+len), or undefined when
  * they are not ASCII.
  *
+ * `view`, when given, is a DataView over the same bytes as `buf`: it reads
+ * a word in one load instead of four. It costs an allocation (~80 ns), so
+ * the decoder makes one only for long key-value lists, where it pays (a
+ * view per message cost 30% on an EventACK).
  * The bytes are read as four words: the first 8 bytes and the last 8 (for
  * 4..7 bytes, the first 4 and the last 4; under 4, the bytes themselves).
  * Up to 16 bytes the words cover every byte, so equal length and equal words
@@ -130,16 +134,23 @@ function word(b: Uint8Array, i: number): number {
  * From 17 to 32 bytes the middle is compared byte by byte. Stored strings
  * are ASCII, so equal bytes are that very string.
  */
-export function internAscii(buf: Uint8Array, start: number, len: number, cache: StringCache): string | undefined {
+export function internAscii(buf: Uint8Array, view: DataView | undefined, start: number, len: number, cache: StringCache): string | undefined {
   let w0 = 0;
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
   if (len >= 8) {
-    w0 = word(buf, start);
-    w1 = word(buf, start + 4);
-    w2 = word(buf, start + len - 8);
-    w3 = word(buf, start + len - 4);
+    if (view !== undefined) {
+      w0 = view.getInt32(start, true);
+      w1 = view.getInt32(start + 4, true);
+      w2 = view.getInt32(start + len - 8, true);
+      w3 = view.getInt32(start + len - 4, true);
+    } else {
+      w0 = word(buf, start);
+      w1 = word(buf, start + 4);
+      w2 = word(buf, start + len - 8);
+      w3 = word(buf, start + len - 4);
+    }
   } else if (len >= 4) {
     w0 = word(buf, start);
     w3 = word(buf, start + len - 4);
