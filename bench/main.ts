@@ -17,7 +17,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { isDeepStrictEqual } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { isNativeAccelerationEnabled, Packr } from 'msgpackr';
 import { decode, encode, type Message } from '../src/index.js';
@@ -27,12 +27,29 @@ import { SHAPES } from './shapes.js';
 import { runStream } from './stream.js';
 import { runFanout } from './fanout.js';
 
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const jsonAt = args.indexOf('--json');
-const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+const USAGE = `usage: npm run bench -- [--quick] [--json <file>] [--only <codec|stream|fanout>]
+  --quick          short rounds (a smoke run; numbers are noisier)
+  --json <file>    also write the results as JSON
+  --only <part>    run one part: codec (the table), stream, or fanout`;
+
+function parseFlags(): { quick: boolean; jsonFile?: string; only?: 'codec' | 'stream' | 'fanout' } {
+  try {
+    const { values } = parseArgs({
+      options: { quick: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    if (values.only !== undefined && !['codec', 'stream', 'fanout'].includes(values.only)) throw new Error(`--only must be codec, stream or fanout, not "${values.only}"`);
+    return { quick: values.quick ?? false, jsonFile: values.json, only: values.only as 'codec' | 'stream' | 'fanout' | undefined };
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { quick, jsonFile, only } = parseFlags();
 
 const opts: HarnessOptions = quick ? { batchMs: 15, rounds: 5, warmupMs: 100 } : { batchMs: 40, rounds: 15, warmupMs: 500 };
 

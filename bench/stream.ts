@@ -5,21 +5,10 @@
  * stay, as in real traffic), so no decoder-side cache sees one frame twice.
  * Timed in CPU time, like the codec table (harness.ts).
  */
+import { seededRandom } from '../conformance/random.js';
 import { decode, encode, FrameDecoder } from '../src/index.js';
 import { consume, cpuMs, median, walk } from './harness.js';
 import { variant } from './shapes.js';
-
-/** Deterministic PRNG (mulberry32), so every run cuts the same chunks. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface StreamResult {
   bytes: number;
@@ -32,7 +21,7 @@ export interface StreamResult {
 
 /** The benchmark's input: mixed frames cut into chunks (deterministic). */
 export function buildStream(targetBytes: number): { chunks: Uint8Array[]; total: number; frames: number } {
-  const rand = rng(7);
+  const rand = seededRandom(7);
   const frames: Uint8Array[] = [];
   let total = 0;
   for (let seed = 1; total < targetBytes; seed++) {

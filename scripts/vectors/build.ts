@@ -12,22 +12,7 @@ import { EDGE_VECTORS } from './edge-cases.js';
 import { INVALID_VECTORS } from './invalid.js';
 import { MESSAGE_VECTORS, type ValidSource } from './messages.js';
 import { NON_CANONICAL_VECTORS } from './non-canonical.js';
-
-export interface ValidVector {
-  name: string;
-  hex: string;
-  allowObsolete?: true;
-  message: JsonMessage;
-  /** Only for non-canonical frames: what the encoder writes for `message`. */
-  canonicalHex?: string;
-}
-export interface ErrorVector {
-  name: string;
-  hex: string;
-  error: string;
-  offset: number;
-}
-export type Vector = ValidVector | ErrorVector;
+import type { ValidVector, Vector } from './types.js';
 
 function valid(prefix: string, src: ValidSource): ValidVector {
   const bytes = encode(src.message, { allowObsolete: src.allowObsolete ?? false });

@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
+import { Arrivals } from '../helpers/arrivals.js';
 
 export interface FakeConnection {
   send(message: Message): void;
@@ -54,10 +55,11 @@ function defaultAnswer(request: Message, password: string | undefined): Message[
 }
 
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<FakeServer> {
-  const received: Message[] = [];
+  const received = new Arrivals<Message>((seen, timeoutMs) => {
+    return `fake server ${port}: no matching request in ${timeoutMs} ms; got ${seen.map((m) => m.Event).join(', ')}`;
+  });
   const connections: FakeConnection[] = [];
   const sockets = new Set<net.Socket>();
-  const waiters = new Set<() => void>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => {});
@@ -77,7 +79,6 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         const answers = fake.respond?.(request, connection) ?? defaultAnswer(request, options.password);
         for (const answer of answers) connection.send(answer);
       }
-      for (const wake of [...waiters]) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -86,26 +87,10 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
   const fake: FakeServer = {
     port,
     name: `127.0.0.1:${port}`,
-    received,
+    received: received.items,
     connections,
     respond: options.respond,
-    waitFor(predicate, timeoutMs = 2000, from = 0) {
-      return new Promise((resolve, reject) => {
-        const check = (): boolean => {
-          const found = received.slice(from).find(predicate);
-          if (!found) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(found);
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`fake server ${port}: no matching request in ${timeoutMs} ms; got ${received.map((m) => m.Event).join(', ')}`));
-        }, timeoutMs);
-        if (!check()) waiters.add(check);
-      });
-    },
+    waitFor: (predicate, timeoutMs, from) => received.waitFor(predicate, timeoutMs, from),
     close() {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));

@@ -1,22 +1,14 @@
 /** A server that sends bytes the codec rejects: reported, connection closed, nothing thrown. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientError, TClient } from '../../src/client/index.js';
-import { startFakeServer, type FakeServer } from './fake-server.js';
+import { clientOnFake } from './client-on-fake.js';
+import type { FakeServer } from './fake-server.js';
 import { next } from './helpers.js';
 
-let server: FakeServer | undefined;
-let client: TClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
+const open = clientOnFake();
 
-async function openQuiet(): Promise<{ server: FakeServer; client: TClient }> {
-  server = await startFakeServer({ respond: (request) => (request.Event === 'RequestQueryLocation' ? [] : undefined) });
-  client = new TClient({ primary: server.name, applicationName: 'app', reconnect: { enabled: false } });
-  await client.open();
-  return { server, client };
+function openQuiet(): Promise<{ server: FakeServer; client: TClient }> {
+  return open((request) => (request.Event === 'RequestQueryLocation' ? [] : undefined), { applicationName: 'app', reconnect: { enabled: false } });
 }
 
 describe('malformed frames from the server', () => {

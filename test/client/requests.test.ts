@@ -1,24 +1,15 @@
 /** Request/answer correlation over real TCP against the scripted fake server. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientError, TClient } from '../../src/client/index.js';
 import type { Message } from '../../src/index.js';
-import { event, startFakeServer, type FakeServer } from './fake-server.js';
+import { clientOnFake, type ClientOnFake } from './client-on-fake.js';
+import { event, type FakeServer } from './fake-server.js';
 import { next, sleep } from './helpers.js';
 
-let server: FakeServer | undefined;
-let client: TClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
+const open = clientOnFake();
 
-async function openAgainst(respond?: FakeServer['respond'], requestTimeoutMs = 2000): Promise<{ server: FakeServer; client: TClient; events: Message[] }> {
-  server = await startFakeServer({ respond });
-  const events: Message[] = [];
-  client = new TClient({ primary: `tcp://127.0.0.1:${server.port}`, applicationName: 'app', requestTimeoutMs, onEvent: (e) => events.push(e) });
-  await client.open();
-  return { server, client, events };
+function openAgainst(respond?: FakeServer['respond'], requestTimeoutMs = 2000): Promise<ClientOnFake> {
+  return open(respond, { applicationName: 'app', requestTimeoutMs });
 }
 
 describe('request correlation', () => {

@@ -3,21 +3,7 @@
  * the tests check the published files, not what a generator would write.
  */
 import { readFileSync } from 'node:fs';
-import type { JsonMessage } from '../../src/index.js';
-
-export interface ValidVector {
-  name: string;
-  hex: string;
-  allowObsolete?: true;
-  message: JsonMessage;
-  canonicalHex?: string;
-}
-export interface ErrorVector {
-  name: string;
-  hex: string;
-  error: string;
-  offset: number;
-}
+import type { ErrorVector, ValidVector } from '../../scripts/vectors/types.js';
 
 export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json'] as const;
 

@@ -4,34 +4,23 @@
  * limits it decodes with; the stream decoder buffers at most one frame of
  * maxFrameBytes, so this is also its bound on bytes buffered per connection).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientError, TClient, isClientError } from '../../src/client/index.js';
 import { encode, type Message } from '../../src/index.js';
-import { event, startFakeServer, type FakeServer } from '../client/fake-server.js';
+import { clientOnFake, type ClientOnFake } from '../client/client-on-fake.js';
+import { event } from '../client/fake-server.js';
 import { next, until } from '../client/helpers.js';
 
-let server: FakeServer | undefined;
-let client: TClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
+const open = clientOnFake();
 
 /** A server that answers registration and RequestQueryAddress (a fence) only, so every other request stays pending. */
-async function openSilent(options: { maxPendingRequests?: number; maxFrameBytes?: number }): Promise<{ server: FakeServer; client: TClient; events: Message[] }> {
-  server = await startFakeServer({ respond: (request) => (request.Event === 'RequestRegisterClient' || request.Event === 'RequestQueryAddress' ? undefined : []) });
-  const events: Message[] = [];
-  client = new TClient({
-    primary: server.name,
+function openSilent(options: { maxPendingRequests?: number; maxFrameBytes?: number }): Promise<ClientOnFake> {
+  return open((request) => (request.Event === 'RequestRegisterClient' || request.Event === 'RequestQueryAddress' ? undefined : []), {
     applicationName: 'limits',
     reconnect: { enabled: false },
     maxPendingRequests: options.maxPendingRequests,
     limits: options.maxFrameBytes === undefined ? undefined : { maxFrameBytes: options.maxFrameBytes },
-    onEvent: (e) => events.push(e),
   });
-  await client.open();
-  return { server, client, events };
 }
 
 describe('client limits', () => {
@@ -65,12 +54,10 @@ describe('client limits', () => {
   it('maxFrameBytes: a frame whose body is exactly the limit is dispatched, one byte more is MALFORMED_FRAME and a close', async () => {
     const frame = encode(event('EventUserEvent', { ThisDN: '7001', CustomerID: 'x'.repeat(200) }));
     const body = frame.length - 4;
-    const { server, events } = await openSilent({ maxFrameBytes: body });
+    const { server, client, events } = await openSilent({ maxFrameBytes: body });
     server.connections[0]!.sendRaw(frame);
-    await client!.queryAddress('fence');
+    await client.queryAddress('fence');
     expect(events.filter((e) => e.Event === 'EventUserEvent')).toHaveLength(1);
-    await client!.close();
-    await server.close();
 
     const over = await openSilent({ maxFrameBytes: body - 1 });
     const reported = next(over.client, 'error');

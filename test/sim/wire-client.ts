@@ -5,6 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
+import { Arrivals } from '../helpers/arrivals.js';
 
 export interface WireClient {
   /** Every message received so far, in order. */
@@ -27,41 +28,23 @@ export async function connectWire(port: number, host = '127.0.0.1'): Promise<Wir
     socket.once('error', reject);
   });
   socket.setNoDelay(true);
-  const messages: Message[] = [];
-  const waiters = new Set<() => void>();
+  const arrivals = new Arrivals<Message>((seen, timeoutMs) => {
+    const events = seen.map((m) => m.Event).join(', ') || 'nothing';
+    return `no matching message within ${timeoutMs} ms; received: ${events}`;
+  });
   const frames = new FrameDecoder();
   socket.on('data', (chunk: Buffer) => {
-    for (const f of frames.push(chunk)) messages.push(decode(f));
-    for (const w of waiters) w();
+    for (const f of frames.push(chunk)) arrivals.push(decode(f));
   });
   socket.on('error', () => {});
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
 
-  function waitFor(predicate: (m: Message) => boolean, timeoutMs = 2000, from = 0): Promise<Message> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const found = messages.slice(from).find(predicate);
-        if (!found) return false;
-        waiters.delete(check);
-        clearTimeout(timer);
-        resolve(found);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        waiters.delete(check);
-        const seen = messages.map((m) => m.Event).join(', ') || 'nothing';
-        reject(new Error(`no matching message within ${timeoutMs} ms; received: ${seen}`));
-      }, timeoutMs);
-      if (!check()) waiters.add(check);
-    });
-  }
-
   return {
-    messages,
+    messages: arrivals.items,
     socket,
     send: (m) => socket.write(encode(m, { allowObsolete: true })),
     sendRaw: (bytes) => socket.write(bytes),
-    waitFor,
+    waitFor: (predicate, timeoutMs, from) => arrivals.waitFor(predicate, timeoutMs, from),
     closed,
     close: () => socket.destroy(),
   };
