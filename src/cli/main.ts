@@ -9,9 +9,11 @@ import { registerDemo } from './commands/demo.js';
 import { registerFuzz } from './commands/fuzz.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
+import { packageVersion } from './version.js';
 
 const program = new Command('tlib-kit')
   .description('T-Server protocol (T-Library) codec, validator, simulator and conformance kit')
+  .version(packageVersion(), '-V, --version', 'print the tlib-kit version')
   .showHelpAfterError('(run with --help for usage)')
   .configureOutput({ outputError: (str, write) => write(str) });
 

@@ -1,0 +1,37 @@
+/** The built command line as a user runs it: `node dist/src/cli/main.js` (npm test builds first). */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('tlib-kit (built)', () => {
+  it('--version prints the package version', () => {
+    expect(cli('--version')).toMatchObject({ code: 0, out: `${VERSION}\n` });
+  });
+
+  it('--help lists every command', () => {
+    const r = cli('--help');
+    expect(r.code).toBe(0);
+    for (const command of ['conform', 'demo', 'fuzz', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+  });
+
+  it('an unknown command is an error that points to --help', () => {
+    const r = cli('conformance');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain("unknown command 'conformance'");
+    expect(r.err).toContain('--help');
+  });
+
+  it('demo encodes and decodes its sample', () => {
+    const r = cli('demo');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('EventAgentReserved');
+  });
+});
