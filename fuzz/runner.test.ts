@@ -50,6 +50,6 @@ describe('runFuzz', () => {
   it('reports no failure when every property holds', async () => {
     const s = await runFuzz({ properties: [passing], timeSeconds: 0.3, corpusDir: dir, reportEveryMs: 0, out: () => undefined });
     expect(s.failures).toHaveLength(0);
-    expect(formatSummary(s).at(-1)).toMatch(/^fuzz: ok, 1 properties, \d+ runs in 0\.\d s \(\d+\/s\), base seed -?\d+$/);
+    expect(formatSummary(s).at(-1)).toMatch(/^fuzz: ok, 1 property, \d+ runs in 0\.\d s \(\d+\/s\), base seed -?\d+$/);
   });
 });

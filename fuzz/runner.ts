@@ -114,7 +114,7 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     return { stats, failures, elapsedMs: Date.now() - start, baseSeed };
   }
 
-  o.out(`fuzz: ${o.properties.length} properties for ${o.timeSeconds} s, base seed ${baseSeed}`);
+  o.out(`fuzz: ${plural(o.properties.length, 'property', 'properties')} for ${o.timeSeconds} s, base seed ${baseSeed}`);
   while (Date.now() < deadline) {
     let ranAny = false;
     for (let i = 0; i < o.properties.length; i++) {
@@ -145,6 +145,10 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
 export function formatSummary(s: FuzzSummary): string[] {
   const lines = s.stats.map((x) => `  ${x.failed ? 'FAIL' : 'ok  '} ${x.name.padEnd(24)} ${String(x.runs).padStart(10)} runs  ${rate(x.runs, x.ms).padStart(9)}`);
   const total = s.stats.reduce((n, x) => n + x.runs, 0);
-  lines.push(`fuzz: ${s.failures.length === 0 ? 'ok' : `${s.failures.length} FAILED`}, ${s.stats.length} properties, ${total} runs in ${(s.elapsedMs / 1000).toFixed(1)} s (${rate(total, s.elapsedMs)}), base seed ${s.baseSeed}`);
+  lines.push(`fuzz: ${s.failures.length === 0 ? 'ok' : `${s.failures.length} FAILED`}, ${plural(s.stats.length, 'property', 'properties')}, ${total} runs in ${(s.elapsedMs / 1000).toFixed(1)} s (${rate(total, s.elapsedMs)}), base seed ${s.baseSeed}`);
   return lines;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,8 +1,8 @@
 /**
  * Every way a frame goes through the codec. The shared checks run on each
  * path, so a property written once holds for decode(), the streaming
- * FrameDecoder at any chunking, the JSON form, and (when it is present) the
- * independent binary-parser oracle.
+ * FrameDecoder at any chunking, the JSON form and re-encoding. (The
+ * independent binary-parser oracle has its own property, oracle-agrees.)
  */
 import { decode, encode, FrameDecoder, fromJSON, toJSON, type Message } from '../../src/index.js';
 
@@ -33,8 +33,3 @@ export const CODEC_PATHS: CodecPath[] = [
   { name: 'json form', decode: (f) => fromJSON(JSON.parse(JSON.stringify(toJSON(decode(f))))) },
   { name: 're-encode', decode: (f) => decode(encode(decode(f), { allowObsolete: true })) },
 ];
-
-/** Adds a path (the oracle registers itself here when test/oracle is present). */
-export function addCodecPath(path: CodecPath): void {
-  if (!CODEC_PATHS.some((p) => p.name === path.name)) CODEC_PATHS.push(path);
-}

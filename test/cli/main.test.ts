@@ -34,4 +34,13 @@ describe('tlib-kit (built)', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('EventAgentReserved');
   });
+
+  it('fuzz lists and runs every property, the binary-parser oracle included', () => {
+    const list = cli('fuzz', '--list');
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^oracle-agrees /m);
+    const run = cli('fuzz', '--time', '1', '--property', 'oracle-agrees', '--report-every', '0', '--seed', '7');
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.out).toMatch(/^fuzz: ok, 1 property, \d+ runs/m);
+  });
 });

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { decode, toJSON } from '../../src/index.js';
 import { VALID_VECTORS, bytesOf } from '../codec/vector-files.js';
-import { parseFrame } from './grammar.js';
-import { frameToJson } from './spec-json.js';
-import { SPEC_ATTRIBUTES, SPEC_MESSAGES } from './spec-tables.js';
+import { parseFrame } from '../../fuzz/oracle/grammar.js';
+import { frameToJson } from '../../fuzz/oracle/spec-json.js';
+import { SPEC_ATTRIBUTES, SPEC_MESSAGES } from '../../fuzz/oracle/spec-tables.js';
 
 describe('binary-parser oracle', () => {
   it('reads the spec tables it is built from', () => {

@@ -62,24 +62,13 @@ export function registerFuzz(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      try {
-        await import('fast-check');
-      } catch {
-        process.stderr.write('tlib-kit fuzz: fast-check is not installed; it is a development dependency: run `npm install` in a checkout of tlib-kit\n');
+      const missingTools = await missingDevDependencies(['fast-check', 'binary-parser']);
+      if (missingTools.length > 0) {
+        process.stderr.write(`tlib-kit fuzz: ${missingTools.join(' and ')} not installed; the fuzzer runs on development dependencies: run \`npm install\` in a checkout of tlib-kit\n`);
         process.exitCode = 2;
         return;
       }
-      const { availableProperties } = await import('../../../fuzz/properties/index.js');
-      const { properties: ALL_PROPERTIES, unavailable } = await availableProperties();
-      const missing = unavailable.filter((n) => o.names.length === 0 || o.names.includes(n));
-      if (missing.length > 0) {
-        process.stderr.write(`tlib-kit fuzz: ${missing.join(', ')} needs test/oracle, which is not compiled into dist: run \`npx tsx src/cli/main.ts fuzz\` from a checkout\n`);
-        if (o.names.length > 0 && o.names.every((n) => missing.includes(n))) {
-          process.exitCode = 2;
-          return;
-        }
-        o.names = o.names.filter((n) => !missing.includes(n));
-      }
+      const { ALL_PROPERTIES } = await import('../../../fuzz/properties/index.js');
       const { runFuzz, formatSummary } = await import('../../../fuzz/runner.js');
       if (raw.list) {
         for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
@@ -96,4 +85,17 @@ export function registerFuzz(program: Command): void {
       for (const line of formatSummary(summary)) write(line);
       if (summary.failures.length > 0) process.exitCode = 1;
     });
+}
+
+/** The packages of `names` that cannot be imported here (a production install leaves out devDependencies). */
+async function missingDevDependencies(names: string[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const name of names) {
+    try {
+      await import(name);
+    } catch {
+      missing.push(name);
+    }
+  }
+  return missing;
 }

@@ -17,7 +17,21 @@ export interface SpecAttribute {
   kind: SpecValueKind;
 }
 
-const DOC = readFileSync(new URL('../../spec/wire-format.md', import.meta.url), 'utf8');
+/** The document at the checkout's root: two levels up from fuzz/oracle/, three from dist/fuzz/oracle/. */
+function readSpec(): string {
+  const tried: string[] = [];
+  for (const relative of ['../../spec/wire-format.md', '../../../spec/wire-format.md']) {
+    const url = new URL(relative, import.meta.url);
+    try {
+      return readFileSync(url, 'utf8');
+    } catch {
+      tried.push(url.pathname);
+    }
+  }
+  throw new Error(`the oracle reads spec/wire-format.md and found it at none of: ${tried.join(', ')}`);
+}
+
+const DOC = readSpec();
 
 /** Rows of the markdown table after `## <heading>`, as header -> cell maps. */
 function tableAfter(heading: string): Array<Record<string, string>> {
