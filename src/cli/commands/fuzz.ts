@@ -68,8 +68,15 @@ export function registerFuzz(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const { ALL_PROPERTIES } = await import('../../../fuzz/properties/index.js');
-      const { runFuzz, formatSummary } = await import('../../../fuzz/runner.js');
+      let fuzz: FuzzModules;
+      try {
+        fuzz = await loadFuzzModules();
+      } catch (e) {
+        process.stderr.write(`tlib-kit fuzz: the fuzzer's own files (fuzz/) are not here: they ship in a checkout of tlib-kit, not in the npm package (${String(e)})\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const { ALL_PROPERTIES, runFuzz, formatSummary } = fuzz;
       if (raw.list) {
         for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
         return;
@@ -85,6 +92,13 @@ export function registerFuzz(program: Command): void {
       for (const line of formatSummary(summary)) write(line);
       if (summary.failures.length > 0) process.exitCode = 1;
     });
+}
+
+type FuzzModules = typeof import('../../../fuzz/properties/index.js') & typeof import('../../../fuzz/runner.js');
+
+async function loadFuzzModules(): Promise<FuzzModules> {
+  const [properties, runner] = await Promise.all([import('../../../fuzz/properties/index.js'), import('../../../fuzz/runner.js')]);
+  return { ...properties, ...runner };
 }
 
 /** The packages of `names` that cannot be imported here (a production install leaves out devDependencies). */
