@@ -1,0 +1,92 @@
+/**
+ * The package as npm publishes it: `npm pack` (npm test has built dist/),
+ * unpacked into a consumer's node_modules. Its export map must resolve, the
+ * code behind every subpath must run, and the published .d.ts files must
+ * type-check a consumer with NodeNext resolution and skipLibCheck off.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const REPO_MODULES = join(ROOT, 'node_modules');
+let consumer: string;
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  consumer = mkdtempSync(join(tmpdir(), 'tlib-kit-consumer-'));
+  const packed = join(consumer, 'packed');
+  mkdirSync(packed);
+  // --ignore-scripts: `prepare` would build again; npm test built dist/ already.
+  run('npm', ['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
+  const tarball = readdirSync(packed).find((f) => f.endsWith('.tgz'))!;
+  const modules = join(consumer, 'node_modules');
+  mkdirSync(modules);
+  run('tar', ['-xzf', join(packed, tarball), '-C', modules], consumer);
+  symlinkSync(join(modules, 'package'), join(modules, 'tlib-kit'));
+  // The package's own dependencies (ajv, commander, ...) come from this checkout; @types/node for the type check.
+  symlinkSync(REPO_MODULES, join(modules, 'package', 'node_modules'));
+  mkdirSync(join(modules, '@types'));
+  symlinkSync(join(REPO_MODULES, '@types', 'node'), join(modules, '@types', 'node'));
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
+}, 60_000);
+
+describe('the published package', () => {
+  it('ships the built code and the spec, not the tests, sources or fuzzer', () => {
+    const files = run('tar', ['-tzf', join(consumer, 'packed', readdirSync(join(consumer, 'packed'))[0]!)], consumer).split('\n');
+    expect(files).toContain('package/dist/src/index.js');
+    expect(files).toContain('package/dist/src/index.d.ts');
+    expect(files).toContain('package/spec/wire-format.md');
+    expect(files.some((f) => f.startsWith('package/spec/events/'))).toBe(true);
+    expect(files.filter((f) => /^package\/(src|test|fuzz|dist\/fuzz|bench)\//.test(f))).toEqual([]);
+  });
+
+  it('every subpath of the export map loads and works from a consumer', () => {
+    writeFileSync(
+      join(consumer, 'use.mjs'),
+      `import { encode, decode, toJSON } from 'tlib-kit';
+import { validate } from 'tlib-kit/validate';
+import { TClient } from 'tlib-kit/client';
+import { startSimulator } from 'tlib-kit/sim';
+import * as conformance from 'tlib-kit/conformance';
+const m = decode(encode({ Event: 'EventUserEvent', ReferenceID: 1, ThisDN: '7001', UserData: [['k', 'v']] }));
+console.log(JSON.stringify({ event: toJSON(m).Event, violations: validate(m).map((v) => v.rule), client: typeof TClient, sim: typeof startSimulator, conformance: Object.keys(conformance).length > 0 }));
+`,
+    );
+    const out = JSON.parse(run(process.execPath, ['use.mjs'], consumer)) as Record<string, unknown>;
+    expect(out).toEqual({ event: 'EventUserEvent', violations: ['EventUserEvent/time/mandatory'], client: 'function', sim: 'function', conformance: true });
+  });
+
+  it('the published types check a TypeScript consumer (NodeNext, skipLibCheck off)', () => {
+    writeFileSync(
+      join(consumer, 'use.ts'),
+      `import { encode, decode, type Message } from 'tlib-kit';
+import { validate } from 'tlib-kit/validate';
+const m: Message = { Event: 'EventACK', ReferenceID: 7 };
+const bytes: Uint8Array = encode(m);
+const back = decode(bytes);
+const n: number = validate(back).length;
+// @ts-expect-error an Event name the registry does not know is a type error
+const bad: Message = { Event: 'EventNoSuchThing' };
+export { n, bad };
+`,
+    );
+    writeFileSync(
+      join(consumer, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2024'], strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['use.ts'] }),
+    );
+    const tsc = join(REPO_MODULES, 'typescript', 'bin', 'tsc');
+    let output = '';
+    try {
+      output = run(process.execPath, [tsc, '-p', 'tsconfig.json'], consumer);
+    } catch (e) {
+      output = String((e as { stdout?: string }).stdout ?? e);
+    }
+    expect(output).toBe('');
+  }, 60_000);
+});
