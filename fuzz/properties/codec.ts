@@ -13,7 +13,7 @@ import type { LoneSurrogateMessage } from '../arbitrary/lone-surrogate-message.j
 import type { MaxSizeMessage } from '../arbitrary/max-size-message.js';
 import type { MutatedFrame } from '../arbitrary/mutated-frame.js';
 import { CODEC_PATHS } from './codec-paths.js';
-import { footprint, FOOTPRINT_PER_BYTE } from './footprint.js';
+import { footprint, FOOTPRINT_BASE, FOOTPRINT_PER_BYTE } from './footprint.js';
 import { boundedOutcome, expectCode, outcome } from './outcome.js';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -65,7 +65,7 @@ export function decodeTotal(bytes: Uint8Array, expectCode?: string): void {
   }
   if (expectCode !== undefined) assert.fail(`decode() accepted the frame; expected ${expectCode}`);
   const size = footprint(r.value);
-  if (size > FOOTPRINT_PER_BYTE * bytes.length + 64) assert.fail(`a ${bytes.length}-byte frame decoded to a footprint of ${size} (> ${FOOTPRINT_PER_BYTE}x its length)`);
+  if (size > FOOTPRINT_PER_BYTE * bytes.length + FOOTPRINT_BASE) assert.fail(`a ${bytes.length}-byte frame decoded to a footprint of ${size} (> ${FOOTPRINT_PER_BYTE}x its length + ${FOOTPRINT_BASE})`);
   if (!viaStream.ok) assert.fail(`decode() accepted the frame but the FrameDecoder path threw ${viaStream.error.code}: ${viaStream.error.message}`);
   assert.deepStrictEqual(viaStream.value, [r.value], 'FrameDecoder path and decode() disagree');
   const re = outcome('encode(decode(bytes))', () => encode(r.value, { allowObsolete: true }));
