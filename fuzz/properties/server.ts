@@ -77,16 +77,23 @@ class Probe {
     });
   }
 
-  send(frame: Uint8Array): void {
+  /** Sends a frame; returns the inbox position from which its answer can come. */
+  send(frame: Uint8Array): number {
     if (!this.closed) this.socket.write(frame);
+    return this.inbox.length;
   }
 
-  /** Waits until a message with this ReferenceID arrives; undefined when the connection closed first. */
-  async answer(refId: number, what: string): Promise<Received | undefined> {
+  /**
+   * Waits until a message with this ReferenceID arrives at or after inbox
+   * position `from`; undefined when the connection closed first. Only later
+   * messages count: a garbage frame carries a ReferenceID of its own choosing,
+   * and its old answer must not pass for the answer to a later request.
+   */
+  async answer(refId: number, what: string, from: number): Promise<Received | undefined> {
     const deadline = Date.now() + ANSWER_TIMEOUT_MS;
     for (;;) {
       if (this.failure) assert.fail(this.failure);
-      const hit = this.inbox.find((r) => r.refId === refId);
+      const hit = this.inbox.find((r, i) => i >= from && r.refId === refId);
       if (hit) return hit;
       if (this.closed) return undefined;
       const left = deadline - Date.now();
@@ -147,8 +154,8 @@ export async function liveServer(script: ServerScript, simulator?: SimHandle): P
     for (let i = 0; i < script.clients; i++) probes.push(await Probe.open(i, sim.primary.port));
     for (const p of probes) {
       const id = ref++;
-      p.send(encode({ Event: 'RequestRegisterClient', ReferenceID: id, ApplicationName: `fuzz-${p.index}` }));
-      const r = await p.answer(id, 'RequestRegisterClient');
+      const from = p.send(encode({ Event: 'RequestRegisterClient', ReferenceID: id, ApplicationName: `fuzz-${p.index}` }));
+      const r = await p.answer(id, 'RequestRegisterClient', from);
       if (!r) assert.fail(`client ${p.index}: connection closed during RequestRegisterClient (${p.closeReason})`);
       assert.equal(r.message.Event, 'EventServerConnected');
     }
@@ -157,8 +164,8 @@ export async function liveServer(script: ServerScript, simulator?: SimHandle): P
       for (const p of probes) {
         if (p.closed) continue;
         const id = ref++;
-        p.send(encode({ Event: 'RequestQueryLocation', ReferenceID: id }));
-        await p.answer(id, `barrier after ${step}`);
+        const from = p.send(encode({ Event: 'RequestQueryLocation', ReferenceID: id }));
+        await p.answer(id, `barrier after ${step}`, from);
       }
     };
     await barrier('registration');
@@ -208,8 +215,8 @@ export async function liveServer(script: ServerScript, simulator?: SimHandle): P
   // Still serving: a new client registers.
   const fresh = await Probe.open(99, sim.primary.port);
   try {
-    fresh.send(encode({ Event: 'RequestRegisterClient', ReferenceID: 1, ApplicationName: 'fuzz-after' }));
-    const r = await fresh.answer(1, 'RequestRegisterClient after the script');
+    const from = fresh.send(encode({ Event: 'RequestRegisterClient', ReferenceID: 1, ApplicationName: 'fuzz-after' }));
+    const r = await fresh.answer(1, 'RequestRegisterClient after the script', from);
     assert.equal(r?.message.Event, 'EventServerConnected', 'the server still accepts clients');
   } finally {
     fresh.close();
