@@ -18,6 +18,13 @@ import { DN_POOL, type ServerOp, type ServerScript } from '../arbitrary/server-s
 const ANSWER_TIMEOUT_MS = 5000;
 
 let shared: Promise<SimHandle> | undefined;
+/**
+ * The run in progress. Runs share one simulator and its DNs, so they must
+ * not overlap, and they can: when the fuzzer's time slice ends, fast-check
+ * stops waiting for the current run but cannot stop it, and the next slice
+ * would start a run beside it (the two then see each other's events).
+ */
+let inProgress: Promise<unknown> = Promise.resolve();
 
 /** One simulator pair for all runs (each run uses fresh connections). */
 export function sharedSimulator(): Promise<SimHandle> {
@@ -26,6 +33,7 @@ export function sharedSimulator(): Promise<SimHandle> {
 }
 
 export async function closeSharedSimulator(): Promise<void> {
+  await inProgress;
   const s = shared;
   shared = undefined;
   if (s) await (await s).close();
@@ -146,7 +154,14 @@ function requestOf(op: ServerOp, refId: number): Uint8Array {
   }
 }
 
-export async function liveServer(script: ServerScript, simulator?: SimHandle): Promise<void> {
+/** Plays `script` once the run before it (possibly abandoned by an interrupted slice) has finished. */
+export function liveServer(script: ServerScript, simulator?: SimHandle): Promise<void> {
+  const run = inProgress.then(() => playScript(script, simulator));
+  inProgress = run.catch(() => undefined);
+  return run;
+}
+
+async function playScript(script: ServerScript, simulator?: SimHandle): Promise<void> {
   const sim = simulator ?? (await sharedSimulator());
   const probes: Probe[] = [];
   let ref = 1;
