@@ -4,12 +4,15 @@
  * registers itself here; keep this file to the list.
  */
 import { Command } from 'commander';
+import { ignoreClosedStdout } from './closed-stdout.js';
 import { registerConform } from './commands/conform.js';
 import { registerDemo } from './commands/demo.js';
 import { registerFuzz } from './commands/fuzz.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
 import { packageVersion } from './version.js';
+
+ignoreClosedStdout();
 
 const program = new Command('tlib-kit')
   .description('T-Server protocol (T-Library) codec, validator, simulator and conformance kit')

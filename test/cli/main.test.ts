@@ -1,5 +1,5 @@
 /** The built command line as a user runs it: `node dist/src/cli/main.js` (npm test builds first). */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -42,5 +42,15 @@ describe('tlib-kit (built)', () => {
     const run = cli('fuzz', '--time', '1', '--property', 'oracle-agrees', '--report-every', '0', '--seed', '7');
     expect(run).toMatchObject({ code: 0 });
     expect(run.out).toMatch(/^fuzz: ok, 1 property, \d+ runs/m);
+  });
+
+  it('a reader that closes stdout early ends the output, not the command: no EPIPE trace, its own exit code', async () => {
+    const child = spawn(process.execPath, [MAIN, 'conform', '--list'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 });
