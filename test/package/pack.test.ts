@@ -4,7 +4,7 @@
  * code behind every subpath must run, and the published .d.ts files must
  * type-check a consumer with NodeNext resolution and skipLibCheck off.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +60,15 @@ console.log(JSON.stringify({ event: toJSON(m).Event, violations: validate(m).map
     );
     const out = JSON.parse(run(process.execPath, ['use.mjs'], consumer)) as Record<string, unknown>;
     expect(out).toEqual({ event: 'EventUserEvent', violations: ['EventUserEvent/time/mandatory'], client: 'function', sim: 'function', conformance: true });
+  });
+
+  it('the installed CLI runs, and its fuzz command says plainly that the fuzzer ships only in a checkout', () => {
+    const bin = join(consumer, 'node_modules', 'tlib-kit', 'dist', 'src', 'cli', 'main.js');
+    expect(run(process.execPath, [bin, 'conform', '--list'], consumer)).toMatch(/^ack\//m);
+    const fuzz = spawnSync(process.execPath, [bin, 'fuzz', '--list'], { cwd: consumer, encoding: 'utf8' });
+    expect(fuzz.status).toBe(2);
+    expect(fuzz.stderr).toMatch(/^tlib-kit fuzz: the fuzzer's own files \(fuzz\/\) are not here/);
+    expect(fuzz.stderr).not.toMatch(/^\s+at /m);
   });
 
   it('the published types check a TypeScript consumer (NodeNext, skipLibCheck off)', () => {
