@@ -126,7 +126,8 @@ export function deepNesting(d: DeepKvList): void {
 
 /** The largest frame decode() takes by default round-trips; one byte more is FRAME_TOO_LARGE (and decodes with a larger limit). */
 export function maxSize(s: MaxSizeMessage): void {
-  const frame = encode(s.message);
+  if (s.over > 0) expectCode('encode() of an oversize message', () => encode(s.message), 'FRAME_TOO_LARGE');
+  const frame = encode(s.message, { limits: { maxFrameBytes: DEFAULT_LIMITS.maxFrameBytes + Math.max(s.over, 0) } });
   assert.equal(frame.length - 4, DEFAULT_LIMITS.maxFrameBytes + s.over, 'the generator sized the body');
   if (s.over <= 0) {
     const r = boundedOutcome('decode() of a maximum-size frame', () => decode(frame));
