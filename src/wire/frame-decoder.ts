@@ -36,6 +36,11 @@ export class FrameDecoder {
     return this.have;
   }
 
+  /** Stream offset of the frame not yet complete (meaningful while `pending` > 0): tells one partial frame from the next. */
+  get pendingOffset(): number {
+    return this.consumed;
+  }
+
   /**
    * The TLibError FRAME_TOO_LARGE the stream failed with (its offset is the
    * bad prefix's, in the stream), once it has; the stream cannot be

@@ -73,7 +73,7 @@ describe('case 2: a JSON "__proto__" key is data, never a prototype', () => {
     const message = fromJSON(JSON.parse(text) as JsonMessage);
     expect(Object.getPrototypeOf(message)).toBe(Object.prototype);
     expect(Object.hasOwn(message, '__proto__')).toBe(true);
-    expect((message as Record<string, unknown>).ApplicationPassword).toBeUndefined();
+    expect((message as unknown as Record<string, unknown>).ApplicationPassword).toBeUndefined();
     expect(codeAndPath(() => encode(message))).toEqual(['INVALID_MESSAGE', '__proto__']);
   });
 
