@@ -13,9 +13,9 @@ export type RecordListener = (r: WireRecord, scenarioId: string) => void;
 
 export const EXCHANGE_CAPS = Object.freeze({
   /** Records kept from the start of a scenario. */
-  head: 1000,
+  head: 300,
   /** Records kept from its end (a ring: the latest ones). */
-  tail: 200,
+  tail: 100,
   /** Bytes of one frame kept as hex; a larger frame keeps its start and only its Event. */
   frameBytes: 16 * 1024,
 });

@@ -23,7 +23,7 @@ interface Waiter {
  * streaming without pause: the session is closed (see `overflow`) rather
  * than let it grow the runner's memory without bound.
  */
-export const MAX_INBOX = 10_000;
+export const MAX_INBOX = 2_000;
 
 export class Inbox implements Receiver {
   private readonly entries: Entry[] = [];
