@@ -18,6 +18,7 @@ import { selectScenarios } from '../../conformance/select.js';
 import { targetFromWords } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { validate } from '../../src/validate/index.js';
+import { colorWanted } from '../color.js';
 
 interface ConformOptions {
   target?: string;
@@ -50,7 +51,7 @@ export interface ConformIO {
 const PROCESS_IO: ConformIO = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
-  color: process.stdout.isTTY === true,
+  color: colorWanted(process.stdout),
 };
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];

@@ -24,7 +24,7 @@ describe('tlib-kit (built)', () => {
 
   it('an unknown command is an error that points to --help', () => {
     const r = cli('conformance');
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("unknown command 'conformance'");
     expect(r.err).toContain('--help');
   });
