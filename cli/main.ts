@@ -6,7 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { ignoreClosedStdout } from './closed-stdout.js';
 import { registerConform } from './commands/conform.js';
+import { registerDecode } from './commands/decode.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEncode } from './commands/encode.js';
 import { registerFuzz } from './commands/fuzz.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
@@ -25,7 +27,9 @@ const program = new Command('tlib-kit')
   .exitOverride();
 
 registerConform(program);
+registerDecode(program);
 registerDemo(program);
+registerEncode(program);
 registerFuzz(program);
 registerSim(program);
 registerValidate(program);
