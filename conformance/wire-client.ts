@@ -18,6 +18,8 @@ export interface WireClientOptions {
   nextReferenceId: () => number;
   timeoutMs: number;
   quietMs: number;
+  /** The AddressType to register a DN with (the profile's type of the DN). */
+  addressType?: (dn: string) => number;
 }
 
 export class RawClient extends Inbox implements WireClient {
@@ -26,6 +28,7 @@ export class RawClient extends Inbox implements WireClient {
   private readonly exchange: Exchange;
   private readonly nextReferenceId: () => number;
   private readonly frames = new FrameDecoder();
+  private readonly addressType: (dn: string) => number;
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs);
@@ -33,6 +36,7 @@ export class RawClient extends Inbox implements WireClient {
     this.transport = o.transport;
     this.exchange = o.exchange;
     this.nextReferenceId = o.nextReferenceId;
+    this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
     o.transport.onChunk((chunk) => this.onChunk(chunk));
     o.transport.onClose((reason) => this.closed(reason));
   }
@@ -42,7 +46,10 @@ export class RawClient extends Inbox implements WireClient {
     try {
       frames = this.frames.push(chunk);
     } catch (e) {
-      this.exchange.note(this.name, this.server, `unreadable stream: ${e instanceof Error ? e.message : String(e)}`);
+      // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
+      const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
+      this.exchange.note(this.name, this.server, why);
+      this.closed(why);
       this.transport.close();
       return;
     }
@@ -71,12 +78,15 @@ export class RawClient extends Inbox implements WireClient {
     return ReferenceID;
   }
 
-  async call(m: Message, answer: string): Promise<Message> {
+  async call(m: Message, answer: string, timeoutMs?: number): Promise<Message> {
     const ref = this.request(m);
-    const reply = await this.expect({
-      what: `${answer} or EventError with ReferenceID ${ref}`,
-      match: (x) => x.ReferenceID === ref && (x.Event === answer || x.Event === 'EventError'),
-    });
+    const reply = await this.expect(
+      {
+        what: `${answer} or EventError with ReferenceID ${ref}`,
+        match: (x) => x.ReferenceID === ref && (x.Event === answer || x.Event === 'EventError'),
+      },
+      timeoutMs,
+    );
     if (reply.Event === 'EventError') {
       const record = this.recordOf(reply);
       if (record) record.violation = true;
@@ -87,7 +97,7 @@ export class RawClient extends Inbox implements WireClient {
 
   async register(dn: string): Promise<void> {
     await this.call(
-      { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: ADDRESS_TYPE.DN },
+      { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
       'EventRegistered',
     );
   }

@@ -16,7 +16,7 @@ const MILLISECONDS = 'The duration of the reservation is in milliseconds.';
 const TIMEOUT_MS = 30_000;
 
 function reserve(ctx: ScenarioContext, extra: Partial<Message> = {}): Message {
-  return { Event: 'RequestReserveAgent', AgentID: ctx.dn('agent'), Place: ctx.dn('place'), ThisDN: ctx.dn('dn'), Timeout: TIMEOUT_MS, ...extra } as Message;
+  return { Event: 'RequestReserveAgent', ...ctx.resources.agent(), ThisDN: ctx.resources.dn('dn'), Timeout: TIMEOUT_MS, ...extra } as Message;
 }
 
 const reserved = event('EventAgentReserved');
@@ -28,6 +28,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: ECHO,
     level: 'must',
     needs: [],
+    uses: { dns: 1, agents: 1 },
     brokenBy: ['reserved-wrong-echo', 'reserved-no-identity'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
@@ -43,10 +44,11 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: AT_LEAST_ONE,
     level: 'must',
     needs: [],
+    uses: { agents: 1 },
     brokenBy: ['reserved-no-identity'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.dn('agent') });
+      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
       const m = await a.expect(reserved);
       const present = (['AgentID', 'Place', 'ThisDN'] as const).filter((k) => m[k] !== undefined);
       if (present.length === 0) blame(a, m, 'EventAgentReserved names no agent', 'at least one of AgentID, Place, ThisDN', 'none of them');
@@ -59,6 +61,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: MILLISECONDS,
     level: 'must',
     needs: [],
+    uses: { dns: 1, agents: 1 },
     brokenBy: ['reserved-timeout-seconds'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
@@ -76,9 +79,10 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: DELIVERY,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1, agents: 1 },
     brokenBy: ['reserved-not-to-registered'],
     run: async (ctx) => {
-      const dn = ctx.dn('dn');
+      const dn = ctx.resources.dn('dn');
       const [b, c] = [await ctx.client('registered-1'), await ctx.client('registered-2')];
       await b.register(dn);
       await c.register(dn);
@@ -95,10 +99,11 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: DELIVERY,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 2, agents: 1 },
     brokenBy: ['reserved-leak'],
     run: async (ctx) => {
       const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.dn('elsewhere'));
+      await bystander.register(ctx.resources.dn('elsewhere'));
       const a = await ctx.client('requester');
       a.request(reserve(ctx));
       await a.expect(reserved);

@@ -1,6 +1,6 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
 import type { Scenario } from '../scenario.js';
-import { connIdFor, event, mustHave } from './check.js';
+import { event, mustHave } from './check.js';
 
 export const CALL_INFO_SCENARIOS: Scenario[] = [
   {
@@ -9,10 +9,11 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
     reference: 'EventCallInfoChanged: The call information has been changed. ConnID Mandatory.',
     level: 'must',
     needs: [],
+    uses: { dns: 1, call: true },
     brokenBy: ['call-info-no-conn-id'],
     run: async (ctx) => {
       const a = await ctx.client('client-a');
-      const ConnID = connIdFor(ctx.dn('call'));
+      const { ConnID } = await ctx.obtainCall();
       a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
       const m = await a.expect(event('EventCallInfoChanged'));
       mustHave(a, m, 'ConnID', 'ConnID is Mandatory');

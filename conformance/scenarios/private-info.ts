@@ -18,10 +18,11 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     reference: 'This event is generated both in response to a TPrivateService() function call ... EventPrivateInfo: PrivateEvent Mandatory, time Mandatory.',
     level: 'must',
     needs: [],
+    uses: { dns: 1 },
     brokenBy: ['private-info-no-private-event', 'missing-time'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
-      a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: ctx.dn('device') });
+      a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: ctx.resources.dn('device') });
       const m = await a.expect(info);
       mustHave(a, m, 'PrivateEvent', 'PrivateEvent is Mandatory');
       mustHave(a, m, 'time', 'time is Mandatory');
@@ -33,13 +34,14 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     reference: DISTRIBUTION,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 2 },
     brokenBy: ['private-info-leak'],
     run: async (ctx) => {
-      const device = ctx.dn('device');
+      const device = ctx.resources.dn('device');
       const registered = await ctx.client('on-device');
       await registered.register(device);
       const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.dn('elsewhere'));
+      await bystander.register(ctx.resources.dn('elsewhere'));
       const a = await ctx.client('requester');
       a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: device });
       await a.expect(info);

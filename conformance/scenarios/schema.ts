@@ -20,14 +20,14 @@ function judged(m: Message): boolean {
 
 /** Requests that between them draw every special event a single client can provoke. */
 async function provokeEvents(ctx: ScenarioContext, a: WireClient): Promise<void> {
-  const dn = ctx.dn('dn');
+  const dn = ctx.resources.dn('dn');
   await a.register(dn);
   const steps: Array<[Message, string]> = [
     [{ Event: 'RequestDistributeEvent', ThisDN: dn }, 'EventACK'],
     [{ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['k', 'v']] }, 'EventUserEvent'],
     [{ Event: 'RequestPrivateService', PrivateEvent: 1, ThisDN: dn }, 'EventPrivateInfo'],
     [{ Event: 'RequestReserveAgent', ThisDN: dn, Timeout: 1000 }, 'EventAgentReserved'],
-    [{ Event: 'RequestSetCallInfo', ConnID: '00000000000000ab', CustomerID: 'c' }, 'EventCallInfoChanged'],
+    [{ Event: 'RequestSetCallInfo', ConnID: (await ctx.obtainCall()).ConnID, CustomerID: 'c' }, 'EventCallInfoChanged'],
   ];
   for (const [request, answer] of steps) {
     a.request(request);
@@ -42,6 +42,7 @@ export const SCHEMA_SCENARIOS: Scenario[] = [
     reference: 'Event Attribute / Type tables: every Mandatory attribute present, Optional ones of their type, nothing else.',
     level: 'must',
     needs: [],
+    uses: { dns: 2, call: true },
     brokenBy: [
       'ack-no-reference-id',
       'user-event-no-this-dn',

@@ -4,7 +4,7 @@ import { event, mustEqual } from './check.js';
 
 /** A registered receiver, and the user event another client sends to its DN. */
 async function sendUserEvent(ctx: ScenarioContext): Promise<{ receiver: WireClient; dn: string }> {
-  const dn = ctx.dn('dn');
+  const dn = ctx.resources.dn('dn');
   const receiver = await ctx.client('receiver');
   await receiver.register(dn);
   const sender = await ctx.client('sender');
@@ -22,6 +22,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     reference: 'A user event from another client application has been received.',
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
@@ -34,6 +35,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     reference: 'EventUserEvent contains T-Server-required attributes. ... ThisDN Mandatory.',
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-no-this-dn', 'user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);

@@ -24,11 +24,12 @@ describe('a silent server', () => {
     server.close();
   });
 
-  it('gives the timeout verdict within the step timeout, never a hang', async () => {
+  it('gives the timeout verdict within the start-up timeout, never a hang', async () => {
     const started = Date.now();
     const report = await run(tcpTarget({ primary: { host: '127.0.0.1', port }, connectTimeoutMs: 300 }), {
       scenarios: pick('ack/send-event/reference-id', 'agent-reserved/at-least-one'),
       timeoutMs: 300,
+      startupMs: 300,
     });
     expect(verdicts(report)).toEqual({ 'ack/send-event/reference-id': 'timeout', 'agent-reserved/at-least-one': 'timeout' });
     expect(report.results[0]?.reason).toContain('EventServerConnected');
