@@ -25,7 +25,8 @@ export const SESSION_ENV = 'TLIB_KIT_SESSION';
 export const SERVER_ENV = 'TLIB_KIT_SERVER';
 
 export function bridgeEnv(role: ServerSide | 'app', serverOf: (role: ServerSide) => ServerSide): Record<string, string> {
-  return role === 'app' ? { [SESSION_ENV]: 'app' } : { [SESSION_ENV]: role, [SERVER_ENV]: serverOf(role) };
+  // An application session starts on the server that is primary now, as a client library's warm standby would.
+  return { [SESSION_ENV]: role, [SERVER_ENV]: serverOf(role === 'app' ? 'primary' : role) };
 }
 
 export function execTarget(o: ExecTargetOptions): Target {

@@ -74,8 +74,8 @@ describe('a TCP target', () => {
 
 describe('an exec bridge target', () => {
   let sim: SimHandle;
-  const bridge = fileURLToPath(new URL('./example-bridge.ts', import.meta.url));
-  const command = (prefix = '') => `${prefix}BRIDGE_PRIMARY=127.0.0.1:${sim.primary.port} BRIDGE_BACKUP=127.0.0.1:${sim.backup!.port} node --import tsx ${bridge}`;
+  const bridge = fileURLToPath(new URL('../../examples/pipe-bridge.mjs', import.meta.url));
+  const command = (prefix = '') => `${prefix}BRIDGE_PRIMARY=127.0.0.1:${sim.primary.port} BRIDGE_BACKUP=127.0.0.1:${sim.backup!.port} node ${bridge}`;
   beforeAll(async () => void (sim = await startSimulator({ port: 0, pair: true })));
   afterAll(() => sim.close());
   const ids = ['ack/user-event/reference-id', 'user-event/this-dn', 'restore-connection/not-delivered-to-app', 'restore-connection/primary-role'];
