@@ -6,6 +6,7 @@ import type { Message } from '../src/index.js';
 import type { Exchange } from './exchange.js';
 import { targetError } from './failure.js';
 import { registerClient } from './handshake.js';
+import { LogTail } from './log-tail.js';
 import type { Profile } from './profile/model.js';
 import type { Lease } from './profile/pool.js';
 import { callObtainer, leasedResources } from './resources.js';
@@ -46,10 +47,6 @@ const NO_CONTROL: Control = {
   call: () => Promise.reject(targetError('the profile obtains calls through the control hook, and this target has none: give --control')),
 };
 
-/** How much of a session's log a verdict quotes: enough for "Cannot find module ...", bounded against a chatty bridge. */
-const LOG_TAIL_LINES = 5;
-const LOG_LINE_CHARS = 300;
-
 export function createContext(o: ContextOptions): RunContext {
   const clients: RawClient[] = [];
   const apps: AppView[] = [];
@@ -60,12 +57,12 @@ export function createContext(o: ContextOptions): RunContext {
   const control = o.session.control ? recordedControl(o.session.control, o.exchange, changes) : NO_CONTROL;
   const resources = leasedResources(o.lease, o.scenarioId);
   const password = o.profile.credentials?.applicationPassword;
-  const tails = new Map<string, string[]>();
+  const tails = new Map<string, LogTail>();
   const logTo = (name: string, where: string) => (line: string) => {
     o.exchange.note(name, where, line);
-    const tail = tails.get(name) ?? [];
-    tail.push(line.length > LOG_LINE_CHARS ? `${line.slice(0, LOG_LINE_CHARS)}...` : line);
-    tails.set(name, tail.slice(-LOG_TAIL_LINES));
+    const tail = tails.get(name) ?? new LogTail();
+    tail.push(line);
+    tails.set(name, tail);
   };
 
   const ctx: ScenarioContext = {
@@ -94,7 +91,7 @@ export function createContext(o: ContextOptions): RunContext {
   return {
     ctx,
     seen,
-    logTails: () => [...tails].map(([name, lines]) => `${name}: ${lines.join(' / ')}`),
+    logTails: () => [...tails].map(([name, tail]) => `${name}: ${tail.quote()}`),
     dispose: async () => {
       clients.forEach((c) => c.close());
       await Promise.allSettled(apps.map((a) => a.close()));

@@ -10,6 +10,7 @@ import { dirname } from 'node:path';
 import { Exchange } from './exchange.js';
 import { isConformanceError } from './failure.js';
 import { registerClient } from './handshake.js';
+import { LogTail } from './log-tail.js';
 import type { LoadedProfile } from './profile/model.js';
 import { profileUnmet } from './profile/supports.js';
 import type { Need, ServerSide } from './scenario.js';
@@ -50,16 +51,16 @@ export async function preflight(o: PreflightOptions): Promise<void> {
 }
 
 async function register(session: TargetSession, role: ServerSide, o: PreflightOptions): Promise<void> {
-  const log: string[] = [];
+  const log = new LogTail();
   const exchange = new Exchange('preflight');
   let client: RawClient | undefined;
   try {
-    const transport = await session.connect(role, (line) => void log.push(line));
+    const transport = await session.connect(role, (line) => log.push(line));
     client = new RawClient({ name: 'preflight', server: role, transport, exchange, nextReferenceId: () => 1, timeoutMs: o.timeoutMs, quietMs: 0 });
     const password = o.profile.profile.credentials?.applicationPassword;
     await registerClient(client, 'tlib-kit-preflight', { startupMs: o.startupMs, ...(password !== undefined ? { password } : {}) });
   } catch (e) {
-    const tail = log.slice(-3).join(' / ');
+    const tail = log.quote();
     throw new PreflightError(`the ${role} did not register a client (RequestRegisterClient, then EventServerConnected): ${messageOf(e)}${tail ? `; log: ${tail}` : ''}${hint(e)}`);
   } finally {
     client?.close();
