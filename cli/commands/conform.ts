@@ -79,10 +79,17 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
+/** What a scenario leases from the profile, for --list: "[uses 2 DNs, 1 agent, a call]". */
+function usesText(s: (typeof SCENARIOS)[number]): string {
+  const { dns = 0, agents = 0, call = false } = s.uses ?? {};
+  const parts = [dns ? `${dns} DN${dns > 1 ? 's' : ''}` : '', agents ? `${agents} agent${agents > 1 ? 's' : ''}` : '', call ? 'a call' : ''].filter(Boolean);
+  return parts.length ? `  [uses ${parts.join(', ')}]` : '';
+}
+
 function listScenarios(io: ConformIO): void {
   for (const s of SCENARIOS) {
     const needs = s.needs.length ? `  [needs ${s.needs.join(', ')}]` : '';
-    io.out(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}\n`);
+    io.out(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}${usesText(s)}\n`);
   }
 }
 

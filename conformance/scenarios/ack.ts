@@ -28,6 +28,8 @@ interface AckCase {
   id: string;
   fn: string;
   defects?: DefectName[];
+  /** DNs the request names (default 1). */
+  dns?: number;
   request: (ctx: ScenarioContext) => Message;
 }
 
@@ -43,6 +45,7 @@ const CASES: AckCase[] = [
     id: 'ack/set-input-mask/reference-id',
     fn: 'TSetInputMask()',
     defects: ['ack-missing-set-input-mask'],
+    dns: 0,
     request: () => ({ Event: 'RequestSetInputMask', InputMask: new Uint8Array(64).fill(0xff) }),
   },
   { id: 'ack/private-service/reference-id', fn: 'TPrivateService()', request: (ctx) => ({ Event: 'RequestPrivateService', PrivateEvent: 4711, ThisDN: ctx.resources.dn('ack') }) },
@@ -54,7 +57,7 @@ const simpleAcks: Scenario[] = CASES.map((k) => ({
   reference: `${RESPONSE_TO} ${REFERENCE_ID_RULE}`,
   level: 'must',
   needs: [],
-  uses: { dns: 1 },
+  uses: { dns: k.dns ?? 1 },
   brokenBy: [...REFERENCE_ID_DEFECTS, ...(k.defects ?? [])],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
