@@ -4,7 +4,7 @@
  */
 import type { Message } from '../src/index.js';
 import type { Exchange } from './exchange.js';
-import { targetError } from './failure.js';
+import { targetError, type ConformanceError } from './failure.js';
 import { registerClient } from './handshake.js';
 import type { AppView, Control, ScenarioContext, ServerSide, Violation } from './scenario.js';
 import { recordedControl, type TargetSession } from './target.js';
@@ -28,6 +28,8 @@ export interface RunContext {
   ctx: ScenarioContext;
   /** Behaviours recorded with ctx.seen(). */
   seen: string[];
+  /** The first rule a received message broke, on any client of the run. */
+  violation(): ConformanceError | undefined;
   dispose(): Promise<void>;
 }
 
@@ -50,12 +52,13 @@ export function createContext(o: ContextOptions): RunContext {
     quietMs: o.quietMs,
     control: o.session.control ? recordedControl(o.session.control, o.exchange) : NO_CONTROL,
     validate: o.validate,
+    address: (server) => o.session.address?.(server),
     dn: (label) => `${label}-${slug}-${o.runTag}`,
     seen: (behaviour) => void seen.push(behaviour),
     note: (text) => void o.exchange.note('runner', 'runner', text),
     client: async (name, server: ServerSide = 'primary') => {
       const transport = await o.session.connect(server, (line) => o.exchange.note(name, server, line));
-      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs });
+      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs, judge: o.validate });
       clients.push(client);
       await registerClient(client, `tlib-kit-${name}`);
       return client;
@@ -70,6 +73,7 @@ export function createContext(o: ContextOptions): RunContext {
   return {
     ctx,
     seen,
+    violation: () => clients.map((c) => c.violation).find((v) => v !== undefined),
     dispose: async () => {
       clients.forEach((c) => c.close());
       await Promise.allSettled(apps.map((a) => a.close()));

@@ -38,14 +38,20 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   const exchange = new Exchange(scenario.id, o.onRecord);
   const started = performance.now();
   let seen: string[] = [];
-  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'>;
+  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string };
   try {
     const session = await o.target.session();
     const run = createContext({ scenarioId: scenario.id, session, exchange, validate: o.validate, timeoutMs: o.timeoutMs, quietMs: o.quietMs, runTag: o.runTag, firstReferenceId: o.firstReferenceId });
     seen = run.seen;
     try {
       await withDeadline(scenario.run(run.ctx), o.timeoutMs * DEADLINE_STEPS);
+      const received = run.violation();
+      if (received) throw received;
       outcome = { verdict: 'pass' };
+    } catch (e) {
+      // A rule a received message broke explains a later timeout or error better than they do.
+      const received = run.violation();
+      throw received && !(isConformanceError(e) && e.code === 'VIOLATION') ? received : e;
     } finally {
       await run.dispose();
     }
@@ -77,12 +83,13 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
 
 const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
 
-function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> {
+function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string } {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
     return {
       verdict: VERDICT_OF[e.code],
       reason: e.message,
+      ...(e.sentence !== undefined ? { reference: e.sentence } : {}),
       ...(e.expected !== undefined ? { expected: e.expected } : {}),
       ...(e.actual !== undefined ? { actual: e.actual } : {}),
     };

@@ -45,6 +45,7 @@ export function tcpTarget(o: TcpTargetOptions): Target {
           if (!address) throw targetError(`no ${server} address: give --backup tcp://host:port`);
           return connectTcp(address, o.connectTimeoutMs);
         },
+        address: (server) => snapshot[server],
         control,
         openApp: () => Promise.reject(targetError('a TCP target has no application view')),
         release: async () => undefined,
