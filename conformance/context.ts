@@ -4,7 +4,7 @@
  */
 import type { Message } from '../src/index.js';
 import type { Exchange } from './exchange.js';
-import { targetError } from './failure.js';
+import { targetError, type ConformanceError } from './failure.js';
 import { registerClient } from './handshake.js';
 import { LogTail } from './log-tail.js';
 import type { Profile } from './profile/model.js';
@@ -37,6 +37,8 @@ export interface RunContext {
   seen: string[];
   /** The last log lines (a bridge's stderr) of each session that wrote any, for the verdict. */
   logTails(): string[];
+  /** The first rule a received message broke, on any client of the run. */
+  violation(): ConformanceError | undefined;
   dispose(): Promise<void>;
 }
 
@@ -70,13 +72,14 @@ export function createContext(o: ContextOptions): RunContext {
     quietMs: o.quietMs,
     control,
     validate: o.validate,
+    address: (server) => o.session.address?.(server),
     resources,
     obtainCall: callObtainer(o.profile, o.lease, resources, control, o.scenarioId),
     seen: (behaviour) => void seen.push(behaviour),
     note: (text) => void o.exchange.note('runner', 'runner', text),
     client: async (name, server: ServerSide = 'primary') => {
       const transport = await o.session.connect(server, logTo(name, server));
-      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs, addressType: addressTypeOf(o.profile) });
+      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs, addressType: addressTypeOf(o.profile), judge: o.validate });
       clients.push(client);
       await registerClient(client, `tlib-kit-${name}`, { startupMs: o.startupMs, ...(password !== undefined ? { password } : {}) });
       return client;
@@ -92,6 +95,7 @@ export function createContext(o: ContextOptions): RunContext {
     ctx,
     seen,
     logTails: () => [...tails].map(([name, tail]) => `${name}: ${tail.quote()}`),
+    violation: () => clients.map((c) => c.violation).find((v) => v !== undefined),
     dispose: async () => {
       clients.forEach((c) => c.close());
       await Promise.allSettled(apps.map((a) => a.close()));

@@ -59,7 +59,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   const started = performance.now();
   let seen: string[] = [];
   let logTails: string[] = [];
-  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'>;
+  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string };
   try {
     const session = await o.target.session();
     const run = createContext({
@@ -77,7 +77,13 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
     seen = run.seen;
     try {
       await withDeadline(scenario.run(run.ctx), o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_SESSIONS);
+      const received = run.violation();
+      if (received) throw received;
       outcome = { verdict: 'pass' };
+    } catch (e) {
+      // A rule a received message broke explains a later timeout or error better than they do.
+      const received = run.violation();
+      throw received && !(isConformanceError(e) && e.code === 'VIOLATION') ? received : e;
     } finally {
       logTails = run.logTails();
       await run.dispose();
@@ -114,12 +120,13 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
 
 const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
 
-function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> {
+function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string } {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
     return {
       verdict: VERDICT_OF[e.code],
       reason: e.message,
+      ...(e.sentence !== undefined ? { reference: e.sentence } : {}),
       ...(e.expected !== undefined ? { expected: e.expected } : {}),
       ...(e.actual !== undefined ? { actual: e.actual } : {}),
     };

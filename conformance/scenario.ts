@@ -47,8 +47,13 @@ export interface Receiver {
   readonly received: readonly Message[];
   /** Waits for the next not-yet-consumed message matching `e`; a silent peer ends the scenario with 'timeout'. */
   expect(e: Expectation, timeoutMs?: number): Promise<Message>;
-  /** Fails the scenario, blaming the message, if one matching `e` arrives within the window (or already has). */
-  expectNone(e: Expectation, windowMs?: number): Promise<void>;
+  /**
+   * Fails the scenario, blaming the message, if one matching `e` has arrived
+   * (quoting `sentence`). A wire client first proves it has caught up with
+   * everything the server sent it (a round trip on its own connection); an
+   * application view waits `windowMs`.
+   */
+  expectNone(e: Expectation, windowMs?: number, sentence?: string): Promise<void>;
   /** The exchange record that carried a received message (to mark it as the violation). */
   recordOf(m: Message): WireRecord | undefined;
 }
@@ -62,6 +67,12 @@ export interface WireClient extends Receiver {
   request(m: Message): number;
   /** Sends a request and waits for the answer carrying its ReferenceID (EventError fails the step). */
   call(m: Message, answer: string): Promise<Message>;
+  /**
+   * A barrier: a request on this connection and its answer (any event with
+   * its ReferenceID, EventError included). Whatever the server sent this
+   * client before answering is in `received` when it resolves.
+   */
+  sync(): Promise<void>;
   /** Registers this client on a DN (RequestRegisterAddress, waits for EventRegistered). */
   register(dn: string): Promise<void>;
   close(): void;
@@ -112,6 +123,8 @@ export interface ScenarioContext {
   readonly control: Control;
   /** Schema and request-dependent rules of the validator. */
   validate(m: Message, context?: { request?: Message }): Violation[];
+  /** Where a server of the target listens, when the runner reaches it directly (undefined through a bridge). */
+  address(server: ServerSide): { host: string; port: number } | undefined;
   /** DNs and agents leased from the profile; the scenario's `uses` says how many. */
   readonly resources: ScenarioResources;
   /** The call of the profile's "call" entry (needs `uses.call`). */

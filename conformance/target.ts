@@ -5,7 +5,7 @@
  */
 import type { Exchange } from './exchange.js';
 import type { AppView, Control, Need, ServerSide } from './scenario.js';
-import type { Transport } from './transport.js';
+import type { TcpAddress, Transport } from './transport.js';
 
 export interface AppViewOptions {
   name: string;
@@ -33,6 +33,8 @@ export interface TargetSession {
   /** Opens a byte pipe to a server (a bridge process for exec targets). */
   connect(server: ServerSide, log: (text: string) => void): Promise<Transport>;
   readonly control: Control | undefined;
+  /** Where a server of the pair listens, when the runner connects to it directly (not through a bridge). */
+  address?(server: ServerSide): TcpAddress | undefined;
   openApp(o: AppViewOptions): Promise<AppView>;
   /** Shared pairs: puts links up and the original primary back after a scenario changed them. */
   restore?(changes: ControlChanges): Promise<void>;

@@ -5,6 +5,7 @@
  */
 import { decode, encode, FrameDecoder, isTLibError, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
 import { violation } from './failure.js';
+import { judgeReceived, type Judge } from './received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
 import type { ServerSide, WireClient } from './scenario.js';
@@ -20,6 +21,8 @@ export interface WireClientOptions {
   quietMs: number;
   /** The AddressType to register a DN with (the profile's type of the DN). */
   addressType?: (dn: string) => number;
+  /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
+  judge?: Judge;
 }
 
 export class RawClient extends Inbox implements WireClient {
@@ -29,6 +32,9 @@ export class RawClient extends Inbox implements WireClient {
   private readonly nextReferenceId: () => number;
   private readonly frames = new FrameDecoder();
   private readonly addressType: (dn: string) => number;
+  private readonly judge: Judge | undefined;
+  /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
+  private readonly requests = new Map<number, Message>();
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs);
@@ -37,6 +43,7 @@ export class RawClient extends Inbox implements WireClient {
     this.exchange = o.exchange;
     this.nextReferenceId = o.nextReferenceId;
     this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
+    this.judge = o.judge;
     o.transport.onChunk((chunk) => this.onChunk(chunk));
     o.transport.onClose((reason) => this.closed(reason));
   }
@@ -59,7 +66,14 @@ export class RawClient extends Inbox implements WireClient {
   private onFrame(frame: Uint8Array): void {
     try {
       const message = decode(frame);
-      this.deliver(message, this.exchange.frame('recv', this.name, this.server, frame, message));
+      const record = this.exchange.frame('recv', this.name, this.server, frame, message);
+      const request = typeof message.ReferenceID === 'number' ? this.requests.get(message.ReferenceID) : undefined;
+      const broken = this.judge && judgeReceived(this.judge, message, request);
+      if (broken) {
+        record.violation = true;
+        this.broken(violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence));
+      }
+      this.deliver(message, record);
     } catch (e) {
       const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
       this.exchange.frame('recv', this.name, this.server, frame, undefined, `undecodable frame (${why})`);
@@ -74,8 +88,20 @@ export class RawClient extends Inbox implements WireClient {
 
   request(m: Message): number {
     const ReferenceID = this.nextReferenceId();
-    this.send({ ...m, ReferenceID });
+    const request = { ...m, ReferenceID };
+    this.requests.set(ReferenceID, request);
+    this.send(request);
     return ReferenceID;
+  }
+
+  /** TQueryLocation() needs no resource of the target, and any answer (EventError too) closes the barrier. */
+  async sync(): Promise<void> {
+    const ref = this.request({ Event: 'RequestQueryLocation' });
+    await this.expect({ what: `the answer to RequestQueryLocation ${ref} (a barrier on ${this.name}'s connection)`, match: (x) => x.ReferenceID === ref && x.Event !== 'RequestQueryLocation' });
+  }
+
+  protected override caughtUp(): Promise<void> {
+    return this.sync();
   }
 
   async call(m: Message, answer: string, timeoutMs?: number): Promise<Message> {

@@ -128,7 +128,7 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
   const scenarios = selectScenarios(SCENARIOS, o.run, o.skip);
   const password = profile.profile.credentials?.applicationPassword;
-  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs, ...(password !== undefined ? { password } : {}) });
+  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs, startupMs, ...(password !== undefined ? { password } : {}) });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
   const { color } = io;
   const named: Array<[string, string | undefined]> = [

@@ -20,7 +20,7 @@ const REFERENCE_ID_DEFECTS: DefectName[] = ['ack-no-reference-id', 'ack-wrong-re
 async function acknowledged(c: WireClient, request: Message): Promise<Message> {
   const ref = c.request(request);
   const ack = await c.expect(event('EventACK', undefined, `answering ${request.Event} (ReferenceID ${ref})`));
-  mustEqual(c, ack, 'ReferenceID', ref, `must echo the ReferenceID of the ${request.Event} it acknowledges`);
+  mustEqual(c, ack, 'ReferenceID', ref, `must echo the ReferenceID of the ${request.Event} it acknowledges`, REFERENCE_ID_RULE);
   return ack;
 }
 
@@ -75,7 +75,7 @@ const monitoring = (ctx: ScenarioContext, SubscriptionOperation: number, Subscri
 /** SubscriptionStart, whose EventACK must carry the SubscriptionID later operations name. */
 async function started(ctx: ScenarioContext, c: WireClient): Promise<string> {
   const ack = await acknowledged(c, monitoring(ctx, SUBSCRIPTION_OPERATION.SubscriptionStart));
-  mustHave(c, ack, 'SubscriptionID', 'it is mandatory for the operation SubscriptionStart');
+  mustHave(c, ack, 'SubscriptionID', 'it is mandatory for the operation SubscriptionStart', SUBSCRIPTION_RULE);
   return ack.SubscriptionID!;
 }
 
@@ -104,11 +104,13 @@ const transactionMonitoring: Scenario[] = [
         const c = await ctx.client('client-a');
         const id = await started(ctx, c);
         const ack = await acknowledged(c, monitoring(ctx, SUBSCRIPTION_OPERATION[op], id));
-        mustLack(c, ack, 'SubscriptionID', `it is not present for the operation ${op}`);
+        mustLack(c, ack, 'SubscriptionID', `it is not present for the operation ${op}`, SUBSCRIPTION_RULE);
       },
     }),
   ),
 ];
+
+const namesRequestSentence = 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.';
 
 const namesRequest: Scenario = {
   id: 'ack/user-event-attribute',
@@ -124,7 +126,7 @@ const namesRequest: Scenario = {
     const ack = await c.expect(event('EventACK'));
     // UserEvent is Optional, so both absent and right pass; present and wrong breaks "derived from the request".
     if (ack.UserEvent === undefined) return ctx.seen('EventACK without UserEvent (Optional)');
-    mustEqual(c, ack, 'UserEvent', messageByName('RequestDistributeEvent')!.id, 'must identify the request that caused the EventACK');
+    mustEqual(c, ack, 'UserEvent', messageByName('RequestDistributeEvent')!.id, 'must identify the request that caused the EventACK', namesRequestSentence);
     ctx.seen('EventACK with UserEvent naming the request');
   },
 };

@@ -11,9 +11,9 @@ export function event(name: string, also?: (m: Message) => boolean, detail?: str
   return { what: detail ? `${name} ${detail}` : name, match: (m) => m.Event === name && (also ? also(m) : true) };
 }
 
-/** Fails, blaming message `m` as `from` received it. */
-export function blame(from: Receiver, m: Message, message: string, expected: string, actual = describe(m)): never {
-  throw violation(message, expected, actual, from.recordOf(m));
+/** Fails, blaming message `m` as `from` received it, quoting the sentence of the check (the scenario's when absent). */
+export function blame(from: Receiver, m: Message, message: string, expected: string, actual = describe(m), sentence?: string): never {
+  throw violation(message, expected, actual, from.recordOf(m), sentence);
 }
 
 function attrOf(m: Message, attr: string): unknown {
@@ -24,16 +24,16 @@ function show(v: unknown): string {
   return v === undefined ? 'absent' : JSON.stringify(v);
 }
 
-export function mustEqual(from: Receiver, m: Message, attr: keyof Message & string, expected: unknown, why: string): void {
+export function mustEqual(from: Receiver, m: Message, attr: keyof Message & string, expected: unknown, why: string, sentence?: string): void {
   const actual = attrOf(m, attr);
-  if (actual !== expected) blame(from, m, `${m.Event}.${attr} ${why}`, `${attr} = ${show(expected)}`, `${attr} = ${show(actual)} in ${describe(m)}`);
+  if (actual !== expected) blame(from, m, `${m.Event}.${attr} ${why}`, `${attr} = ${show(expected)}`, `${attr} = ${show(actual)} in ${describe(m)}`, sentence);
 }
 
-export function mustHave(from: Receiver, m: Message, attr: keyof Message & string, why: string): void {
-  if (attrOf(m, attr) === undefined) blame(from, m, `${m.Event} has no ${attr}: ${why}`, `${attr} present`, `${attr} absent in ${describe(m)}`);
+export function mustHave(from: Receiver, m: Message, attr: keyof Message & string, why: string, sentence?: string): void {
+  if (attrOf(m, attr) === undefined) blame(from, m, `${m.Event} has no ${attr}: ${why}`, `${attr} present`, `${attr} absent in ${describe(m)}`, sentence);
 }
 
-export function mustLack(from: Receiver, m: Message, attr: keyof Message & string, why: string): void {
+export function mustLack(from: Receiver, m: Message, attr: keyof Message & string, why: string, sentence?: string): void {
   const actual = attrOf(m, attr);
-  if (actual !== undefined) blame(from, m, `${m.Event} carries ${attr}: ${why}`, `no ${attr}`, `${attr} = ${show(actual)}`);
+  if (actual !== undefined) blame(from, m, `${m.Event} carries ${attr}: ${why}`, `no ${attr}`, `${attr} = ${show(actual)}`, sentence);
 }

@@ -31,7 +31,7 @@ export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words })
     const m = await a.expect(event('EventHardwareError', undefined, `after ${words} on ${dn}`));
     // ThisDN is Optional; when given it must be the DN the fault concerns.
     if (m.ThisDN === undefined) return ctx.seen('without ThisDN');
-    mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging');
+    mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging', DETECTED);
     ctx.seen(`ThisDN ${dn}${m.ErrorCode !== undefined ? `, ErrorCode ${m.ErrorCode}` : ''}`);
   },
 }));

@@ -41,6 +41,7 @@ export function embeddedTarget(o: EmbeddedTargetOptions): Target {
       };
       return {
         connect: (server) => connectTcp(addresses[server], o.connectTimeoutMs),
+        address: (server) => addresses[server],
         control,
         openApp: (a) => openLibraryApp(a, addresses, clientDefects),
         release: () => sim.close(),

@@ -75,7 +75,7 @@ function appViewOf(client: RawClient): AppView {
       return client.received;
     },
     expect: (e, t) => client.expect(e, t),
-    expectNone: (e, w) => client.expectNone(e, w),
+    expectNone: (e, w, s) => client.expectNone(e, w, s),
     recordOf: (m) => client.recordOf(m),
     close: async () => client.close(),
   };

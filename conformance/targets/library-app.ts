@@ -35,7 +35,7 @@ export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddr
       return inbox.received;
     },
     expect: (e, t) => inbox.expect(e, t),
-    expectNone: (e, w) => inbox.expectNone(e, w),
+    expectNone: (e, w, s) => inbox.expectNone(e, w, s),
     recordOf: (m) => inbox.recordOf(m),
     close: () => client.close(),
   };

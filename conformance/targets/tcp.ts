@@ -39,6 +39,7 @@ export function tcpTarget(o: TcpTargetOptions): Target {
         if (!address) throw targetError(`no ${role} address: give --backup tcp://host:port`);
         return connectTcp(address, o.connectTimeoutMs);
       },
+      address: (role) => configured[pair.serverOf(role)],
       control: pair.control,
       openApp: () => Promise.reject(targetError('a TCP target has no application view')),
       restore: (changes) => pair.restore(changes),

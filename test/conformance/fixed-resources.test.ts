@@ -16,11 +16,6 @@ import { cli } from './helpers.js';
 const DNS = Array.from({ length: 10 }, (_, i) => String(8001 + i));
 const CALL = { ConnID: '00000000000000c1', ThisDN: '8010' };
 const hook = fileURLToPath(new URL('../second-server/hook.mjs', import.meta.url));
-/**
- * Checks being re-derived from their sentences on branch runner-rules (issue
- * 12, item 2): they judge allowed behaviour of this server, not resources.
- */
-const RULES_IN_REWORK = ['agent-reserved/timeout-milliseconds', 'schema/every-event-valid', 'restore-connection/backup-role'];
 
 describe('a strict server that refuses every DN, agent, place and call it was not configured with', () => {
   let vendor: VendorHandle;
@@ -39,7 +34,7 @@ describe('a strict server that refuses every DN, agent, place and call it was no
       }),
     );
     const at = (port: number) => `tcp://127.0.0.1:${port}`;
-    words = ['--target', at(vendor.primary.port), '--backup', at(vendor.backup.port), '--control', `node ${hook} 127.0.0.1:${vendor.controlPort}`, ...RULES_IN_REWORK.flatMap((id) => ['--skip', id])];
+    words = ['--target', at(vendor.primary.port), '--backup', at(vendor.backup.port), '--control', `node ${hook} 127.0.0.1:${vendor.controlPort}`];
   });
   afterAll(() => vendor.close());
 
@@ -47,7 +42,7 @@ describe('a strict server that refuses every DN, agent, place and call it was no
     const r = await cli([...words, '--profile', profile]);
     expect({ code: r.code, problems: r.out.split('\n').filter((l) => /FAIL|TIMEOUT|ERROR/.test(l)) }).toEqual({ code: 0, problems: [] });
     // Only the application view is out of a TCP target's reach.
-    expect(r.out).toMatch(new RegExp(`passed\\s+${SCENARIOS.length - RULES_IN_REWORK.length - 1}\\b`));
+    expect(r.out).toMatch(new RegExp(`passed\\s+${SCENARIOS.length - 1}\\b`));
   }, 90_000);
 
   it('is refused without it: the built-in profile names DNs this server does not serve', async () => {
