@@ -10,7 +10,10 @@ import { MUTANTS, type Mutant } from './mutants.js';
 import { startVendorPair } from './start.js';
 import { limited, requireBuiltCli, runConform, targetArgs, type ConformRun, type TargetKind } from './conform-run.js';
 
-const STEP_TIMEOUT_MS = '1500';
+// Generous per-step timeouts: a baseline scenario that times out on a loaded
+// machine would hide the mutant it is the only one to catch. Bridges start one
+// process per client session, hence the longer exec timeout.
+const STEP_TIMEOUT_MS: Record<TargetKind, string> = { 'tcp+hook': '3000', 'tcp+channel': '3000', 'exec+hook': '8000' };
 const PARALLEL = 4;
 
 interface Outcome {
@@ -23,7 +26,7 @@ async function conformWith(kind: TargetKind, mutant: Mutant | undefined, extra: 
   const bridgeMutant = mutant?.where === 'bridge' ? mutant.id : undefined;
   const handle = await startVendorPair(serverMutant ? { mutant: serverMutant } : {});
   try {
-    const run = await runConform([...targetArgs(handle, kind, bridgeMutant), '--timeout', STEP_TIMEOUT_MS, ...extra]);
+    const run = await runConform([...targetArgs(handle, kind, bridgeMutant), '--timeout', STEP_TIMEOUT_MS[kind], ...extra]);
     return { run, notPassing: new Set(run.results.filter((r) => r.verdict !== 'pass' && r.verdict !== 'skip').map((r) => r.id)) };
   } finally {
     await handle.close();
