@@ -33,10 +33,11 @@ export function violation(message: string, expected: string, actual: string, rec
   return new ConformanceError('VIOLATION', message, { expected, actual, ...(record ? { record } : {}), ...(sentence ? { sentence } : {}) });
 }
 
-export function stepTimeout(what: string, ms: number, who: string): ConformanceError {
+export function stepTimeout(what: string, ms: number, who: string, sentence?: string): ConformanceError {
   return new ConformanceError('STEP_TIMEOUT', `${who} waited ${ms} ms for ${what}; nothing matching came`, {
     expected: what,
     actual: `nothing within ${ms} ms`,
+    ...(sentence ? { sentence } : {}),
   });
 }
 

@@ -122,7 +122,7 @@ export class Inbox implements Receiver {
       };
       const timer = setTimeout(() => {
         done();
-        reject(stepTimeout(e.what, timeoutMs, this.name));
+        reject(stepTimeout(e.what, timeoutMs, this.name, e.sentence));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);

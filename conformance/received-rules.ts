@@ -38,3 +38,11 @@ export function judgeReceived(judge: Judge, m: Message, request: Message | undef
   if (!v) return undefined;
   return { message: `${m.Event} that breaks ${v.rule}: ${v.message}`, expected: v.expected, actual: v.actual, sentence: v.reference ?? v.rule };
 }
+
+/** The runner's own checks, by the ids spec/sentence-audit.json maps sentences to. */
+export const RUNNER_CHECKS: Readonly<Record<string, string>> = {
+  'received/table': 'every special event any wire client receives is checked against its table (Mandatory rows, kinds, no other attributes)',
+  'received/request-rules': "an event that answers a request the client sent is checked against the validator's request-dependent rules",
+  'received/obsolete': 'an obsolete event received on any connection fails the run',
+  'absence/barrier': "a must-not-receive verdict waits for a round trip on the bystander's own connection, not a quiet time",
+};

@@ -38,6 +38,8 @@ export interface Expectation {
   /** What was expected, as a person would say it: "EventACK with ReferenceID 7". */
   what: string;
   match: (m: Message) => boolean;
+  /** The sentence that requires this message, quoted when it never comes (the scenario's when absent). */
+  sentence?: string;
 }
 
 /** A session that sees frames (raw wire, or as an application sees them). */

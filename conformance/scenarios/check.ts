@@ -7,8 +7,8 @@ import { violation } from '../failure.js';
 import { describe } from '../inbox.js';
 import type { Expectation, Receiver } from '../scenario.js';
 
-export function event(name: string, also?: (m: Message) => boolean, detail?: string): Expectation {
-  return { what: detail ? `${name} ${detail}` : name, match: (m) => m.Event === name && (also ? also(m) : true) };
+export function event(name: string, also?: (m: Message) => boolean, detail?: string, sentence?: string): Expectation {
+  return { what: detail ? `${name} ${detail}` : name, match: (m) => m.Event === name && (also ? also(m) : true), ...(sentence ? { sentence } : {}) };
 }
 
 /** Fails, blaming message `m` as `from` received it, quoting the sentence of the check (the scenario's when absent). */

@@ -3,6 +3,7 @@
  * Mandatory/Optional tables, spec/events/*.schema.json) by the validator.
  */
 import type { Message } from '../../src/index.js';
+import { CARDINALITY } from '../../src/validate/cardinality.js';
 import { violation } from '../failure.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { event } from './check.js';
@@ -28,16 +29,17 @@ async function provokeEvents(ctx: ScenarioContext, a: WireClient, b: WireClient)
   const dn = ctx.resources.dn('dn');
   await a.register(dn);
   await b.register(dn);
-  const steps: Array<[Message, string, WireClient]> = [
-    [{ Event: 'RequestDistributeEvent', ThisDN: dn }, 'EventACK', a],
-    [{ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['k', 'v']] }, 'EventUserEvent', b],
-    [{ Event: 'RequestPrivateService', PrivateEvent: 1, ThisDN: dn }, 'EventPrivateInfo', a],
-    [{ Event: 'RequestReserveAgent', ThisDN: dn, Timeout: 1000 }, 'EventAgentReserved', a],
-    [{ Event: 'RequestSetCallInfo', ConnID: (await ctx.obtainCall()).ConnID, CustomerID: 'c' }, 'EventCallInfoChanged', a],
+  // Each with the sentence that makes the server answer it, quoted if the answer never comes.
+  const steps: Array<[Message, string, WireClient, string]> = [
+    [{ Event: 'RequestDistributeEvent', ThisDN: dn }, 'EventACK', a, CARDINALITY.EventACK.description],
+    [{ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['k', 'v']] }, 'EventUserEvent', b, 'A user event from another client application has been received.'],
+    [{ Event: 'RequestPrivateService', PrivateEvent: 1, ThisDN: dn }, 'EventPrivateInfo', a, CARDINALITY.EventPrivateInfo.description],
+    [{ Event: 'RequestReserveAgent', ThisDN: dn, Timeout: 1000 }, 'EventAgentReserved', a, CARDINALITY.EventAgentReserved.description],
+    [{ Event: 'RequestSetCallInfo', ConnID: (await ctx.obtainCall()).ConnID, CustomerID: 'c' }, 'EventCallInfoChanged', a, CARDINALITY.EventCallInfoChanged.description],
   ];
-  for (const [request, answer, to] of steps) {
+  for (const [request, answer, to, sentence] of steps) {
     a.request(request);
-    await to.expect(event(answer));
+    await to.expect(event(answer, undefined, undefined, sentence));
   }
   await a.sync();
   ctx.seen(a.received.some((m) => m.Event === 'EventUserEvent') ? 'the sender also received its own EventUserEvent' : 'the sender did not receive its own EventUserEvent');

@@ -31,7 +31,7 @@ async function sendUserEvent(ctx: ScenarioContext, bystanderToo = false): Promis
   return { receiver, sender, dn, ...(bystander ? { bystander } : {}) };
 }
 
-const userEvent = event('EventUserEvent', undefined, 'from the other client');
+const userEvent = event('EventUserEvent', undefined, 'from the other client', RECEIVED);
 
 function sameJson(a: unknown, b: unknown): boolean {
   const json = (v: unknown): string => JSON.stringify(toJSON({ Event: 'EventUserEvent', UserData: v } as never).UserData);

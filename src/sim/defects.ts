@@ -48,13 +48,13 @@ export const DEFECTS = [
     name: 'subscription-id-missing-on-start',
     where: 'server',
     does: 'The EventACK answering TTransactionMonitoring SubscriptionStart has no SubscriptionID.',
-    breaks: 'SubscriptionID ... is mandatory for the operation SubscriptionStart',
+    breaks: 'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart',
   },
   {
     name: 'subscription-id-on-stop',
     where: 'server',
     does: 'The EventACK answering SubscriptionStop and SubscriptionModify carries a SubscriptionID.',
-    breaks: 'SubscriptionID ... is not present for the operations SubscriptionStop and SubscriptionModify.',
+    breaks: 'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), ... is not present for the operations SubscriptionStop and SubscriptionModify.',
   },
   {
     name: 'reserved-no-identity',
@@ -197,14 +197,14 @@ export const DEFECTS = [
   {
     name: 'private-info-leak-late',
     where: 'server',
-    does: 'EventPrivateInfo also reaches every other client, 40 ms late, but before anything the server writes to that client afterwards.',
+    does: 'EventPrivateInfo also reaches every other client, 300 ms late (twice the quiet time absence checks used to wait), but before anything the server writes to that client afterwards.',
     variantOf: 'private-info-leak',
     breaks: 'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService(). Those registered on the specified device',
   },
   {
     name: 'user-event-leak-late',
     where: 'server',
-    does: 'EventUserEvent also reaches every client not registered on ThisDN, 40 ms late, but before anything the server writes to that client afterwards.',
+    does: 'EventUserEvent also reaches every client not registered on ThisDN, 300 ms late (twice the quiet time absence checks used to wait), but before anything the server writes to that client afterwards.',
     breaks: 'A user event from another client application has been received.',
   },
   {

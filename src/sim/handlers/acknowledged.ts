@@ -39,8 +39,8 @@ export function distributeUserEvent(ctx: SimContext, session: Session, request: 
   if (ctx.defects.has('user-event-leak-late')) leakLate(ctx, session, receivers, event('EventUserEvent', attrs));
 }
 
-/** The late-leak defects: a copy to every other client, after a delay but ahead of what each is sent next. */
-const LEAK_DELAY_MS = 40;
+/** The late-leak defects: a copy to every other client, after longer than any quiet window, but ahead of what each is sent next. */
+const LEAK_DELAY_MS = 300;
 function leakLate(ctx: SimContext, sender: Session, entitled: ReadonlySet<Session>, message: Message): void {
   const bytes = encodeEvent(message);
   for (const s of ctx.state.clients(sender.server)) if (s !== sender && !entitled.has(s)) s.sendLate(bytes, LEAK_DELAY_MS);
