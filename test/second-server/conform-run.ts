@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { VendorHandle } from './start.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-export const CLI = join(ROOT, 'dist/src/cli/main.js');
+export const CLI = join(ROOT, 'dist/cli/main.js');
 export const HOOK = join(ROOT, 'test/second-server/hook.mjs');
 export const BRIDGE = join(ROOT, 'test/second-server/bridge.mjs');
 
