@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Control hook for `tlib-kit conform --control "node test/second-server/hook.mjs HOST:PORT"`.
 // The runner appends its arguments (spec/bridge-contract.md, "Control hooks"):
-//   switchover | link <primary|backup> <up|down> | fault <kind> <ThisDN|-> <ConnID|->
+//   switchover | link <primary|backup> <up|down> | fault <kind> <ThisDN|-> <ConnID|-> | call <ThisDN>
 // and this script forwards them as one JSON line to the vendor pair's control
 // channel. Exit 0 when it answers ok; otherwise the reason on stderr, exit 1.
 import { connect } from 'node:net';
@@ -31,8 +31,14 @@ function request() {
       if (connId && connId !== '-') r.ConnID = connId;
       return r;
     }
+    case 'call': {
+      // Puts a call on the switch; its ConnID goes to stdout (spec/bridge-contract.md, "Control hooks").
+      const [dn] = rest;
+      if (!dn) fail('usage: call <ThisDN>', 2);
+      return { action: 'addCall', ThisDN: dn };
+    }
     default:
-      return fail(`unknown action "${action ?? ''}": switchover, link, fault`, 2);
+      return fail(`unknown action "${action ?? ''}": switchover, link, fault, call`, 2);
   }
 }
 
@@ -52,7 +58,10 @@ socket.on('data', (chunk) => {
   } catch {
     fail(`control channel answered something that is not JSON: ${text.slice(0, newline)}`);
   }
-  if (answer.ok === true) process.exit(0);
+  if (answer.ok === true) {
+    if (typeof answer.connId === 'string') process.stdout.write(`${answer.connId}\n`);
+    process.exit(0);
+  }
   fail(`control channel refused ${line}: ${answer.error}`);
 });
 socket.on('error', (err) => fail(`cannot reach the control channel at ${address}: ${err.message}`));
