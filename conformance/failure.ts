@@ -16,26 +16,30 @@ export class ConformanceError extends Error {
   readonly actual: string | undefined;
   /** The exchange record the verdict blames, when one message is to blame. */
   readonly record: WireRecord | undefined;
+  /** The sentence of the reference the failed check enforces (the verdict quotes it, not the scenario's headline). */
+  readonly sentence: string | undefined;
 
-  constructor(code: FailureCode, message: string, detail: { expected?: string; actual?: string; record?: WireRecord } = {}) {
+  constructor(code: FailureCode, message: string, detail: { expected?: string; actual?: string; record?: WireRecord; sentence?: string } = {}) {
     super(message);
     this.code = code;
     this.expected = detail.expected;
     this.actual = detail.actual;
     this.record = detail.record;
+    this.sentence = detail.sentence;
   }
 }
 
-export function violation(message: string, expected: string, actual: string, record?: WireRecord): ConformanceError {
-  return new ConformanceError('VIOLATION', message, { expected, actual, ...(record ? { record } : {}) });
+export function violation(message: string, expected: string, actual: string, record?: WireRecord, sentence?: string): ConformanceError {
+  return new ConformanceError('VIOLATION', message, { expected, actual, ...(record ? { record } : {}), ...(sentence ? { sentence } : {}) });
 }
 
 /** `record` is the exchange's note of the wait, blamed so the reports point at it. */
-export function stepTimeout(what: string, ms: number, who: string, record?: WireRecord): ConformanceError {
+export function stepTimeout(what: string, ms: number, who: string, record?: WireRecord, sentence?: string): ConformanceError {
   return new ConformanceError('STEP_TIMEOUT', `${who} waited ${ms} ms for ${what}; nothing matching came`, {
     expected: what,
     actual: `nothing within ${ms} ms`,
     ...(record ? { record } : {}),
+    ...(sentence ? { sentence } : {}),
   });
 }
 

@@ -3,7 +3,7 @@
  * raw wire clients and application views so both fail the same way.
  */
 import type { Message } from '../src/index.js';
-import { stepTimeout, targetError, violation } from './failure.js';
+import { stepTimeout, targetError, violation, type ConformanceError } from './failure.js';
 import type { WireRecord } from './report-model.js';
 import type { Expectation, Receiver } from './scenario.js';
 
@@ -16,6 +16,7 @@ interface Entry {
 interface Waiter {
   e: Expectation;
   resolve: (entry: Entry) => void;
+  reject: (error: Error) => void;
 }
 
 /**
@@ -29,6 +30,8 @@ export class Inbox implements Receiver {
   private readonly entries: Entry[] = [];
   private readonly waiters = new Set<Waiter>();
   private closedReason: string | undefined;
+  /** The first received message that broke a rule of the reference: every later expect fails with it. */
+  private brokenBy: ConformanceError | undefined;
   private readonly closeListeners = new Set<(reason: string) => void>();
 
   constructor(
@@ -65,6 +68,21 @@ export class Inbox implements Receiver {
     }
   }
 
+  /**
+   * A received message broke a rule: the scenario fails with it, whatever it
+   * was waiting for, so the verdict names the rule and not a later timeout.
+   */
+  broken(error: ConformanceError): void {
+    if (this.brokenBy) return;
+    this.brokenBy = error;
+    for (const w of [...this.waiters]) w.reject(error);
+  }
+
+  /** The violation a received message carried, if any (checked once the scenario's steps are done). */
+  get violation(): ConformanceError | undefined {
+    return this.brokenBy;
+  }
+
   /** Past MAX_INBOX: stop listening. A wire client also closes its connection. */
   protected overflow(reason: string): void {
     this.closed(reason);
@@ -81,6 +99,7 @@ export class Inbox implements Receiver {
   }
 
   expect(e: Expectation, timeoutMs = this.defaultTimeoutMs): Promise<Message> {
+    if (this.brokenBy) return Promise.reject(this.brokenBy);
     const ready = this.entries.find((x) => !x.consumed && e.match(x.message));
     if (ready) {
       ready.consumed = true;
@@ -95,6 +114,10 @@ export class Inbox implements Receiver {
           done();
           resolve(entry.message);
         },
+        reject: (error) => {
+          done();
+          reject(error);
+        },
       };
       const onClose = (): void => {
         done();
@@ -104,7 +127,7 @@ export class Inbox implements Receiver {
         done();
         const waited = Math.round((performance.now() - started) * 10) / 10;
         const record = this.recordWait?.(`${this.name} waited ${timeoutMs} ms for ${e.what}; nothing matching came`, waited);
-        reject(stepTimeout(e.what, timeoutMs, this.name, record));
+        reject(stepTimeout(e.what, timeoutMs, this.name, record, e.sentence));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
@@ -116,15 +139,27 @@ export class Inbox implements Receiver {
     });
   }
 
-  async expectNone(e: Expectation, windowMs = this.defaultQuietMs): Promise<void> {
-    const offender = (): Entry | undefined => this.entries.find((x) => e.match(x.message));
-    const early = offender();
-    if (!early) await new Promise((r) => setTimeout(r, windowMs));
-    const found = early ?? offender();
+  /**
+   * Fails if a message matching `e` has arrived by the time `caughtUp`
+   * settles. The default waits a quiet window; a wire client replaces it
+   * with a round trip on its own connection, which bounds the window by
+   * what the server sent, not by time.
+   */
+  async expectNone(e: Expectation, windowMs = this.defaultQuietMs, sentence?: string): Promise<void> {
+    if (!this.offender(e)) await this.caughtUp(windowMs);
+    const found = this.offender(e);
     if (found) {
       found.record.violation = true;
-      throw violation(`${this.name} received ${found.message.Event}, which it must not`, `no ${e.what} for ${this.name}`, describe(found.message), found.record);
+      throw violation(`${this.name} received ${found.message.Event}, which it must not`, `no ${e.what} for ${this.name}`, describe(found.message), found.record, sentence);
     }
+  }
+
+  protected caughtUp(windowMs: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, windowMs));
+  }
+
+  private offender(e: Expectation): Entry | undefined {
+    return this.entries.find((x) => e.match(x.message));
   }
 
   private lost(e: Expectation): Error {

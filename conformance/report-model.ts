@@ -40,7 +40,7 @@ export interface CaseResult {
   id: string;
   title: string;
   level: 'must' | 'should';
-  /** The sentence of the reference the scenario enforces, quoted. */
+  /** The sentence of the reference the scenario enforces, quoted; on a failure, the sentence of the check that failed. */
   reference: string;
   verdict: Verdict;
   /** One sentence a person understands: why this verdict. */

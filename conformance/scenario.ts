@@ -5,6 +5,7 @@
  */
 import type { Message } from '../src/index.js';
 import type { DefectName } from '../src/sim/defects.js';
+import type { ResourceUse } from './profile/model.js';
 import type { WireRecord } from './report-model.js';
 
 /** What a scenario needs from the target; a target that lacks one makes it 'skip'. */
@@ -14,6 +15,7 @@ export type Need =
   | 'control:switchover' // the runner can make the backup primary
   | 'control:link' // the runner can take a server's switch link down / up
   | 'control:fault' // the runner can inject a switch-side fault
+  | 'control:call' // the runner can put a call on the switch (profiles that obtain calls through the hook)
   | 'app-view' // events as an application sees them through a client library
   | 'raw-wire'; // the server's frames unfiltered by any client library
 
@@ -23,6 +25,7 @@ export const ALL_NEEDS: readonly Need[] = [
   'control:switchover',
   'control:link',
   'control:fault',
+  'control:call',
   'app-view',
   'raw-wire',
 ];
@@ -35,6 +38,8 @@ export interface Expectation {
   /** What was expected, as a person would say it: "EventACK with ReferenceID 7". */
   what: string;
   match: (m: Message) => boolean;
+  /** The sentence that requires this message, quoted when it never comes (the scenario's when absent). */
+  sentence?: string;
 }
 
 /** A session that sees frames (raw wire, or as an application sees them). */
@@ -44,8 +49,13 @@ export interface Receiver {
   readonly received: readonly Message[];
   /** Waits for the next not-yet-consumed message matching `e`; a silent peer ends the scenario with 'timeout'. */
   expect(e: Expectation, timeoutMs?: number): Promise<Message>;
-  /** Fails the scenario, blaming the message, if one matching `e` arrives within the window (or already has). */
-  expectNone(e: Expectation, windowMs?: number): Promise<void>;
+  /**
+   * Fails the scenario, blaming the message, if one matching `e` has arrived
+   * (quoting `sentence`). A wire client first proves it has caught up with
+   * everything the server sent it (a round trip on its own connection); an
+   * application view waits `windowMs`.
+   */
+  expectNone(e: Expectation, windowMs?: number, sentence?: string): Promise<void>;
   /** The exchange record that carried a received message (to mark it as the violation). */
   recordOf(m: Message): WireRecord | undefined;
 }
@@ -59,6 +69,12 @@ export interface WireClient extends Receiver {
   request(m: Message): number;
   /** Sends a request and waits for the answer carrying its ReferenceID (EventError fails the step). */
   call(m: Message, answer: string): Promise<Message>;
+  /**
+   * A barrier: a request on this connection and its answer (any event with
+   * its ReferenceID, EventError included). Whatever the server sent this
+   * client before answering is in `received` when it resolves.
+   */
+  sync(): Promise<void>;
   /** Registers this client on a DN (RequestRegisterAddress, waits for EventRegistered). */
   register(dn: string): Promise<void>;
   close(): void;
@@ -73,6 +89,22 @@ export interface Control {
   switchover(): Promise<void>;
   setLink(server: ServerSide, up: boolean): Promise<void>;
   fault(kind: FaultKind, where: { ThisDN?: string; ConnID?: string }): Promise<void>;
+  /** Puts a call on the switch at ThisDN and returns its ConnID (profiles with "call": {"obtain": "control"}). */
+  call(where: { ThisDN: string }): Promise<string>;
+}
+
+/** The profile's resources leased to one attempt (spec/target-contract.md, "The profile"). */
+export interface ScenarioResources {
+  /** A DN of the profile, the same for the same label, different for different labels, held by this attempt alone. */
+  dn(label: string): string;
+  /** An agent of the profile (with its place, when the profile gives one), the same for the same label. */
+  agent(label?: string): { AgentID: string; Place?: string };
+}
+
+/** A call the scenario may change: one the profile names, or one the control hook put on the switch. */
+export interface ObtainedCall {
+  ConnID: string;
+  ThisDN: string;
 }
 
 export interface Violation {
@@ -93,8 +125,12 @@ export interface ScenarioContext {
   readonly control: Control;
   /** Schema and request-dependent rules of the validator. */
   validate(m: Message, context?: { request?: Message }): Violation[];
-  /** A DN name unique to this run and scenario, so scenarios can share a server. */
-  dn(label: string): string;
+  /** Where a server of the target listens, when the runner reaches it directly (undefined through a bridge). */
+  address(server: ServerSide): { host: string; port: number } | undefined;
+  /** DNs and agents leased from the profile; the scenario's `uses` says how many. */
+  readonly resources: ScenarioResources;
+  /** The call of the profile's "call" entry (needs `uses.call`). */
+  obtainCall(): Promise<ObtainedCall>;
   /** Records which of several allowed behaviours the target showed. */
   seen(behaviour: string): void;
   /** Adds a free-text note to the exchange (shown in traces and diagrams). */
@@ -114,6 +150,8 @@ export interface Scenario {
   reference: string;
   level: 'must' | 'should';
   needs: Need[];
+  /** What it leases from the profile; a profile that cannot grant it makes the scenario 'skip'. */
+  uses?: ResourceUse;
   /** Simulator defects that must make this scenario fail. */
   brokenBy: DefectName[];
   run(ctx: ScenarioContext): Promise<void>;

@@ -21,6 +21,10 @@ export interface TargetWords {
   control?: string;
   simDefects: string[];
   timeoutMs: number;
+  /** How long a connection may take to open (the profile's timeouts.startupMs); the control hook keeps timeoutMs. */
+  startupMs: number;
+  /** The profile's ApplicationPassword: the embedded simulator is configured to require it. */
+  password?: string;
 }
 
 export function parseTcpAddress(text: string, option: string): TcpAddress {
@@ -46,7 +50,7 @@ function checkDefects(names: string[]): DefectName[] {
 export function targetFromWords(w: TargetWords): Target {
   if (w.target === undefined) {
     if (w.backup !== undefined || w.control !== undefined) throw new ConformanceUsageError('--backup and --control need --target: the embedded simulator has its own pair and control');
-    return embeddedTarget({ defects: checkDefects(w.simDefects), connectTimeoutMs: w.timeoutMs });
+    return embeddedTarget({ defects: checkDefects(w.simDefects), connectTimeoutMs: w.startupMs, ...(w.password !== undefined ? { password: w.password } : {}) });
   }
   if (w.simDefects.length) throw new ConformanceUsageError('--sim-defect applies to the embedded simulator only: leave out --target');
   const control = parseControl(w.control, w.timeoutMs);
@@ -61,7 +65,7 @@ export function targetFromWords(w: TargetWords): Target {
       primary: parseTcpAddress(w.target, '--target'),
       ...(w.backup !== undefined ? { backup: parseTcpAddress(w.backup, '--backup') } : {}),
       ...control,
-      connectTimeoutMs: w.timeoutMs,
+      connectTimeoutMs: w.startupMs,
     });
   }
   throw new ConformanceUsageError(`--target "${w.target}" is neither tcp://host:port nor exec:<command>`);

@@ -5,6 +5,7 @@
  */
 import { decode, encode, FrameDecoder, isTLibError, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
 import { violation } from './failure.js';
+import { judgeReceived, type Judge } from './received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
 import type { ServerSide, WireClient } from './scenario.js';
@@ -18,6 +19,10 @@ export interface WireClientOptions {
   nextReferenceId: () => number;
   timeoutMs: number;
   quietMs: number;
+  /** The AddressType to register a DN with (the profile's type of the DN). */
+  addressType?: (dn: string) => number;
+  /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
+  judge?: Judge;
 }
 
 export class RawClient extends Inbox implements WireClient {
@@ -26,6 +31,10 @@ export class RawClient extends Inbox implements WireClient {
   private readonly exchange: Exchange;
   private readonly nextReferenceId: () => number;
   private readonly frames = new FrameDecoder();
+  private readonly addressType: (dn: string) => number;
+  private readonly judge: Judge | undefined;
+  /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
+  private readonly requests = new Map<number, Message>();
   private overflowed = false;
 
   constructor(o: WireClientOptions) {
@@ -34,6 +43,8 @@ export class RawClient extends Inbox implements WireClient {
     this.transport = o.transport;
     this.exchange = o.exchange;
     this.nextReferenceId = o.nextReferenceId;
+    this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
+    this.judge = o.judge;
     o.transport.onChunk((chunk) => this.onChunk(chunk));
     o.transport.onClose((reason) => this.closed(reason));
   }
@@ -53,7 +64,10 @@ export class RawClient extends Inbox implements WireClient {
   }
 
   private unreadable(e: unknown): void {
-    this.exchange.note(this.name, this.server, `unreadable stream: ${e instanceof Error ? e.message : String(e)}`);
+    // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
+    const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
+    this.exchange.note(this.name, this.server, why);
+    this.closed(why);
     this.transport.close();
   }
 
@@ -68,7 +82,14 @@ export class RawClient extends Inbox implements WireClient {
     if (this.overflowed) return;
     try {
       const message = decode(frame);
-      this.deliver(message, this.exchange.frame('recv', this.name, this.server, frame, message));
+      const record = this.exchange.frame('recv', this.name, this.server, frame, message);
+      const request = typeof message.ReferenceID === 'number' ? this.requests.get(message.ReferenceID) : undefined;
+      const broken = this.judge && judgeReceived(this.judge, message, request);
+      if (broken) {
+        record.violation = true;
+        this.broken(violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence));
+      }
+      this.deliver(message, record);
     } catch (e) {
       const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
       this.exchange.frame('recv', this.name, this.server, frame, undefined, `undecodable frame (${why})`);
@@ -83,16 +104,31 @@ export class RawClient extends Inbox implements WireClient {
 
   request(m: Message): number {
     const ReferenceID = this.nextReferenceId();
-    this.send({ ...m, ReferenceID });
+    const request = { ...m, ReferenceID };
+    this.requests.set(ReferenceID, request);
+    this.send(request);
     return ReferenceID;
   }
 
-  async call(m: Message, answer: string): Promise<Message> {
+  /** TQueryLocation() needs no resource of the target, and any answer (EventError too) closes the barrier. */
+  async sync(): Promise<void> {
+    const ref = this.request({ Event: 'RequestQueryLocation' });
+    await this.expect({ what: `the answer to RequestQueryLocation ${ref} (a barrier on ${this.name}'s connection)`, match: (x) => x.ReferenceID === ref && x.Event !== 'RequestQueryLocation' });
+  }
+
+  protected override caughtUp(): Promise<void> {
+    return this.sync();
+  }
+
+  async call(m: Message, answer: string, timeoutMs?: number): Promise<Message> {
     const ref = this.request(m);
-    const reply = await this.expect({
-      what: `${answer} or EventError with ReferenceID ${ref}`,
-      match: (x) => x.ReferenceID === ref && (x.Event === answer || x.Event === 'EventError'),
-    });
+    const reply = await this.expect(
+      {
+        what: `${answer} or EventError with ReferenceID ${ref}`,
+        match: (x) => x.ReferenceID === ref && (x.Event === answer || x.Event === 'EventError'),
+      },
+      timeoutMs,
+    );
     if (reply.Event === 'EventError') {
       const record = this.recordOf(reply);
       if (record) record.violation = true;
@@ -103,7 +139,7 @@ export class RawClient extends Inbox implements WireClient {
 
   async register(dn: string): Promise<void> {
     await this.call(
-      { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: ADDRESS_TYPE.DN },
+      { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
       'EventRegistered',
     );
   }

@@ -1,22 +1,27 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
 import type { Scenario } from '../scenario.js';
-import { connIdFor, event, mustHave } from './check.js';
+import { event, mustEqual, mustHave } from './check.js';
+
+const CHANGED = 'The call information has been changed.';
+const CONN_ID = 'EventCallInfoChanged: ConnID Mandatory';
 
 export const CALL_INFO_SCENARIOS: Scenario[] = [
   {
     id: 'call-info-changed/conn-id',
     title: 'EventCallInfoChanged carries the ConnID of the changed call',
-    reference: 'EventCallInfoChanged: The call information has been changed. ConnID Mandatory.',
+    reference: `${CHANGED} ${CONN_ID}`,
     level: 'must',
     needs: [],
-    brokenBy: ['call-info-no-conn-id'],
+    uses: { dns: 1, call: true },
+    brokenBy: ['call-info-no-conn-id', 'call-info-wrong-conn-id'],
     run: async (ctx) => {
       const a = await ctx.client('client-a');
-      const ConnID = connIdFor(ctx.dn('call'));
-      a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
-      const m = await a.expect(event('EventCallInfoChanged'));
-      mustHave(a, m, 'ConnID', 'ConnID is Mandatory');
-      ctx.seen(m.ConnID === ConnID ? 'ConnID of the changed call' : `ConnID ${m.ConnID} (the request named ${ConnID})`);
+      const { ConnID } = await ctx.obtainCall();
+      const ref = a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
+      const m = await a.expect(event('EventCallInfoChanged', (x) => x.ReferenceID === ref || x.ReferenceID === undefined, `after TSetCallInfo() on ${ConnID}`));
+      mustHave(a, m, 'ConnID', 'ConnID is Mandatory', CONN_ID);
+      // The event says which call's information changed: the one the request changed.
+      mustEqual(a, m, 'ConnID', ConnID, 'must name the call whose information has been changed', CHANGED);
     },
   },
 ];

@@ -7,13 +7,13 @@ import { violation } from '../failure.js';
 import { describe } from '../inbox.js';
 import type { Expectation, Receiver } from '../scenario.js';
 
-export function event(name: string, also?: (m: Message) => boolean, detail?: string): Expectation {
-  return { what: detail ? `${name} ${detail}` : name, match: (m) => m.Event === name && (also ? also(m) : true) };
+export function event(name: string, also?: (m: Message) => boolean, detail?: string, sentence?: string): Expectation {
+  return { what: detail ? `${name} ${detail}` : name, match: (m) => m.Event === name && (also ? also(m) : true), ...(sentence ? { sentence } : {}) };
 }
 
-/** Fails, blaming message `m` as `from` received it. */
-export function blame(from: Receiver, m: Message, message: string, expected: string, actual = describe(m)): never {
-  throw violation(message, expected, actual, from.recordOf(m));
+/** Fails, blaming message `m` as `from` received it, quoting the sentence of the check (the scenario's when absent). */
+export function blame(from: Receiver, m: Message, message: string, expected: string, actual = describe(m), sentence?: string): never {
+  throw violation(message, expected, actual, from.recordOf(m), sentence);
 }
 
 function attrOf(m: Message, attr: string): unknown {
@@ -24,23 +24,16 @@ function show(v: unknown): string {
   return v === undefined ? 'absent' : JSON.stringify(v);
 }
 
-export function mustEqual(from: Receiver, m: Message, attr: keyof Message & string, expected: unknown, why: string): void {
+export function mustEqual(from: Receiver, m: Message, attr: keyof Message & string, expected: unknown, why: string, sentence?: string): void {
   const actual = attrOf(m, attr);
-  if (actual !== expected) blame(from, m, `${m.Event}.${attr} ${why}`, `${attr} = ${show(expected)}`, `${attr} = ${show(actual)} in ${describe(m)}`);
+  if (actual !== expected) blame(from, m, `${m.Event}.${attr} ${why}`, `${attr} = ${show(expected)}`, `${attr} = ${show(actual)} in ${describe(m)}`, sentence);
 }
 
-export function mustHave(from: Receiver, m: Message, attr: keyof Message & string, why: string): void {
-  if (attrOf(m, attr) === undefined) blame(from, m, `${m.Event} has no ${attr}: ${why}`, `${attr} present`, `${attr} absent in ${describe(m)}`);
+export function mustHave(from: Receiver, m: Message, attr: keyof Message & string, why: string, sentence?: string): void {
+  if (attrOf(m, attr) === undefined) blame(from, m, `${m.Event} has no ${attr}: ${why}`, `${attr} present`, `${attr} absent in ${describe(m)}`, sentence);
 }
 
-export function mustLack(from: Receiver, m: Message, attr: keyof Message & string, why: string): void {
+export function mustLack(from: Receiver, m: Message, attr: keyof Message & string, why: string, sentence?: string): void {
   const actual = attrOf(m, attr);
-  if (actual !== undefined) blame(from, m, `${m.Event} carries ${attr}: ${why}`, `no ${attr}`, `${attr} = ${show(actual)}`);
-}
-
-/** A ConnID (16 lowercase hex digits) derived from a run-unique name, so --seed replays it (FNV-1a, 64-bit). */
-export function connIdFor(name: string): string {
-  let h = 0xcbf29ce484222325n;
-  for (const c of new TextEncoder().encode(name)) h = ((h ^ BigInt(c)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return h.toString(16).padStart(16, '0');
+  if (actual !== undefined) blame(from, m, `${m.Event} carries ${attr}: ${why}`, `no ${attr}`, `${attr} = ${show(actual)}`, sentence);
 }

@@ -21,16 +21,17 @@ export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words })
   reference: DETECTED,
   level: 'must',
   needs: ['control:fault'],
+  uses: { dns: 1 },
   brokenBy: ['hardware-error-missing'],
   run: async (ctx) => {
-    const dn = ctx.dn('dn');
+    const dn = ctx.resources.dn('dn');
     const a = await ctx.client('client-on-dn');
     await a.register(dn);
     await ctx.control.fault(kind, { ThisDN: dn });
     const m = await a.expect(event('EventHardwareError', undefined, `after ${words} on ${dn}`));
     // ThisDN is Optional; when given it must be the DN the fault concerns.
     if (m.ThisDN === undefined) return ctx.seen('without ThisDN');
-    mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging');
+    mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging', DETECTED);
     ctx.seen(`ThisDN ${dn}${m.ErrorCode !== undefined ? `, ErrorCode ${m.ErrorCode}` : ''}`);
   },
 }));

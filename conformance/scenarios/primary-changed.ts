@@ -14,6 +14,9 @@ const GAINED =
 const RESYNC =
   'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.';
 
+const CHANGED =
+  "A change in the role of one of a pair of synchronized T-Servers in hot standby mode has taken place: the T-Server's role has been changed from backup to primary.";
+
 const primaryChanged = event('EventPrimaryChanged');
 const SWITCHOVER_NEEDS = ['pair', 'control:switchover'] as const;
 
@@ -22,20 +25,25 @@ const SWITCHOVER_NEEDS = ['pair', 'control:switchover'] as const;
  * links are set up first: on a shared target an earlier scenario may have
  * left one down, and the ordering rules depend on both.
  */
-async function switchedOver(ctx: ScenarioContext, before?: () => Promise<void>): Promise<{ b: WireClient; changed: Message }> {
+async function switchedOver(ctx: ScenarioContext, before?: () => Promise<void>): Promise<{ b: WireClient; changed: Message; since: number }> {
   const b = await ctx.client('client-of-backup', 'backup');
   if (before) {
     await ctx.control.setLink('primary', true);
     await ctx.control.setLink('backup', true);
     await before();
   }
+  // Link events the set-up provoked are on the wire before the switchover: a barrier takes them in,
+  // so the ordering is judged only on what the server sent after the switchover began.
+  await b.sync();
+  const since = b.received.length;
   await ctx.control.switchover();
-  return { b, changed: await b.expect(primaryChanged) };
+  const changed = await b.expect(event('EventPrimaryChanged', (m) => b.received.indexOf(m) >= since, 'from the new primary, after the switchover began'));
+  return { b, changed, since };
 }
 
-function neighbour(c: WireClient, m: Message, offset: -1 | 1): Message | undefined {
-  const all = c.received;
-  return all[all.indexOf(m) + offset];
+function neighbour(c: WireClient, m: Message, offset: -1 | 1, since: number): Message | undefined {
+  const at = c.received.indexOf(m) + offset;
+  return at >= since ? c.received[at] : undefined;
 }
 
 export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
@@ -47,11 +55,11 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     needs: [...SWITCHOVER_NEEDS, 'control:link'],
     brokenBy: ['link-disconnected-after-primary-changed'],
     run: async (ctx) => {
-      const { b, changed } = await switchedOver(ctx, () => ctx.control.setLink('backup', false));
-      const before = neighbour(b, changed, -1);
+      const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink('backup', false));
+      const before = neighbour(b, changed, -1, since);
       if (before?.Event !== 'EventLinkDisconnected') {
         const after = b.received.slice(b.received.indexOf(changed) + 1).find((m) => m.Event === 'EventLinkDisconnected');
-        blame(b, after ?? changed, 'EventLinkDisconnected is not delivered just prior to EventPrimaryChanged', 'EventLinkDisconnected, then EventPrimaryChanged', before ? `${describe(before)}, then EventPrimaryChanged` : 'EventPrimaryChanged first');
+        blame(b, after ?? changed, 'EventLinkDisconnected is not delivered just prior to EventPrimaryChanged', 'EventLinkDisconnected, then EventPrimaryChanged', before ? `${describe(before)}, then EventPrimaryChanged` : 'EventPrimaryChanged first after the switchover began', LOST);
       }
     },
   },
@@ -63,11 +71,32 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     needs: [...SWITCHOVER_NEEDS, 'control:link'],
     brokenBy: ['link-connected-before-primary-changed'],
     run: async (ctx) => {
-      const { b, changed } = await switchedOver(ctx, () => ctx.control.setLink('primary', false));
-      const early = b.received.slice(0, b.received.indexOf(changed)).find((m) => m.Event === 'EventLinkConnected');
-      if (early) blame(b, early, 'EventLinkConnected is delivered before EventPrimaryChanged', 'EventPrimaryChanged, then EventLinkConnected', 'EventLinkConnected, then EventPrimaryChanged');
+      const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink('primary', false));
+      const early = b.received.slice(since, b.received.indexOf(changed)).find((m) => m.Event === 'EventLinkConnected');
+      if (early) blame(b, early, 'EventLinkConnected is delivered before EventPrimaryChanged', 'EventPrimaryChanged, then EventLinkConnected', 'EventLinkConnected, then EventPrimaryChanged', GAINED);
       const next = await b.expect({ what: 'the message immediately after EventPrimaryChanged', match: (m) => m !== changed && b.received.indexOf(m) === b.received.indexOf(changed) + 1 });
-      if (next.Event !== 'EventLinkConnected') blame(b, next, 'EventLinkConnected is not delivered immediately after EventPrimaryChanged', 'EventLinkConnected', describe(next));
+      if (next.Event !== 'EventLinkConnected') blame(b, next, 'EventLinkConnected is not delivered immediately after EventPrimaryChanged', 'EventLinkConnected', describe(next), GAINED);
+    },
+  },
+  {
+    id: 'primary-changed/reported-by-new-primary',
+    title: 'EventPrimaryChanged is reported by the new primary, not by the server that became backup',
+    reference: `${CHANGED} ${RESYNC}`,
+    level: 'must',
+    needs: [...SWITCHOVER_NEEDS],
+    brokenBy: [],
+    run: async (ctx) => {
+      const a = await ctx.client('client-of-primary', 'primary');
+      await switchedOver(ctx);
+      // "the new primary T-Server (the one reporting this event)": the old primary reports no role change to backup as one to primary.
+      // A barrier on a's own connection bounds the window; a server that drops its clients at the switchover has nothing left to send.
+      const closed = await a.sync().then(
+        () => false,
+        () => true,
+      );
+      if (closed) ctx.seen('the old primary closed its client connections at the switchover');
+      const wrong = a.received.find(primaryChanged.match);
+      if (wrong) blame(a, wrong, 'EventPrimaryChanged came from the T-Server that became backup', 'EventPrimaryChanged from the new primary only', `${describe(wrong)} from the old primary`, CHANGED);
     },
   },
   {
@@ -76,11 +105,12 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     reference: RESYNC,
     level: 'must',
     needs: [...SWITCHOVER_NEEDS],
+    uses: { dns: 1 },
     brokenBy: ['resync-query-location-fails'],
     run: async (ctx) => {
       const { b } = await switchedOver(ctx);
       await b.call({ Event: 'RequestQueryLocation' }, 'EventLocationInfo');
-      await b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.dn('dn') }, 'EventAddressInfo');
+      await b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.resources.dn('dn') }, 'EventAddressInfo');
     },
   },
 ];

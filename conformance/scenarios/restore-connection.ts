@@ -4,7 +4,7 @@
  * the primary once its backup connection is up, ServerRole 1 from a primary
  * that became backup, UserData naming the backup.
  */
-import { SERVER_ROLE } from '../../src/index.js';
+import { SERVER_ROLE, type KVList } from '../../src/index.js';
 import type { Scenario } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
@@ -16,6 +16,12 @@ const NOT_DELIVERED = 'EventRestoreConnection is processed internally by T-Libra
 
 const restore = event('EventRestoreConnection');
 
+/** Whether a UserData value names a listener by its port (the only part the runner can know a server's reference contains). */
+function names(userData: KVList, port: number): boolean {
+  const token = new RegExp(`(^|\\D)${port}(\\D|$)`);
+  return userData.some(([, v]) => (typeof v === 'number' ? v === port : typeof v === 'string' && token.test(v)));
+}
+
 export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
   {
     id: 'restore-connection/primary-role',
@@ -26,7 +32,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     brokenBy: ['restore-connection-wrong-role'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
-      mustEqual(a, await a.expect(restore), 'ServerRole', SERVER_ROLE.Primary, 'must be 0: the sender is primary and its backup connection is established');
+      mustEqual(a, await a.expect(restore), 'ServerRole', SERVER_ROLE.Primary, 'must be 0: the sender is primary and its backup connection is established', ROLE_0);
     },
   },
   {
@@ -40,7 +46,15 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
       const a = await ctx.client('client-of-primary', 'primary');
       const m = await a.expect(restore);
       if (!m.UserData?.length) blame(a, m, 'EventRestoreConnection does not say where the backup is', 'UserData with the reference to the backup T-Server', m.UserData ? 'empty UserData' : 'no UserData');
-      ctx.seen(`UserData keys: ${m.UserData.map(([k]) => k).join(', ')}`);
+      // The reference is silent on the reference's form: any form is accepted, except one that names the sender and not its backup.
+      const [self, backup] = [ctx.address('primary'), ctx.address('backup')];
+      const form = `UserData keys: ${m.UserData.map(([k]) => k).join(', ')}`;
+      if (!self || !backup || self.port === backup.port) return ctx.seen(`${form} (addresses unknown to the runner: not compared)`);
+      if (names(m.UserData, backup.port)) return ctx.seen(`${form}, naming the backup's port ${backup.port}`);
+      if (names(m.UserData, self.port)) {
+        blame(a, m, 'EventRestoreConnection names the sending T-Server itself, not its backup', `UserData naming the backup (listening on port ${backup.port})`, `UserData naming port ${self.port}, the sender's own: ${JSON.stringify(m.UserData)}`, USER_DATA);
+      }
+      ctx.seen(`${form}, in a form that names neither port (accepted)`);
     },
   },
   {
@@ -52,10 +66,16 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     brokenBy: ['restore-connection-backup-role-0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
+      // The primary's ServerRole 0 event may come at any time after the handshake, in the same write or later:
+      // it is taken first, and a barrier proves nothing else sent before the switchover is still on its way.
+      const first = await a.expect(event('EventRestoreConnection', (x) => x.ServerRole === SERVER_ROLE.Primary, 'with ServerRole 0 (the primary, before the switchover)'));
+      await a.sync();
       const before = a.received.length;
+      ctx.seen(`ServerRole 0 event ${a.received.indexOf(first) === 0 ? 'first' : `after ${a.received[a.received.indexOf(first) - 1]?.Event}`}`);
       await ctx.control.switchover();
-      const m = await a.expect(event('EventRestoreConnection', (x) => a.received.indexOf(x) >= before, 'after the switchover'));
-      mustEqual(a, m, 'ServerRole', SERVER_ROLE.Backup, 'must be 1: the sender has been changed from primary to backup');
+      // Judged only on what the server sent after the switchover began.
+      const m = await a.expect(event('EventRestoreConnection', (x) => a.received.indexOf(x) >= before, 'sent after the switchover began'));
+      mustEqual(a, m, 'ServerRole', SERVER_ROLE.Backup, 'must be 1: the sender has been changed from primary to backup', ROLE_1);
     },
   },
   {
@@ -67,7 +87,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     brokenBy: ['restore-connection-delivered'],
     run: async (ctx) => {
       const app = await ctx.app('app');
-      await app.expectNone(restore);
+      await app.expectNone(restore, undefined, NOT_DELIVERED);
       ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
     },
   },

@@ -1,27 +1,51 @@
-/** EventUserEvent: "A user event from another client application has been received." ThisDN Mandatory. */
+/**
+ * EventUserEvent: "A user event from another client application has been
+ * received." ThisDN Mandatory; "Other attributes are specified by the
+ * initiator of this event."
+ */
+import { toJSON, type KVList } from '../../src/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
-import { event, mustEqual } from './check.js';
+import { blame, event, mustEqual } from './check.js';
+
+const RECEIVED = 'A user event from another client application has been received.';
+const THIS_DN = 'EventUserEvent: ThisDN Mandatory';
+const INITIATOR = 'EventUserEvent contains T-Server-required attributes. Other attributes are specified by the initiator of this event.';
+const USER_DATA: KVList = [
+  ['greeting', 'hello'],
+  ['n', 7],
+];
 
 /** A registered receiver, and the user event another client sends to its DN. */
-async function sendUserEvent(ctx: ScenarioContext): Promise<{ receiver: WireClient; dn: string }> {
-  const dn = ctx.dn('dn');
+async function sendUserEvent(ctx: ScenarioContext, bystanderToo = false): Promise<{ receiver: WireClient; sender: WireClient; bystander?: WireClient; dn: string }> {
+  const dn = ctx.resources.dn('dn');
   const receiver = await ctx.client('receiver');
   await receiver.register(dn);
+  let bystander: WireClient | undefined;
+  if (bystanderToo) {
+    bystander = await ctx.client('bystander');
+    await bystander.register(ctx.resources.dn('elsewhere'));
+  }
   const sender = await ctx.client('sender');
-  sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['greeting', 'hello']] });
-  await sender.expect(event('EventACK'));
-  return { receiver, dn };
+  const ref = sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: USER_DATA });
+  await sender.expect(event('EventACK', (m) => m.ReferenceID === ref));
+  return { receiver, sender, dn, ...(bystander ? { bystander } : {}) };
 }
 
-const userEvent = event('EventUserEvent', undefined, 'from the other client');
+const userEvent = event('EventUserEvent', undefined, 'from the other client', RECEIVED);
+
+function sameJson(a: unknown, b: unknown): boolean {
+  const json = (v: unknown): string => JSON.stringify(toJSON({ Event: 'EventUserEvent', UserData: v } as never).UserData);
+  return json(a) === json(b);
+}
 
 export const USER_EVENT_SCENARIOS: Scenario[] = [
   {
     id: 'user-event/delivered',
     title: 'EventUserEvent reaches the clients registered on ThisDN',
-    reference: 'A user event from another client application has been received.',
+    reference: RECEIVED,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
@@ -31,14 +55,46 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
   {
     id: 'user-event/this-dn',
     title: 'EventUserEvent carries ThisDN',
-    reference: 'EventUserEvent contains T-Server-required attributes. ... ThisDN Mandatory.',
+    reference: THIS_DN,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-no-this-dn', 'user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
-      mustEqual(receiver, m, 'ThisDN', dn, 'is Mandatory and names the DN the event was sent to');
+      mustEqual(receiver, m, 'ThisDN', dn, 'is Mandatory and names the DN the event was sent to', THIS_DN);
+    },
+  },
+  {
+    id: 'user-event/initiator-attributes',
+    title: 'EventUserEvent carries the UserData its initiator specified',
+    reference: INITIATOR,
+    level: 'must',
+    needs: ['second-client'],
+    uses: { dns: 1 },
+    brokenBy: ['user-event-drops-user-data', 'user-event-not-delivered'],
+    run: async (ctx) => {
+      const { receiver } = await sendUserEvent(ctx);
+      const m = await receiver.expect(userEvent);
+      if (!sameJson(m.UserData, USER_DATA)) {
+        blame(receiver, m, 'EventUserEvent does not carry the attributes its initiator specified', `UserData = ${JSON.stringify(USER_DATA)} (as the sender gave it)`, m.UserData === undefined ? 'no UserData' : `UserData = ${JSON.stringify(toJSON(m).UserData)}`, INITIATOR);
+      }
+    },
+  },
+  {
+    id: 'user-event/no-leak',
+    title: 'EventUserEvent reaches no client registered only on another DN',
+    reference: RECEIVED,
+    level: 'must',
+    needs: ['second-client'],
+    uses: { dns: 2 },
+    brokenBy: ['user-event-leak-late'],
+    run: async (ctx) => {
+      // Reading: a user event is sent to a DN; "received" by the clients of that DN, not by every client of the server.
+      const { receiver, bystander } = await sendUserEvent(ctx, true);
+      await receiver.expect(userEvent);
+      await bystander!.expectNone(event('EventUserEvent'), undefined, RECEIVED);
     },
   },
 ];

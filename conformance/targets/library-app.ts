@@ -15,7 +15,8 @@ export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddr
     primary: pair.primary,
     ...(pair.backup ? { backup: pair.backup } : {}),
     applicationName: `tlib-kit-${o.name}`,
-    openTimeoutMs: o.timeoutMs,
+    openTimeoutMs: o.startupMs,
+    ...(o.password !== undefined ? { password: o.password } : {}),
     requestTimeoutMs: o.timeoutMs,
     reconnect: { enabled: false },
     testDefects,
@@ -34,7 +35,7 @@ export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddr
       return inbox.received;
     },
     expect: (e, t) => inbox.expect(e, t),
-    expectNone: (e, w) => inbox.expectNone(e, w),
+    expectNone: (e, w, s) => inbox.expectNone(e, w, s),
     recordOf: (m) => inbox.recordOf(m),
     close: () => client.close(),
   };

@@ -15,6 +15,8 @@ export interface DefectDef {
   readonly does: string;
   /** The reference sentence it breaks (quoted from the seed). */
   readonly breaks: string;
+  /** Breaks the same rule as that defect, only differently timed (so a check of one sees the other). */
+  readonly variantOf?: string;
 }
 
 export const DEFECTS = [
@@ -46,13 +48,13 @@ export const DEFECTS = [
     name: 'subscription-id-missing-on-start',
     where: 'server',
     does: 'The EventACK answering TTransactionMonitoring SubscriptionStart has no SubscriptionID.',
-    breaks: 'SubscriptionID ... is mandatory for the operation SubscriptionStart',
+    breaks: 'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart',
   },
   {
     name: 'subscription-id-on-stop',
     where: 'server',
     does: 'The EventACK answering SubscriptionStop and SubscriptionModify carries a SubscriptionID.',
-    breaks: 'SubscriptionID ... is not present for the operations SubscriptionStop and SubscriptionModify.',
+    breaks: 'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), ... is not present for the operations SubscriptionStop and SubscriptionModify.',
   },
   {
     name: 'reserved-no-identity',
@@ -173,6 +175,67 @@ export const DEFECTS = [
     where: 'server',
     does: 'A switch-side fault is swallowed: no EventHardwareError is sent.',
     breaks: 'T-Server has detected inconsistent data or an incomplete event flow in switch messaging—for instance, a wrong checksum or missing attributes.',
+  },
+  {
+    name: 'ack-subscription-id-stray',
+    where: 'server',
+    does: 'Every EventACK that does not answer TTransactionMonitoring() carries a SubscriptionID.',
+    breaks: 'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart, but is not present for the operations SubscriptionStop and SubscriptionModify.',
+  },
+  {
+    name: 'reserved-echoes-absent-parameter',
+    where: 'server',
+    does: 'EventAgentReserved names a Place and a ThisDN the TReserveAgent() request did not have.',
+    breaks: 'This event is generated as a positive response to the TReserveAgent() request, confirming that those of the parameters agent_dn, agent_id, and agent_place that were present in the request have been successfully reserved.',
+  },
+  {
+    name: 'call-info-wrong-conn-id',
+    where: 'server',
+    does: 'EventCallInfoChanged carries the ConnID of another call than the one TSetCallInfo() changed.',
+    breaks: 'The call information has been changed.',
+  },
+  {
+    name: 'private-info-leak-late',
+    where: 'server',
+    does: 'EventPrivateInfo also reaches every other client, 300 ms late (twice the quiet time absence checks used to wait), but before anything the server writes to that client afterwards.',
+    variantOf: 'private-info-leak',
+    breaks: 'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService(). Those registered on the specified device',
+  },
+  {
+    name: 'user-event-leak-late',
+    where: 'server',
+    does: 'EventUserEvent also reaches every client not registered on ThisDN, 300 ms late (twice the quiet time absence checks used to wait), but before anything the server writes to that client afterwards.',
+    breaks: 'A user event from another client application has been received.',
+  },
+  {
+    name: 'user-event-drops-user-data',
+    where: 'server',
+    does: 'EventUserEvent is delivered without the UserData its initiator specified.',
+    breaks: 'Other attributes are specified by the initiator of this event.',
+  },
+  {
+    name: 'primary-changed-no-time',
+    where: 'server',
+    does: 'EventPrimaryChanged is sent without time.',
+    breaks: 'EventPrimaryChanged: time Mandatory',
+  },
+  {
+    name: 'primary-changed-from-old-primary',
+    where: 'server',
+    does: 'At a switchover the old primary also sends EventPrimaryChanged to its clients.',
+    breaks: "A change in the role of one of a pair of synchronized T-Servers in hot standby mode has taken place: the T-Server's role has been changed from backup to primary.",
+  },
+  {
+    name: 'restore-connection-names-sender',
+    where: 'server',
+    does: 'The primary\'s EventRestoreConnection (ServerRole 0) names the primary itself in UserData instead of the backup.',
+    breaks: 'UserData—This attribute contains the reference to the backup T-Server.',
+  },
+  {
+    name: 'hardware-error-no-time',
+    where: 'server',
+    does: 'EventHardwareError is sent without time.',
+    breaks: 'EventHardwareError: time Mandatory',
   },
 ] as const satisfies readonly DefectDef[];
 

@@ -20,7 +20,7 @@ import type { Session } from './session.js';
 function backupReference(ctx: SimContext, sender: ServerId, role: 0 | 1): KVList {
   const peer = serverInfo(ctx, otherServer(sender));
   const self = serverInfo(ctx, sender);
-  const backup = role === 0 ? peer : self;
+  const backup = role === 0 && !ctx.defects.has('restore-connection-names-sender') ? peer : self;
   const list: KVList = [
     ['backup_host', backup.host],
     ['backup_port', backup.port],
@@ -78,7 +78,10 @@ export function switchover(ctx: SimContext): void {
 
   if (linkLost && !lostAfter) deliver(clients, event('EventLinkDisconnected'));
   if (gainedBefore) deliver(clients, event('EventLinkConnected'));
-  deliver(clients, event('EventPrimaryChanged', { ApplicationName: info.name }));
+  const changed = event('EventPrimaryChanged', { ApplicationName: info.name });
+  if (defects.has('primary-changed-no-time')) delete changed.time;
+  deliver(clients, changed);
+  if (defects.has('primary-changed-from-old-primary')) deliver(state.clients(oldPrimary), changed);
   if (lostAfter) deliver(clients, event('EventLinkDisconnected'));
   if (linkGained && !gainedBefore) deliver(clients, event('EventLinkConnected'));
 }

@@ -88,6 +88,32 @@ export class Session {
   /** Queue bytes already encoded (the same bytes may go to many sessions). */
   send(bytes: Uint8Array): void {
     if (!this.open) return;
+    if (this.heldBehind) {
+      this.heldBehind.push(bytes);
+      return;
+    }
+    this.write(bytes);
+  }
+
+  /**
+   * Writes `bytes` after `ms`, and holds everything sent meanwhile behind
+   * them: a slow fan-out that still keeps one connection's order. Only the
+   * late-leak defects use it, to prove leak checks need no luck.
+   */
+  sendLate(bytes: Uint8Array, ms: number): void {
+    const held = (this.heldBehind ??= []);
+    setTimeout(() => {
+      if (this.heldBehind === held) this.heldBehind = undefined;
+      if (!this.open) return;
+      this.write(bytes);
+      for (const b of held) this.write(b);
+    }, ms).unref();
+  }
+
+  /** Frames queued behind a late one (sendLate); named apart from `held`, the bytes of an incomplete frame. */
+  private heldBehind: Uint8Array[] | undefined;
+
+  private write(bytes: Uint8Array): void {
     writeBatched(this.socket, bytes);
     if (this.socket.writableLength > this.limits.maxQueuedBytes) {
       this.drop(`slow reader: send queue above ${this.limits.maxQueuedBytes} bytes`);

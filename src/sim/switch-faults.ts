@@ -22,5 +22,7 @@ export function switchFault(ctx: SimContext, kind: SwitchFaultKind, where: Fault
   const dn = where.ThisDN ?? (where.ConnID === undefined ? undefined : state.calls.get(where.ConnID)?.ThisDN);
   const attrs: Attributes = { ErrorCode: HARDWARE_ERROR[kind], ThisDN: dn, ConnID: where.ConnID, Extensions: [['fault', kind]] };
   const recipients = dn === undefined ? state.clients(state.primary) : state.registeredOn(state.primary, dn);
-  deliver(recipients, event('EventHardwareError', attrs));
+  const m = event('EventHardwareError', attrs);
+  if (ctx.defects.has('hardware-error-no-time')) delete m.time;
+  deliver(recipients, m);
 }

@@ -57,16 +57,30 @@ function referenceEcho(id: string, event: string, reference: string, always: boo
   };
 }
 
-/** An attribute equal to the request's parameter, present exactly when the request had it. */
+/**
+ * An attribute the request had may be left out (each is Optional; footnote a
+ * asks for one of the three only), but one the event carries must equal the
+ * request's parameter, and one the request lacked has no parameter to equal.
+ */
 function parameterEcho(id: string, event: string, attribute: string, reference: string): RequestRule {
   return {
     id,
     event,
-    expected: `${attribute} equal to the request's ${attribute}, absent when the request had none`,
+    expected: `${attribute}, when present, equal to the request's ${attribute}; absent when the request had none`,
     reference,
     check: (e, request) =>
-      e[attribute] === request[attribute] ? undefined : { path: attribute, actual: `${show(e[attribute])} (request: ${show(request[attribute])})` },
+      e[attribute] === undefined || e[attribute] === request[attribute] ? undefined : { path: attribute, actual: `${show(e[attribute])} (request: ${show(request[attribute])})` },
   };
+}
+
+/**
+ * The server chooses the duration it grants (the reference gives only the
+ * unit), so any value is a duration in milliseconds, except the requested
+ * duration converted to seconds: that is the unit the footnote rules out.
+ */
+function inSeconds(granted: unknown, requested: unknown): boolean {
+  if (typeof granted !== 'number' || typeof requested !== 'number' || granted === requested) return false;
+  return granted === Math.floor(requested / 1000) || granted === Math.ceil(requested / 1000);
 }
 
 export const REQUEST_RULES: readonly RequestRule[] = [
@@ -116,12 +130,12 @@ export const REQUEST_RULES: readonly RequestRule[] = [
     parameterEcho(`EventAgentReserved/${a}/echo`, 'EventAgentReserved', a, `EventAgentReserved: a. ${RESERVED.footnotes.a} ${RESERVED.description}`),
   ),
   {
-    id: 'EventAgentReserved/Timeout/echo',
+    id: 'EventAgentReserved/Timeout/milliseconds',
     event: 'EventAgentReserved',
-    expected: "Timeout equal to the request's Timeout (milliseconds) when the request had one",
+    expected: "Timeout in milliseconds: any granted duration but the request's Timeout converted to seconds",
     reference: `EventAgentReserved: b. ${RESERVED.footnotes.b}`,
     check: (e, request) =>
-      request.Timeout === undefined || e.Timeout === request.Timeout ? undefined : { path: 'Timeout', actual: `${show(e.Timeout)} (request: ${show(request.Timeout)})` },
+      inSeconds(e.Timeout, request.Timeout) ? { path: 'Timeout', actual: `${show(e.Timeout)}: the requested ${show(request.Timeout)} ms in seconds` } : undefined,
   },
   answers('EventPrivateInfo/request/private-service', 'EventPrivateInfo', ['RequestPrivateService'], PRIVATE.description),
   referenceEcho('EventPrivateInfo/ReferenceID/echo', 'EventPrivateInfo', PRIVATE.description, false),

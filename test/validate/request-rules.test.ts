@@ -61,6 +61,13 @@ const CASES: Case[] = [
       breaks: { event: { ...VALID.EventAgentReserved, [a]: 'other' }, request: reserve },
     },
     {
+      // Each attribute is Optional: a requested parameter may be left out of the event.
+      rule: `EventAgentReserved/${a}/echo`,
+      event: without(VALID.EventAgentReserved, a),
+      request: reserve,
+      breaks: { event: { ...VALID.EventAgentReserved, [a]: 'other' }, request: reserve },
+    },
+    {
       rule: `EventAgentReserved/${a}/echo`,
       event: without(VALID.EventAgentReserved, a),
       request: without(reserve, a),
@@ -68,10 +75,16 @@ const CASES: Case[] = [
     },
   ]),
   {
-    rule: 'EventAgentReserved/Timeout/echo',
-    event: without(VALID.EventAgentReserved, 'Timeout'),
-    request: without(reserve, 'Timeout'),
+    rule: 'EventAgentReserved/Timeout/milliseconds',
+    event: { ...VALID.EventAgentReserved, Timeout: 20_000 },
+    request: reserve,
     breaks: { event: { ...VALID.EventAgentReserved, Timeout: 30 }, request: reserve },
+  },
+  {
+    rule: 'EventAgentReserved/Timeout/milliseconds',
+    event: without(VALID.EventAgentReserved, 'Timeout'),
+    request: { ...reserve, Timeout: 2500 },
+    breaks: { event: { ...VALID.EventAgentReserved, Timeout: 3 }, request: { ...reserve, Timeout: 2500 } },
   },
   {
     rule: 'EventPrivateInfo/request/private-service',

@@ -14,5 +14,6 @@ export function ackFor(ctx: SimContext, request: Message, extra: Attributes = {}
   const attrs: Attributes = { ...extra, UserEvent: ctx.defects.has('ack-wrong-user-event') ? requestType + 1 : requestType };
   if (ctx.defects.has('ack-wrong-reference-id')) attrs.ReferenceID = referenceId + 1;
   else if (!ctx.defects.has('ack-no-reference-id')) attrs.ReferenceID = referenceId;
+  if (ctx.defects.has('ack-subscription-id-stray') && request.Event !== 'RequestTransactionMonitoring') attrs.SubscriptionID = 'sub-stray';
   return event('EventACK', attrs);
 }

@@ -6,7 +6,7 @@
 import { SUBSCRIPTION_OPERATION, type Attributes, type Message } from '../../index.js';
 import type { SimContext } from '../context.js';
 import { deliver } from '../deliver.js';
-import { event } from '../events.js';
+import { encodeEvent, event } from '../events.js';
 import { Refusal, need } from '../refusal.js';
 import type { Session } from '../session.js';
 import { ackFor } from './ack.js';
@@ -33,7 +33,17 @@ export function distributeUserEvent(ctx: SimContext, session: Session, request: 
   const { Event: _event, ReferenceID: _ref, Server: _server, time: _time, ...initiator } = request;
   const attrs: Attributes & { Unknown?: Message['Unknown'] } = { ...initiator };
   if (ctx.defects.has('user-event-no-this-dn')) delete attrs.ThisDN;
-  deliver(ctx.state.registeredOn(session.server, dn), event('EventUserEvent', attrs));
+  if (ctx.defects.has('user-event-drops-user-data')) delete attrs.UserData;
+  const receivers = ctx.state.registeredOn(session.server, dn);
+  deliver(receivers, event('EventUserEvent', attrs));
+  if (ctx.defects.has('user-event-leak-late')) leakLate(ctx, session, receivers, event('EventUserEvent', attrs));
+}
+
+/** The late-leak defects: a copy to every other client, after longer than any quiet window, but ahead of what each is sent next. */
+const LEAK_DELAY_MS = 300;
+function leakLate(ctx: SimContext, sender: Session, entitled: ReadonlySet<Session>, message: Message): void {
+  const bytes = encodeEvent(message);
+  for (const s of ctx.state.clients(sender.server)) if (s !== sender && !entitled.has(s)) s.sendLate(bytes, LEAK_DELAY_MS);
 }
 
 const OPERATIONS: ReadonlySet<number> = new Set(Object.values(SUBSCRIPTION_OPERATION));
@@ -81,4 +91,5 @@ export function privateService(ctx: SimContext, session: Session, request: Messa
   const device = request.ThisDN === undefined ? [] : ctx.state.registeredOn(session.server, request.ThisDN);
   const recipients = ctx.defects.has('private-info-leak') ? ctx.state.clients(session.server) : device;
   deliver(recipients, info(body), session);
+  if (ctx.defects.has('private-info-leak-late')) leakLate(ctx, session, new Set(device), info(body));
 }

@@ -19,6 +19,7 @@ export function setCallInfo(ctx: SimContext, session: Session, request: Message)
   }
   const body: Attributes = { ConnID: connId, CustomerID: request.CustomerID ?? call?.CustomerID };
   if (ctx.defects.has('call-info-no-conn-id')) delete body.ConnID;
+  if (ctx.defects.has('call-info-wrong-conn-id')) body.ConnID = `${connId.slice(0, -1)}${connId.endsWith('0') ? '1' : '0'}`;
   session.sendMessage(event('EventCallInfoChanged', { ...body, ReferenceID: request.ReferenceID }));
   if (call) deliver(ctx.state.registeredOn(session.server, call.ThisDN), event('EventCallInfoChanged', body), session);
 }

@@ -45,6 +45,10 @@ function reservedBody(ctx: SimContext, request: Message): Attributes {
     delete body.Place;
     delete body.ThisDN;
   }
+  if (defects.has('reserved-echoes-absent-parameter')) {
+    body.Place ??= 'place-of-the-switch';
+    body.ThisDN ??= 'dn-of-the-switch';
+  }
   if (defects.has('reserved-wrong-echo')) body.AgentID = `${request.AgentID ?? 'agent'}-wrong`;
   if (defects.has('reserved-timeout-seconds') && body.Timeout !== undefined) body.Timeout = Math.round(body.Timeout / 1000);
   return body;

@@ -1,0 +1,48 @@
+/**
+ * The rules that hold for every instance of an event, whichever scenario
+ * received it: each special event against its table (Mandatory rows, kinds,
+ * no other attributes) and, when it answers a request this client sent, the
+ * request-dependent rules; and no obsolete event at all. One check for every
+ * wire client, so a Mandatory attribute missing from an event a scenario did
+ * not ask about still fails the run.
+ */
+import { messageByName, type Message } from '../src/index.js';
+import type { Violation } from './scenario.js';
+
+export type Judge = (m: Message, context?: { request?: Message }) => Violation[];
+
+export interface Broken {
+  message: string;
+  expected: string;
+  actual: string;
+  sentence: string;
+}
+
+export const OBSOLETE_SENTENCES: Readonly<Record<string, string>> = {
+  EventResourceAllocated: 'EventResourceAllocated (Obsolete—No Longer Supported)',
+  EventResourceFreed: 'EventResourceFreed (Obsolete—No Longer Supported)',
+};
+
+export function judgeReceived(judge: Judge, m: Message, request: Message | undefined): Broken | undefined {
+  const info = messageByName(m.Event);
+  if (m.Obsolete === true || info?.obsolete === true) {
+    return {
+      message: `${m.Event}, an obsolete event that is no longer supported`,
+      expected: 'no obsolete event (EventResourceAllocated, EventResourceFreed)',
+      actual: m.Event,
+      sentence: OBSOLETE_SENTENCES[m.Event] ?? `${m.Event} (Obsolete—No Longer Supported)`,
+    };
+  }
+  if (info?.special !== true) return undefined;
+  const [v] = judge(m, request ? { request } : {});
+  if (!v) return undefined;
+  return { message: `${m.Event} that breaks ${v.rule}: ${v.message}`, expected: v.expected, actual: v.actual, sentence: v.reference ?? v.rule };
+}
+
+/** The runner's own checks, by the ids spec/sentence-audit.json maps sentences to. */
+export const RUNNER_CHECKS: Readonly<Record<string, string>> = {
+  'received/table': 'every special event any wire client receives is checked against its table (Mandatory rows, kinds, no other attributes)',
+  'received/request-rules': "an event that answers a request the client sent is checked against the validator's request-dependent rules",
+  'received/obsolete': 'an obsolete event received on any connection fails the run',
+  'absence/barrier': "a must-not-receive verdict waits for a round trip on the bystander's own connection, not a quiet time",
+};
