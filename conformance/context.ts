@@ -6,8 +6,13 @@ import type { Message } from '../src/index.js';
 import type { Exchange } from './exchange.js';
 import { targetError, type ConformanceError } from './failure.js';
 import { registerClient } from './handshake.js';
+import { LogTail } from './log-tail.js';
+import type { Profile } from './profile/model.js';
+import type { Lease } from './profile/pool.js';
+import { callObtainer, leasedResources } from './resources.js';
 import type { AppView, Control, ScenarioContext, ServerSide, Violation } from './scenario.js';
-import { recordedControl, type TargetSession } from './target.js';
+import { addressTypeOf } from './profile/address-type.js';
+import { recordedControl, type ControlChanges, type TargetSession } from './target.js';
 import { RawClient } from './wire-client.js';
 
 export type ValidateFn = (m: Message, context?: { request?: Message }) => Violation[];
@@ -19,8 +24,10 @@ export interface ContextOptions {
   validate: ValidateFn;
   timeoutMs: number;
   quietMs: number;
-  /** Distinguishes this run's DNs and ReferenceIDs from other runs sharing a server. */
-  runTag: string;
+  /** How long opening a session may take (connect, bridge start, EventServerConnected). */
+  startupMs: number;
+  profile: Profile;
+  lease: Lease;
   firstReferenceId: number;
 }
 
@@ -30,6 +37,8 @@ export interface RunContext {
   seen: string[];
   /** The first rule a received message broke, on any client of the run. */
   violation(): ConformanceError | undefined;
+  /** The last log lines (a bridge's stderr) of each session that wrote any, for the verdict. */
+  logTails(): string[];
   dispose(): Promise<void>;
 }
 
@@ -37,6 +46,7 @@ const NO_CONTROL: Control = {
   switchover: () => Promise.reject(targetError('this target has no control hook')),
   setLink: () => Promise.reject(targetError('this target has no control hook')),
   fault: () => Promise.reject(targetError('this target has no control hook')),
+  call: () => Promise.reject(targetError('the profile obtains calls through the control hook, and this target has none: give --control')),
 };
 
 export function createContext(o: ContextOptions): RunContext {
@@ -45,26 +55,37 @@ export function createContext(o: ContextOptions): RunContext {
   const seen: string[] = [];
   let referenceId = o.firstReferenceId;
   const nextReferenceId = (): number => (referenceId = (referenceId + 1) >>> 0);
-  const slug = o.scenarioId.replace(/[^A-Za-z0-9]+/g, '-');
+  const changes: ControlChanges = { switchovers: 0, links: false };
+  const control = o.session.control ? recordedControl(o.session.control, o.exchange, changes) : NO_CONTROL;
+  const resources = leasedResources(o.lease, o.scenarioId);
+  const password = o.profile.credentials?.applicationPassword;
+  const tails = new Map<string, LogTail>();
+  const logTo = (name: string, where: string) => (line: string) => {
+    o.exchange.note(name, where, line);
+    const tail = tails.get(name) ?? new LogTail();
+    tail.push(line);
+    tails.set(name, tail);
+  };
 
   const ctx: ScenarioContext = {
     timeoutMs: o.timeoutMs,
     quietMs: o.quietMs,
-    control: o.session.control ? recordedControl(o.session.control, o.exchange) : NO_CONTROL,
+    control,
     validate: o.validate,
     address: (server) => o.session.address?.(server),
-    dn: (label) => `${label}-${slug}-${o.runTag}`,
+    resources,
+    obtainCall: callObtainer(o.profile, o.lease, resources, control, o.scenarioId),
     seen: (behaviour) => void seen.push(behaviour),
     note: (text) => void o.exchange.note('runner', 'runner', text),
     client: async (name, server: ServerSide = 'primary') => {
-      const transport = await o.session.connect(server, (line) => o.exchange.note(name, server, line));
-      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs, judge: o.validate });
+      const transport = await o.session.connect(server, logTo(name, server));
+      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs, addressType: addressTypeOf(o.profile), judge: o.validate });
       clients.push(client);
-      await registerClient(client, `tlib-kit-${name}`);
+      await registerClient(client, `tlib-kit-${name}`, { startupMs: o.startupMs, ...(password !== undefined ? { password } : {}) });
       return client;
     },
     app: async (name) => {
-      const app = await o.session.openApp({ name, exchange: o.exchange, timeoutMs: o.timeoutMs, quietMs: o.quietMs, nextReferenceId });
+      const app = await o.session.openApp({ name, exchange: o.exchange, timeoutMs: o.timeoutMs, quietMs: o.quietMs, startupMs: o.startupMs, nextReferenceId, log: logTo(name, 'bridge'), ...(password !== undefined ? { password } : {}) });
       apps.push(app);
       return app;
     },
@@ -74,10 +95,18 @@ export function createContext(o: ContextOptions): RunContext {
     ctx,
     seen,
     violation: () => clients.map((c) => c.violation).find((v) => v !== undefined),
+    logTails: () => [...tails].map(([name, tail]) => `${name}: ${tail.quote()}`),
     dispose: async () => {
       clients.forEach((c) => c.close());
       await Promise.allSettled(apps.map((a) => a.close()));
-      await o.session.release();
+      try {
+        if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links)) {
+          o.exchange.note('runner', 'control', 'control: restoring the pair for the next scenario (links up, original primary)');
+          await o.session.restore(changes);
+        }
+      } finally {
+        await o.session.release();
+      }
     },
   };
 }

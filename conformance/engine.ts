@@ -8,6 +8,9 @@ import { applyKnownFailing, applyStrictness, combineAttempts, summarize } from '
 import type { ValidateFn } from './context.js';
 import type { RecordListener } from './exchange.js';
 import { unmatchedEntries, type KnownEntry } from './known-list.js';
+import { BUILT_IN_PROFILE } from './profile/load.js';
+import type { LoadedProfile } from './profile/model.js';
+import { ResourcePool } from './profile/pool.js';
 import { seededRandom, shuffled } from './random.js';
 import type { CaseResult, RunReport } from './report-model.js';
 import { attempt } from './run-case.js';
@@ -21,8 +24,12 @@ export interface EngineOptions {
   catalogueIds: readonly string[];
   validate: ValidateFn;
   version: string;
+  /** The DNs, agents, call and credentials the run may use; default spec/profiles/default.json. */
+  profile?: LoadedProfile;
   timeoutMs: number;
   quietMs?: number;
+  /** How long opening one session may take, outside the step timeout. */
+  startupMs?: number;
   seed: number;
   strict: boolean;
   repeat: number;
@@ -35,12 +42,16 @@ export interface EngineOptions {
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_QUIET_MS = 150;
+const DEFAULT_STARTUP_MS = 10_000;
 
 export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const startedAt = new Date();
   const started = performance.now();
   const random = seededRandom(o.seed);
-  const runTag = Math.floor(random() * 0xffffff).toString(36);
+  const profile = o.profile ?? BUILT_IN_PROFILE;
+  // A shared target leases from one pool; an isolated one gives every attempt its own server, so its own pool.
+  const shared = new ResourcePool(profile.profile);
+  const poolFor = (): ResourcePool => (o.target.isolated ? new ResourcePool(profile.profile) : shared);
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
   const byId = new Map<string, CaseResult>();
@@ -51,10 +62,12 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
       attempts.push(
         await attempt(s, {
           target: o.target,
+          profile,
+          pool: poolFor(),
           validate: o.validate,
           timeoutMs: o.timeoutMs,
-          quietMs: o.quietMs ?? DEFAULT_QUIET_MS,
-          runTag: `${runTag}${i}`,
+          quietMs: o.quietMs ?? profile.profile.timeouts?.quietMs ?? DEFAULT_QUIET_MS,
+          startupMs: o.startupMs ?? profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS,
           firstReferenceId: referenceBase + index * 10_000 + i * 1000,
           ...(o.onRecord ? { onRecord: o.onRecord } : {}),
         }),

@@ -5,6 +5,14 @@
  */
 import type { RawClient } from './wire-client.js';
 
-export async function registerClient(client: RawClient, applicationName: string): Promise<void> {
-  await client.call({ Event: 'RequestRegisterClient', ApplicationName: applicationName }, 'EventServerConnected');
+export interface RegisterOptions {
+  /** The profile's credentials. */
+  password?: string;
+  /** Opening a session (a bridge process starting, a server accepting) gets this long, not the step timeout. */
+  startupMs: number;
+}
+
+export async function registerClient(client: RawClient, applicationName: string, o: RegisterOptions): Promise<void> {
+  const request = { Event: 'RequestRegisterClient', ApplicationName: applicationName, ...(o.password !== undefined ? { ApplicationPassword: o.password } : {}) } as const;
+  await client.call(request, 'EventServerConnected', o.startupMs);
 }

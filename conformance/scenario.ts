@@ -5,6 +5,7 @@
  */
 import type { Message } from '../src/index.js';
 import type { DefectName } from '../src/sim/defects.js';
+import type { ResourceUse } from './profile/model.js';
 import type { WireRecord } from './report-model.js';
 
 /** What a scenario needs from the target; a target that lacks one makes it 'skip'. */
@@ -14,6 +15,7 @@ export type Need =
   | 'control:switchover' // the runner can make the backup primary
   | 'control:link' // the runner can take a server's switch link down / up
   | 'control:fault' // the runner can inject a switch-side fault
+  | 'control:call' // the runner can put a call on the switch (profiles that obtain calls through the hook)
   | 'app-view' // events as an application sees them through a client library
   | 'raw-wire'; // the server's frames unfiltered by any client library
 
@@ -23,6 +25,7 @@ export const ALL_NEEDS: readonly Need[] = [
   'control:switchover',
   'control:link',
   'control:fault',
+  'control:call',
   'app-view',
   'raw-wire',
 ];
@@ -86,6 +89,22 @@ export interface Control {
   switchover(): Promise<void>;
   setLink(server: ServerSide, up: boolean): Promise<void>;
   fault(kind: FaultKind, where: { ThisDN?: string; ConnID?: string }): Promise<void>;
+  /** Puts a call on the switch at ThisDN and returns its ConnID (profiles with "call": {"obtain": "control"}). */
+  call(where: { ThisDN: string }): Promise<string>;
+}
+
+/** The profile's resources leased to one attempt (spec/target-contract.md, "The profile"). */
+export interface ScenarioResources {
+  /** A DN of the profile, the same for the same label, different for different labels, held by this attempt alone. */
+  dn(label: string): string;
+  /** An agent of the profile (with its place, when the profile gives one), the same for the same label. */
+  agent(label?: string): { AgentID: string; Place?: string };
+}
+
+/** A call the scenario may change: one the profile names, or one the control hook put on the switch. */
+export interface ObtainedCall {
+  ConnID: string;
+  ThisDN: string;
 }
 
 export interface Violation {
@@ -108,8 +127,10 @@ export interface ScenarioContext {
   validate(m: Message, context?: { request?: Message }): Violation[];
   /** Where a server of the target listens, when the runner reaches it directly (undefined through a bridge). */
   address(server: ServerSide): { host: string; port: number } | undefined;
-  /** A DN name unique to this run and scenario, so scenarios can share a server. */
-  dn(label: string): string;
+  /** DNs and agents leased from the profile; the scenario's `uses` says how many. */
+  readonly resources: ScenarioResources;
+  /** The call of the profile's "call" entry (needs `uses.call`). */
+  obtainCall(): Promise<ObtainedCall>;
   /** Records which of several allowed behaviours the target showed. */
   seen(behaviour: string): void;
   /** Adds a free-text note to the exchange (shown in traces and diagrams). */
@@ -129,6 +150,8 @@ export interface Scenario {
   reference: string;
   level: 'must' | 'should';
   needs: Need[];
+  /** What it leases from the profile; a profile that cannot grant it makes the scenario 'skip'. */
+  uses?: ResourceUse;
   /** Simulator defects that must make this scenario fail. */
   brokenBy: DefectName[];
   run(ctx: ScenarioContext): Promise<void>;

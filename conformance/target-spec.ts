@@ -21,6 +21,8 @@ export interface TargetWords {
   control?: string;
   simDefects: string[];
   timeoutMs: number;
+  /** The profile's ApplicationPassword: the embedded simulator is configured to require it. */
+  password?: string;
 }
 
 export function parseTcpAddress(text: string, option: string): TcpAddress {
@@ -47,7 +49,7 @@ function checkDefects(names: string[]): DefectName[] {
 export function targetFromWords(w: TargetWords): Target {
   if (w.target === undefined) {
     if (w.backup !== undefined || w.control !== undefined) throw new ConformanceUsageError('--backup and --control need --target: the embedded simulator has its own pair and control');
-    return embeddedTarget({ defects: checkDefects(w.simDefects), connectTimeoutMs: w.timeoutMs });
+    return embeddedTarget({ defects: checkDefects(w.simDefects), connectTimeoutMs: w.timeoutMs, ...(w.password !== undefined ? { password: w.password } : {}) });
   }
   if (w.simDefects.length) throw new ConformanceUsageError('--sim-defect applies to the embedded simulator only: leave out --target');
   const control = parseControl(w.control, w.timeoutMs);

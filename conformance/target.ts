@@ -12,7 +12,20 @@ export interface AppViewOptions {
   exchange: Exchange;
   timeoutMs: number;
   quietMs: number;
+  /** How long the session may take to open; not counted against timeoutMs. */
+  startupMs: number;
+  /** Where the session's own log lines go (a bridge's stderr). */
+  log: (line: string) => void;
+  /** The profile's ApplicationPassword, sent with RequestRegisterClient. */
+  password?: string;
   nextReferenceId: () => number;
+}
+
+/** What the control actions of one attempt changed, so a shared pair can be put back. */
+export interface ControlChanges {
+  switchovers: number;
+  /** A link was set up or down. */
+  links: boolean;
 }
 
 /** The target as one scenario run sees it. */
@@ -23,6 +36,8 @@ export interface TargetSession {
   /** Where a server of the pair listens, when the runner connects to it directly (not through a bridge). */
   address?(server: ServerSide): TcpAddress | undefined;
   openApp(o: AppViewOptions): Promise<AppView>;
+  /** Shared pairs: puts links up and the original primary back after a scenario changed them. */
+  restore?(changes: ControlChanges): Promise<void>;
   release(): Promise<void>;
 }
 
@@ -34,22 +49,28 @@ export interface Target {
   /** Why the target cannot meet a need, or undefined when it can. */
   unmet(need: Need): string | undefined;
   session(): Promise<TargetSession>;
-  /** Fails fast with a TARGET_ERROR when the target cannot be reached at all. */
-  preflight?(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Wraps control actions so each one appears in the exchange, and a failing hook is a TARGET_ERROR. */
-export function recordedControl(control: Control, exchange: Exchange): Control {
+export function recordedControl(control: Control, exchange: Exchange, changes: ControlChanges): Control {
   const note = (text: string): void => void exchange.note('runner', 'control', text);
   return {
     switchover: async () => {
       note('control: switchover');
+      changes.switchovers++;
       await control.switchover();
     },
     setLink: async (server, up) => {
       note(`control: ${server} link ${up ? 'up' : 'down'}`);
+      changes.links = true;
       await control.setLink(server, up);
+    },
+    call: async (where) => {
+      note(`control: call on ${where.ThisDN}`);
+      const connId = await control.call(where);
+      note(`control: call ${connId} on ${where.ThisDN}`);
+      return connId;
     },
     fault: async (kind, where) => {
       note(`control: switch fault ${kind}${where.ThisDN ? ` on ${where.ThisDN}` : ''}${where.ConnID ? ` call ${where.ConnID}` : ''}`);

@@ -21,6 +21,8 @@ export interface WireClientOptions {
   quietMs: number;
   /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
   judge?: Judge;
+  /** The AddressType to register a DN with (the profile's type of the DN). */
+  addressType?: (dn: string) => number;
 }
 
 export class RawClient extends Inbox implements WireClient {
@@ -32,6 +34,7 @@ export class RawClient extends Inbox implements WireClient {
   private readonly judge: Judge | undefined;
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
+  private readonly addressType: (dn: string) => number;
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs);
@@ -40,6 +43,7 @@ export class RawClient extends Inbox implements WireClient {
     this.exchange = o.exchange;
     this.nextReferenceId = o.nextReferenceId;
     this.judge = o.judge;
+    this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
     o.transport.onChunk((chunk) => this.onChunk(chunk));
     o.transport.onClose((reason) => this.closed(reason));
   }
@@ -49,7 +53,10 @@ export class RawClient extends Inbox implements WireClient {
     try {
       frames = this.frames.push(chunk);
     } catch (e) {
-      this.exchange.note(this.name, this.server, `unreadable stream: ${e instanceof Error ? e.message : String(e)}`);
+      // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
+      const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
+      this.exchange.note(this.name, this.server, why);
+      this.closed(why);
       this.transport.close();
       return;
     }
@@ -97,12 +104,15 @@ export class RawClient extends Inbox implements WireClient {
     return this.sync();
   }
 
-  async call(m: Message, answer: string): Promise<Message> {
+  async call(m: Message, answer: string, timeoutMs?: number): Promise<Message> {
     const ref = this.request(m);
-    const reply = await this.expect({
-      what: `${answer} or EventError with ReferenceID ${ref}`,
-      match: (x) => x.ReferenceID === ref && (x.Event === answer || x.Event === 'EventError'),
-    });
+    const reply = await this.expect(
+      {
+        what: `${answer} or EventError with ReferenceID ${ref}`,
+        match: (x) => x.ReferenceID === ref && (x.Event === answer || x.Event === 'EventError'),
+      },
+      timeoutMs,
+    );
     if (reply.Event === 'EventError') {
       const record = this.recordOf(reply);
       if (record) record.violation = true;
@@ -113,7 +123,7 @@ export class RawClient extends Inbox implements WireClient {
 
   async register(dn: string): Promise<void> {
     await this.call(
-      { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: ADDRESS_TYPE.DN },
+      { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
       'EventRegistered',
     );
   }

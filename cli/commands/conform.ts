@@ -11,6 +11,8 @@ import { Command, CommanderError } from 'commander';
 import { exitCodeOf } from '../../conformance/aggregate.js';
 import { runConformance } from '../../conformance/engine.js';
 import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/known-list.js';
+import { preflight, PreflightError } from '../../conformance/preflight.js';
+import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
 import { formatTraceRecord, renderCaseLine, renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';
 import type { RunReport } from '../../conformance/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
@@ -23,12 +25,13 @@ interface ConformOptions {
   target?: string;
   backup?: string;
   control?: string;
+  profile?: string;
   simDefect: string[];
   run: string[];
   skip: string[];
   list?: boolean;
   strict?: boolean;
-  timeout: string;
+  timeout?: string;
   seed?: string;
   repeat: string;
   json?: string;
@@ -53,6 +56,9 @@ const PROCESS_IO: ConformIO = {
   color: process.stdout.isTTY === true,
 };
 
+const DEFAULT_STEP_MS = 2000;
+const DEFAULT_STARTUP_MS = 10_000;
+
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 function positiveInt(text: string, option: string, max: number): number {
@@ -73,10 +79,17 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
+/** What a scenario leases from the profile, for --list: "[uses 2 DNs, 1 agent, a call]". */
+function usesText(s: (typeof SCENARIOS)[number]): string {
+  const { dns = 0, agents = 0, call = false } = s.uses ?? {};
+  const parts = [dns ? `${dns} DN${dns > 1 ? 's' : ''}` : '', agents ? `${agents} agent${agents > 1 ? 's' : ''}` : '', call ? 'a call' : ''].filter(Boolean);
+  return parts.length ? `  [uses ${parts.join(', ')}]` : '';
+}
+
 function listScenarios(io: ConformIO): void {
   for (const s of SCENARIOS) {
     const needs = s.needs.length ? `  [needs ${s.needs.join(', ')}]` : '';
-    io.out(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}\n`);
+    io.out(`${s.id.padEnd(46)} ${s.level.padEnd(6)} ${s.title}${needs}${usesText(s)}\n`);
   }
 }
 
@@ -108,27 +121,41 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     listScenarios(io);
     return 0;
   }
-  const timeoutMs = positiveInt(o.timeout, '--timeout', 600_000);
+  const profile = o.profile === undefined ? BUILT_IN_PROFILE : await loadProfile(o.profile);
+  const timeoutMs = o.timeout === undefined ? (profile.profile.timeouts?.stepMs ?? DEFAULT_STEP_MS) : positiveInt(o.timeout, '--timeout', 600_000);
+  const startupMs = profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
   const repeat = positiveInt(o.repeat, '--repeat', 1000);
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
   const scenarios = selectScenarios(SCENARIOS, o.run, o.skip);
-  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs });
+  const password = profile.profile.credentials?.applicationPassword;
+  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs, ...(password !== undefined ? { password } : {}) });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
   const { color } = io;
+  const named: Array<[string, string | undefined]> = [
+    ['--json', o.json],
+    ['--junit', o.junit],
+    ['--html', o.html],
+    ['--write-known-failing', o.writeKnownFailing],
+  ];
+  const reports = named.filter((x): x is [string, string] => x[1] !== undefined);
   try {
-    await target.preflight?.();
+    await preflight({ target, profile, timeoutMs, startupMs, reports });
   } catch (e) {
-    io.err(`tlib-kit conform: ${(e as Error).message}\n`);
+    if (!(e instanceof PreflightError)) throw e;
+    await target.close();
+    io.err(`tlib-kit conform: preflight: ${e.message}\n`);
     return 2;
   }
-  io.out(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description} (seed ${seed})\n`);
+  io.out(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description}, ${profile.source} (seed ${seed})\n`);
   const report = await runConformance({
     target,
     scenarios,
     catalogueIds: SCENARIOS.map((s) => s.id),
     validate: (m, context) => validate(m, context),
     version: packageVersion(),
+    profile,
     timeoutMs,
+    startupMs,
     seed,
     strict: o.strict === true,
     repeat,
@@ -197,12 +224,13 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--target <target>', 'tcp://host:port of the primary, or exec:<command> for a bridge (spec/bridge-contract.md); default: embedded simulator')
     .option('--backup <address>', 'tcp://host:port of the backup server (with a tcp:// target)')
     .option('--control <hook>', 'control hook for switchover, link and fault actions: a command (called as "<command> switchover") or tcp://host:port (JSON lines)')
+    .option('--profile <file>', 'target profile (spec/profile.schema.json): the DNs, agents, call, credentials and timeouts the run may use; default spec/profiles/default.json')
     .option('--sim-defect <name>', 'switch a defect on in the embedded simulator (repeatable; tlib-kit sim --defects lists them)', collect, [])
     .option('--run <pattern>', 'run only scenarios matching an id, prefix or glob (repeatable)', collect, [])
     .option('--skip <pattern>', 'skip scenarios matching an id, prefix or glob (repeatable)', collect, [])
     .option('--list', 'list the scenarios and exit')
     .option('--strict', 'should-level rules fail the run too')
-    .option('--timeout <ms>', 'per-step timeout: how long to wait for each expected message', '2000')
+    .option('--timeout <ms>', `per-step timeout: how long to wait for each expected message (default: the profile's timeouts.stepMs, else ${DEFAULT_STEP_MS})`)
     .option('--seed <n>', 'seed for scenario order, DNs and ReferenceIDs (printed in every report)')
     .option('--repeat <n>', 'run each scenario n times to expose flakiness', '1')
     .option('--json <file>', 'write the JSON report')
@@ -220,8 +248,13 @@ Examples:
   tlib-kit conform --sim-defect reserved-leak         prove the checks fail (exits 1)
   tlib-kit conform --target tcp://10.0.0.5:7000 --backup tcp://10.0.0.6:7000 --control ./ctl.sh
   tlib-kit conform --target "exec:node my-bridge.js" --run ack --junit conform.xml
+  tlib-kit conform --target tcp://10.0.0.5:7000 --profile lab.json   only the lab's DNs, agents and calls
 
-Exit codes: 0 all pass, 1 violations, 2 usage or connection errors.`,
+Before the first scenario a preflight registers one client on each server, runs the
+control hook once (links up) and checks report paths; a failure there is one line, exit 2.
+Profile format and what a target must answer: spec/target-contract.md.
+
+Exit codes: 0 all pass, 1 violations, 2 usage, preflight or connection errors.`,
     )
     .exitOverride((err) => rt.commanderExit(err))
     .action(async (o: ConformOptions) => {

@@ -10,7 +10,7 @@ import type { Control } from '../scenario.js';
 import type { TcpAddress } from '../transport.js';
 
 export function channelControl(address: TcpAddress, timeoutMs: number): Control {
-  const send = (request: Record<string, unknown>): Promise<void> =>
+  const send = (request: Record<string, unknown>): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => {
       const where = `control channel tcp://${address.host}:${address.port}`;
       const socket = connect({ host: address.host, port: address.port });
@@ -32,19 +32,23 @@ export function channelControl(address: TcpAddress, timeoutMs: number): Control 
         if (end < 0) return;
         clearTimeout(timer);
         socket.end();
-        let answer: { ok?: unknown; error?: unknown };
+        let answer: Record<string, unknown>;
         try {
           answer = JSON.parse(buffered.slice(0, end)) as typeof answer;
         } catch {
           return fail(`answered with a line that is not JSON: ${buffered.slice(0, end)}`);
         }
-        if (answer.ok === true) resolve();
+        if (answer.ok === true) resolve(answer);
         else fail(`was refused: ${typeof answer.error === 'string' ? answer.error : JSON.stringify(answer)}`);
       });
     });
   return {
-    switchover: () => send({ action: 'switchover' }),
-    setLink: (server, up) => send({ action: 'setLink', server, up }),
-    fault: (kind, where) => send({ action: 'switchFault', kind, ...where }),
+    switchover: async () => void (await send({ action: 'switchover' })),
+    setLink: async (server, up) => void (await send({ action: 'setLink', server, up })),
+    fault: async (kind, where) => void (await send({ action: 'switchFault', kind, ...where })),
+    call: async ({ ThisDN }) => {
+      const answer = await send({ action: 'addCall', ThisDN });
+      return typeof answer.connId === 'string' ? answer.connId : JSON.stringify(answer.connId);
+    },
   };
 }

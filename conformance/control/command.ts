@@ -2,27 +2,29 @@
  * `--control <command>`: the vendor's own script performs each action. The
  * runner calls it with the action as arguments (spec/bridge-contract.md,
  * "Control hooks"): `switchover`, `link <primary|backup> <up|down>`,
- * `fault <checksum|missing-attributes|incomplete-flow> <ThisDN|-> <ConnID|->`.
+ * `fault <checksum|missing-attributes|incomplete-flow> <ThisDN|-> <ConnID|->`,
+ * `call <ThisDN>` (prints the new call's ConnID on its first stdout line).
  */
 import { execFile } from 'node:child_process';
 import { targetError } from '../failure.js';
 import type { Control } from '../scenario.js';
 
 export function commandControl(command: string, timeoutMs: number): Control {
-  const run = (args: string[]): Promise<void> =>
+  const run = (args: string[]): Promise<string> =>
     new Promise((resolve, reject) => {
       // The command is the user's own shell text; the arguments are ours and quoted.
       const line = `${command} ${args.map(shellQuote).join(' ')}`;
-      execFile('/bin/sh', ['-c', line], { timeout: timeoutMs }, (err, _stdout, stderr) => {
-        if (!err) return resolve();
+      execFile('/bin/sh', ['-c', line], { timeout: timeoutMs }, (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
         const why = err.killed ? `took longer than ${timeoutMs} ms` : `exited with ${err.code ?? 'an error'}`;
         reject(targetError(`control command "${line}" ${why}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
       });
     });
   return {
-    switchover: () => run(['switchover']),
-    setLink: (server, up) => run(['link', server, up ? 'up' : 'down']),
-    fault: (kind, where) => run(['fault', kind, where.ThisDN ?? '-', where.ConnID ?? '-']),
+    switchover: async () => void (await run(['switchover'])),
+    setLink: async (server, up) => void (await run(['link', server, up ? 'up' : 'down'])),
+    fault: async (kind, where) => void (await run(['fault', kind, where.ThisDN ?? '-', where.ConnID ?? '-'])),
+    call: async ({ ThisDN }) => (await run(['call', ThisDN])).split('\n')[0]!.trim(),
   };
 }
 

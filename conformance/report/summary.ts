@@ -55,11 +55,17 @@ function tolerated(r: CaseResult, color: boolean | undefined): string {
   return `  ${paint(look.mark, look.style, color)} ${sanitizeOneLine(r.id)} ${paint(look.label.toLowerCase(), look.style, color)}${why}`;
 }
 
+/** An error is the run breaking (a connection, a hook, the runner), not the target breaking a rule: it is never "did not conform". */
+const judged = (r: CaseResult): boolean => r.verdict !== 'error';
+
 function verdictLine(report: RunReport, color: boolean | undefined): string {
-  const problems = report.results.filter((r) => isProblem(r.verdict)).length;
-  return problems === 0
-    ? paint('RESULT: PASSED', 'green', color) + ` (${report.summary.passed} of ${report.summary.total} passed)`
-    : paint(`RESULT: FAILED (${problems} scenario${problems === 1 ? '' : 's'} did not conform)`, 'red', color);
+  const problems = report.results.filter((r) => isProblem(r.verdict));
+  if (problems.length === 0) return paint('RESULT: PASSED', 'green', color) + ` (${report.summary.passed} of ${report.summary.total} passed)`;
+  const plural = (n: number): string => `${n} scenario${n === 1 ? '' : 's'}`;
+  const failed = problems.filter(judged).length;
+  const errors = problems.length - failed;
+  const words = [failed ? `${plural(failed)} did not conform` : '', errors ? `${plural(errors)} could not be judged (errors)` : ''].filter(Boolean);
+  return paint(`RESULT: FAILED (${words.join(', ')})`, 'red', color);
 }
 
 export function renderSummary(report: RunReport, opts: Opts = {}): string {
@@ -67,7 +73,10 @@ export function renderSummary(report: RunReport, opts: Opts = {}): string {
   const problems = report.results.filter((r) => isProblem(r.verdict));
   const others = report.results.filter((r) => !isProblem(r.verdict) && r.verdict !== 'pass');
   const out = [...header(report, color), '', ...counts(report, color)];
-  if (problems.length > 0) out.push('', paint(`Did not conform (${problems.length})`, 'bold', color), ...problems.flatMap((r) => problem(r, color)));
+  const failed = problems.filter(judged);
+  const errors = problems.filter((r) => !judged(r));
+  if (failed.length > 0) out.push('', paint(`Did not conform (${failed.length})`, 'bold', color), ...failed.flatMap((r) => problem(r, color)));
+  if (errors.length > 0) out.push('', paint(`Could not be judged (${errors.length})`, 'bold', color), ...errors.flatMap((r) => problem(r, color)));
   if (others.length > 0) out.push('', paint(`Skipped or tolerated (${others.length})`, 'bold', color), ...others.map((r) => tolerated(r, color)));
   out.push('', verdictLine(report, color));
   return out.join('\n');

@@ -28,24 +28,27 @@ interface AckCase {
   id: string;
   fn: string;
   defects?: DefectName[];
+  /** DNs the request names (default 1). */
+  dns?: number;
   request: (ctx: ScenarioContext) => Message;
 }
 
 const CASES: AckCase[] = [
-  { id: 'ack/user-event/reference-id', fn: 'TSendUserEvent()', request: (ctx) => ({ Event: 'RequestDistributeUserEvent', ThisDN: ctx.dn('ack'), UserData: [['note', 'ack check']] }) },
-  { id: 'ack/send-event/reference-id', fn: 'TSendEvent()', request: (ctx) => ({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') }) },
+  { id: 'ack/user-event/reference-id', fn: 'TSendUserEvent()', request: (ctx) => ({ Event: 'RequestDistributeUserEvent', ThisDN: ctx.resources.dn('ack'), UserData: [['note', 'ack check']] }) },
+  { id: 'ack/send-event/reference-id', fn: 'TSendEvent()', request: (ctx) => ({ Event: 'RequestDistributeEvent', ThisDN: ctx.resources.dn('ack') }) },
   {
     id: 'ack/send-event-ex/reference-id',
     fn: 'TSendEventEx()',
-    request: (ctx) => ({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack'), Extensions: [['ex', 'yes'], ['n', 5]] }),
+    request: (ctx) => ({ Event: 'RequestDistributeEvent', ThisDN: ctx.resources.dn('ack'), Extensions: [['ex', 'yes'], ['n', 5]] }),
   },
   {
     id: 'ack/set-input-mask/reference-id',
     fn: 'TSetInputMask()',
     defects: ['ack-missing-set-input-mask'],
+    dns: 0,
     request: () => ({ Event: 'RequestSetInputMask', InputMask: new Uint8Array(64).fill(0xff) }),
   },
-  { id: 'ack/private-service/reference-id', fn: 'TPrivateService()', request: (ctx) => ({ Event: 'RequestPrivateService', PrivateEvent: 4711, ThisDN: ctx.dn('ack') }) },
+  { id: 'ack/private-service/reference-id', fn: 'TPrivateService()', request: (ctx) => ({ Event: 'RequestPrivateService', PrivateEvent: 4711, ThisDN: ctx.resources.dn('ack') }) },
 ];
 
 const simpleAcks: Scenario[] = CASES.map((k) => ({
@@ -54,6 +57,7 @@ const simpleAcks: Scenario[] = CASES.map((k) => ({
   reference: `${RESPONSE_TO} ${REFERENCE_ID_RULE}`,
   level: 'must',
   needs: [],
+  uses: { dns: k.dns ?? 1 },
   brokenBy: [...REFERENCE_ID_DEFECTS, ...(k.defects ?? [])],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
@@ -64,7 +68,7 @@ const simpleAcks: Scenario[] = CASES.map((k) => ({
 const monitoring = (ctx: ScenarioContext, SubscriptionOperation: number, SubscriptionID?: string): Message => ({
   Event: 'RequestTransactionMonitoring',
   SubscriptionOperation,
-  ThisDN: ctx.dn('tm'),
+  ThisDN: ctx.resources.dn('tm'),
   ...(SubscriptionID !== undefined ? { SubscriptionID } : {}),
 });
 
@@ -82,6 +86,7 @@ const transactionMonitoring: Scenario[] = [
     reference: `${RESPONSE_TO} ${SUBSCRIPTION_RULE}`,
     level: 'must',
     needs: [],
+    uses: { dns: 1 },
     brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start'],
     run: async (ctx) => void (await started(ctx, await ctx.client('client-a'))),
   },
@@ -92,6 +97,7 @@ const transactionMonitoring: Scenario[] = [
       reference: `${RESPONSE_TO} ${SUBSCRIPTION_RULE}`,
       level: 'must',
       needs: [],
+      uses: { dns: 1 },
       // The start that precedes it must name the subscription, so its defects break this too.
       brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start', 'subscription-id-on-stop'],
       run: async (ctx) => {
@@ -112,10 +118,11 @@ const namesRequest: Scenario = {
   reference: 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.',
   level: 'must',
   needs: [],
+  uses: { dns: 1 },
   brokenBy: ['ack-wrong-user-event'],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
-    c.request({ Event: 'RequestDistributeEvent', ThisDN: ctx.dn('ack') });
+    c.request({ Event: 'RequestDistributeEvent', ThisDN: ctx.resources.dn('ack') });
     const ack = await c.expect(event('EventACK'));
     // UserEvent is Optional, so both absent and right pass; present and wrong breaks "derived from the request".
     if (ack.UserEvent === undefined) return ctx.seen('EventACK without UserEvent (Optional)');

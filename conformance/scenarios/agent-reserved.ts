@@ -23,7 +23,7 @@ const TIMEOUT_MS = 2500;
 const IDENTITY = ['AgentID', 'Place', 'ThisDN'] as const;
 
 function reserve(ctx: ScenarioContext, extra: Partial<Message> = {}): Message {
-  return { Event: 'RequestReserveAgent', AgentID: ctx.dn('agent'), Place: ctx.dn('place'), ThisDN: ctx.dn('dn'), Timeout: TIMEOUT_MS, ...extra } as Message;
+  return { Event: 'RequestReserveAgent', ...ctx.resources.agent(), ThisDN: ctx.resources.dn('dn'), Timeout: TIMEOUT_MS, ...extra } as Message;
 }
 
 const reserved = event('EventAgentReserved');
@@ -35,6 +35,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: `${DELIVERY} ${ECHO}`,
     level: 'must',
     needs: [],
+    uses: { dns: 1, agents: 1 },
     brokenBy: ['reserved-wrong-echo', 'reserved-no-identity'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
@@ -53,11 +54,12 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: PRESENT_IN_REQUEST,
     level: 'must',
     needs: [],
+    uses: { agents: 1 },
     brokenBy: ['reserved-echoes-absent-parameter'],
     run: async (ctx) => {
       // Reading: an attribute the request lacked has no parameter to be "equal to", so it must not appear.
       const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.dn('agent') });
+      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
       const m = await a.expect(reserved);
       mustLack(a, m, 'Place', 'the request named no agent_place, so there is none to confirm', PRESENT_IN_REQUEST);
       mustLack(a, m, 'ThisDN', 'the request named no agent_dn, so there is none to confirm', PRESENT_IN_REQUEST);
@@ -69,10 +71,11 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: AT_LEAST_ONE,
     level: 'must',
     needs: [],
+    uses: { agents: 1 },
     brokenBy: ['reserved-no-identity'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.dn('agent') });
+      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
       const m = await a.expect(reserved);
       const present = (['AgentID', 'Place', 'ThisDN'] as const).filter((k) => m[k] !== undefined);
       if (present.length === 0) blame(a, m, 'EventAgentReserved names no agent', 'at least one of AgentID, Place, ThisDN', 'none of them');
@@ -85,6 +88,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: MILLISECONDS,
     level: 'must',
     needs: [],
+    uses: { dns: 1, agents: 1 },
     brokenBy: ['reserved-timeout-seconds'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
@@ -105,9 +109,10 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: DELIVERY,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1, agents: 1 },
     brokenBy: ['reserved-not-to-registered'],
     run: async (ctx) => {
-      const dn = ctx.dn('dn');
+      const dn = ctx.resources.dn('dn');
       const [b, c] = [await ctx.client('registered-1'), await ctx.client('registered-2')];
       await b.register(dn);
       await c.register(dn);
@@ -124,10 +129,11 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     reference: DELIVERY,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 2, agents: 1 },
     brokenBy: ['reserved-leak'],
     run: async (ctx) => {
       const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.dn('elsewhere'));
+      await bystander.register(ctx.resources.dn('elsewhere'));
       const a = await ctx.client('requester');
       a.request(reserve(ctx));
       await a.expect(reserved);

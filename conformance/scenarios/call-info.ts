@@ -1,6 +1,6 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
 import type { Scenario } from '../scenario.js';
-import { connIdFor, event, mustEqual, mustHave } from './check.js';
+import { event, mustEqual, mustHave } from './check.js';
 
 const CHANGED = 'The call information has been changed.';
 const CONN_ID = 'EventCallInfoChanged: ConnID Mandatory';
@@ -12,12 +12,13 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
     reference: `${CHANGED} ${CONN_ID}`,
     level: 'must',
     needs: [],
+    uses: { dns: 1, call: true },
     brokenBy: ['call-info-no-conn-id', 'call-info-wrong-conn-id'],
     run: async (ctx) => {
       const a = await ctx.client('client-a');
-      const ConnID = connIdFor(ctx.dn('call'));
+      const { ConnID } = await ctx.obtainCall();
       const ref = a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
-      const m = await a.expect(event('EventCallInfoChanged', (x) => x.ReferenceID === ref || x.ReferenceID === undefined, `after TSetCallInfo() on ${ConnID}`));
+      const m = await a.expect(event('EventCallInfoChanged', (x) => x.ReferenceID === ref || x.ReferenceID === undefined, `after TSetCallInfo() on ${ConnID}`, CHANGED));
       mustHave(a, m, 'ConnID', 'ConnID is Mandatory', CONN_ID);
       // The event says which call's information changed: the one the request changed.
       mustEqual(a, m, 'ConnID', ConnID, 'must name the call whose information has been changed', CHANGED);

@@ -37,10 +37,3 @@ export function mustLack(from: Receiver, m: Message, attr: keyof Message & strin
   const actual = attrOf(m, attr);
   if (actual !== undefined) blame(from, m, `${m.Event} carries ${attr}: ${why}`, `no ${attr}`, `${attr} = ${show(actual)}`, sentence);
 }
-
-/** A ConnID (16 lowercase hex digits) derived from a run-unique name, so --seed replays it (FNV-1a, 64-bit). */
-export function connIdFor(name: string): string {
-  let h = 0xcbf29ce484222325n;
-  for (const c of new TextEncoder().encode(name)) h = ((h ^ BigInt(c)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  return h.toString(16).padStart(16, '0');
-}

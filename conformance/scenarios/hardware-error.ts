@@ -21,9 +21,10 @@ export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words })
   reference: DETECTED,
   level: 'must',
   needs: ['control:fault'],
+  uses: { dns: 1 },
   brokenBy: ['hardware-error-missing'],
   run: async (ctx) => {
-    const dn = ctx.dn('dn');
+    const dn = ctx.resources.dn('dn');
     const a = await ctx.client('client-on-dn');
     await a.register(dn);
     await ctx.control.fault(kind, { ThisDN: dn });

@@ -16,10 +16,11 @@ export const OBSOLETE_SCENARIOS: Scenario[] = [
     reference: OBSOLETE,
     level: 'must',
     needs: [],
+    uses: { dns: 1 },
     brokenBy: ['obsolete-event'],
     run: async (ctx) => {
       // Registering and unregistering a DN is where a switch would have allocated and freed the resource.
-      const dn = ctx.dn('dn');
+      const dn = ctx.resources.dn('dn');
       const a = await ctx.client('client-a');
       await a.register(dn);
       await a.call({ Event: 'RequestUnregisterAddress', ThisDN: dn }, 'EventUnregistered');

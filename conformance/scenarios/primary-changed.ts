@@ -105,11 +105,12 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     reference: RESYNC,
     level: 'must',
     needs: [...SWITCHOVER_NEEDS],
+    uses: { dns: 1 },
     brokenBy: ['resync-query-location-fails'],
     run: async (ctx) => {
       const { b } = await switchedOver(ctx);
       await b.call({ Event: 'RequestQueryLocation' }, 'EventLocationInfo');
-      await b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.dn('dn') }, 'EventAddressInfo');
+      await b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.resources.dn('dn') }, 'EventAddressInfo');
     },
   },
 ];

@@ -20,10 +20,11 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     reference: `${GENERATED} ${REQUESTER}`,
     level: 'must',
     needs: [],
+    uses: { dns: 1 },
     brokenBy: ['private-info-no-private-event', 'missing-time'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
-      a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: ctx.dn('device') });
+      a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: ctx.resources.dn('device') });
       // The shared check holds PrivateEvent and time (both Mandatory) on this and every other instance.
       const m = await a.expect(event('EventPrivateInfo', undefined, 'for the requester (those who made a request for the private service)'));
       mustHave(a, m, 'PrivateEvent', 'PrivateEvent is Mandatory', 'EventPrivateInfo: PrivateEvent Mandatory');
@@ -36,13 +37,14 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     reference: DISTRIBUTION,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 2 },
     brokenBy: ['private-info-leak'],
     run: async (ctx) => {
-      const device = ctx.dn('device');
+      const device = ctx.resources.dn('device');
       const registered = await ctx.client('on-device');
       await registered.register(device);
       const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.dn('elsewhere'));
+      await bystander.register(ctx.resources.dn('elsewhere'));
       const a = await ctx.client('requester');
       const ref = a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: device });
       await a.expect(info);

@@ -26,7 +26,7 @@ function judged(m: Message): boolean {
  * the sender no right to hear its own, and no duty to.
  */
 async function provokeEvents(ctx: ScenarioContext, a: WireClient, b: WireClient): Promise<void> {
-  const dn = ctx.dn('dn');
+  const dn = ctx.resources.dn('dn');
   await a.register(dn);
   await b.register(dn);
   // Each with the sentence that makes the server answer it, quoted if the answer never comes.
@@ -35,7 +35,7 @@ async function provokeEvents(ctx: ScenarioContext, a: WireClient, b: WireClient)
     [{ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['k', 'v']] }, 'EventUserEvent', b, 'A user event from another client application has been received.'],
     [{ Event: 'RequestPrivateService', PrivateEvent: 1, ThisDN: dn }, 'EventPrivateInfo', a, CARDINALITY.EventPrivateInfo.description],
     [{ Event: 'RequestReserveAgent', ThisDN: dn, Timeout: 1000 }, 'EventAgentReserved', a, CARDINALITY.EventAgentReserved.description],
-    [{ Event: 'RequestSetCallInfo', ConnID: '00000000000000ab', CustomerID: 'c' }, 'EventCallInfoChanged', a, CARDINALITY.EventCallInfoChanged.description],
+    [{ Event: 'RequestSetCallInfo', ConnID: (await ctx.obtainCall()).ConnID, CustomerID: 'c' }, 'EventCallInfoChanged', a, CARDINALITY.EventCallInfoChanged.description],
   ];
   for (const [request, answer, to, sentence] of steps) {
     a.request(request);
@@ -52,6 +52,7 @@ export const SCHEMA_SCENARIOS: Scenario[] = [
     reference: 'Event Attribute / Type tables: every Mandatory attribute present, Optional ones of their type, nothing else.',
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 2, call: true },
     brokenBy: [
       'ack-no-reference-id',
       'user-event-no-this-dn',

@@ -17,13 +17,13 @@ const USER_DATA: KVList = [
 
 /** A registered receiver, and the user event another client sends to its DN. */
 async function sendUserEvent(ctx: ScenarioContext, bystanderToo = false): Promise<{ receiver: WireClient; sender: WireClient; bystander?: WireClient; dn: string }> {
-  const dn = ctx.dn('dn');
+  const dn = ctx.resources.dn('dn');
   const receiver = await ctx.client('receiver');
   await receiver.register(dn);
   let bystander: WireClient | undefined;
   if (bystanderToo) {
     bystander = await ctx.client('bystander');
-    await bystander.register(ctx.dn('elsewhere'));
+    await bystander.register(ctx.resources.dn('elsewhere'));
   }
   const sender = await ctx.client('sender');
   const ref = sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: USER_DATA });
@@ -45,6 +45,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     reference: RECEIVED,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
@@ -57,6 +58,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     reference: THIS_DN,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-no-this-dn', 'user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
@@ -70,6 +72,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     reference: INITIATOR,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 1 },
     brokenBy: ['user-event-drops-user-data', 'user-event-not-delivered'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
@@ -85,6 +88,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     reference: RECEIVED,
     level: 'must',
     needs: ['second-client'],
+    uses: { dns: 2 },
     brokenBy: ['user-event-leak-late'],
     run: async (ctx) => {
       // Reading: a user event is sent to a DN; "received" by the clients of that DN, not by every client of the server.

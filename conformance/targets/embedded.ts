@@ -16,6 +16,8 @@ import { openLibraryApp } from './library-app.js';
 export interface EmbeddedTargetOptions {
   defects: readonly DefectName[];
   connectTimeoutMs: number;
+  /** The profile's ApplicationPassword, configured on the simulator so the run's credentials are checked. */
+  password?: string;
 }
 
 export function embeddedTarget(o: EmbeddedTargetOptions): Target {
@@ -27,7 +29,7 @@ export function embeddedTarget(o: EmbeddedTargetOptions): Target {
     isolated: true,
     unmet: (_need: Need) => undefined,
     session: async (): Promise<TargetSession> => {
-      const sim = await startSimulator({ port: 0, pair: true, defects: serverDefects }).catch((e: unknown) => {
+      const sim = await startSimulator({ port: 0, pair: true, defects: serverDefects, ...(o.password !== undefined ? { password: o.password } : {}) }).catch((e: unknown) => {
         throw targetError(`the embedded simulator did not start: ${e instanceof Error ? e.message : String(e)}`);
       });
       const addresses = { primary: sim.primary, backup: sim.backup! };
@@ -35,6 +37,7 @@ export function embeddedTarget(o: EmbeddedTargetOptions): Target {
         switchover: () => sim.ctl.switchover(),
         setLink: async (server, up) => sim.ctl.setLink(server, up),
         fault: async (kind, where) => sim.ctl.switchFault(kind, where),
+        call: async ({ ThisDN }) => sim.ctl.addCall({ ThisDN }),
       };
       return {
         connect: (server) => connectTcp(addresses[server], o.connectTimeoutMs),

@@ -2,13 +2,16 @@
  * `--target exec:<command>`: every client session is a bridge process that
  * speaks the wire format on stdin/stdout through the vendor's own client
  * library (spec/bridge-contract.md). What comes out of it is what an
- * application sees, so it is also the application view.
+ * application sees, so it is also the application view. The runner follows
+ * switchovers: each bridge is told the role it serves and which configured
+ * server has that role now, and the pair is restored after control scenarios.
  */
 import { registerClient } from '../handshake.js';
-import type { AppView, Control, Need } from '../scenario.js';
+import type { AppView, Control, Need, ServerSide } from '../scenario.js';
 import type { Target, TargetSession } from '../target.js';
 import { spawnBridge } from '../transport.js';
 import { RawClient } from '../wire-client.js';
+import { followSwitchovers } from './roles.js';
 
 export interface ExecTargetOptions {
   command: string;
@@ -16,31 +19,32 @@ export interface ExecTargetOptions {
   controlLabel?: string;
 }
 
-/** The environment variable that tells a bridge which session to open. */
+/** The environment variable that tells a bridge which session to open: primary, backup or app. */
 export const SESSION_ENV = 'TLIB_KIT_SESSION';
+/** Which configured server (primary or backup, as the bridge was configured) has that role now. */
+export const SERVER_ENV = 'TLIB_KIT_SERVER';
+
+export function bridgeEnv(role: ServerSide | 'app', serverOf: (role: ServerSide) => ServerSide): Record<string, string> {
+  // An application session starts on the server that is primary now, as a client library's warm standby would.
+  return { [SESSION_ENV]: role, [SERVER_ENV]: serverOf(role === 'app' ? 'primary' : role) };
+}
 
 export function execTarget(o: ExecTargetOptions): Target {
+  const pair = followSwitchovers(o.control);
   return {
     description: `bridge "${o.command}"${o.controlLabel ? `, control ${o.controlLabel}` : ''}`,
     isolated: false,
     unmet: (need) => unmetNeed(need, o),
     session: async (): Promise<TargetSession> => ({
-      connect: async (server, log) => spawnBridge(o.command, { [SESSION_ENV]: server }, log),
-      control: o.control,
-      openApp: async ({ name, exchange, timeoutMs, quietMs, nextReferenceId }) => {
-        const transport = spawnBridge(o.command, { [SESSION_ENV]: 'app' }, (line) => exchange.note(name, 'bridge', line));
-        const client = new RawClient({
-          name,
-          server: 'primary',
-          transport,
-          exchange,
-          nextReferenceId,
-          timeoutMs,
-          quietMs,
-        });
-        await registerClient(client, `tlib-kit-${name}`);
+      connect: async (role, log) => spawnBridge(o.command, bridgeEnv(role, pair.serverOf), log),
+      control: pair.control,
+      openApp: async ({ name, exchange, timeoutMs, quietMs, startupMs, password, nextReferenceId, log }) => {
+        const transport = spawnBridge(o.command, bridgeEnv('app', pair.serverOf), log);
+        const client = new RawClient({ name, server: 'primary', transport, exchange, nextReferenceId, timeoutMs, quietMs });
+        await registerClient(client, `tlib-kit-${name}`, { startupMs, ...(password !== undefined ? { password } : {}) });
         return appViewOf(client);
       },
+      restore: (changes) => pair.restore(changes),
       release: async () => undefined,
     }),
     close: async () => undefined,
@@ -54,6 +58,7 @@ function unmetNeed(need: Need, o: ExecTargetOptions): string | undefined {
     case 'control:switchover':
     case 'control:link':
     case 'control:fault':
+    case 'control:call':
       return o.control ? undefined : `no control hook for ${need.slice(8)}: give --control <command> or --control tcp://host:port`;
     case 'pair':
     case 'second-client':

@@ -1,12 +1,14 @@
 /**
  * `--target tcp://host:port [--backup tcp://host:port]`: any server speaking
  * the wire format. Scenarios share it, so the engine runs the ones that use
- * control actions one at a time; a switchover swaps which address is primary.
+ * control actions one at a time; a switchover swaps which address is primary,
+ * and the pair is restored after each such scenario.
  */
 import { targetError } from '../failure.js';
 import type { Control, Need, ServerSide } from '../scenario.js';
 import type { Target, TargetSession } from '../target.js';
 import { connectTcp, formatAddress, type TcpAddress } from '../transport.js';
+import { followSwitchovers } from './roles.js';
 
 export interface TcpTargetOptions {
   primary: TcpAddress;
@@ -18,14 +20,8 @@ export interface TcpTargetOptions {
 }
 
 export function tcpTarget(o: TcpTargetOptions): Target {
-  const roles: Record<ServerSide, TcpAddress | undefined> = { primary: o.primary, backup: o.backup };
-  const control: Control | undefined = o.control && {
-    ...o.control,
-    switchover: async () => {
-      await o.control!.switchover();
-      [roles.primary, roles.backup] = [roles.backup, roles.primary];
-    },
-  };
+  const configured: Record<ServerSide, TcpAddress | undefined> = { primary: o.primary, backup: o.backup };
+  const pair = followSwitchovers(o.control);
   const description = [
     formatAddress(o.primary),
     o.backup ? `backup ${formatAddress(o.backup)}` : undefined,
@@ -37,23 +33,18 @@ export function tcpTarget(o: TcpTargetOptions): Target {
     description,
     isolated: false,
     unmet: (need) => unmetNeed(need, o),
-    session: async (): Promise<TargetSession> => {
-      const snapshot = { ...roles };
-      return {
-        connect: async (server) => {
-          const address = snapshot[server];
-          if (!address) throw targetError(`no ${server} address: give --backup tcp://host:port`);
-          return connectTcp(address, o.connectTimeoutMs);
-        },
-        address: (server) => snapshot[server],
-        control,
-        openApp: () => Promise.reject(targetError('a TCP target has no application view')),
-        release: async () => undefined,
-      };
-    },
-    preflight: async () => {
-      for (const address of [o.primary, o.backup]) if (address) (await connectTcp(address, o.connectTimeoutMs)).close();
-    },
+    session: async (): Promise<TargetSession> => ({
+      connect: async (role) => {
+        const address = configured[pair.serverOf(role)];
+        if (!address) throw targetError(`no ${role} address: give --backup tcp://host:port`);
+        return connectTcp(address, o.connectTimeoutMs);
+      },
+      address: (role) => configured[pair.serverOf(role)],
+      control: pair.control,
+      openApp: () => Promise.reject(targetError('a TCP target has no application view')),
+      restore: (changes) => pair.restore(changes),
+      release: async () => undefined,
+    }),
     close: async () => undefined,
   };
 }
@@ -65,6 +56,7 @@ function unmetNeed(need: Need, o: TcpTargetOptions): string | undefined {
     case 'control:switchover':
     case 'control:link':
     case 'control:fault':
+    case 'control:call':
       return o.control ? undefined : `no control hook for ${need.slice(8)}: give --control <command> or --control tcp://host:port`;
     case 'app-view':
       return 'a TCP target has no client library: certify one with --target exec:<bridge command>';

@@ -24,11 +24,12 @@ describe('a silent server', () => {
     server.close();
   });
 
-  it('gives the timeout verdict within the step timeout, never a hang', async () => {
+  it('gives the timeout verdict within the start-up timeout, never a hang', async () => {
     const started = Date.now();
     const report = await run(tcpTarget({ primary: { host: '127.0.0.1', port }, connectTimeoutMs: 300 }), {
       scenarios: pick('ack/send-event/reference-id', 'agent-reserved/at-least-one'),
       timeoutMs: 300,
+      startupMs: 300,
     });
     expect(verdicts(report)).toEqual({ 'ack/send-event/reference-id': 'timeout', 'agent-reserved/at-least-one': 'timeout' });
     expect(report.results[0]?.reason).toContain('EventServerConnected');
@@ -74,8 +75,8 @@ describe('a TCP target', () => {
 
 describe('an exec bridge target', () => {
   let sim: SimHandle;
-  const bridge = fileURLToPath(new URL('./example-bridge.ts', import.meta.url));
-  const command = (prefix = '') => `${prefix}BRIDGE_PRIMARY=127.0.0.1:${sim.primary.port} BRIDGE_BACKUP=127.0.0.1:${sim.backup!.port} node --import tsx ${bridge}`;
+  const bridge = fileURLToPath(new URL('../../examples/pipe-bridge.mjs', import.meta.url));
+  const command = (prefix = '') => `${prefix}BRIDGE_PRIMARY=127.0.0.1:${sim.primary.port} BRIDGE_BACKUP=127.0.0.1:${sim.backup!.port} node ${bridge}`;
   beforeAll(async () => void (sim = await startSimulator({ port: 0, pair: true })));
   afterAll(() => sim.close());
   const ids = ['ack/user-event/reference-id', 'user-event/this-dn', 'restore-connection/not-delivered-to-app', 'restore-connection/primary-role'];

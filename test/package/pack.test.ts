@@ -42,6 +42,7 @@ describe('the published package', () => {
     expect(files).toContain('package/dist/src/index.js');
     expect(files).toContain('package/dist/src/index.d.ts');
     expect(files).toContain('package/spec/wire-format.md');
+    expect(files).toContain('package/examples/pipe-bridge.mjs');
     expect(files.some((f) => f.startsWith('package/spec/events/'))).toBe(true);
     expect(files.filter((f) => /^package\/(src|test|fuzz|dist\/fuzz|bench)\//.test(f))).toEqual([]);
   });

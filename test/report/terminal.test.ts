@@ -54,7 +54,9 @@ describe('renderSummary', () => {
 
   it('lists each non-conforming scenario with its reason and reference sentence, and only those', () => {
     const section = text.slice(text.indexOf('Did not conform'), text.indexOf('Skipped or tolerated'));
-    expect(section).toContain('Did not conform (4)');
+    expect(section).toContain('Did not conform (3)');
+    // The error verdict is the run breaking, not the target: listed apart, never as "did not conform".
+    expect(section).toContain('Could not be judged (1)');
     for (const id of ['ack/transaction-monitoring/subscription-id-start', 'restore-connection/never-delivered', 'hardware-error/switch-fault', 'ack/set-input-mask/reference-id']) {
       const r = caseById(sample, id);
       expect(section).toContain(id);
@@ -66,7 +68,7 @@ describe('renderSummary', () => {
   });
 
   it('ends with the outcome', () => {
-    expect(text.split('\n').at(-1)).toBe('RESULT: FAILED (4 scenarios did not conform)');
+    expect(text.split('\n').at(-1)).toBe('RESULT: FAILED (3 scenarios did not conform, 1 scenario could not be judged (errors))');
     const allPass = { ...sample, results: [caseById(sample, 'ack/user-event/reference-id')] };
     expect(renderSummary(allPass).split('\n').at(-1)).toContain('RESULT: PASSED');
   });

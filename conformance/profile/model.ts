@@ -1,0 +1,50 @@
+/**
+ * A target profile (spec/profile.schema.json): the resources a run may use
+ * on the target and what the target supports, as data.
+ */
+export type DnType = 'DN' | 'Position' | 'Queue' | 'RouteDN' | 'Trunk' | 'Other';
+export type ControlAction = 'switchover' | 'link' | 'fault' | 'call';
+
+export interface ProfileDn {
+  dn: string;
+  type?: DnType;
+}
+
+export interface ProfileAgent {
+  agentId: string;
+  place?: string;
+}
+
+export interface ExistingCall {
+  ConnID: string;
+  ThisDN: string;
+}
+
+export type CallSource = { obtain: 'control' } | { obtain: 'existing'; calls: ExistingCall[] };
+
+export interface Profile {
+  description?: string;
+  dns: ProfileDn[];
+  agents?: ProfileAgent[];
+  call?: CallSource;
+  credentials?: { applicationPassword?: string };
+  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number };
+  supports?: { pair?: boolean; control?: ControlAction[]; appView?: boolean };
+}
+
+/** What one scenario leases from the profile for the length of one attempt. */
+export interface ResourceUse {
+  /** Distinct DNs, named by label in the scenario (ctx.resources.dn(label)). */
+  dns?: number;
+  /** Agents with their place (ctx.resources.agent()). */
+  agents?: number;
+  /** One call (ctx.obtainCall()). */
+  call?: boolean;
+}
+
+/** A profile as the runner uses it: where it came from, for messages. */
+export interface LoadedProfile {
+  profile: Profile;
+  /** The file, or "built-in profile (spec/profiles/default.json)". */
+  source: string;
+}
