@@ -35,6 +35,7 @@ export class RawClient extends Inbox implements WireClient {
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
   private readonly addressType: (dn: string) => number;
+  private overflowed = false;
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs);
@@ -49,21 +50,36 @@ export class RawClient extends Inbox implements WireClient {
   }
 
   private onChunk(chunk: Uint8Array): void {
+    if (this.overflowed) return;
     let frames: Uint8Array[];
     try {
       frames = this.frames.push(chunk);
     } catch (e) {
-      // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
-      const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
-      this.exchange.note(this.name, this.server, why);
-      this.closed(why);
-      this.transport.close();
+      this.unreadable(e);
       return;
     }
+    // The frames before an oversize length prefix were sent whole: record them first.
     for (const frame of frames) this.onFrame(frame);
+    if (this.frames.error) this.unreadable(this.frames.error);
+  }
+
+  private unreadable(e: unknown): void {
+    // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
+    const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
+    this.exchange.note(this.name, this.server, why);
+    this.closed(why);
+    this.transport.close();
+  }
+
+  protected override overflow(reason: string): void {
+    this.overflowed = true;
+    this.exchange.note(this.name, this.server, `${reason}: connection closed`);
+    this.transport.close();
+    super.overflow(reason);
   }
 
   private onFrame(frame: Uint8Array): void {
+    if (this.overflowed) return;
     try {
       const message = decode(frame);
       const record = this.exchange.frame('recv', this.name, this.server, frame, message);

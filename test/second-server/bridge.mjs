@@ -176,6 +176,9 @@ process.stdin.on('data', (chunk) => {
 });
 process.stdin.on('end', () => {
   stdinOpen = false;
-  for (const link of links) link.socket.end();
-  setTimeout(() => process.exit(0), 50).unref();
+  // A session still opening finishes first: if it cannot open, that is exit 1.
+  Promise.resolve(opened).then(() => {
+    for (const link of links) link.socket.end();
+    setTimeout(() => process.exit(0), 50).unref();
+  });
 });

@@ -33,6 +33,8 @@ export async function switchover(pair: VendorPair): Promise<void> {
   if (!pair.m('primary-changed-not-sent') && !pair.m('primary-changed-from-old-primary')) sequence.push(changed);
   if (lost && pair.m('link-disconnected-after')) sequence.push(disconnected);
   if (gained && !pair.m('link-connected-before')) sequence.push(connected);
+  // Stamped in the order they are delivered.
+  for (const event of sequence) if (event.time !== undefined) event.time = now();
   await sendAll(registered(to.conns), sequence);
   if (pair.m('primary-changed-from-old-primary')) await sendAll(registered(from.conns), [changed]);
 
