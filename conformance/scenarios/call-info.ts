@@ -18,7 +18,7 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
       const a = await ctx.client('client-a');
       const { ConnID } = await ctx.obtainCall();
       const ref = a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
-      const m = await a.expect(event('EventCallInfoChanged', (x) => x.ReferenceID === ref || x.ReferenceID === undefined, `after TSetCallInfo() on ${ConnID}`));
+      const m = await a.expect(event('EventCallInfoChanged', (x) => x.ReferenceID === ref || x.ReferenceID === undefined, `after TSetCallInfo() on ${ConnID}`, CHANGED));
       mustHave(a, m, 'ConnID', 'ConnID is Mandatory', CONN_ID);
       // The event says which call's information changed: the one the request changed.
       mustEqual(a, m, 'ConnID', ConnID, 'must name the call whose information has been changed', CHANGED);

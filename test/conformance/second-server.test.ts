@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { channelControl } from '../../conformance/control/channel.js';
 import type { CaseResult, RunReport } from '../../conformance/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
+import { execTarget } from '../../conformance/targets/exec.js';
 import { tcpTarget } from '../../conformance/targets/tcp.js';
 import type { ServerOptions } from '../second-server/options.js';
 import { MUTANTS } from '../second-server/mutants.js';
@@ -25,6 +26,20 @@ async function against(options: Partial<ServerOptions>, extra: { ids?: string[];
     const target = tcpTarget({ primary: h.primary, backup: h.backup, control: channelControl({ host: h.primary.host, port: h.controlPort! }, STEP), connectTimeoutMs: STEP });
     const scenarios = extra.ids ? SCENARIOS.filter((s) => extra.ids!.includes(s.id)) : SCENARIOS;
     return await run(target, { scenarios, repeat: extra.repeat ?? REPEAT, timeoutMs: STEP, seed: 12 });
+  } finally {
+    await h.close();
+  }
+}
+
+const BRIDGE = new URL('../second-server/bridge.mjs', import.meta.url).pathname;
+
+/** The bridge plays the vendor's client library; only the application view is judged through it here. */
+async function throughBridge(bridgeMutant: string | undefined, ids: string[], repeat = REPEAT): Promise<RunReport> {
+  const h = await startVendorPair({ log: () => undefined });
+  try {
+    const mutant = bridgeMutant ? ` --mutant ${bridgeMutant}` : '';
+    const target = execTarget({ command: `node ${BRIDGE} --primary ${h.primary.host}:${h.primary.port} --backup ${h.backup.host}:${h.backup.port}${mutant}` });
+    return await run(target, { scenarios: SCENARIOS.filter((s) => ids.includes(s.id)), repeat, timeoutMs: 8000, seed: 12 });
   } finally {
     await h.close();
   }
@@ -62,6 +77,16 @@ describe('the conformance suite against the second server', () => {
 
   it('names a scenario for every mutant', () => {
     expect(MUTANTS.map((m) => m.id).filter((id) => !(id in SCENARIO_OF_MUTANT))).toEqual([]);
+  });
+
+  it('fails the bridge mutant (its library hands EventRestoreConnection to the application) in every run, and passes its clean bridge', { timeout: 300_000 }, async () => {
+    const id = 'restore-connection/not-delivered-to-app';
+    const clean = await throughBridge(undefined, [id]);
+    expect(notPassed(clean)).toEqual([]);
+    for (const m of MUTANTS.filter((x) => x.where === 'bridge')) {
+      const [r] = (await throughBridge(m.id, [SCENARIO_OF_MUTANT[m.id]!])).results;
+      expect({ mutant: m.id, verdict: r?.verdict, failedRuns: r?.failedRuns ?? 1, quotes: plain(r?.reference ?? '').includes(plain(m.sentence)) }).toEqual({ mutant: m.id, verdict: 'fail', failedRuns: REPEAT, quotes: true });
+    }
   });
 
   const serverMutants = MUTANTS.filter((m) => m.where !== 'bridge');

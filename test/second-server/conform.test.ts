@@ -20,29 +20,22 @@ afterEach(async () => {
   handle = undefined;
 });
 
+// Each target kind, the step timeout it needs (a bridge starts one process per
+// client session: allow for a loaded machine) and what it may skip.
+const CASES = [
+  { title: 'over TCP with the command hook', kind: 'tcp+hook', timeout: '3000', skips: APP_VIEW },
+  { title: 'over TCP with the JSON-lines control channel', kind: 'tcp+channel', timeout: '3000', skips: APP_VIEW },
+  { title: 'through the exec bridge with the command hook', kind: 'exec+hook', timeout: '20000', skips: RAW_WIRE },
+] as const;
+
 describe('conformance of the unmutated vendor pair', () => {
-  it('passes every scenario over TCP with the command hook', { timeout: 200_000 }, async () => {
-    handle = await startVendorPair();
-    const run = await runConform([...targetArgs(handle, 'tcp+hook'), '--timeout', '3000']);
-    expect(problems(run), run.output).toEqual([]);
-    expect(skipped(run)).toEqual(APP_VIEW);
-    expect(run.exitCode).toBe(0);
-  });
-
-  it('passes every scenario over TCP with the JSON-lines control channel', { timeout: 200_000 }, async () => {
-    handle = await startVendorPair();
-    const run = await runConform([...targetArgs(handle, 'tcp+channel'), '--timeout', '3000']);
-    expect(problems(run), run.output).toEqual([]);
-    expect(skipped(run)).toEqual(APP_VIEW);
-    expect(run.exitCode).toBe(0);
-  });
-
-  it('passes every scenario through the exec bridge with the command hook', { timeout: 300_000 }, async () => {
-    handle = await startVendorPair();
-    // Each client session starts a bridge process: allow for a loaded machine.
-    const run = await runConform([...targetArgs(handle, 'exec+hook'), '--timeout', '8000']);
-    expect(problems(run), run.output).toEqual([]);
-    expect(skipped(run)).toEqual(RAW_WIRE);
-    expect(run.exitCode).toBe(0);
-  });
+  for (const c of CASES) {
+    it(`passes every scenario ${c.title}`, { timeout: 300_000 }, async () => {
+      handle = await startVendorPair();
+      const run = await runConform([...targetArgs(handle, c.kind), '--timeout', c.timeout]);
+      expect(problems(run), run.output).toEqual([]);
+      expect(skipped(run)).toEqual(c.skips);
+      expect(run.exitCode).toBe(0);
+    });
+  }
 });

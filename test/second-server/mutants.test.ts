@@ -13,7 +13,7 @@ import { limited, requireBuiltCli, runConform, targetArgs, type ConformRun, type
 // Generous per-step timeouts: a baseline scenario that times out on a loaded
 // machine would hide the mutant it is the only one to catch. Bridges start one
 // process per client session, hence the longer exec timeout.
-const STEP_TIMEOUT_MS: Record<TargetKind, string> = { 'tcp+hook': '3000', 'tcp+channel': '3000', 'exec+hook': '8000' };
+const STEP_TIMEOUT_MS: Record<TargetKind, string> = { 'tcp+hook': '3000', 'tcp+channel': '3000', 'exec+hook': '20000' };
 const PARALLEL = 4;
 // One seed for the baseline and every mutant: same scenario order, DNs and
 // ReferenceIDs, so a scenario that fails on the baseline for reasons of order
