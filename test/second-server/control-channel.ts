@@ -1,0 +1,110 @@
+/**
+ * The JSON-lines control channel (the protocol spec/bridge-contract.md gives
+ * for `--control tcp://host:port`): one object per line, one answer line,
+ * {"ok":true} or {"ok":false,"error":"why"}.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { VendorPair } from './pair.js';
+import { addCall, backupConnected, setLink, state, switchFault, switchover } from './control.js';
+import { isFaultKind } from './errors.js';
+
+const MAX_LINE = 65_536;
+
+type Answer = { ok: true; [k: string]: unknown } | { ok: false; error: string };
+
+export async function startControlChannel(pair: VendorPair, host: string, port: number): Promise<{ server: Server; port: number }> {
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serve(pair, socket);
+  });
+  // close() must not wait for a runner that keeps its control connection open.
+  const close = server.close.bind(server);
+  server.close = (callback) => {
+    for (const socket of sockets) socket.destroy();
+    return close(callback);
+  };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+function serve(pair: VendorPair, socket: Socket): void {
+  let buffered = '';
+  let chain = Promise.resolve();
+  socket.setEncoding('utf8');
+  socket.on('error', () => socket.destroy());
+  socket.on('data', (chunk: string) => {
+    buffered += chunk;
+    if (buffered.length > MAX_LINE && !buffered.includes('\n')) {
+      socket.end(`${JSON.stringify({ ok: false, error: `control line longer than ${MAX_LINE} bytes` })}\n`);
+      buffered = '';
+      return;
+    }
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline).replace(/\r$/, '');
+      buffered = buffered.slice(newline + 1);
+      if (line.trim() === '') continue;
+      // Answers go out in the order the requests came.
+      chain = chain.then(async () => {
+        const reply = await perform(pair, line);
+        if (!socket.destroyed) socket.write(`${JSON.stringify(reply)}\n`);
+      });
+    }
+  });
+}
+
+export async function perform(pair: VendorPair, line: string): Promise<Answer> {
+  let request: unknown;
+  try {
+    request = JSON.parse(line);
+  } catch {
+    return { ok: false, error: 'each line must be one JSON object, e.g. {"action":"switchover"}' };
+  }
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    return { ok: false, error: 'each line must be one JSON object, e.g. {"action":"switchover"}' };
+  }
+  const r = request as Record<string, unknown>;
+  try {
+    switch (r.action) {
+      case 'switchover':
+        await switchover(pair);
+        return { ok: true };
+      case 'setLink':
+        if ((r.server !== 'primary' && r.server !== 'backup') || typeof r.up !== 'boolean') {
+          return { ok: false, error: 'setLink needs "server": "primary" or "backup" and "up": true or false' };
+        }
+        await setLink(pair, r.server, r.up);
+        return { ok: true };
+      case 'switchFault':
+        if (!isFaultKind(r.kind)) return { ok: false, error: 'switchFault needs "kind": "checksum", "missing-attributes" or "incomplete-flow"' };
+        await switchFault(pair, r.kind, {
+          ...(typeof r.ThisDN === 'string' ? { ThisDN: r.ThisDN } : {}),
+          ...(typeof r.ConnID === 'string' ? { ConnID: r.ConnID } : {}),
+        });
+        return { ok: true };
+      case 'backupConnected':
+        await backupConnected(pair);
+        return { ok: true };
+      case 'addCall': {
+        const call = addCall(pair, {
+          ...(typeof r.ConnID === 'string' ? { ConnID: r.ConnID } : {}),
+          ...(typeof r.ThisDN === 'string' ? { ThisDN: r.ThisDN } : {}),
+          ...(typeof r.CustomerID === 'string' ? { CustomerID: r.CustomerID } : {}),
+        });
+        return { ok: true, connId: call.ConnID };
+      }
+      case 'state':
+        return { ok: true, state: state(pair) };
+      default:
+        return { ok: false, error: `unknown action ${JSON.stringify(r.action)}: switchover, setLink, switchFault, backupConnected, addCall, state` };
+    }
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
