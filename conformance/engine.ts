@@ -31,6 +31,8 @@ export interface EngineOptions {
   knownFlaky?: { file: string; entries: KnownEntry[] };
   onRecord?: RecordListener;
   onResult?: (r: CaseResult) => void;
+  /** Part i of n of a sharded run: recorded in the report, and kept apart from the other parts in DN names on a shared target. */
+  shard?: { index: number; count: number };
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -40,7 +42,8 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const startedAt = new Date();
   const started = performance.now();
   const random = seededRandom(o.seed);
-  const runTag = Math.floor(random() * 0xffffff).toString(36);
+  // Shards of one run share the seed and may share a target: the shard number keeps their DNs apart.
+  const runTag = Math.floor(random() * 0xffffff).toString(36) + (o.shard && o.shard.count > 1 ? `s${o.shard.index}` : '');
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
   const byId = new Map<string, CaseResult>();
@@ -89,6 +92,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),
+    ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
 }
 

@@ -80,4 +80,8 @@ export interface RunReport {
   problems?: string[];
   /** The command that rewrites the --known-failing list to the current failures. */
   rewriteKnownFailing?: string;
+  /** With --shard i/n: this report holds part i of n; merge-reports joins the parts. */
+  shard?: { index: number; count: number };
+  /** A merged report: the shards it was joined from. */
+  mergedFrom?: Array<{ index: number; count: number; seed: number; startedAt: string; durationMs: number; target: string }>;
 }

@@ -18,6 +18,7 @@ import { selectScenarios } from '../../conformance/select.js';
 import { targetFromWords } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { validate } from '../../src/validate/index.js';
+import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 
 interface ConformOptions {
   target?: string;
@@ -38,6 +39,7 @@ interface ConformOptions {
   knownFlaky?: string;
   writeKnownFailing?: string;
   trace?: boolean;
+  shard?: string;
 }
 
 /** Where the command writes: the process's streams, or a test's buffers. */
@@ -111,7 +113,9 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   const timeoutMs = positiveInt(o.timeout, '--timeout', 600_000);
   const repeat = positiveInt(o.repeat, '--repeat', 1000);
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
-  const scenarios = selectScenarios(SCENARIOS, o.run, o.skip);
+  const shard = parseShard(o.shard);
+  const selected = selectScenarios(SCENARIOS, o.run, o.skip);
+  const scenarios = shardOf(selected, shard);
   const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
   const { color } = io;
@@ -121,7 +125,8 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     io.err(`tlib-kit conform: ${(e as Error).message}\n`);
     return 2;
   }
-  io.out(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description} (seed ${seed})\n`);
+  const part = shard.count > 1 ? `, shard ${shardLabel(shard)} of ${selected.length}` : '';
+  io.out(`tlib-kit conform: ${scenarios.length} scenarios${part} against ${target.description} (seed ${seed})\n`);
   const report = await runConformance({
     target,
     scenarios,
@@ -136,6 +141,7 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     ...(knownFlaky ? { knownFlaky } : {}),
     ...(o.trace ? { onRecord: (r, id) => io.out(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
     onResult: (r) => io.out(`${renderCaseLine(r, { color })}\n`),
+    shard,
   });
   await target.close();
   const failing = report.results.some((r) => r.verdict === 'fail' || r.verdict === 'timeout' || r.verdict === 'known-failure');
@@ -212,6 +218,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--known-flaky <file>', 'ids or globs whose failures are reported as flaky and do not fail the run')
     .option('--write-known-failing <file>', 'write the list of the current failures (to accept them)')
     .option('--trace', 'print every message sent and received, with timestamps, decoded and in hex')
+    .option('--shard <i/n>', 'run only part i of n of the selected scenarios (round robin over the catalogue order, whatever the seed); join the --json reports with tlib-kit merge-reports')
     .addHelpText(
       'after',
       `
@@ -220,6 +227,7 @@ Examples:
   tlib-kit conform --sim-defect reserved-leak         prove the checks fail (exits 1)
   tlib-kit conform --target tcp://10.0.0.5:7000 --backup tcp://10.0.0.6:7000 --control ./ctl.sh
   tlib-kit conform --target "exec:node my-bridge.js" --run ack --junit conform.xml
+  tlib-kit conform --seed 42 --shard 2/3 --json shard-2.json   one of three CI jobs
 
 Exit codes: 0 all pass, 1 violations, 2 usage or connection errors.`,
     )
@@ -228,7 +236,7 @@ Exit codes: 0 all pass, 1 violations, 2 usage or connection errors.`,
       try {
         rt.done(await conform(o, rt.argv, io));
       } catch (e) {
-        if (!(e instanceof ConformanceUsageError)) throw e;
+        if (!(e instanceof ConformanceUsageError) && !(e instanceof ShardError)) throw e;
         io.err(`tlib-kit conform: ${e.message}\n`);
         rt.done(2);
       }
