@@ -8,6 +8,7 @@ import { ignoreClosedStdout } from './closed-stdout.js';
 import { registerConform } from './commands/conform.js';
 import { registerDemo } from './commands/demo.js';
 import { registerFuzz } from './commands/fuzz.js';
+import { registerLoad } from './commands/load.js';
 import { registerMergeReports } from './commands/merge-reports.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
@@ -24,6 +25,7 @@ const program = new Command('tlib-kit')
 registerConform(program);
 registerDemo(program);
 registerFuzz(program);
+registerLoad(program);
 registerMergeReports(program);
 registerSim(program);
 registerValidate(program);

@@ -1,7 +1,7 @@
 /** The load run's checker catches each way delivery can go wrong, so a clean load run means something. */
 import { describe, expect, it } from 'vitest';
-import { ReceiverLedger, totals } from './ledger.js';
-import { makePlan } from './plan.js';
+import { ReceiverLedger, totals } from '../../load/ledger.js';
+import { makePlan } from '../../load/plan.js';
 
 const plan = makePlan({ clients: 8, events: 400, senders: 4 });
 

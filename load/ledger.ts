@@ -17,6 +17,7 @@ export interface LedgerTotals {
 }
 
 export class ReceiverLedger {
+  /** What the plan owes this receiver if every sender sends all its events. */
   readonly expected: number;
   private readonly dns: readonly number[];
   /** Last seq seen per (DN slot, sender); -1 before the first. */
@@ -31,8 +32,13 @@ export class ReceiverLedger {
     client: number,
   ) {
     this.dns = plan.dnsOf(client);
-    this.expected = this.dns.reduce((sum, dn) => sum + plan.perDn[dn]!, 0);
+    this.expected = this.expectedOf(plan.perDn);
     this.last = new Int32Array(this.dns.length * plan.senders).fill(-1);
+  }
+
+  /** What this receiver is owed when each DN gets perDn[dn] events. */
+  expectedOf(perDn: Uint32Array): number {
+    return this.dns.reduce((sum, dn) => sum + perDn[dn]!, 0);
   }
 
   /** Records one EventUserEvent; returns false when it breaks a rule. */
@@ -55,12 +61,14 @@ export class ReceiverLedger {
   }
 }
 
-export function totals(ledgers: readonly ReceiverLedger[]): LedgerTotals {
+/** The sum over receivers; `perDn` is what was actually sent (the plan's own when absent). */
+export function totals(ledgers: readonly ReceiverLedger[], perDn?: Uint32Array): LedgerTotals {
   const t: LedgerTotals = { expected: 0, received: 0, lost: 0, duplicated: 0, misrouted: 0 };
   for (const l of ledgers) {
-    t.expected += l.expected;
+    const expected = perDn ? l.expectedOf(perDn) : l.expected;
+    t.expected += expected;
     t.received += l.received;
-    t.lost += Math.max(0, l.expected - l.good);
+    t.lost += Math.max(0, expected - l.good);
     t.duplicated += l.duplicated;
     t.misrouted += l.misrouted;
   }
