@@ -5,7 +5,7 @@
  */
 import type { PartitionCounters, PartitionResult, PartitionSettings } from './partition-run.js';
 import type { Partition } from './plan.js';
-import { startThread } from './start-thread.js';
+import { startThread } from '../src/node/start-thread.js';
 
 type FromWorker = { type: 'counters'; counters: PartitionCounters } | { type: 'connected' } | { type: 'result'; result: PartitionResult };
 

@@ -1,5 +1,5 @@
 /**
- * Starts a worker thread on a module beside `base`: the built .js, or, when
+ * Starts a worker thread on a module beside `base` (load/ and fuzz/ use it): the built .js, or, when
  * the kit runs from its TypeScript sources (vitest, tsx), the .ts file
  * through tsx's loader (a worker does not inherit the parent's).
  */
