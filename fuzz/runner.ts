@@ -154,7 +154,9 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
       const d = await runSlice(p, { seed, numRuns: 1_000_000_000, interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false });
       s.ms += Date.now() - t0;
       s.runs += d.numRuns;
-      if (d.failed) onFailure(p, s, seed, d.interrupted ? await finishShrinking(p, seed, d) : d);
+      // fast-check counts a slice cut off before its first run completed as failed, with no counterexample: not a failure.
+      const cutOff = d.interrupted && d.counterexample === null;
+      if (d.failed && !cutOff) onFailure(p, s, seed, d.interrupted ? await finishShrinking(p, seed, d) : d);
       if (o.reportEveryMs > 0 && Date.now() - lastReport >= o.reportEveryMs) {
         lastReport = Date.now();
         const total = stats.reduce((n, x) => n + x.runs, 0);

@@ -44,6 +44,8 @@ export interface PartitionResult {
   /** Epoch ms of the phase boundaries: connect start, send start, send end. */
   times: { connectStart: number; sendStart: number; sendEnd: number };
   clientErrors: number;
+  /** EventRestoreConnection whose backup reference the client could not read (recorded; load does not use the backup). */
+  unreadRestore: number;
   disconnects: number;
   failures: string[];
   samples: string[];
@@ -70,7 +72,7 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
   const failures: string[] = [];
   const samples: string[] = [];
   const note = (line: string) => void (samples.length < 20 && samples.push(line));
-  const state = { sendErrors: 0, clientErrors: 0, disconnects: 0, aborted: false };
+  const state = { sendErrors: 0, clientErrors: 0, unreadRestore: 0, disconnects: 0, aborted: false };
   const ledgers = Array.from({ length: part.clients }, (_, c) => new ReceiverLedger(plan, c));
   counters.expectedDeliveries = ledgers.reduce((n, l) => n + l.expected, 0);
   const latencies = new Float64Array(counters.expectedDeliveries);
@@ -95,7 +97,12 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
     await withDeadline(s.deadline, 'connect', state, () =>
       inBatches(part.clients, s.connectConcurrency, state, async (c) => {
         const client = new TClient({ primary: s.address, applicationName: `load-${part.dnBase + c}`, reconnect: { enabled: false }, onEvent: (e) => receive(c, e) });
-        client.on('error', (err) => (state.clientErrors++, note(`client ${c} error: ${err.message}`)));
+        client.on('error', (err) => {
+          // Load never uses the backup (no reconnects); a backup reference the client cannot read is recorded, not a delivery failure.
+          if (err.code === 'BAD_RESTORE_CONNECTION') state.unreadRestore++;
+          else state.clientErrors++;
+          note(`client ${c} error: ${err.message}`);
+        });
         client.on('disconnected', (info) => (state.disconnects++, note(`client ${c} disconnected: ${info.reason}`)));
         clients[c] = client;
         await client.open();
@@ -125,13 +132,14 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
     await Promise.all(clients.map((c) => c?.close()));
   }
   const sentTotal = sent.reduce((a, b) => a + b, 0);
-  const t = totals(ledgers, s.durationMs > 0 ? plan.perDnOf(sent) : undefined);
+  const t = totals(ledgers, s.durationMs > 0 ? { perDn: plan.perDnOf(sent), bySender: sent } : undefined);
   return {
     tally: { ...t, acked: counters.acked, sendErrors: state.sendErrors, sent: sentTotal },
     delivered: counters.delivered,
     latencies: latencies.slice(0, latencyCount),
     times,
     clientErrors: state.clientErrors,
+    unreadRestore: state.unreadRestore,
     disconnects: state.disconnects,
     failures,
     samples,

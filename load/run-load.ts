@@ -65,7 +65,7 @@ export interface LoadResult extends LoadShape {
   tally: PartitionResult['tally'];
   rss: { peakMb: number; boundMb: number };
   /** Client 'error' and 'disconnected' reports, and simulator log lines (closed connections and why). */
-  incidents: { clientErrors: number; disconnects: number; simLog: number; samples: string[] };
+  incidents: { clientErrors: number; unreadRestore: number; disconnects: number; simLog: number; samples: string[] };
 }
 
 const mb = (bytes: number) => Math.round((bytes / (1 << 20)) * 10) / 10;
@@ -125,6 +125,7 @@ function joinResults(o: LoadOptions, partitions: readonly Partition[], results: 
     lost: sum((r) => r.tally.lost),
     duplicated: sum((r) => r.tally.duplicated),
     misrouted: sum((r) => r.tally.misrouted),
+    echoed: sum((r) => r.tally.echoed),
     acked: sum((r) => r.tally.acked),
     sendErrors: sum((r) => r.tally.sendErrors),
     sent: sum((r) => r.tally.sent),
@@ -171,7 +172,7 @@ function joinResults(o: LoadOptions, partitions: readonly Partition[], results: 
     },
     tally,
     rss: { peakMb: mb(extra.peakBytes), boundMb: o.maxRssMb },
-    incidents: { clientErrors, disconnects, simLog: extra.simLog, samples: [...extra.samples, ...results.flatMap((r) => r.samples)].slice(0, 20) },
+    incidents: { clientErrors, unreadRestore: sum((r) => r.unreadRestore), disconnects, simLog: extra.simLog, samples: [...extra.samples, ...results.flatMap((r) => r.samples)].slice(0, 20) },
   };
 }
 

@@ -75,6 +75,7 @@ function print(r: LoadResult): void {
   write(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
   write(`latency: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms (send to receiver dispatch)`);
   write(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
+  write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
   write(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);
   if (r.incidents.samples.length > 0) write(`incidents:\n  ${r.incidents.samples.join('\n  ')}`);
   write(r.ok ? 'PASS' : `FAIL: ${r.failures.join('; ')}`);
