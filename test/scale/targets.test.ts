@@ -40,7 +40,8 @@ async function startSim(...args: string[]): Promise<{ child: ChildProcess; prima
   });
 }
 
-const FUZZ = ['fuzz', '--report-every', '0', '--corpus', corpus, '--workers', '2'];
+/** One worker unless the test is about workers: every thread loads the whole fuzzer, and the machine is shared. */
+const FUZZ = ['fuzz', '--report-every', '0', '--corpus', corpus, '--workers', '1'];
 const LOAD = ['load', '--clients', '40', '--events', '400', '--senders', '4', '--workers', '2', '--report-every', '0'];
 const runsOf = (out: string) => Number(/^ {2}ok {3}live-server +(\d+) runs/m.exec(out)?.[1] ?? 0);
 
@@ -59,7 +60,7 @@ describe('against tlib-kit sim in its own process', () => {
   });
 
   it('fuzz --target --backup on two workers: both streams run, no failure', async () => {
-    const r = await cli(...FUZZ, '--target', clean.primary, '--backup', clean.backup, '--time', '1', '--seed', '3');
+    const r = await cli(...FUZZ, '--workers', '2', '--target', clean.primary, '--backup', clean.backup, '--time', '1', '--seed', '3');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('fuzz: 2 workers');
@@ -75,8 +76,8 @@ describe('against tlib-kit sim in its own process', () => {
     expect(report.tally.received).toBeGreaterThan(0);
   }, 60_000);
 
-  it('a server that drops user events: fuzz reports the shrunk counterexample once, with a replay command that fails again; load counts the losses', async () => {
-    const r = await cli(...FUZZ, '--target', broken.primary, '--time', '3', '--seed', '9');
+  it('a server that drops user events: fuzz on two workers reports the shrunk counterexample once, with a replay command that fails again; load counts the losses', async () => {
+    const r = await cli(...FUZZ, '--workers', '2', '--target', broken.primary, '--time', '3', '--seed', '9');
     expect(r.code).toBe(1);
     expect(r.out.match(/^FAIL live-server \(/gm)).toHaveLength(1);
     const replay = /^ {2}replay: tlib-kit (.*)$/m.exec(r.out)![1]!;
