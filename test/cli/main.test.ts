@@ -19,7 +19,7 @@ describe('tlib-kit (built)', () => {
   it('--help lists every command', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
-    for (const command of ['conform', 'demo', 'fuzz', 'merge-reports', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['conform', 'demo', 'fuzz', 'load', 'merge-reports', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('an unknown command is an error that points to --help', () => {
