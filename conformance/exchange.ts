@@ -99,4 +99,9 @@ export class Exchange {
   note(actor: string, peer: string, text: string): WireRecord {
     return this.push({ t: this.now(), dir: 'note', actor, peer, text });
   }
+
+  /** The end of a wait that timed out: a note at its end carrying how long it lasted. */
+  wait(actor: string, peer: string, text: string, waitedMs: number): WireRecord {
+    return this.push({ t: this.now(), dir: 'note', actor, peer, text, waitedMs });
+  }
 }

@@ -5,7 +5,7 @@
  * the verdict is the one an unsharded run would give.
  */
 import { summarize } from './aggregate.js';
-import type { CaseResult, RunReport } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport } from './report-model.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -17,6 +17,9 @@ export function asRunReport(data: unknown, source: string): RunReport {
   const r = data as Partial<RunReport> | null;
   if (typeof r !== 'object' || r === null || r.tool !== 'tlib-kit' || !Array.isArray(r.results) || typeof r.startedAt !== 'string') {
     throw new MergeError(`${source} is not a tlib-kit conform --json report`);
+  }
+  if (typeof r.schemaVersion !== 'string' || !r.schemaVersion.startsWith('1.')) {
+    throw new MergeError(`${source} is a report of schema version ${String(r.schemaVersion)}; this tlib-kit reads 1.x (spec/report.schema.json)`);
   }
   for (const [i, c] of r.results.entries()) {
     if (typeof c?.id !== 'string' || typeof c.verdict !== 'string') throw new MergeError(`${source}: results[${i}] has no id or verdict`);
@@ -34,7 +37,7 @@ function checkParts(parts: readonly { report: RunReport; source: string }[]): vo
     if (twice !== undefined) throw new MergeError(`${source} and ${twice} are both shard ${shard.index}/${count}`);
     seen.set(shard.index, source);
     if (report.version !== parts[0]!.report.version) throw new MergeError(`${source} was written by tlib-kit ${report.version}, ${parts[0]!.source} by ${parts[0]!.report.version}`);
-    if (report.strict !== parts[0]!.report.strict) throw new MergeError(`${source} ran ${report.strict ? 'with' : 'without'} --strict, ${parts[0]!.source} did not`);
+    if (report.timeoutMs !== parts[0]!.report.timeoutMs) throw new MergeError(`${source} ran with --timeout ${report.timeoutMs}, ${parts[0]!.source} with ${parts[0]!.report.timeoutMs}: the shards of one run share their options`);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) throw new MergeError(`shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')} missing: a merged verdict needs every part`);
@@ -60,17 +63,19 @@ export function mergeRunReports(parts: readonly { report: RunReport; source: str
   const sorted = [...parts].sort((a, b) => (a.report.shard?.index ?? 1) - (b.report.shard?.index ?? 1));
   const start = Math.min(...sorted.map((p) => Date.parse(p.report.startedAt)));
   const end = Math.max(...sorted.map((p) => Date.parse(p.report.startedAt) + p.report.durationMs));
-  const targets = [...new Set(sorted.map((p) => p.report.target))];
   const problems = [...new Set(sorted.flatMap((p) => p.report.problems ?? []))];
   const first = sorted[0]!.report;
+  // Each shard's own target (each CI job may start its own server) stays in mergedFrom.
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'tlib-kit',
     version: first.version,
-    target: targets.join('; '),
+    target: first.target,
+    node: first.node,
     startedAt: new Date(start).toISOString(),
     durationMs: end - start,
     seed: first.seed,
-    strict: first.strict,
+    timeoutMs: first.timeoutMs,
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),

@@ -12,6 +12,7 @@ import { exitCodeOf } from '../../conformance/aggregate.js';
 import { mergeRunReports } from '../../conformance/merge.js';
 import type { RunReport } from '../../conformance/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
+import { reportSchemaErrors } from '../report/report-schema.js';
 import { cli as conformCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tlib-shard-'));
@@ -53,6 +54,8 @@ describe('conform --shard and merge-reports', () => {
     expect(merged.results.map((r) => [r.id, r.verdict])).toEqual(whole.report.results.map((r) => [r.id, r.verdict]));
     expect(exitCodeOf(merged)).toBe(exitCodeOf(whole.report));
     expect(merged.summary.failed).toBeGreaterThan(0);
+    // Shard and merged reports keep the report contract (spec/report.schema.json).
+    for (const r of [...shards.map((x) => x.report), merged]) expect(reportSchemaErrors(r)).toEqual([]);
   }, 60_000);
 
   it('refuses a missing shard, a repeated one, and one from another split', async () => {
