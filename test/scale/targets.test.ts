@@ -60,7 +60,7 @@ describe('against tlib-kit sim in its own process', () => {
   });
 
   it('fuzz --target --backup on two workers: both streams run, no failure', async () => {
-    const r = await cli(...FUZZ, '--workers', '2', '--target', clean.primary, '--backup', clean.backup, '--time', '1', '--seed', '3');
+    const r = await cli(...FUZZ, '--workers', '2', '--target', clean.primary, '--backup', clean.backup, '--time', '4', '--seed', '3');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('fuzz: 2 workers');
