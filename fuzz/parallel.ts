@@ -4,7 +4,7 @@
  * failure of a property is reported once (the other workers are told to
  * stop that property through a shared flag), with its replay command.
  */
-import { startThread } from '../src/node/start-thread.js';
+import { Worker } from 'node:worker_threads';
 import { ALL_PROPERTIES } from './properties/index.js';
 import { setLiveTarget, type LiveTarget } from './properties/server.js';
 import { failureLines, runFuzz, type FuzzFailure, type FuzzSummary, type PropertyStats } from './runner.js';
@@ -63,7 +63,8 @@ export async function runStreams(o: StreamRunOptions): Promise<FuzzSummary> {
       (stream, slot) =>
         new Promise<FuzzSummary>((resolve, reject) => {
           const work: StreamWork = { stream, slot, propertyNames: o.propertyNames, timeSeconds: o.timeSeconds, corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, stopFlags };
-          const worker = startThread(import.meta.url, 'stream-worker', work);
+          // The compiled stream-worker.js beside this file: threads run the built kit (dist/), as the CLI does.
+          const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: work });
           let summary: FuzzSummary | undefined;
           worker.on('message', (m: FromStream) => {
             if (m.type === 'line') o.out(`[worker ${slot}] ${m.line}`);

@@ -5,12 +5,13 @@
  */
 import type { PartitionCounters, PartitionResult, PartitionSettings } from './partition-run.js';
 import type { Partition } from './plan.js';
-import { startThread } from '../src/node/start-thread.js';
+import { Worker } from 'node:worker_threads';
 
 type FromWorker = { type: 'counters'; counters: PartitionCounters } | { type: 'connected' } | { type: 'result'; result: PartitionResult };
 
 export async function runInWorkers(partitions: readonly Partition[], settings: PartitionSettings, counters: PartitionCounters[]): Promise<PartitionResult[]> {
-  const workers = partitions.map((partition) => startThread(import.meta.url, 'worker', { partition, settings }));
+  // The compiled worker.js beside this file: threads run the built kit (dist/), as users do; tests reach them through dist/.
+  const workers = partitions.map((partition) => new Worker(new URL('./worker.js', import.meta.url), { workerData: { partition, settings } }));
   const ready = new Set<number>();
   // A partition that failed before sending posts its result without 'connected': it counts as ready, so the others do not wait for it.
   const markReady = (i: number) => {

@@ -19,7 +19,9 @@ describe('load (short)', () => {
   }, 60_000);
 
   it('two worker threads split the clients: the same checks hold and every latency comes back', async () => {
-    const r = await runLoad({ ...DEFAULT_LOAD, clients: 40, events: 1000, senders: 4, workers: 2, timeoutMs: 60_000 });
+    // Worker threads run the compiled kit: this test drives dist/ (npm test builds it first).
+    const built = (await import(new URL('../../dist/load/run-load.js', import.meta.url).href)) as typeof import('../../load/run-load.js');
+    const r = await built.runLoad({ ...DEFAULT_LOAD, clients: 40, events: 1000, senders: 4, workers: 2, timeoutMs: 60_000 });
     expect(r.failures).toEqual([]);
     // Two partitions of 20 clients, 10 DNs each: still four receivers per event.
     expect(r.tally).toMatchObject({ received: 4000, lost: 0, duplicated: 0, misrouted: 0, acked: 1000 });
