@@ -10,6 +10,8 @@ import { registerDecode } from './commands/decode.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEncode } from './commands/encode.js';
 import { registerFuzz } from './commands/fuzz.js';
+import { registerLoad } from './commands/load.js';
+import { registerMergeReports } from './commands/merge-reports.js';
 import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
@@ -31,6 +33,8 @@ registerDecode(program);
 registerDemo(program);
 registerEncode(program);
 registerFuzz(program);
+registerLoad(program);
+registerMergeReports(program);
 registerSim(program);
 registerValidate(program);
 

@@ -40,6 +40,8 @@ export interface EngineOptions {
   knownFlaky?: { file: string; entries: KnownEntry[] };
   onRecord?: RecordListener;
   onResult?: (r: CaseResult) => void;
+  /** Part i of n of a sharded run: recorded in the report, and kept apart from the other parts in DN names on a shared target. */
+  shard?: { index: number; count: number };
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -118,6 +120,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),
+    ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export interface CaseResult {
 }
 
 /** The version of spec/report.schema.json a report follows: minor for additions, major for changes. */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 export interface Address {
   host: string;
@@ -115,4 +115,8 @@ export interface RunReport {
   problems?: string[];
   /** The command that rewrites the --known-failing list to the current failures. */
   rewriteKnownFailing?: string;
+  /** With --shard i/n: this report holds part i of n; merge-reports joins the parts. */
+  shard?: { index: number; count: number };
+  /** A merged report: the shards it was joined from. */
+  mergedFrom?: Array<{ index: number; count: number; seed: number; startedAt: string; durationMs: number; target: TargetInfo }>;
 }

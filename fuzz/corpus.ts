@@ -14,6 +14,8 @@ export interface CorpusEntry {
   /** Seed and path that found it (fast-check replay), when the fuzzer did. */
   seed?: number;
   path?: string;
+  /** The command that replays it against the server it failed on. */
+  replay?: string;
   found: string;
   input: unknown;
 }

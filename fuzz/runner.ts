@@ -21,6 +21,12 @@ export interface FuzzRunOptions {
   reportEveryMs: number;
   /** Longest slice of one property before the next one runs. */
   sliceMs?: number;
+  /** Words the replay command needs besides property, seed and path (the target and its DNs). */
+  replayWords?: readonly string[];
+  /** True once another worker found this property failing: it stops here too, so a failure is reported once. */
+  stopped?(property: string): boolean;
+  /** Takes each failure instead of printing it (a worker hands it to the parent). */
+  onFailure?(failure: FuzzFailure): void;
   out(line: string): void;
 }
 
@@ -37,6 +43,8 @@ export interface FuzzFailure {
   path: string;
   error: string;
   counterexample: string;
+  /** The command that runs this counterexample again, against the same target. */
+  replay: string;
   corpusFile?: string;
 }
 
@@ -61,8 +69,28 @@ async function runSlice(p: FuzzProperty, params: fc.Parameters<[unknown]>): Prom
   return fc.check(fc.property(arb, (x) => { p.check(x); }), params);
 }
 
-function replayCommand(property: string, seed: number, path: string): string {
-  return `tlib-kit fuzz --property ${property} --seed ${seed} --path ${path}`;
+function replayCommand(property: string, seed: number, path: string, extra: readonly string[]): string {
+  return [`tlib-kit fuzz --property ${property} --seed ${seed} --path ${path}`, ...extra].join(' ');
+}
+
+/** How a failure is printed, by the runner or by the parent of its workers. */
+export function failureLines(f: FuzzFailure): string[] {
+  const lines = [`FAIL ${f.property} (seed ${f.seed}, path ${f.path})`, `  ${f.error.replace(/\n/g, '\n  ')}`, `  counterexample: ${f.counterexample}`, `  replay: ${f.replay}`];
+  if (f.corpusFile) lines.push(`  saved: ${f.corpusFile}`);
+  return lines;
+}
+
+/** Longest time spent shrinking one counterexample after its slice ran out. */
+const SHRINK_MS = 30_000;
+
+/**
+ * The slice's time limit also stops shrinking; a failure found near its end
+ * would be reported barely shrunk. Replaying from its path shrinks on.
+ */
+async function finishShrinking(p: FuzzProperty, seed: number, d: fc.RunDetails<[unknown]>): Promise<fc.RunDetails<[unknown]>> {
+  if (d.counterexamplePath === null) return d;
+  const more = await runSlice(p, { seed, path: d.counterexamplePath, numRuns: 1, endOnFailure: false, interruptAfterTimeLimit: SHRINK_MS, markInterruptAsFailure: false });
+  return more.failed ? more : d;
 }
 
 export async function runFuzz(o: FuzzRunOptions): Promise<FuzzSummary> {
@@ -89,16 +117,14 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     const path = d.counterexamplePath ?? '';
     const error = d.errorInstance instanceof Error ? `${d.errorInstance.message}` : String(d.errorInstance);
     const counterexample = d.counterexample ? fc.stringify(d.counterexample[0]) : '(none)';
-    const failure: FuzzFailure = { property: p.name, seed, path, error: firstLines(error, 12), counterexample: counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample };
+    const replay = replayCommand(p.name, seed, path, o.replayWords ?? []);
+    const failure: FuzzFailure = { property: p.name, seed, path, error: firstLines(error, 12), counterexample: counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample, replay };
     if (d.counterexample) {
-      failure.corpusFile = saveCorpusEntry(o.corpusDir, { property: p.name, reason: firstLines(error, 3), seed, path, found: new Date().toISOString(), input: d.counterexample[0] });
+      failure.corpusFile = saveCorpusEntry(o.corpusDir, { property: p.name, reason: firstLines(error, 3), seed, path, replay, found: new Date().toISOString(), input: d.counterexample[0] });
     }
     failures.push(failure);
-    o.out(`FAIL ${p.name} (seed ${seed}, path ${path})`);
-    o.out(`  ${failure.error.replace(/\n/g, '\n  ')}`);
-    o.out(`  counterexample: ${failure.counterexample}`);
-    o.out(`  replay: ${replayCommand(p.name, seed, path)}`);
-    if (failure.corpusFile) o.out(`  saved: ${failure.corpusFile}`);
+    if (o.onFailure) o.onFailure(failure);
+    else for (const line of failureLines(failure)) o.out(line);
   };
 
   if (o.path !== undefined) {
@@ -121,14 +147,16 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
       const p = o.properties[i]!;
       const s = stats[i]!;
       const left = deadline - Date.now();
-      if (s.failed || left <= 0) continue;
+      if (s.failed || left <= 0 || o.stopped?.(p.name)) continue;
       ranAny = true;
       const seed = (baseSeed + round * 7919 + i * 104729) | 0;
       const t0 = Date.now();
       const d = await runSlice(p, { seed, numRuns: 1_000_000_000, interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false });
       s.ms += Date.now() - t0;
       s.runs += d.numRuns;
-      if (d.failed) onFailure(p, s, seed, d);
+      // fast-check counts a slice cut off before its first run completed as failed, with no counterexample: not a failure.
+      const cutOff = d.interrupted && d.counterexample === null;
+      if (d.failed && !cutOff) onFailure(p, s, seed, d.interrupted ? await finishShrinking(p, seed, d) : d);
       if (o.reportEveryMs > 0 && Date.now() - lastReport >= o.reportEveryMs) {
         lastReport = Date.now();
         const total = stats.reduce((n, x) => n + x.runs, 0);

@@ -20,6 +20,7 @@ import { targetFromWords } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { shellWord } from '../../conformance/reproduce.js';
 import { validate } from '../../src/validate/index.js';
+import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 import { colorWanted } from '../color.js';
 
 interface ConformOptions {
@@ -41,6 +42,7 @@ interface ConformOptions {
   knownFlaky?: string;
   writeKnownFailing?: string;
   trace?: boolean;
+  shard?: string;
 }
 
 /** Where the command writes: the process's streams, or a test's buffers. */
@@ -132,7 +134,9 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   const startupMs = profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
   const repeat = positiveInt(o.repeat, '--repeat', 1000);
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
-  const scenarios = selectScenarios(SCENARIOS, o.run, o.skip);
+  const shard = parseShard(o.shard);
+  const selected = selectScenarios(SCENARIOS, o.run, o.skip);
+  const scenarios = shardOf(selected, shard);
   const password = profile.profile.credentials?.applicationPassword;
   const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs, startupMs, ...(password !== undefined ? { password } : {}) });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
@@ -152,7 +156,8 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     io.err(`tlib-kit conform: preflight: ${e.message}\n`);
     return 2;
   }
-  io.out(`tlib-kit conform: ${scenarios.length} scenarios against ${target.description}, ${profile.source} (seed ${seed})\n`);
+  const part = shard.count > 1 ? `, shard ${shardLabel(shard)} of ${selected.length}` : '';
+  io.out(`tlib-kit conform: ${scenarios.length} scenarios${part} against ${target.description}, ${profile.source} (seed ${seed})\n`);
   const report = await runConformance({
     target,
     scenarios,
@@ -169,6 +174,7 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     ...(knownFlaky ? { knownFlaky } : {}),
     ...(o.trace ? { onRecord: (r, id) => io.out(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
     onResult: (r) => io.out(`${renderCaseLine(r, { color })}\n`),
+    shard,
   });
   await target.close();
   const failing = report.results.some((r) => r.verdict === 'fail' || r.verdict === 'timeout' || r.verdict === 'known-failure');
@@ -244,6 +250,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--known-flaky <file>', 'ids or globs whose failures are reported as flaky and do not fail the run')
     .option('--write-known-failing <file>', 'write the list of the current failures (to accept them)')
     .option('--trace', 'print every message sent and received, with timestamps, decoded and in hex')
+    .option('--shard <i/n>', 'run only part i of n of the selected scenarios (round robin over the catalogue order, whatever the seed); join the --json reports with tlib-kit merge-reports')
     .addHelpText(
       'after',
       `
@@ -253,6 +260,7 @@ Examples:
   tlib-kit conform --target tcp://10.0.0.5:7000 --backup tcp://10.0.0.6:7000 --control ./ctl.sh
   tlib-kit conform --target "exec:node my-bridge.js" --run ack --junit conform.xml
   tlib-kit conform --target tcp://10.0.0.5:7000 --profile lab.json   only the lab's DNs, agents and calls
+  tlib-kit conform --seed 42 --shard 2/3 --json shard-2.json   one of three CI jobs
   tlib-kit conform --list --json                      the scenarios as JSON, for tools
 
 Patterns (--run, --skip and the known lists) are globs over scenario ids,
@@ -280,7 +288,7 @@ Exit codes: 0 all pass, 1 violations or run-level problems (stale list entries),
       try {
         rt.done(await conform(o, rt.argv, io));
       } catch (e) {
-        if (!(e instanceof ConformanceUsageError)) throw e;
+        if (!(e instanceof ConformanceUsageError) && !(e instanceof ShardError)) throw e;
         io.err(`tlib-kit conform: ${e.message}\n`);
         rt.done(2);
       }

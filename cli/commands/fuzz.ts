@@ -1,10 +1,17 @@
 /**
- * `tlib-kit fuzz`: the property-based fuzzer (fuzz/) under a time budget.
- * fast-check is a devDependency, so it and the fuzz modules are imported
- * only when the command runs, with a clear message when they are missing.
+ * `tlib-kit fuzz`: the property-based fuzzer (fuzz/) under a time budget,
+ * on every core (one seed stream per worker thread) and CI shard, against
+ * the embedded simulator or any target (`--target`, the live-server
+ * property). fast-check is a devDependency, so it and the fuzz modules are
+ * imported only when the command runs, with a clear message when they are missing.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parseTcpAddress } from '../../conformance/target-spec.js';
+import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { checkReachable } from '../reachable.js';
+import { parseShard, ShardError, type Shard } from '../shard.js';
 
 interface FuzzCliOptions {
   time: string;
@@ -14,6 +21,11 @@ interface FuzzCliOptions {
   list?: boolean;
   corpus: string;
   reportEvery: string;
+  target?: string;
+  backup?: string;
+  dns?: string;
+  workers?: string;
+  shard?: string;
 }
 
 class FuzzOptionError extends Error {}
@@ -37,7 +49,50 @@ function parseOptions(o: FuzzCliOptions) {
   const reportEvery = Number(o.reportEvery);
   if (!(reportEvery >= 0)) fail(`--report-every must be a number of seconds (0 for none), got ${JSON.stringify(o.reportEvery)}`);
   const names = (o.property ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
-  return { time, seed, path: o.path, names, corpus: resolve(o.corpus), reportEveryMs: reportEvery * 1000 };
+  const workers = o.workers === undefined ? availableParallelism() : Number(o.workers);
+  if (o.workers !== undefined && (!/^\d+$/.test(o.workers) || workers < 1 || workers > 1000)) fail(`--workers must be an integer from 1 to 1000, got ${JSON.stringify(o.workers)}`);
+  let shard: Shard;
+  try {
+    shard = parseShard(o.shard);
+  } catch (e) {
+    fail((e as ShardError).message);
+  }
+  const target = targetOf(o);
+  return { time, seed, path: o.path, names, corpus: resolve(o.corpus), reportEveryMs: reportEvery * 1000, workers: o.path === undefined ? workers : 1, shard, target };
+}
+
+/** --target, --backup and --dns as the live-server property's target words. */
+function targetOf(o: FuzzCliOptions) {
+  if (o.target === undefined) {
+    if (o.backup !== undefined || o.dns !== undefined) fail('--backup and --dns need --target (the embedded simulator has its own)');
+    return undefined;
+  }
+  try {
+    const primary = parseTcpAddress(o.target, '--target');
+    const backup = o.backup === undefined ? undefined : parseTcpAddress(o.backup, '--backup');
+    return { text: o.target, primary, backup, backupText: o.backup, dns: o.dns === undefined ? undefined : dnList(o.dns) };
+  } catch (e) {
+    if (e instanceof ConformanceUsageError) fail(e.message);
+    throw e;
+  }
+}
+
+/** "7001-7006,7100" into its DNs; ranges count upwards. */
+function dnList(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const range = /^(\d+)-(\d+)$/.exec(part);
+    if (!range) {
+      if (!/^[\w.@+-]+$/.test(part)) fail(`--dns: "${part}" is not a DN or a range like 7001-7012`);
+      out.push(part);
+      continue;
+    }
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (to < from || to - from >= 30_000) fail(`--dns: the range ${part} must count upwards, 30,000 DNs at most`);
+    for (let n = from; n <= to; n++) out.push(String(n).padStart(range[1]!.length, '0'));
+  }
+  if (new Set(out).size !== out.length) fail('--dns names a DN twice: each worker needs DNs of its own');
+  return out;
 }
 
 export function registerFuzz(program: Command): void {
@@ -51,6 +106,23 @@ export function registerFuzz(program: Command): void {
     .option('--list', 'list the properties and exit')
     .option('--corpus <dir>', 'where failing inputs are saved', 'fuzz/corpus')
     .option('--report-every <seconds>', 'progress line interval (0: none)', '10')
+    .option('--target <tcp://host:port>', 'fuzz this server with the live-server property (the default property with --target) instead of the embedded simulator')
+    .option('--backup <tcp://host:port>', "the target's backup: it must keep accepting clients too")
+    .option('--dns <list>', 'DNs the target serves, e.g. 7001-7012 (3 per worker per shard; default: generated 900000…)')
+    .option('--workers <n>', 'worker threads, each its own seed stream derived from the base seed (default: the number of CPUs)')
+    .option('--shard <i/n>', "this CI job's part: seed streams (and DNs) no other shard uses; give every shard the same --seed")
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tlib-kit fuzz --time 600                                 every property, on every core
+  tlib-kit fuzz --target tcp://10.0.0.5:7000 --backup tcp://10.0.0.6:7000 --dns 7001-7012 --workers 4
+  tlib-kit fuzz --seed 42 --shard 3/8 --time 3600          one of eight CI jobs
+
+A failure prints its shrunk counterexample and the command that replays it
+(against the same target), and is saved under --corpus.
+Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target.`,
+    )
     .action(async (raw: FuzzCliOptions) => {
       const write = (line: string) => process.stdout.write(`${line}\n`);
       let o: ReturnType<typeof parseOptions>;
@@ -71,7 +143,7 @@ export function registerFuzz(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const { ALL_PROPERTIES, runFuzz, formatSummary } = fuzz;
+      const { ALL_PROPERTIES, SERVER_PROPERTIES, runFuzz, runStreams, formatSummary, setLiveTarget, streamDns, streamIndex, streamSeed } = fuzz;
       if (raw.list) {
         for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
         return;
@@ -82,17 +154,65 @@ export function registerFuzz(program: Command): void {
         process.exitCode = 2;
         return;
       }
-      const properties = o.names.length > 0 ? ALL_PROPERTIES.filter((p) => o.names.includes(p.name)) : ALL_PROPERTIES;
-      const summary = await runFuzz({ properties, timeSeconds: o.time, seed: o.seed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, out: write });
+      // With a target, the properties that talk to it; the codec's do not need one.
+      const defaults = o.target ? SERVER_PROPERTIES : ALL_PROPERTIES;
+      const properties = o.names.length > 0 ? ALL_PROPERTIES.filter((p) => o.names.includes(p.name)) : defaults;
+      const t = o.target;
+      if (t) {
+        for (const [address, what] of [[t.primary, 'target'], ...(t.backup ? [[t.backup, 'backup'] as const] : [])] as const) {
+          const problem = await checkReachable(address, 5000);
+          if (problem) {
+            process.stderr.write(`tlib-kit fuzz: --${what}: ${problem}\n`);
+            process.exitCode = 2;
+            return;
+          }
+        }
+      }
+      const baseSeed = o.seed ?? (Math.random() * 0x7fffffff) | 0;
+      let streams;
+      try {
+        streams = Array.from({ length: o.workers }, (_, w) => {
+          const index = streamIndex(o.shard, w);
+          if (!t) return { index, seed: streamSeed(baseSeed, index), replayWords: [] };
+          const dns = streamDns(t.dns, o.shard, o.workers, w);
+          const words = ['--target', t.text, ...(t.backupText ? ['--backup', t.backupText] : []), '--dns', dns.join(',')];
+          return { index, seed: streamSeed(baseSeed, index), target: { primary: t.primary, ...(t.backup ? { backup: t.backup } : {}), dns }, replayWords: words };
+        });
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        process.stderr.write(`tlib-kit fuzz: ${e.message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      let summary;
+      if (o.path !== undefined) {
+        const [s] = streams as [(typeof streams)[number]];
+        setLiveTarget(s.target);
+        summary = await runFuzz({ properties, timeSeconds: o.time, seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: write });
+      } else {
+        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: write });
+      }
       for (const line of formatSummary(summary)) write(line);
       if (summary.failures.length > 0) process.exitCode = 1;
     });
 }
 
-type FuzzModules = typeof import('../../fuzz/properties/index.js') & typeof import('../../fuzz/runner.js');
+type FuzzModules = typeof import('../../fuzz/properties/index.js') &
+  typeof import('../../fuzz/properties/catalog.js') &
+  typeof import('../../fuzz/properties/server.js') &
+  typeof import('../../fuzz/runner.js') &
+  typeof import('../../fuzz/parallel.js') &
+  typeof import('../../fuzz/streams.js');
 
 async function loadFuzzModules(): Promise<FuzzModules> {
-  const [properties, runner] = await Promise.all([import('../../fuzz/properties/index.js'), import('../../fuzz/runner.js')]);
-  return { ...properties, ...runner };
+  const modules = await Promise.all([
+    import('../../fuzz/properties/index.js'),
+    import('../../fuzz/properties/catalog.js'),
+    import('../../fuzz/properties/server.js'),
+    import('../../fuzz/runner.js'),
+    import('../../fuzz/parallel.js'),
+    import('../../fuzz/streams.js'),
+  ]);
+  return Object.assign({}, ...modules) as FuzzModules;
 }
 

@@ -19,7 +19,7 @@ describe('tlib-kit (built)', () => {
   it('--help lists every command', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
-    for (const command of ['conform', 'decode', 'demo', 'encode', 'fuzz', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['conform', 'decode', 'demo', 'encode', 'fuzz', 'load', 'merge-reports', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('an unknown command is an error that points to --help', () => {
@@ -39,7 +39,7 @@ describe('tlib-kit (built)', () => {
     const list = cli('fuzz', '--list');
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^oracle-agrees /m);
-    const run = cli('fuzz', '--time', '1', '--property', 'oracle-agrees', '--report-every', '0', '--seed', '7');
+    const run = cli('fuzz', '--time', '1', '--property', 'oracle-agrees', '--report-every', '0', '--seed', '7', '--workers', '1');
     expect(run).toMatchObject({ code: 0 });
     expect(run.out).toMatch(/^fuzz: ok, 1 property, \d+ runs/m);
   });

@@ -1,6 +1,6 @@
 /**
  * Imports point down the layers: the command line (cli/) drives conformance/,
- * fuzz/ and src/; conformance/ and fuzz/ drive src/; src/ knows none of them;
+ * fuzz/, load/ and src/; conformance/, fuzz/ and load/ drive src/; src/ knows none of them;
  * spec/ is data at the bottom that every layer may load.
  * Each layer's own tests may reach anything, so only shipped sources are read.
  */
@@ -17,7 +17,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   src: ['src', 'spec'],
   conformance: ['conformance', 'src', 'spec'],
   fuzz: ['fuzz', 'src', 'spec'],
-  cli: ['cli', 'conformance', 'fuzz', 'src', 'spec'],
+  load: ['load', 'src', 'spec'],
+  cli: ['cli', 'conformance', 'fuzz', 'load', 'src', 'spec'],
 };
 
 function sourcesOf(layer: string): string[] {

@@ -1,15 +1,18 @@
 /** The load run's checker catches each way delivery can go wrong, so a clean load run means something. */
 import { describe, expect, it } from 'vitest';
-import { ReceiverLedger, totals } from './ledger.js';
-import { makePlan } from './plan.js';
+import { ReceiverLedger, totals } from '../../load/ledger.js';
+import { makePlan } from '../../load/plan.js';
 
 const plan = makePlan({ clients: 8, events: 400, senders: 4 });
 
-/** The (sender, seq) events owed to client c, in the order a sender sends them. */
-function owed(c: number): Array<[dn: number, sender: number, seq: number]> {
+/** The (sender, seq) events sent to client c's DNs, in the order a sender sends them; `own`: also those c sent itself. */
+function owed(c: number, own = false): Array<[dn: number, sender: number, seq: number]> {
   const dns = plan.dnsOf(c);
   const out: Array<[number, number, number]> = [];
-  for (let s = 0; s < plan.senders; s++) for (let q = 0; q < plan.eventsOf(s); q++) if (dns.includes(plan.targetOf(s, q))) out.push([plan.targetOf(s, q), s, q]);
+  for (let s = 0; s < plan.senders; s++) {
+    if (s === c && !own) continue;
+    for (let q = 0; q < plan.eventsOf(s); q++) if (dns.includes(plan.targetOf(s, q))) out.push([plan.targetOf(s, q), s, q]);
+  }
   return out;
 }
 
@@ -23,7 +26,17 @@ describe('receiver ledger', () => {
   it('a complete, in-order delivery is clean', () => {
     const l = new ReceiverLedger(plan, 3);
     for (const [dn, s, q] of owed(3)) expect(l.record(dn, s, q)).toBe(true);
-    expect(totals([l])).toEqual({ expected: owed(3).length, received: owed(3).length, lost: 0, duplicated: 0, misrouted: 0 });
+    expect(totals([l])).toEqual({ expected: owed(3).length, received: owed(3).length, lost: 0, duplicated: 0, misrouted: 0, echoed: 0 });
+  });
+
+  it("a sender's own events are not owed to it; echoed back, they are counted and checked like the rest", () => {
+    const mine = owed(3, true).filter(([, s]) => s === 3);
+    expect(mine.length).toBeGreaterThan(1);
+    const l = new ReceiverLedger(plan, 3);
+    for (const [dn, s, q] of owed(3, true)) expect(l.record(dn, s, q)).toBe(true);
+    expect(totals([l])).toMatchObject({ expected: owed(3).length, lost: 0, echoed: mine.length });
+    expect(l.record(...mine[0]!)).toBe(false);
+    expect(totals([l]).duplicated).toBe(1);
   });
 
   it('counts a missing event as lost', () => {

@@ -5,6 +5,11 @@
  * wrong event reached the right DN); a (sender, seq) not above the last one
  * seen from that sender on that DN is a duplicate or out of order. Whatever
  * is owed and not received in the end is lost.
+ *
+ * A sender's own events on its own DNs are not owed to it: the reference
+ * ("A user event from another client application has been received") allows
+ * a server not to echo them. When they come, they are checked the same way
+ * and counted as echoed, so the report says which choice the server made.
  */
 import type { Plan } from './plan.js';
 
@@ -14,15 +19,21 @@ export interface LedgerTotals {
   lost: number;
   duplicated: number;
   misrouted: number;
+  /** A sender's own events it received back (see above). */
+  echoed: number;
 }
 
 export class ReceiverLedger {
+  /** What the plan owes this receiver if every sender sends all its events. */
   readonly expected: number;
   private readonly dns: readonly number[];
+  /** This receiver's own sender id, or -1 when it does not send. */
+  private readonly self: number;
   /** Last seq seen per (DN slot, sender); -1 before the first. */
   private readonly last: Int32Array;
   received = 0;
   good = 0;
+  echoed = 0;
   duplicated = 0;
   misrouted = 0;
 
@@ -31,8 +42,21 @@ export class ReceiverLedger {
     client: number,
   ) {
     this.dns = plan.dnsOf(client);
-    this.expected = this.dns.reduce((sum, dn) => sum + plan.perDn[dn]!, 0);
+    this.self = client < plan.senders ? client : -1;
+    this.expected = this.expectedOf(plan.perDn, this.self < 0 ? 0 : plan.eventsOf(this.self));
     this.last = new Int32Array(this.dns.length * plan.senders).fill(-1);
+  }
+
+  /** What this receiver is owed when each DN gets perDn[dn] events and it sent its first `ownSent` itself. */
+  expectedOf(perDn: Uint32Array, ownSent: number): number {
+    let own = 0;
+    for (let q = 0; q < ownSent; q++) if (this.dns.includes(this.plan.targetOf(this.self, q))) own++;
+    return this.dns.reduce((sum, dn) => sum + perDn[dn]!, 0) - own;
+  }
+
+  /** The own-sender id for expectedOf's `ownSent` (-1: not a sender). */
+  get sender(): number {
+    return this.self;
   }
 
   /** Records one EventUserEvent; returns false when it breaks a rule. */
@@ -50,19 +74,23 @@ export class ReceiverLedger {
       return false;
     }
     this.last[i] = seq;
-    this.good++;
+    if (sender === this.self) this.echoed++;
+    else this.good++;
     return true;
   }
 }
 
-export function totals(ledgers: readonly ReceiverLedger[]): LedgerTotals {
-  const t: LedgerTotals = { expected: 0, received: 0, lost: 0, duplicated: 0, misrouted: 0 };
+/** The sum over receivers; `sent` is how many events each sender actually sent (all of the plan's when absent). */
+export function totals(ledgers: readonly ReceiverLedger[], sent?: { perDn: Uint32Array; bySender: ArrayLike<number> }): LedgerTotals {
+  const t: LedgerTotals = { expected: 0, received: 0, lost: 0, duplicated: 0, misrouted: 0, echoed: 0 };
   for (const l of ledgers) {
-    t.expected += l.expected;
+    const expected = sent ? l.expectedOf(sent.perDn, l.sender < 0 ? 0 : (sent.bySender[l.sender] ?? 0)) : l.expected;
+    t.expected += expected;
     t.received += l.received;
-    t.lost += Math.max(0, l.expected - l.good);
+    t.lost += Math.max(0, expected - l.good);
     t.duplicated += l.duplicated;
     t.misrouted += l.misrouted;
+    t.echoed += l.echoed;
   }
   return t;
 }

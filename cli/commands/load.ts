@@ -1,0 +1,147 @@
+/**
+ * `tlib-kit load`: many T-Library clients on the embedded simulator or any
+ * target; every user event must reach exactly the clients registered on its
+ * DN, once, in per-sender order. Prints progress and the figures; exit 0
+ * clean, 1 anything lost, duplicated, misrouted or refused (or RSS over its
+ * bound), 2 bad usage or an unreachable target.
+ */
+import { availableParallelism } from 'node:os';
+import { InvalidArgumentError, type Command } from 'commander';
+import { parseTcpAddress } from '../../conformance/target-spec.js';
+import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { writeReportFile } from '../../conformance/report/write-file.js';
+import { checkLoadOptions, DEFAULT_LOAD, runLoad, type LoadOptions, type LoadResult } from '../../load/run-load.js';
+import { checkReachable } from '../reachable.js';
+import { parseShard, shardLabel, ShardError } from '../shard.js';
+
+interface LoadCliOptions {
+  target?: string;
+  clients: number;
+  events: number;
+  senders: number;
+  window: number;
+  duration?: number;
+  workers: number;
+  shard?: string;
+  dnPrefix: string;
+  maxRssMb: number;
+  timeoutS: number;
+  json?: string;
+  reportEvery: number;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function nonNegative(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('expected a number of seconds');
+  return n;
+}
+
+const write = (line: string) => void process.stdout.write(`${line}\n`);
+
+function optionsOf(o: LoadCliOptions): LoadOptions {
+  if (!/^[\w.-]*$/.test(o.dnPrefix)) throw new ConformanceUsageError(`--dn-prefix "${o.dnPrefix}" may hold only letters, digits, "_", "." and "-"`);
+  const options: LoadOptions = {
+    ...DEFAULT_LOAD,
+    clients: o.clients,
+    events: o.events,
+    senders: o.senders,
+    window: o.window,
+    maxRssMb: o.maxRssMb,
+    timeoutMs: o.timeoutS * 1000,
+    durationMs: Math.round((o.duration ?? 0) * 1000),
+    dnPrefix: o.dnPrefix,
+    workers: o.workers,
+    shard: parseShard(o.shard),
+    ...(o.target !== undefined ? { target: parseTcpAddress(o.target, '--target') } : {}),
+  };
+  try {
+    checkLoadOptions(options);
+  } catch (e) {
+    throw new ConformanceUsageError((e as Error).message.replace(/^(\w+)/, (k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`));
+  }
+  return options;
+}
+
+function print(r: LoadResult): void {
+  const t = r.tally;
+  write(`machine: node ${r.machine.node}, ${r.machine.cpus} cpus, ${r.machine.platform}; ${r.workers} worker${r.workers === 1 ? '' : 's'}${r.shard.count > 1 ? `, shard ${shardLabel(r.shard)}` : ''}`);
+  write(`connect: ${r.clients} clients registered on 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
+  write(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
+  write(`latency: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms (send to receiver dispatch)`);
+  write(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
+  write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
+  write(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);
+  if (r.incidents.samples.length > 0) write(`incidents:\n  ${r.incidents.samples.join('\n  ')}`);
+  write(r.ok ? 'PASS' : `FAIL: ${r.failures.join('; ')}`);
+}
+
+async function load(o: LoadCliOptions): Promise<number> {
+  const options = optionsOf(o);
+  if (options.target) {
+    const problem = await checkReachable(options.target, 5000);
+    if (problem) {
+      process.stderr.write(`tlib-kit load: ${problem}\n`);
+      return 2;
+    }
+  }
+  const where = options.target ? `tcp://${options.target.host}:${options.target.port}` : 'the embedded simulator';
+  const part = options.shard.count > 1 ? `shard ${shardLabel(options.shard)} of ` : '';
+  const shape = options.durationMs > 0 ? `up to ${options.events} user events for ${options.durationMs / 1000} s` : `${options.events} user events`;
+  write(`load: ${part}${options.clients} clients, ${shape} from ${options.senders} senders (window ${options.window}) on ${options.workers} worker${options.workers === 1 ? '' : 's'} against ${where}`);
+  const result = await runLoad(
+    options,
+    (p) => write(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB`),
+    o.reportEvery > 0 ? o.reportEvery * 1000 : 2 ** 31 - 1,
+  );
+  print(result);
+  if (o.json) {
+    await writeReportFile(o.json, JSON.stringify({ tool: 'tlib-kit', verb: 'load', ...result }, null, 2) + '\n');
+    process.stderr.write(`report written: ${o.json}\n`);
+  }
+  return result.ok ? 0 : 1;
+}
+
+export function registerLoad(program: Command): void {
+  program
+    .command('load')
+    .description('drive a server (default: the embedded simulator) with many clients and check every user event arrives exactly once, in order, where it should')
+    .option('--target <tcp://host:port>', 'the server to load (default: an embedded simulator in this process)')
+    .option('--clients <n>', 'client connections (the whole run: shards split them)', positive, DEFAULT_LOAD.clients)
+    .option('--events <n>', 'user events sent in total (with --duration: at most)', positive, DEFAULT_LOAD.events)
+    .option('--senders <n>', 'clients that send', positive, DEFAULT_LOAD.senders)
+    .option('--window <n>', 'requests in flight per sender', positive, DEFAULT_LOAD.window)
+    .option('--duration <seconds>', 'stop sending after this long; what was sent by then must arrive', nonNegative)
+    .option('--workers <n>', 'worker threads the clients are spread over', positive, availableParallelism())
+    .option('--shard <i/n>', 'this CI job\'s part: its own clients, senders, DN range and sender ids')
+    .option('--dn-prefix <text>', 'DNs are this prefix and a number (give the prefix of a DN range the target serves)', DEFAULT_LOAD.dnPrefix)
+    .option('--max-rss-mb <n>', 'fail when the sampled RSS of this process passes this', positive, DEFAULT_LOAD.maxRssMb)
+    .option('--timeout-s <n>', 'stop and fail after this many seconds', positive, DEFAULT_LOAD.timeoutMs / 1000)
+    .option('--report-every <seconds>', 'progress line interval (0: none)', nonNegative, 1)
+    .option('--json <file>', 'write the result as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  tlib-kit load                                        2,000 clients, 100,000 events on the embedded simulator
+  tlib-kit load --target tcp://10.0.0.5:7000 --clients 500 --events 20000 --dn-prefix 70
+  tlib-kit load --shard 2/4 --workers 2 --json load-2.json   one of four CI jobs
+
+Exit codes: 0 clean, 1 lost, duplicated, misrouted or refused events (or RSS over the bound), 2 bad usage or unreachable target.`,
+    )
+    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+    .action(async (o: LoadCliOptions) => {
+      try {
+        process.exitCode = await load(o);
+      } catch (e) {
+        if (!(e instanceof ConformanceUsageError) && !(e instanceof ShardError)) throw e;
+        process.stderr.write(`tlib-kit load: ${e.message}\n`);
+        process.exitCode = 2;
+      }
+    });
+}
