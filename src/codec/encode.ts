@@ -5,7 +5,7 @@
  * which is the canonical form (spec/wire-format.md, "Canonical form").
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, type AttributeKind } from '../registry.js';
-import { BinaryWriter } from '../wire/binary-writer.js';
+import { BinaryWriter, POOLED_MAX } from '../wire/binary-writer.js';
 import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, type AttrCodec } from './attribute-table.js';
 import { encodeError, TLibError } from './errors.js';
 import { DEFAULT_LIMITS } from './limits.js';
@@ -87,24 +87,67 @@ const UNKNOWN_WIRE: Record<string, { wire: number; kind: ValueKind }> = {
 };
 
 export function encode(message: Message, options?: EncodeOptions): Uint8Array {
+  const start = writeFrame(message, options, undefined, 0);
+  return writer.finish(start);
+}
+
+/**
+ * Encodes `message` into `buffer` from `offset` on and returns the number of
+ * bytes written: no allocation at all. Throws RangeError when the frame does
+ * not fit (the buffer is then left as it was), and the TLibErrors of
+ * encode(); after a lone-surrogate INVALID_UTF8 the bytes from `offset` on
+ * may have been overwritten.
+ */
+export function encodeInto(message: Message, buffer: Uint8Array, offset = 0, options?: EncodeOptions): number {
+  if (!(buffer instanceof Uint8Array)) throw new TypeError('encodeInto() writes into a Uint8Array');
+  if (!Number.isInteger(offset) || offset < 0 || offset > buffer.length) {
+    throw new RangeError(`encodeInto() offset must be an integer 0..${buffer.length}, got ${String(offset)}`);
+  }
+  const start = writeFrame(message, options, buffer, offset);
+  if (writer.buf === buffer) {
+    const written = writer.pos - start;
+    writer.abandon();
+    return written;
+  }
+  // The worst case did not fit, the real frame may: it was written aside.
+  const frame = writer.finish(start);
+  if (frame.length > buffer.length - offset) {
+    throw new RangeError(`encodeInto(): the frame needs ${frame.length} bytes, the buffer has ${buffer.length - offset} from offset ${offset}`);
+  }
+  buffer.set(frame, offset);
+  return frame.length;
+}
+
+/**
+ * Validates and writes one frame: into `into` when its worst case fits
+ * there, else where the writer chooses. Returns the frame's first offset in
+ * writer.buf; writer.pos is its end.
+ */
+function writeFrame(message: Message, options: EncodeOptions | undefined, into: Uint8Array | undefined, offset: number): number {
   if (typeof message !== 'object' || message === null) {
     throw new TLibError('INVALID_MESSAGE', 'encode() takes a message object', { path: '' });
   }
   const type = messageType(message, options);
+  let start: number;
   try {
-    const bound = collect(message, items);
-    writer.reserve(4 + 5 + bound);
-    writer.pos = 4;
+    const bound = 4 + 5 + collect(message, items);
+    if (into !== undefined && bound <= into.length - offset) {
+      writer.beginInto(into, offset);
+      start = offset;
+    } else {
+      start = writer.begin(into === undefined ? bound : Math.max(bound, POOLED_MAX + 1));
+    }
+    writer.pos = start + 4;
     writer.varint(type);
     for (let i = 0; i < items.n; i++) writeItem(items.pool[i]!);
+  } catch (e) {
+    writer.abandon();
+    throw e;
   } finally {
     items.clear(); // also when a value was refused: keep nothing of the message
   }
-  const bodyLength = writer.pos - 4;
-  writer.pos = 0;
-  writer.int32(bodyLength);
-  writer.pos = bodyLength + 4;
-  return writer.finish();
+  writer.int32At(start, writer.pos - start - 4);
+  return start;
 }
 
 function messageType(message: Message, options?: EncodeOptions): number {

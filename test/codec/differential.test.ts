@@ -109,6 +109,30 @@ describe('differential: the codec against its frozen predecessor', () => {
     );
   });
 
+  it('encodeInto writes the bytes of the old encode, wherever they fit', () => {
+    fc.assert(
+      fc.property(messageArb({ kv: { maxDepth: 3, maxPairs: 6 } }), fc.nat({ max: 600 }), fc.nat({ max: 8 }), (m, size, offset) => {
+        const old = run(() => legacy.encode(m as never, { allowObsolete: true }));
+        const buf = new Uint8Array(size + offset);
+        let n = 0;
+        const r = run(() => (n = now.encodeInto(m, buf, offset, { allowObsolete: true })));
+        if (!old.ok) {
+          same('encodeInto', m, old, r);
+          return;
+        }
+        const expected = legacy.encode(m as never, { allowObsolete: true });
+        if (expected.length > size) {
+          expect(r.ok ? '' : r.code).toBe('(RangeError)');
+          expect(buf.every((b) => b === 0)).toBe(true);
+          return;
+        }
+        expect(r.ok).toBe(true);
+        expect(Buffer.from(buf.subarray(offset, offset + n)).equals(Buffer.from(expected))).toBe(true);
+      }),
+      opts,
+    );
+  });
+
   it('refuses broken messages alike: wrong kinds, unknown names, bad time, lone surrogates', () => {
     const junk = fc.oneof(
       fc.constantFrom<unknown>(null, true, -1, 2 ** 32, 2 ** 31, -(2 ** 31) - 1, 1.5, Number.NaN, '', 'x', 'zz6e02a1c3d4e5f6', 5n, -1n, 2n ** 64n, [], [['k']], [[1, 'v']], [['k', 1.5]], [['k', null]], [['k', [['a', {}]]]], {}, new Uint8Array(2)),
