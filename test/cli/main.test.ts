@@ -1,9 +1,9 @@
-/** The built command line as a user runs it: `node dist/src/cli/main.js` (npm test builds first). */
+/** The built command line as a user runs it: `node dist/cli/main.js` (npm test builds first). */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-const MAIN = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
+const MAIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function cli(...args: string[]) {

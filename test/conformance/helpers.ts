@@ -4,7 +4,7 @@ import type { RunReport } from '../../conformance/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import type { Target } from '../../conformance/target.js';
 import { embeddedTarget } from '../../conformance/targets/embedded.js';
-import { runConformCommand } from '../../src/cli/commands/conform.js';
+import { runConformCommand } from '../../cli/commands/conform.js';
 import type { DefectName } from '../../src/sim/defects.js';
 import { validate } from '../../src/validate/index.js';
 

@@ -63,7 +63,7 @@ console.log(JSON.stringify({ event: toJSON(m).Event, violations: validate(m).map
   });
 
   it('the installed CLI runs, and its fuzz command says plainly that the fuzzer ships only in a checkout', () => {
-    const bin = join(consumer, 'node_modules', 'tlib-kit', 'dist', 'src', 'cli', 'main.js');
+    const bin = join(consumer, 'node_modules', 'tlib-kit', 'dist', 'cli', 'main.js');
     expect(run(process.execPath, [bin, 'conform', '--list'], consumer)).toMatch(/^ack\//m);
     const fuzz = spawnSync(process.execPath, [bin, 'fuzz', '--list'], { cwd: consumer, encoding: 'utf8' });
     expect(fuzz.status).toBe(2);

@@ -1,16 +1,16 @@
 /**
  * The HTML report in a real browser (issue 5 "Done when"): diagrams render,
  * the violation is visible, messages expand, and hostile data runs no script.
- * Debian's chromium comes from scripts/install-chromium.sh; a missing browser
- * fails this test rather than skipping it, so CI cannot pass without it.
+ * `npm test` installs Debian's chromium first (scripts/ensure-chromium.mjs); a
+ * missing browser fails this test rather than skipping it, so CI cannot pass without it.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../scripts/chromium-path.mjs';
 import { writeHtmlReport } from '../../conformance/report/index.js';
 import { caseById, loadFixture, type FixtureName } from './fixtures.js';
 
@@ -27,7 +27,6 @@ declare const window: { innerHeight: number; scrollTo(x: number, y: number): voi
 declare const document: { body: { scrollHeight: number }; scripts: { length: number }; querySelectorAll(selector: string): Iterable<PageElement> };
 declare function getComputedStyle(el: unknown): { stroke: string; fill: string };
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const VIOLATION_RGB = 'rgb(220, 38, 38)';
 const VIOLATION_BG_RGB = 'rgb(254, 226, 226)';
@@ -65,14 +64,15 @@ async function open(name: FixtureName): Promise<Watched> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: run scripts/install-chromium.sh to install Debian's chromium`);
+  const executablePath = chromiumPath();
+  if (executablePath === undefined) throw new Error('Chromium not found: `npm test` installs it (scripts/ensure-chromium.mjs), or set CHROMIUM_PATH');
   const dir = await mkdtemp(join(tmpdir(), 'tlib-html-'));
   for (const name of ['sample-run', 'hostile-run'] as const) {
     const path = join(dir, `${name}.html`);
     await writeHtmlReport(loadFixture(name), path);
     urls[name] = pathToFileURL(path).href;
   }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await chromium.launch({ executablePath, args: ARGS });
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SERVER_DEFECTS } from '../../src/sim/index.js';
 import { connectRegistered } from './wire-client.js';
 
-const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
 const NODE_ARGS = ['--import', 'tsx', MAIN, 'sim'];
 
 function runSync(args: string[]) {

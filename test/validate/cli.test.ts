@@ -8,7 +8,7 @@ import { encode, fromJSON } from '../../src/index.js';
 import { bytesToHex } from '../../src/codec/json.js';
 import { VALID, without } from './examples.js';
 
-const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+const MAIN = new URL('../../cli/main.ts', import.meta.url).pathname;
 let dir: string;
 
 function file(name: string, content: string | Uint8Array): string {

@@ -89,10 +89,10 @@ export function registerFuzz(program: Command): void {
     });
 }
 
-type FuzzModules = typeof import('../../../fuzz/properties/index.js') & typeof import('../../../fuzz/runner.js');
+type FuzzModules = typeof import('../../fuzz/properties/index.js') & typeof import('../../fuzz/runner.js');
 
 async function loadFuzzModules(): Promise<FuzzModules> {
-  const [properties, runner] = await Promise.all([import('../../../fuzz/properties/index.js'), import('../../../fuzz/runner.js')]);
+  const [properties, runner] = await Promise.all([import('../../fuzz/properties/index.js'), import('../../fuzz/runner.js')]);
   return { ...properties, ...runner };
 }
 

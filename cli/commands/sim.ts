@@ -3,8 +3,8 @@
  * until SIGINT/SIGTERM, or list the defects it can carry.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { SERVER_DEFECTS } from '../../sim/defect-set.js';
-import { SimError, startSimulator, type SimHandle } from '../../sim/index.js';
+import { SERVER_DEFECTS } from '../../src/sim/defect-set.js';
+import { SimError, startSimulator, type SimHandle } from '../../src/sim/index.js';
 
 interface SimOptions {
   host: string;

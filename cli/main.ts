@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The tlib-kit command line. Each subcommand lives in src/cli/commands/ and
+ * The tlib-kit command line. Each subcommand lives in cli/commands/ and
  * registers itself here; keep this file to the list.
  */
 import { Command } from 'commander';

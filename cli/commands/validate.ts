@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InputError, readMessages, type InputMessage } from '../../validate/input.js';
-import { formatViolation, validate, type ValidationContext } from '../../validate/index.js';
+import { InputError, readMessages, type InputMessage } from '../../src/validate/input.js';
+import { formatViolation, validate, type ValidationContext } from '../../src/validate/index.js';
 
 interface ValidateOptions {
   request?: string;

@@ -3,8 +3,8 @@
  * hex, decodes it back and shows the two agree: a first look at the codec.
  */
 import type { Command } from 'commander';
-import { decode, encode, toJSON, type Message } from '../../index.js';
-import { bytesToHex } from '../../codec/json.js';
+import { decode, encode, toJSON, type Message } from '../../src/index.js';
+import { bytesToHex } from '../../src/codec/json.js';
 
 const SAMPLE: Message = {
   Event: 'EventAgentReserved',

@@ -8,16 +8,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { exitCodeOf } from '../../../conformance/aggregate.js';
-import { runConformance } from '../../../conformance/engine.js';
-import { readKnownList, writeKnownList, type KnownEntry } from '../../../conformance/known-list.js';
-import { formatTraceRecord, renderCaseLine, renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../../conformance/report/index.js';
-import type { RunReport } from '../../../conformance/report-model.js';
-import { SCENARIOS } from '../../../conformance/scenarios/index.js';
-import { selectScenarios } from '../../../conformance/select.js';
-import { targetFromWords } from '../../../conformance/target-spec.js';
-import { ConformanceUsageError } from '../../../conformance/usage-error.js';
-import { validate } from '../../validate/index.js';
+import { exitCodeOf } from '../../conformance/aggregate.js';
+import { runConformance } from '../../conformance/engine.js';
+import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/known-list.js';
+import { formatTraceRecord, renderCaseLine, renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';
+import type { RunReport } from '../../conformance/report-model.js';
+import { SCENARIOS } from '../../conformance/scenarios/index.js';
+import { selectScenarios } from '../../conformance/select.js';
+import { targetFromWords } from '../../conformance/target-spec.js';
+import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { validate } from '../../src/validate/index.js';
 
 interface ConformOptions {
   target?: string;
