@@ -20,7 +20,7 @@ import os from 'node:os';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { isNativeAccelerationEnabled, Packr } from 'msgpackr';
-import { decode, encode, toJSON, type JsonMessage, type Message } from '../src/index.js';
+import { decode, encode, encodeInto, toJSON, type JsonMessage, type Message } from '../src/index.js';
 import { validate } from '../src/validate/index.js';
 import { bytesPerOp } from './alloc.js';
 import { frameParser } from './binary-parser-grammar.js';
@@ -64,7 +64,7 @@ const textDecoder = new TextDecoder();
 
 interface Row {
   shape: string;
-  op: 'encode' | 'encodeInto' | 'decode';
+  op: 'encode' | 'decode';
   contender: string;
   /** Bytes per message (the mean, for the mixed stream). */
   bytes: number;
@@ -122,11 +122,13 @@ function prepare(messages: readonly Message[], label: (i: number) => string): Co
 function cases(c: Contenders): { encode: Case[]; decode: Case[] } {
   const { messages, json, ours, jsonBytes, mp, mpJs } = c;
   const n0 = messages.length;
+  const into = new Uint8Array(64 * 1024);
   let k = 0;
   const next = () => (k + 1 === n0 ? (k = 0) : ++k);
   return {
     encode: [
       { id: 'tlib-kit', run: (n) => { for (let i = 0; i < n; i++) consume(encode(messages[next()]!, ENCODE_OPTIONS).length); } },
+      { id: INTO, run: (n) => { for (let i = 0; i < n; i++) consume(encodeInto(messages[next()]!, into, 0, ENCODE_OPTIONS)); } },
       { id: 'JSON', run: (n) => { for (let i = 0; i < n; i++) consume(textEncoder.encode(JSON.stringify(json[next()]!)).length); } },
       { id: 'msgpackr', run: (n) => { for (let i = 0; i < n; i++) consume(packr.pack(messages[next()]!).length); } },
       { id: 'msgpackr-js', run: (n) => { for (let i = 0; i < n; i++) consume(packrJs.pack(messages[next()]!).length); } },
@@ -141,11 +143,13 @@ function cases(c: Contenders): { encode: Case[]; decode: Case[] } {
   };
 }
 
+/** encode into a caller's buffer: a tlib-kit row of its own, compared with the peers' encode. */
+const INTO = 'tlib-kit into';
 const mean = (xs: readonly Uint8Array[]) => xs.reduce((s, x) => s + x.length, 0) / xs.length;
 
 function measureRows(shape: string, c: Contenders): Row[] {
   const rows: Row[] = [];
-  const size: Record<string, number> = { 'tlib-kit': mean(c.ours), JSON: mean(c.jsonBytes), msgpackr: mean(c.mp), 'msgpackr-js': mean(c.mpJs), 'binary-parser': mean(c.ours) };
+  const size: Record<string, number> = { 'tlib-kit': mean(c.ours), [INTO]: mean(c.ours), JSON: mean(c.jsonBytes), msgpackr: mean(c.mp), 'msgpackr-js': mean(c.mpJs), 'binary-parser': mean(c.ours) };
   const cs = cases(c);
   for (const [op, group] of [['encode', cs.encode], ['decode', cs.decode]] as const) {
     for (const t of measureGroup(group, opts)) {
@@ -213,8 +217,9 @@ function printShape(rows: Row[]): void {
   console.log(`\n${rows[0]!.shape}`);
   console.log(`  ${'op'.padEnd(11)}${'contender'.padEnd(15)}${'ops/s'.padStart(12)}${'MB/s'.padStart(9)}${'bytes'.padStart(8)}   tlib-kit is`);
   for (const r of rows) {
-    const ourRow = rows.find((x) => x.op === (r.op === 'encodeInto' ? 'encode' : r.op) && x.contender === 'tlib-kit')!;
-    const ratio = r.contender === 'tlib-kit' ? '' : `${(ourRow.opsPerSec / r.opsPerSec).toFixed(2)}x`;
+    const ourRow = rows.find((x) => x.op === r.op && x.contender === 'tlib-kit')!;
+    const mp = rows.find((x) => x.op === r.op && x.contender === 'msgpackr')!;
+    const ratio = r.contender === 'tlib-kit' ? '' : r.contender === INTO ? `(encodeInto: ${(r.opsPerSec / mp.opsPerSec).toFixed(2)}x msgpackr)` : `${(ourRow.opsPerSec / r.opsPerSec).toFixed(2)}x`;
     console.log(`  ${r.op.padEnd(11)}${r.contender.padEnd(15)}${fmt(r.opsPerSec).padStart(12)}${fmt(r.mbPerSec).padStart(9)}${r.bytes.toFixed(0).padStart(8)}   ${ratio}`);
   }
 }
@@ -231,6 +236,8 @@ function targets(rows: Row[], stream?: StreamResult): string[] {
     const e = ops(shape, 'encode', 'tlib-kit');
     lines.push(line(shape, d / ops(shape, 'decode', 'msgpackr'), d / ops(shape, 'decode', 'JSON'), e / ops(shape, 'encode', 'msgpackr')));
   }
+  const into = ops(MIXED, 'encode', INTO) / ops(MIXED, 'encode', 'msgpackr');
+  if (Number.isFinite(into)) lines.push(`  ${'mixed, encodeInto'.padEnd(26)} encode/msgpackr ${into.toFixed(2)}x (no target; for comparison)`);
   if (stream) lines.push(`  ${'stream'.padEnd(26)} FrameDecoder+decode+walk ${stream.decodeMBps.toFixed(0)} MB/s ${mark(stream.decodeMBps >= 300)}`);
   return lines;
 }

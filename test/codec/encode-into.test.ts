@@ -68,7 +68,7 @@ describe('encode() output', () => {
 
   it('starts a new pool when the caller detached the old one', () => {
     const f = encode(ack);
-    structuredClone(f.buffer, { transfer: [f.buffer] });
+    structuredClone(f.buffer, { transfer: [f.buffer as ArrayBuffer] });
     expect(f.length).toBe(0);
     expect(decode(encode(ack))).toEqual(ack);
   });
