@@ -165,6 +165,21 @@ interface MixedResult {
   mix: Record<string, number>;
   rows: Row[];
   allocBytesPerDecode: Record<string, number>;
+  walkOnlyPerSec: number;
+}
+
+/**
+ * The deep walk alone, over messages decoded beforehand: every decode row
+ * includes it, so it bounds every ratio. A decoder taking no time at all
+ * would be walk-only / peer's decode+walk times faster than that peer.
+ */
+function walkFloor(c: Contenders, rows: Row[]): number {
+  const decoded = c.ours.map((f) => decode(f));
+  let k = 0;
+  const [t] = measureGroup([{ id: 'walk', run: (n) => { for (let i = 0; i < n; i++) { k = k + 1 === decoded.length ? 0 : k + 1; consume(walk(decoded[k])); } } }], opts);
+  const peer = (id: string) => rows.find((r) => r.op === 'decode' && r.contender === id)!.opsPerSec;
+  console.log(`  the deep walk alone (of already decoded messages): ${fmt(t!.opsPerSec)} messages/s; a decoder taking no time at all would be ${(t!.opsPerSec / peer('msgpackr')).toFixed(2)}x msgpackr and ${(t!.opsPerSec / peer('JSON')).toFixed(2)}x JSON`);
+  return t!.opsPerSec;
 }
 
 function mixedPart(): { mixed: MixedResult; contenders: Contenders } {
@@ -180,7 +195,8 @@ function mixedPart(): { mixed: MixedResult; contenders: Contenders } {
   const rows = measureRows('mixed traffic', c);
   printShape(rows);
   const allocBytesPerDecode = allocation(c);
-  return { mixed: { messages: traffic.messages.length, mix, rows, allocBytesPerDecode }, contenders: c };
+  const walkOnly = walkFloor(c, rows);
+  return { mixed: { messages: traffic.messages.length, mix, rows, allocBytesPerDecode, walkOnlyPerSec: walkOnly }, contenders: c };
 }
 
 /** Bytes allocated per decoded message of the mixed stream (result and temporaries), per decoder. */
