@@ -10,8 +10,8 @@
  * Allocating a fresh ArrayBuffer for each frame (`slice`) was a third of
  * encoding the mixed traffic: about 500 ns against 30 ns for a view. Larger
  * frames are written into a scratch buffer and copied out, so no pool is
- * ever held alive by one large frame, and the scratch buffer goes back to
- * its normal size after an oversized message.
+ * ever held alive by one large frame; a scratch buffer grown past
+ * KEEP_BYTES for one message is dropped after it.
  */
 import { writeUtf8 } from './utf8.js';
 
@@ -20,6 +20,8 @@ const POOL_BYTES = 32 * 1024;
 /** Frames whose worst-case size exceeds this are not pooled. */
 export const POOLED_MAX = 4 * 1024;
 const SCRATCH_BYTES = 16 * 1024;
+/** A scratch buffer grown past this for one large message is dropped after it, not kept for the life of the process. */
+export const KEEP_BYTES = 1 << 20;
 
 export class BinaryWriter {
   /** The buffer being written: the pool, the scratch buffer or a caller's buffer. */
@@ -78,7 +80,7 @@ export class BinaryWriter {
       return buf.subarray(start, end);
     }
     const out = buf.slice(start, end);
-    if (this.scratch.length > SCRATCH_BYTES) this.scratch = new Uint8Array(SCRATCH_BYTES);
+    this.release();
     return out;
   }
 
@@ -86,6 +88,11 @@ export class BinaryWriter {
   abandon(): void {
     this.buf = this.pool;
     this.pos = this.poolFree;
+    this.release();
+  }
+
+  private release(): void {
+    if (this.scratch.length > KEEP_BYTES) this.scratch = new Uint8Array(SCRATCH_BYTES);
   }
 
   byte(b: number): void {

@@ -7,8 +7,8 @@
  * or the same error (code, offset or path, and sentence).
  *
  * Deliberate behaviour changes (issue 13's hostile-input work) are listed in
- * KNOWN_DIFFERENCES with the reason; an input whose difference no entry
- * explains fails the test.
+ * KNOWN_DIFFERENCES and framesKeptBeforeBadPrefix with the reason; an input
+ * whose difference no entry explains fails the test.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -49,14 +49,54 @@ function show(v: unknown): string {
 }
 
 /**
- * Behaviour changed on purpose. Each entry: which input kinds it concerns,
- * how to recognise an affected pair of results, and why it changed.
+ * Behaviour changed on purpose by issue 13 (hostile input), which landed
+ * after the predecessor was frozen. Each entry says how to recognise an
+ * affected pair of results and why it changed; anything else must match.
  */
 interface KnownDifference {
   readonly why: string;
   readonly applies: (legacyResult: Result, nowResult: Result) => boolean;
 }
-const KNOWN_DIFFERENCES: readonly KnownDifference[] = [];
+type Failure = Extract<Result, { ok: false }>;
+const failed = (r: Result): r is Failure => !r.ok;
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+const lastName = (path: string | undefined) => (path ?? '').split('.').pop()!;
+
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    why: 'encode reads own properties only and looks names up in Maps: a property (or Unknown kind) named like a member of Object.prototype is INVALID_MESSAGE at its path, not written or skipped',
+    applies: (a, b) => failed(b) && b.code === 'INVALID_MESSAGE' && (PROTOTYPE_NAMES.has(lastName(b.path)) || (b.path?.endsWith('.kind') === true && (!failed(a) || a.path === b.path))),
+  },
+  {
+    why: 'encode refuses an Unknown message whose MessageType the registry knows (it would decode as that message)',
+    applies: (a, b) => failed(b) && b.code === 'INVALID_MESSAGE' && b.path === 'MessageType' && b.message.includes("is the registry's") && !failed(a),
+  },
+  {
+    why: 'encode names a non-string Event by its kind (show()), not JSON.stringify, which threw a TypeError on a bigint',
+    applies: (a, b) => failed(a) && (a.code === '(TypeError)' || (a.code === 'INVALID_MESSAGE' && a.path === 'Event')) && failed(b) && b.code === 'INVALID_MESSAGE' && b.path === 'Event' && b.message.startsWith('Event: unknown message type'),
+  },
+  {
+    why: 'encode holds messages to the decoder\'s limits (string bytes, pairs, attributes, frame size, decode cost) and refuses what decode() would refuse',
+    applies: (a, b) => !failed(a) && failed(b) && (b.code === 'LIMIT_EXCEEDED' || b.code === 'FRAME_TOO_LARGE'),
+  },
+  {
+    why: 'decode refuses a frame whose objects would cost more than maxCostPerByte per input byte',
+    applies: (a, b) => failed(b) && b.code === 'LIMIT_EXCEEDED' && b.message.includes('cost limit') && (!failed(a) || a.code === 'LIMIT_EXCEEDED'),
+  },
+];
+
+/**
+ * FrameDecoder now returns the complete frames before an oversize length
+ * prefix and throws on the next call (issue 13), where it threw at once and
+ * lost them. Recognised on whole push sequences: equal up to the push that
+ * failed before, which now succeeds and is followed by that same error.
+ */
+function framesKeptBeforeBadPrefix(a: Result[], b: Result[]): boolean {
+  const i = a.findIndex(failed);
+  if (i < 0 || b.length !== i + 2 || !b[i]!.ok) return false;
+  const [ea, eb] = [a[i] as Failure, b[i + 1]!];
+  return failed(eb) && ea.code === 'FRAME_TOO_LARGE' && eb.code === ea.code && eb.offset === ea.offset && show(a.slice(0, i)) === show(b.slice(0, i));
+}
 
 function same(what: string, input: unknown, a: Result, b: Result): void {
   if (show(a) === show(b)) return;
@@ -180,6 +220,7 @@ describe('differential: the codec against its frozen predecessor', () => {
       fc.property(streams, (chunks) => {
         const a = feed(legacy as never, chunks);
         const b = feed(now as never, chunks);
+        if (framesKeptBeforeBadPrefix(a, b)) return;
         same('FrameDecoder', chunks.length, { ok: true, value: show(a) }, { ok: true, value: show(b) });
       }),
       opts,
