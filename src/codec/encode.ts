@@ -204,13 +204,17 @@ function messageType(message: Message, options?: EncodeOptions): number {
 }
 
 /** Validates every attribute, fills `items` in tag order, returns the worst-case body size. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function collect(message: Message, items: ItemList): number {
   const m = message as unknown as Record<string, unknown>;
   let bound = 0;
   // Own properties only: an inherited one is not part of the message.
-  const keys = Object.keys(m);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  // for-in with an own-property test visits what Object.keys returns, in the
+  // same order, without allocating the array of keys (its garbage was most
+  // of the collector's 13% of encoding the mixed traffic).
+  for (const key in m) {
+    if (!hasOwn.call(m, key)) continue;
     const value = m[key];
     if (value === undefined) continue;
     const def = PROPERTY.get(key);
@@ -334,6 +338,9 @@ function measureList(list: unknown, path: string, depth: number): number {
   tally.pairs += list.length;
   if (tally.pairs > maxPairs) throw encodeError('LIMIT_EXCEEDED', `more than ${maxPairs} key-value pairs in one message`, path);
   tally.cost += LIST_COST + list.length * PAIR_COST;
+  // Paths of pairs are built only for an error: making them for every pair
+  // up front cost a third of encode's speed on the mixed traffic.
+  const longest = tally.limits.maxStringBytes / 3;
   let bound = 5;
   for (let i = 0; i < list.length; i++) {
     const pair: unknown = list[i];
@@ -342,9 +349,13 @@ function measureList(list: unknown, path: string, depth: number): number {
     }
     const key = pair[0];
     const value: unknown = pair[1];
-    bound += 1 + measureString(key, `${path}[${i}][0]`);
-    if (typeof value === 'string') bound += measureString(value, `${path}[${i}][1]`);
-    else if (typeof value === 'number') {
+    // A string of at most maxStringBytes / 3 units cannot exceed the limit: no check needed.
+    bound += 6 + 3 * key.length;
+    if (key.length > longest) measureString(key, `${path}[${i}][0]`);
+    if (typeof value === 'string') {
+      bound += 5 + 3 * value.length;
+      if (value.length > longest) measureString(value, `${path}[${i}][1]`);
+    } else if (typeof value === 'number') {
       if (!Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {
         throw encodeError('INVALID_MESSAGE', `a key-value integer must be a signed 32-bit integer, got ${show(value)}`, `${path}[${i}][1]`);
       }
