@@ -62,7 +62,7 @@ const failed = (r: Result): r is Failure => !r.ok;
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
 const lastName = (path: string | undefined) => (path ?? '').split('.').pop()!;
 
-export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     why: 'encode reads own properties only and looks names up in Maps: a property (or Unknown kind) named like a member of Object.prototype is INVALID_MESSAGE at its path, not written or skipped',
     applies: (a, b) => failed(b) && b.code === 'INVALID_MESSAGE' && (PROTOTYPE_NAMES.has(lastName(b.path)) || (b.path?.endsWith('.kind') === true && (!failed(a) || a.path === b.path))),
