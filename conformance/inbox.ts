@@ -18,6 +18,13 @@ interface Waiter {
   resolve: (entry: Entry) => void;
 }
 
+/**
+ * Messages one session keeps in a scenario. A target that sends more is
+ * streaming without pause: the session is closed (see `overflow`) rather
+ * than let it grow the runner's memory without bound.
+ */
+export const MAX_INBOX = 2_000;
+
 export class Inbox implements Receiver {
   private readonly entries: Entry[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -28,6 +35,8 @@ export class Inbox implements Receiver {
     readonly name: string,
     private readonly defaultTimeoutMs: number,
     private readonly defaultQuietMs: number,
+    /** Records a wait that timed out in the exchange, so the diagram shows where and how long. */
+    private readonly recordWait?: (text: string, waitedMs: number) => WireRecord,
   ) {}
 
   get received(): readonly Message[] {
@@ -40,6 +49,10 @@ export class Inbox implements Receiver {
   }
 
   deliver(message: Message, record: WireRecord): void {
+    if (this.entries.length >= MAX_INBOX) {
+      if (this.closedReason === undefined) this.overflow(`the target sent ${this.name} more than ${MAX_INBOX} messages in one scenario`);
+      return;
+    }
     const entry: Entry = { message, record, consumed: false };
     this.entries.push(entry);
     for (const w of this.waiters) {
@@ -50,6 +63,11 @@ export class Inbox implements Receiver {
         return;
       }
     }
+  }
+
+  /** Past MAX_INBOX: stop listening. A wire client also closes its connection. */
+  protected overflow(reason: string): void {
+    this.closed(reason);
   }
 
   /** The peer went away: pending and later expects fail at once instead of waiting out their timeout. */
@@ -69,6 +87,7 @@ export class Inbox implements Receiver {
       return Promise.resolve(ready.message);
     }
     if (this.closedReason !== undefined) return Promise.reject(this.lost(e));
+    const started = performance.now();
     return new Promise<Message>((resolve, reject) => {
       const waiter: Waiter = {
         e,
@@ -83,7 +102,9 @@ export class Inbox implements Receiver {
       };
       const timer = setTimeout(() => {
         done();
-        reject(stepTimeout(e.what, timeoutMs, this.name));
+        const waited = Math.round((performance.now() - started) * 10) / 10;
+        const record = this.recordWait?.(`${this.name} waited ${timeoutMs} ms for ${e.what}; nothing matching came`, waited);
+        reject(stepTimeout(e.what, timeoutMs, this.name, record));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);
