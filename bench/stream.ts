@@ -1,14 +1,15 @@
 /**
- * The stream decoder over a large buffer of mixed frames, cut into chunks of
- * random sizes the way socket reads arrive: FrameDecoder.push, then decode()
- * and the deep walk of every message. Values vary from frame to frame (keys
- * stay, as in real traffic), so no decoder-side cache sees one frame twice.
+ * The stream decoder over a large buffer of the mixed traffic (traffic.ts),
+ * cut into chunks at random points the way socket reads arrive:
+ * FrameDecoder.push, then decode() and the deep walk of every message.
+ * Values vary from frame to frame (keys stay, as in real traffic), so no
+ * decoder-side cache sees one frame twice.
  * Timed in CPU time, like the codec table (harness.ts).
  */
 import { seededRandom } from '../conformance/random.js';
 import { decode, encode, FrameDecoder } from '../src/index.js';
 import { consume, cpuMs, median, walk } from './harness.js';
-import { variant } from './shapes.js';
+import { buildTraffic } from './traffic.js';
 
 export interface StreamResult {
   bytes: number;
@@ -24,10 +25,13 @@ export function buildStream(targetBytes: number): { chunks: Uint8Array[]; total:
   const rand = seededRandom(7);
   const frames: Uint8Array[] = [];
   let total = 0;
+  // Batches of traffic, each with its own seed, until the target size.
   for (let seed = 1; total < targetBytes; seed++) {
-    const f = encode(variant(Math.floor(rand() * 4), seed));
-    frames.push(f);
-    total += f.length;
+    for (const m of buildTraffic(1024, seed).messages) {
+      const f = encode(m, { allowObsolete: true });
+      frames.push(f);
+      total += f.length;
+    }
   }
   const buf = new Uint8Array(total);
   let off = 0;
@@ -90,8 +94,8 @@ export function runStream(quick: boolean): StreamResult {
     decodeMBps: median(de),
     decodeFramesPerSec: (median(de) * 1e6 * frames) / total,
   };
-  console.log(`\nstream: ${(total / 1e6).toFixed(1)} MB, ${frames} mixed frames, ${chunks.length} chunks of 16 B..64 KiB`);
+  console.log(`\nstream: ${(total / 1e6).toFixed(1)} MB, ${frames} frames of the mixed traffic, ${chunks.length} chunks of 16 B..64 KiB`);
   console.log(`  FrameDecoder only           ${result.framingMBps.toFixed(0).padStart(7)} MB/s`);
-  console.log(`  FrameDecoder+decode+walk    ${result.decodeMBps.toFixed(0).padStart(7)} MB/s  (${Math.round(result.decodeFramesPerSec).toLocaleString('en-US')} frames/s)  target >= 500 MB/s ${result.decodeMBps >= 500 ? 'ok' : 'MISS'}`);
+  console.log(`  FrameDecoder+decode+walk    ${result.decodeMBps.toFixed(0).padStart(7)} MB/s  (${Math.round(result.decodeFramesPerSec).toLocaleString('en-US')} frames/s)  target >= 300 MB/s ${result.decodeMBps >= 300 ? 'ok' : 'MISS'}`);
   return result;
 }

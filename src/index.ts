@@ -2,7 +2,7 @@
  * tlib-kit codec entry. Imports nothing but its own files: no packages and
  * no node: modules, so it runs unchanged in browsers, Deno and Bun.
  */
-export { encode, type EncodeOptions } from './codec/encode.js';
+export { encode, encodeInto, type EncodeOptions } from './codec/encode.js';
 export { decode, type DecodeOptions } from './codec/decode.js';
 export { FrameDecoder, decodeStream } from './wire/frame-decoder.js';
 export { toJSON, fromJSON, type JsonMessage } from './codec/json.js';

@@ -1,36 +1,98 @@
 /**
- * Unchecked writes into one reused buffer. The encoder measures the worst
- * case size of a message first (and validates it on the way), reserves that
- * once with `reserve`, and then writes without a bounds check per byte.
+ * Unchecked writes into one buffer at a time. The encoder measures the
+ * worst-case size of a message first (and validates it on the way), starts
+ * the message with room for that (`begin`), and then writes without a
+ * bounds check per byte.
+ *
+ * Where the bytes go: frames whose worst case is at most POOLED_MAX are
+ * written into a shared pool buffer and returned as views of it, each over
+ * bytes no other frame uses, the way Node's Buffer pools small buffers.
+ * Allocating a fresh ArrayBuffer for each frame (`slice`) was a third of
+ * encoding the mixed traffic: about 500 ns against 30 ns for a view. Larger
+ * frames are written into a scratch buffer and copied out, so no pool is
+ * ever held alive by one large frame; a scratch buffer grown past
+ * KEEP_BYTES for one message is dropped after it.
  */
 import { writeUtf8 } from './utf8.js';
 
-const INITIAL_BYTES = 16 * 1024;
-/** A buffer grown past this for one large message is dropped after it, not kept for the life of the process. */
+/** Size of one pool buffer; a frame kept by the caller keeps at most this much alive. */
+const POOL_BYTES = 32 * 1024;
+/** Frames whose worst-case size exceeds this are not pooled. */
+export const POOLED_MAX = 4 * 1024;
+const SCRATCH_BYTES = 16 * 1024;
+/** A scratch buffer grown past this for one large message is dropped after it, not kept for the life of the process. */
 export const KEEP_BYTES = 1 << 20;
 
 export class BinaryWriter {
-  buf = new Uint8Array(INITIAL_BYTES);
+  /** The buffer being written: the pool, the scratch buffer or a caller's buffer. */
+  buf: Uint8Array;
   pos = 0;
+  private pool = new Uint8Array(POOL_BYTES);
+  /** First byte of the pool that no returned frame covers. */
+  private poolFree = 0;
+  private scratch = new Uint8Array(SCRATCH_BYTES);
 
-  /** Makes room for `bytes` from the start; keeps nothing written before. */
-  reserve(bytes: number): void {
-    this.pos = 0;
-    if (bytes > this.buf.length) {
-      let size = this.buf.length;
-      while (size < bytes) size *= 2;
-      this.buf = new Uint8Array(size);
+  constructor() {
+    this.buf = this.pool;
+  }
+
+  /**
+   * Starts a frame of at most `bytes`; returns its first offset. A pool that
+   * the caller detached (transferred a frame's `.buffer`) has length 0 and
+   * is replaced like a full one.
+   */
+  begin(bytes: number): number {
+    if (bytes <= POOLED_MAX) {
+      if (this.pool.length - this.poolFree < bytes) {
+        this.pool = new Uint8Array(POOL_BYTES);
+        this.poolFree = 0;
+      }
+      this.buf = this.pool;
+      this.pos = this.poolFree;
+    } else {
+      if (bytes > this.scratch.length) {
+        let size = this.scratch.length;
+        while (size < bytes) size *= 2;
+        this.scratch = new Uint8Array(size);
+      }
+      this.buf = this.scratch;
+      this.pos = 0;
     }
+    return this.pos;
   }
 
-  /** Call when done with the bytes: lets go of a buffer grown past KEEP_BYTES. */
-  release(): void {
-    if (this.buf.length > KEEP_BYTES) this.buf = new Uint8Array(INITIAL_BYTES);
+  /** Writes into `buffer` from `offset` on; the caller guarantees room for the worst case. */
+  beginInto(buffer: Uint8Array, offset: number): void {
+    this.buf = buffer;
+    this.pos = offset;
   }
 
-  /** The bytes written so far, as a fresh array the caller owns. */
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+  /**
+   * The frame written since `start`, as an array the caller may keep: a view
+   * of the pool (whose bytes are then never written again) or a fresh copy.
+   */
+  finish(start: number): Uint8Array {
+    const buf = this.buf;
+    const end = this.pos;
+    this.buf = this.pool;
+    if (buf === this.pool) {
+      this.poolFree = end;
+      return buf.subarray(start, end);
+    }
+    const out = buf.slice(start, end);
+    this.release();
+    return out;
+  }
+
+  /** Forgets a frame that failed half way (also after writing into a caller's buffer). */
+  abandon(): void {
+    this.buf = this.pool;
+    this.pos = this.poolFree;
+    this.release();
+  }
+
+  private release(): void {
+    if (this.scratch.length > KEEP_BYTES) this.scratch = new Uint8Array(SCRATCH_BYTES);
   }
 
   byte(b: number): void {
@@ -54,6 +116,15 @@ export class BinaryWriter {
     buf[p + 2] = v >>> 8;
     buf[p + 3] = v;
     this.pos = p + 4;
+  }
+
+  /** A 32-bit big-endian word at `at`, leaving the position alone (the length prefix). */
+  int32At(at: number, v: number): void {
+    const buf = this.buf;
+    buf[at] = v >>> 24;
+    buf[at + 1] = v >>> 16;
+    buf[at + 2] = v >>> 8;
+    buf[at + 3] = v;
   }
 
   uint64(v: bigint): void {

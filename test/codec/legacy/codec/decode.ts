@@ -1,0 +1,250 @@
+/**
+ * One frame -> message object. Every length and count is checked against
+ * the bytes left in the frame before anything is allocated, every loop
+ * consumes at least one byte per turn, and nesting is capped, so no input
+ * can make decode() throw anything but TLibError, hang, or allocate more
+ * than a small multiple of its own length.
+ */
+import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../../../../src/registry.js';
+import { BinaryReader, KEY_CACHE, VALUE_CACHE } from '../wire/binary-reader.js';
+import { CACHED_MAX, internAscii, readUtf8, type StringCache } from '../wire/utf8.js';
+import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
+import { decodeError } from './errors.js';
+import { resolveLimits, type Limits } from './limits.js';
+import { WIRE_KIND, type KVList, type KVValue, type Message, type UnknownAttribute } from './types.js';
+
+export interface DecodeOptions {
+  limits?: Partial<Limits>;
+}
+
+/** The smallest key-value pair: empty key (1), kind (1), empty string value (1). */
+const MIN_PAIR_BYTES = 3;
+/** Lists of at least this many pairs get a DataView for reading words (its allocation pays off from here). */
+const VIEW_MIN_PAIRS = 24;
+
+class FrameDecoderState {
+  pairs = 0;
+  attributes = 0;
+  constructor(
+    readonly r: BinaryReader,
+    readonly limits: Limits,
+  ) {}
+}
+
+export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
+  const limits = resolveLimits(options?.limits);
+  if (bytes.length < 4) throw decodeError('TRUNCATED', `input of ${bytes.length} bytes ends inside the 4-byte length prefix`, bytes.length);
+  const bodyLength = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
+  if (bodyLength > limits.maxFrameBytes) {
+    throw decodeError('FRAME_TOO_LARGE', `frame length ${bodyLength} exceeds the maximum of ${limits.maxFrameBytes} bytes`, 0);
+  }
+  const end = 4 + bodyLength;
+  if (bytes.length < end) throw decodeError('TRUNCATED', `input ends after ${bytes.length} of the frame's ${end} bytes`, bytes.length);
+  if (bytes.length > end) throw decodeError('TRAILING_BYTES', `${bytes.length - end} bytes follow the end of the frame`, end);
+  return decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, end), limits));
+}
+
+function decodeBody(s: FrameDecoderState): Message {
+  const { r } = s;
+  const type = r.varint('message type');
+  const def = msgById(type);
+  const msg: Record<string, unknown> = def ? { Event: def.name } : { Event: 'Unknown', MessageType: type };
+  if (def?.obsolete) msg.Obsolete = true;
+  let seconds: number | undefined;
+  let micros: number | undefined;
+  let timeAt = 0;
+  let unknownTags: Set<number> | undefined;
+  const stamp = nextStamp();
+  while (r.pos < r.end) {
+    const at = r.pos;
+    if (++s.attributes > s.limits.maxAttributes) throw decodeError('LIMIT_EXCEEDED', `more than ${s.limits.maxAttributes} attributes in one message`, at);
+    const tag = r.varint('attribute tag');
+    const wire = r.byte('attribute kind');
+    const attr = attrByTag(tag);
+    if (attr === undefined) {
+      unknownTags ??= new Set();
+      if (unknownTags.has(tag)) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute tag ${tag} appears twice`, at);
+      unknownTags.add(tag);
+      ((msg.Unknown ??= []) as UnknownAttribute[]).push(readUnknown(s, tag, wire));
+      continue;
+    }
+    if (wire !== attr.wire) throw kindMismatch(attr, wire, r.pos - 1);
+    if (tag === TIME_SECONDS_TAG || tag === TIME_MICROSECONDS_TAG) {
+      const isSeconds = tag === TIME_SECONDS_TAG;
+      if ((isSeconds ? seconds : micros) !== undefined) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
+      const v = r.uint32(attr.name);
+      if (isSeconds) seconds = v;
+      else micros = v;
+      timeAt = at;
+      continue;
+    }
+    if (seenBefore(tag, stamp) || (tag >= SEEN_TAGS && msg[attr.name] !== undefined)) {
+      throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
+    }
+    attr.set(msg, readKnown(s, attr));
+  }
+  if (seconds !== undefined && micros !== undefined) msg.time = { seconds, microseconds: micros };
+  else if (seconds !== undefined || micros !== undefined) {
+    throw decodeError('TIME_INCOMPLETE', `${seconds === undefined ? 'AttributeTimeinuSecs (87) without AttributeTimeinSecs (86)' : 'AttributeTimeinSecs (86) without AttributeTimeinuSecs (87)'}`, timeAt);
+  }
+  return msg as unknown as Message;
+}
+
+/**
+ * Duplicate detection for tags below SEEN_TAGS without a property lookup:
+ * `msg[name]` with a varying name is a megamorphic keyed load, and it showed
+ * up at 6% of decoding an EventACK. Each decode() takes a new stamp and
+ * marks the tags it meets; a tag already bearing this decode's stamp is a
+ * duplicate. (decode() never calls out to user code, so stamps never interleave.)
+ */
+const SEEN_TAGS = 256;
+const seen = new Uint32Array(SEEN_TAGS);
+let currentStamp = 0;
+
+function nextStamp(): number {
+  if (currentStamp === 0xffffffff) {
+    seen.fill(0);
+    currentStamp = 0;
+  }
+  return ++currentStamp;
+}
+
+/** Marks `tag` as met in this decode; true when it was met already. */
+function seenBefore(tag: number, stamp: number): boolean {
+  if (tag >= SEEN_TAGS) return false;
+  if (seen[tag] === stamp) return true;
+  seen[tag] = stamp;
+  return false;
+}
+
+/** `at` is the kind byte's offset: the byte that is wrong. */
+function kindMismatch(attr: AttrCodec, wire: number, at: number) {
+  const got = WIRE_KIND_NAME[wire];
+  if (got === undefined) return decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${attr.name} is not defined`, at);
+  return decodeError('KIND_MISMATCH', `attribute ${attr.name} (${attr.tag}) must be ${WIRE_KIND_NAME[attr.wire]}, got ${got}`, at);
+}
+
+function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
+  const { r } = s;
+  // Dispatch on the wire kind (a small integer) rather than on the kind's
+  // name: a switch over strings is a chain of string comparisons.
+  switch (attr.wire) {
+    case WIRE_KIND.STRING:
+      return r.string(attr.name, s.limits.maxStringBytes);
+    case WIRE_KIND.INT32:
+      return attr.kind === 'int' ? r.int32(attr.name) : r.uint32(attr.name);
+    case WIRE_KIND.KVLIST:
+      return readList(s, attr.name, 1);
+    case WIRE_KIND.INT64:
+      return attr.kind === 'connid' ? r.hex64(attr.name) : r.uint64(attr.name);
+    default:
+      return r.binary(attr.name, s.limits.maxStringBytes);
+  }
+}
+
+function readUnknown(s: FrameDecoderState, tag: number, wire: number): UnknownAttribute {
+  const { r } = s;
+  const what = 'unknown attribute';
+  switch (wire) {
+    case WIRE_KIND.INT32:
+      return { tag, kind: 'int32', value: r.int32(what) };
+    case WIRE_KIND.INT64:
+      return { tag, kind: 'int64', value: r.uint64(what) };
+    case WIRE_KIND.STRING:
+      return { tag, kind: 'string', value: r.string(what, s.limits.maxStringBytes) };
+    case WIRE_KIND.BINARY:
+      return { tag, kind: 'binary', value: r.binary(what, s.limits.maxStringBytes) };
+    case WIRE_KIND.KVLIST:
+      return { tag, kind: 'kvlist', value: readList(s, what, 1) };
+    default:
+      throw decodeError('UNKNOWN_KIND', `value kind ${wire} of attribute ${tag} is not defined`, r.pos - 1);
+  }
+}
+
+function readList(s: FrameDecoderState, what: string, depth: number): KVList {
+  const { r, limits } = s;
+  const at = r.pos;
+  if (depth > limits.maxDepth) throw decodeError('NESTING_TOO_DEEP', `key-value list nested deeper than ${limits.maxDepth} levels`, at);
+  const count = r.varint(what, ' pair count');
+  if (count > (r.end - r.pos) / MIN_PAIR_BYTES) {
+    throw decodeError('VALUE_OVERRUN', `${what} claims ${count} pairs but the frame has only ${r.end - r.pos} bytes left`, at);
+  }
+  s.pairs += count;
+  if (s.pairs > limits.maxPairs) throw decodeError('LIMIT_EXCEEDED', `more than ${limits.maxPairs} key-value pairs in one message`, at);
+  const list: KVList = new Array(count);
+  // The loop keeps the read position in a local and reads short strings and
+  // integers straight from the buffer (see shortString). Anything unusual
+  // (a long string, bad UTF-8, too few bytes left) goes to the reader's
+  // checked methods, which produce exactly the errors they always did.
+  const { buf, end } = r;
+  const max = limits.maxStringBytes;
+  // Long lists read their strings' words through a DataView (utf8.ts, word()).
+  const view = count >= VIEW_MIN_PAIRS ? new DataView(buf.buffer, buf.byteOffset, buf.byteLength) : undefined;
+  let p = r.pos;
+  for (let i = 0; i < count; i++) {
+    let key = shortString(buf, view, p, end, max, KEY_CACHE);
+    if (key !== undefined) p += 1 + buf[p]!;
+    else {
+      r.pos = p;
+      key = r.string('key-value key', max, KEY_CACHE);
+      p = r.pos;
+    }
+    if (p >= end) {
+      r.pos = p;
+      r.byte('key-value kind'); // throws VALUE_OVERRUN
+    }
+    const kindAt = p;
+    const wire = buf[p++]!;
+    let value: KVValue;
+    if (wire === WIRE_KIND.STRING) {
+      let v = shortString(buf, view, p, end, max, VALUE_CACHE);
+      if (v !== undefined) p += 1 + buf[p]!;
+      else {
+        r.pos = p;
+        v = r.string('key-value string', max);
+        p = r.pos;
+      }
+      value = v;
+    } else if (wire === WIRE_KIND.INT32 && end - p >= 4) {
+      value = (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!;
+      p += 4;
+    } else {
+      r.pos = p;
+      switch (wire) {
+        case WIRE_KIND.INT32:
+          value = r.int32('key-value integer'); // throws VALUE_OVERRUN
+          break;
+        case WIRE_KIND.BINARY:
+          value = r.binary('key-value binary', max);
+          break;
+        case WIRE_KIND.KVLIST:
+          value = readList(s, 'nested key-value list', depth + 1);
+          break;
+        default:
+          throw decodeError('UNKNOWN_KIND', `value kind ${wire} is not allowed in a key-value list (string 3, int32 1, binary 4, list 5)`, kindAt);
+      }
+      p = r.pos;
+    }
+    list[i] = [key, value];
+  }
+  r.pos = p;
+  return list;
+}
+
+/**
+ * The string whose length prefix is at `p`, when that prefix is one byte,
+ * the string is within `max` and the frame, and it is well-formed UTF-8;
+ * otherwise undefined, and the caller takes the checked path (which throws
+ * the precise error). Nearly every key and value takes this path.
+ */
+function shortString(buf: Uint8Array, view: DataView | undefined, p: number, end: number, max: number, cache: StringCache): string | undefined {
+  if (p >= end) return undefined;
+  const len = buf[p]!;
+  if (len > max || len >= end - p) return undefined;
+  if (len <= CACHED_MAX) {
+    const s = internAscii(buf, view, p + 1, len, cache);
+    if (s !== undefined) return s;
+  }
+  return len < 0x80 ? readUtf8(buf, p + 1, p + 1 + len) : undefined;
+}
+

@@ -1,0 +1,153 @@
+/**
+ * The JSON form of a message: what golden vectors, schemas and reports use.
+ * It differs from the in-memory form only where JSON has no type:
+ *   - u64 attributes (EventSequenceNumber) and int64 unknown values: decimal strings;
+ *   - binary values (attributes, key-value values, unknown values): { "$hex": "00ff" };
+ * ConnID is a 16-hex-digit string in both forms.
+ */
+import { attributeByName } from '../../../../src/registry.js';
+import { encodeError, TLibError } from './errors.js';
+import type { KVList, KVValue, Message, UnknownAttribute } from './types.js';
+
+export interface JsonHex {
+  $hex: string;
+}
+export type JsonKVValue = string | number | JsonHex | JsonKVList;
+export type JsonKVList = Array<[string, JsonKVValue]>;
+export type JsonUnknownAttribute = {
+  tag: number;
+  kind: UnknownAttribute['kind'];
+  value: number | string | JsonHex | JsonKVList;
+};
+
+/** A message in JSON form. Attribute properties follow the registry's names. */
+export interface JsonMessage {
+  Event: string;
+  MessageType?: number;
+  Obsolete?: true;
+  Server?: string;
+  time?: { seconds: number; microseconds: number };
+  Unknown?: JsonUnknownAttribute[];
+  [attribute: string]: unknown;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function bytesToHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out;
+}
+
+export function hexToBytes(hex: string, path = 'hex'): Uint8Array {
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
+    throw encodeError('INVALID_MESSAGE', 'expected an even number of hex digits', path);
+  }
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+function kvToJson(list: KVList): JsonKVList {
+  return list.map(([k, v]) => [k, kvValueToJson(v)]);
+}
+
+function kvValueToJson(v: KVValue): JsonKVValue {
+  if (v instanceof Uint8Array) return { $hex: bytesToHex(v) };
+  if (Array.isArray(v)) return kvToJson(v);
+  return v;
+}
+
+function kvFromJson(list: unknown, path: string): KVList {
+  if (!Array.isArray(list)) throw encodeError('INVALID_MESSAGE', 'expected a key-value list (array of [key, value] pairs)', path);
+  return list.map((pair: unknown, i) => {
+    const p = `${path}[${i}]`;
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') {
+      throw encodeError('INVALID_MESSAGE', 'expected a [key, value] pair with a string key', p);
+    }
+    return [pair[0], kvValueFromJson(pair[1], `${p}[1]`)];
+  });
+}
+
+function kvValueFromJson(v: unknown, path: string): KVValue {
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (Array.isArray(v)) return kvFromJson(v, path);
+  if (isJsonHex(v)) return hexToBytes(v.$hex, `${path}.$hex`);
+  throw encodeError('INVALID_MESSAGE', 'expected a string, integer, {"$hex"} or nested list', path);
+}
+
+function isJsonHex(v: unknown): v is JsonHex {
+  return typeof v === 'object' && v !== null && typeof (v as JsonHex).$hex === 'string';
+}
+
+function unknownToJson(u: UnknownAttribute): JsonUnknownAttribute {
+  switch (u.kind) {
+    case 'int64':
+      return { tag: u.tag, kind: u.kind, value: u.value.toString() };
+    case 'binary':
+      return { tag: u.tag, kind: u.kind, value: { $hex: bytesToHex(u.value) } };
+    case 'kvlist':
+      return { tag: u.tag, kind: u.kind, value: kvToJson(u.value) };
+    default:
+      return { tag: u.tag, kind: u.kind, value: u.value };
+  }
+}
+
+function unknownFromJson(u: JsonUnknownAttribute, path: string): UnknownAttribute {
+  if (typeof u !== 'object' || u === null) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
+  const { tag, kind, value } = u;
+  switch (kind) {
+    case 'int64':
+      // BigInt() would throw a SyntaxError on anything else.
+      if (typeof value !== 'string' || !/^[0-9]+$/.test(value)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', `${path}.value`);
+      return { tag, kind, value: BigInt(value) };
+    case 'binary':
+      if (!isJsonHex(value)) throw encodeError('INVALID_MESSAGE', 'expected {"$hex": "..."}', `${path}.value`);
+      return { tag, kind, value: hexToBytes(value.$hex, `${path}.value.$hex`) };
+    case 'kvlist':
+      return { tag, kind, value: kvFromJson(value, `${path}.value`) };
+    case 'int32':
+      return { tag, kind, value: value as number };
+    case 'string':
+      return { tag, kind, value: value as string };
+    default:
+      throw encodeError('INVALID_MESSAGE', `unknown value kind ${JSON.stringify(kind)}`, `${path}.kind`);
+  }
+}
+
+/** In-memory message to its JSON form (a new object; the input is not changed). */
+export function toJSON(message: Message): JsonMessage {
+  const out: JsonMessage = { Event: message.Event };
+  for (const [key, value] of Object.entries(message)) {
+    if (key === 'Event' || value === undefined) continue;
+    if (key === 'Unknown') out.Unknown = (value as UnknownAttribute[]).map(unknownToJson);
+    else if (typeof value === 'bigint') out[key] = value.toString();
+    else if (value instanceof Uint8Array) out[key] = { $hex: bytesToHex(value) };
+    else if (attributeByName(key)?.kind === 'kvlist') out[key] = kvToJson(value as KVList);
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** JSON form back to an in-memory message. Throws TLibError INVALID_MESSAGE on malformed input. */
+export function fromJSON(json: JsonMessage): Message {
+  if (typeof json !== 'object' || json === null || typeof json.Event !== 'string') {
+    throw new TLibError('INVALID_MESSAGE', 'a JSON message must be an object with a string "Event" property', { path: '' });
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(json)) {
+    if (key === 'Unknown') {
+      if (!Array.isArray(value)) throw encodeError('INVALID_MESSAGE', 'expected an array', 'Unknown');
+      out.Unknown = value.map((u: JsonUnknownAttribute, i) => unknownFromJson(u, `Unknown[${i}]`));
+      continue;
+    }
+    const def = attributeByName(key);
+    if (def?.kind === 'u64' && typeof value === 'string') {
+      if (!/^[0-9]+$/.test(value)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', key);
+      out[key] = BigInt(value);
+    } else if (def?.kind === 'binary' && isJsonHex(value)) out[key] = hexToBytes(value.$hex, `${key}.$hex`);
+    else if (def?.kind === 'kvlist') out[key] = kvFromJson(value, key);
+    else out[key] = value;
+  }
+  return out as unknown as Message;
+}

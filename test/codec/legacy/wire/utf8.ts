@@ -1,0 +1,272 @@
+/**
+ * UTF-8 by hand for short strings. TextEncoder/TextDecoder cost a native call
+ * each (hundreds of nanoseconds), which dominates for the short keys and DN
+ * names that fill T-Library messages; past SHORT_STRING they win, so they
+ * take over there.
+ */
+
+/** Strings up to this many UTF-16 units (encode) or bytes (decode) take the hand-written path. */
+export const SHORT_STRING = 64;
+
+const encoder = new TextEncoder();
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Writes `str` as UTF-8 at `pos`; returns the end position, or -1 when the
+ * string holds a lone surrogate (which UTF-8 cannot carry: TextEncoder would
+ * silently turn it into U+FFFD and the value would not round-trip).
+ * The caller guarantees room for 3 bytes per UTF-16 unit.
+ */
+export function writeUtf8(buf: Uint8Array, pos: number, str: string): number {
+  const len = str.length;
+  if (len > SHORT_STRING) {
+    if (!str.isWellFormed()) return -1;
+    return pos + encoder.encodeInto(str, buf.subarray(pos)).written;
+  }
+  // ASCII run first: a loop with one test per char and a store at a fixed
+  // base compiles tighter than the general loop below.
+  let i = 0;
+  for (; i < len; i++) {
+    const c = str.charCodeAt(i);
+    if (c >= 0x80) break;
+    buf[pos + i] = c;
+  }
+  if (i === len) return pos + len;
+  pos += i;
+  for (; i < len; i++) {
+    let c = str.charCodeAt(i);
+    if (c < 0x80) {
+      buf[pos++] = c;
+    } else if (c < 0x800) {
+      buf[pos++] = 0xc0 | (c >> 6);
+      buf[pos++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      buf[pos++] = 0xe0 | (c >> 12);
+      buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[pos++] = 0x80 | (c & 0x3f);
+    } else {
+      const lo = i + 1 < len ? str.charCodeAt(i + 1) : 0;
+      if (c > 0xdbff || lo < 0xdc00 || lo > 0xdfff) return -1;
+      i++;
+      c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+      buf[pos++] = 0xf0 | (c >> 18);
+      buf[pos++] = 0x80 | ((c >> 12) & 0x3f);
+      buf[pos++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[pos++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return pos;
+}
+
+/** Reused scratch for code units of non-ASCII short strings (at most SHORT_STRING units). */
+const units: number[] = [];
+
+/**
+ * Decodes bytes [start, end) as UTF-8, or returns undefined when they are not
+ * well-formed (overlong forms, surrogates, truncated sequences, > U+10FFFF).
+ */
+export function readUtf8(buf: Uint8Array, start: number, end: number): string | undefined {
+  const len = end - start;
+  if (len > SHORT_STRING) return decodeNative(buf, start, end);
+  let ascii = 0;
+  for (let i = start; i < end; i++) ascii |= buf[i]!;
+  if (ascii < 0x80) return asciiString(buf, start, len);
+  return decodeShortUtf8(buf, start, end);
+}
+
+function decodeNative(buf: Uint8Array, start: number, end: number): string | undefined {
+  try {
+    return fatalDecoder.decode(buf.subarray(start, end));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Strings of at most CACHED_MAX bytes go through an intern table (the trick
+ * msgpackr uses for map keys). T-Library traffic repeats the same short
+ * strings endlessly: key-value keys, DNs, places, reason codes. A hit costs
+ * up to four 4-byte reads and five integer comparisons, and saves building
+ * (and later collecting) a new string. Only ASCII strings are stored.
+ */
+export const CACHED_MAX = 32;
+const CACHE_BITS = 12;
+/**
+ * One slot per hash, last writer wins. Beside each string, the four words
+ * its bytes were read as (see internAscii). Keys and values get a table each
+ * so that unique values do not evict keys.
+ */
+export interface StringCache {
+  readonly strings: string[];
+  readonly words: Int32Array;
+}
+export function newStringCache(): StringCache {
+  return { strings: new Array<string>(1 << CACHE_BITS).fill(''), words: new Int32Array(4 << CACHE_BITS) };
+}
+
+export function readUtf8Cached(buf: Uint8Array, view: DataView | undefined, start: number, end: number, cache: StringCache): string | undefined {
+  const len = end - start;
+  if (len <= CACHED_MAX) {
+    const s = internAscii(buf, view, start, len, cache);
+    if (s !== undefined) return s;
+  }
+  return readUtf8(buf, start, end);
+}
+
+/** Four bytes at `i` as one (little-endian, signed) 32-bit word. */
+function word(b: Uint8Array, i: number): number {
+  return b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+}
+
+/**
+ * The interned string for ASCII bytes [start, start+len), or undefined when
+ * they are not ASCII.
+ *
+ * `view`, when given, is a DataView over the same bytes as `buf`: it reads
+ * a word in one load instead of four. It costs an allocation (~80 ns), so
+ * the decoder makes one only for long key-value lists, where it pays (a
+ * view per message cost 30% on an EventACK).
+ * The bytes are read as four words: the first 8 bytes and the last 8 (for
+ * 4..7 bytes, the first 4 and the last 4; under 4, the bytes themselves).
+ * Up to 16 bytes the words cover every byte, so equal length and equal words
+ * prove equal bytes, and the hit needs no byte-by-byte comparison (which,
+ * like hashing every byte, cost about as much as building the string).
+ * From 17 to 32 bytes the middle is compared byte by byte. Stored strings
+ * are ASCII, so equal bytes are that very string.
+ */
+export function internAscii(buf: Uint8Array, view: DataView | undefined, start: number, len: number, cache: StringCache): string | undefined {
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  if (len >= 8) {
+    if (view !== undefined) {
+      w0 = view.getInt32(start, true);
+      w1 = view.getInt32(start + 4, true);
+      w2 = view.getInt32(start + len - 8, true);
+      w3 = view.getInt32(start + len - 4, true);
+    } else {
+      w0 = word(buf, start);
+      w1 = word(buf, start + 4);
+      w2 = word(buf, start + len - 8);
+      w3 = word(buf, start + len - 4);
+    }
+  } else if (len >= 4) {
+    w0 = word(buf, start);
+    w3 = word(buf, start + len - 4);
+  } else if (len > 0) {
+    w0 = buf[start]! | (len > 1 ? buf[start + 1]! << 8 : 0) | (len > 2 ? buf[start + 2]! << 16 : 0);
+  }
+  const h = Math.imul(w0, 0x9e3779b1) ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3 + len, 0x27d4eb2f);
+  // Multiplicative hashing mixes best into the top bits: take those.
+  const slot = (h ^ (h >>> 16)) >>> (32 - CACHE_BITS);
+  const hit = cache.strings[slot]!;
+  const w = cache.words;
+  const k = slot << 2;
+  if (hit.length === len && w[k] === w0 && w[k + 1] === w1 && w[k + 2] === w2 && w[k + 3] === w3) {
+    if (len <= 16) return hit;
+    let i = 8;
+    while (i < len - 8 && hit.charCodeAt(i) === buf[start + i]) i++;
+    if (i === len - 8) return hit;
+  }
+  const s = internMiss(buf, start, len);
+  if (s !== undefined) {
+    cache.strings[slot] = s;
+    w[k] = w0;
+    w[k + 1] = w1;
+    w[k + 2] = w2;
+    w[k + 3] = w3;
+  }
+  return s;
+}
+
+/** The miss path, out of line so that the hit path above stays small enough to inline. */
+function internMiss(buf: Uint8Array, start: number, len: number): string | undefined {
+  let ascii = 0;
+  for (let i = start; i < start + len; i++) ascii |= buf[i]!;
+  if (ascii >= 0x80) return undefined;
+  return asciiString(buf, start, len);
+}
+
+/**
+ * Per-length scratch arrays for ASCII strings of 9..SHORT_STRING bytes: an
+ * array of exactly the right length is filled and handed to fromCharCode,
+ * so no array is allocated and none is shrunk (setting `length` on a shared
+ * scratch array showed up at 12% of decode time in the profile).
+ */
+const UNITS_BY_LENGTH: number[][] = Array.from({ length: SHORT_STRING + 1 }, (_, n) => new Array<number>(n).fill(0));
+
+/** Bytes known to be ASCII, as a string. The caller guarantees len <= SHORT_STRING. */
+function asciiString(b: Uint8Array, s: number, len: number): string {
+  // Up to 8 characters a fixed-arity call is about twice as fast as apply():
+  // V8 compiles it to a direct builtin call without materialising arguments.
+  switch (len) {
+    case 0:
+      return '';
+    case 1:
+      return String.fromCharCode(b[s]!);
+    case 2:
+      return String.fromCharCode(b[s]!, b[s + 1]!);
+    case 3:
+      return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!);
+    case 4:
+      return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!);
+    case 5:
+      return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!);
+    case 6:
+      return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!);
+    case 7:
+      return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!);
+    case 8:
+      return String.fromCharCode(b[s]!, b[s + 1]!, b[s + 2]!, b[s + 3]!, b[s + 4]!, b[s + 5]!, b[s + 6]!, b[s + 7]!);
+  }
+  if (len > 32) return fatalDecoder.decode(b.subarray(s, s + len)); // past ~32 chars the native call wins
+  const u = UNITS_BY_LENGTH[len]!;
+  for (let i = 0; i < len; i++) u[i] = b[s + i]!;
+  return String.fromCharCode.apply(null, u);
+}
+
+/** The validating decoder for short strings that hold non-ASCII bytes. */
+function decodeShortUtf8(buf: Uint8Array, start: number, end: number): string | undefined {
+  let n = 0;
+  let i = start;
+  while (i < end) {
+    const b0 = buf[i++]!;
+    if (b0 < 0x80) {
+      units[n++] = b0;
+      continue;
+    }
+    let cp: number;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+      if (i >= end) return undefined;
+      const b1 = buf[i++]!;
+      if ((b1 & 0xc0) !== 0x80) return undefined;
+      cp = ((b0 & 0x1f) << 6) | (b1 & 0x3f);
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+      if (i + 1 >= end) return undefined;
+      const b1 = buf[i++]!;
+      const b2 = buf[i++]!;
+      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80) return undefined;
+      if (b0 === 0xe0 && b1 < 0xa0) return undefined; // overlong
+      if (b0 === 0xed && b1 >= 0xa0) return undefined; // surrogate
+      cp = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+      if (i + 2 >= end) return undefined;
+      const b1 = buf[i++]!;
+      const b2 = buf[i++]!;
+      const b3 = buf[i++]!;
+      if ((b1 & 0xc0) !== 0x80 || (b2 & 0xc0) !== 0x80 || (b3 & 0xc0) !== 0x80) return undefined;
+      if (b0 === 0xf0 && b1 < 0x90) return undefined; // overlong
+      if (b0 === 0xf4 && b1 >= 0x90) return undefined; // above U+10FFFF
+      cp = ((b0 & 0x07) << 18) | ((b1 & 0x3f) << 12) | ((b2 & 0x3f) << 6) | (b3 & 0x3f);
+      cp -= 0x10000;
+      units[n++] = 0xd800 + (cp >> 10);
+      cp = 0xdc00 + (cp & 0x3ff);
+    } else {
+      return undefined;
+    }
+    units[n++] = cp;
+  }
+  units.length = n;
+  return String.fromCharCode.apply(null, units);
+}
