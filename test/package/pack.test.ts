@@ -5,7 +5,7 @@
  * type-check a consumer with NodeNext resolution and skipLibCheck off.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ beforeAll(() => {
   consumer = mkdtempSync(join(tmpdir(), 'tlib-kit-consumer-'));
   const packed = join(consumer, 'packed');
   mkdirSync(packed);
-  // --ignore-scripts: `prepare` would build again; npm test built dist/ already.
+  // --ignore-scripts: `prepack` would build again; npm test built dist/ already.
   run('npm', ['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
   const tarball = readdirSync(packed).find((f) => f.endsWith('.tgz'))!;
   const modules = join(consumer, 'node_modules');
@@ -42,8 +42,19 @@ describe('the published package', () => {
     expect(files).toContain('package/dist/src/index.js');
     expect(files).toContain('package/dist/src/index.d.ts');
     expect(files).toContain('package/spec/wire-format.md');
+    expect(files).toContain('package/LICENSE');
+    expect(files).toContain('package/CHANGELOG.md');
     expect(files.some((f) => f.startsWith('package/spec/events/'))).toBe(true);
     expect(files.filter((f) => /^package\/(src|test|fuzz|dist\/fuzz|bench)\//.test(f))).toEqual([]);
+  });
+
+  it('says where it lives and runs no install script in a consumer', () => {
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'tlib-kit', 'package.json'), 'utf8')) as Record<string, any>;
+    expect(manifest.repository.url).toBe('git+https://github.com/tlib-kit/tlib-kit.git');
+    expect(manifest.bugs.url).toBe('https://github.com/tlib-kit/tlib-kit/issues');
+    expect(manifest.homepage).toMatch(/^https:\/\/github\.com\/tlib-kit\/tlib-kit/);
+    expect(readFileSync(join(consumer, 'node_modules', 'tlib-kit', 'LICENSE'), 'utf8')).toMatch(new RegExp(`^${manifest.license} License`));
+    expect(Object.keys(manifest.scripts).filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([]);
   });
 
   it('every subpath of the export map loads and works from a consumer', () => {
