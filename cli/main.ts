@@ -3,7 +3,7 @@
  * The tlib-kit command line. Each subcommand lives in cli/commands/ and
  * registers itself here; keep this file to the list.
  */
-import { Command } from 'commander';
+import { Command } from './commander.js';
 import { ignoreClosedStdout } from './closed-stdout.js';
 import { registerConform } from './commands/conform.js';
 import { registerDemo } from './commands/demo.js';

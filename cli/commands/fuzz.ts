@@ -4,7 +4,7 @@
  * only when the command runs, with a clear message when they are missing.
  */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 
 interface FuzzCliOptions {
   time: string;

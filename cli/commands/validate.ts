@@ -3,7 +3,7 @@
  * message of a file against the reference's rules (spec/validation.md).
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { InputError, readMessages, type InputMessage } from '../../src/validate/input.js';
 import { formatViolation, validate, type ValidationContext } from '../../src/validate/index.js';
 

@@ -1,6 +1,6 @@
 /**
  * The package as npm publishes it: `npm pack` (npm test has built dist/),
- * unpacked into a consumer's node_modules. Its export map must resolve, the
+ * installed alone into a consumer (no dependency comes with it). Its export map must resolve, the
  * code behind every subpath must run, and the published .d.ts files must
  * type-check a consumer with NodeNext resolution and skipLibCheck off.
  */
@@ -9,10 +9,12 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { specifiersOf } from '../codec/import-graph.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const REPO_MODULES = join(ROOT, 'node_modules');
 let consumer: string;
+let installLog: string;
 
 function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -25,15 +27,12 @@ beforeAll(() => {
   // --ignore-scripts: `prepack` would build again; npm test built dist/ already.
   run('npm', ['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
   const tarball = readdirSync(packed).find((f) => f.endsWith('.tgz'))!;
-  const modules = join(consumer, 'node_modules');
-  mkdirSync(modules);
-  run('tar', ['-xzf', join(packed, tarball), '-C', modules], consumer);
-  symlinkSync(join(modules, 'package'), join(modules, 'tlib-kit'));
-  // The package's own dependencies (ajv, commander, ...) come from this checkout; @types/node for the type check.
-  symlinkSync(REPO_MODULES, join(modules, 'package', 'node_modules'));
-  mkdirSync(join(modules, '@types'));
-  symlinkSync(join(REPO_MODULES, '@types', 'node'), join(modules, '@types', 'node'));
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
+  // A real install of the tarball and nothing else: --offline, so any dependency it declared would fail to resolve.
+  installLog = run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--foreground-scripts', join(packed, tarball)], consumer);
+  // The consumer's own dev dependency for the type check below, not the package's.
+  mkdirSync(join(consumer, 'node_modules', '@types'));
+  symlinkSync(join(REPO_MODULES, '@types', 'node'), join(consumer, 'node_modules', '@types', 'node'));
 }, 60_000);
 
 describe('the published package', () => {
@@ -46,6 +45,22 @@ describe('the published package', () => {
     expect(files).toContain('package/CHANGELOG.md');
     expect(files.some((f) => f.startsWith('package/spec/events/'))).toBe(true);
     expect(files.filter((f) => /^package\/(src|test|fuzz|dist\/fuzz|bench)\//.test(f))).toEqual([]);
+  });
+
+  it('installs alone: no dependency, no install script, nothing but tlib-kit in node_modules', () => {
+    expect(readdirSync(join(consumer, 'node_modules')).filter((d) => !d.startsWith('.') && d !== '@types')).toEqual(['tlib-kit']);
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules', 'tlib-kit', 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.peerDependencies).toBeUndefined();
+    expect(installLog).toMatch(/added 1 package/);
+  });
+
+  it('every module it ships imports only its own files and node: modules (commander is bundled into the CLI)', () => {
+    const dist = join(consumer, 'node_modules', 'tlib-kit', 'dist');
+    const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => f.endsWith('.js'));
+    expect(files).toContain(join('cli', 'commander.js'));
+    const packages = files.flatMap((f) => specifiersOf(readFileSync(join(dist, f), 'utf8')).filter((s) => !s.startsWith('.') && !s.startsWith('node:')).map((s) => `${f}: ${s}`));
+    expect(packages).toEqual([]);
   });
 
   it('says where it lives and runs no install script in a consumer', () => {
