@@ -101,7 +101,7 @@ console.log(JSON.stringify({ event: toJSON(m).Event, violations: validate(m).map
   it('the published types check a TypeScript consumer (NodeNext, skipLibCheck off)', () => {
     writeFileSync(
       join(consumer, 'use.ts'),
-      `import { encode, decode, type Message } from 'tlib-kit';
+      `import { encode, decode, type EventACK, type Message } from 'tlib-kit';
 import { validate } from 'tlib-kit/validate';
 const m: Message = { Event: 'EventACK', ReferenceID: 7 };
 const bytes: Uint8Array = encode(m);
@@ -109,7 +109,11 @@ const back = decode(bytes);
 const n: number = validate(back).length;
 // @ts-expect-error an Event name the registry does not know is a type error
 const bad: Message = { Event: 'EventNoSuchThing' };
-export { n, bad };
+const ack: EventACK = { Event: 'EventACK', ReferenceID: 7, time: { seconds: 1, microseconds: 0 } };
+// @ts-expect-error EventACK's ReferenceID is Mandatory
+const partial: EventACK = { Event: 'EventACK', time: { seconds: 1, microseconds: 0 } };
+const sent: Uint8Array = encode(ack);
+export { n, bad, partial, sent };
 `,
     );
     writeFileSync(
