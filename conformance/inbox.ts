@@ -18,6 +18,13 @@ interface Waiter {
   resolve: (entry: Entry) => void;
 }
 
+/**
+ * Messages one session keeps in a scenario. A target that sends more is
+ * streaming without pause: the session is closed (see `overflow`) rather
+ * than let it grow the runner's memory without bound.
+ */
+export const MAX_INBOX = 10_000;
+
 export class Inbox implements Receiver {
   private readonly entries: Entry[] = [];
   private readonly waiters = new Set<Waiter>();
@@ -40,6 +47,10 @@ export class Inbox implements Receiver {
   }
 
   deliver(message: Message, record: WireRecord): void {
+    if (this.entries.length >= MAX_INBOX) {
+      if (this.closedReason === undefined) this.overflow(`the target sent ${this.name} more than ${MAX_INBOX} messages in one scenario`);
+      return;
+    }
     const entry: Entry = { message, record, consumed: false };
     this.entries.push(entry);
     for (const w of this.waiters) {
@@ -50,6 +61,11 @@ export class Inbox implements Receiver {
         return;
       }
     }
+  }
+
+  /** Past MAX_INBOX: stop listening. A wire client also closes its connection. */
+  protected overflow(reason: string): void {
+    this.closed(reason);
   }
 
   /** The peer went away: pending and later expects fail at once instead of waiting out their timeout. */

@@ -73,6 +73,8 @@ export interface CaseResult {
   /** With --repeat: how many times the scenario ran, and how many of those did not pass. */
   runs?: number;
   failedRuns?: number;
+  /** Records the runner left out of `exchange` (conformance/exchange.ts, EXCHANGE_CAPS); a note in the exchange marks where. */
+  truncated?: { records: number; frameBytes: number };
 }
 
 export interface RunReport {

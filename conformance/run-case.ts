@@ -58,6 +58,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
     ...(seen.length ? { seen: seen.join('; ') } : {}),
     durationMs: Math.round(performance.now() - started),
     exchange: exchange.records,
+    ...(exchange.truncated ? { truncated: exchange.truncated } : {}),
   };
 }
 

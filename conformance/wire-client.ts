@@ -26,6 +26,7 @@ export class RawClient extends Inbox implements WireClient {
   private readonly exchange: Exchange;
   private readonly nextReferenceId: () => number;
   private readonly frames = new FrameDecoder();
+  private overflowed = false;
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs);
@@ -38,18 +39,33 @@ export class RawClient extends Inbox implements WireClient {
   }
 
   private onChunk(chunk: Uint8Array): void {
+    if (this.overflowed) return;
     let frames: Uint8Array[];
     try {
       frames = this.frames.push(chunk);
     } catch (e) {
-      this.exchange.note(this.name, this.server, `unreadable stream: ${e instanceof Error ? e.message : String(e)}`);
-      this.transport.close();
+      this.unreadable(e);
       return;
     }
+    // The frames before an oversize length prefix were sent whole: record them first.
     for (const frame of frames) this.onFrame(frame);
+    if (this.frames.error) this.unreadable(this.frames.error);
+  }
+
+  private unreadable(e: unknown): void {
+    this.exchange.note(this.name, this.server, `unreadable stream: ${e instanceof Error ? e.message : String(e)}`);
+    this.transport.close();
+  }
+
+  protected override overflow(reason: string): void {
+    this.overflowed = true;
+    this.exchange.note(this.name, this.server, `${reason}: connection closed`);
+    this.transport.close();
+    super.overflow(reason);
   }
 
   private onFrame(frame: Uint8Array): void {
+    if (this.overflowed) return;
     try {
       const message = decode(frame);
       this.deliver(message, this.exchange.frame('recv', this.name, this.server, frame, message));

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { chunkedStreamArb } from '../arbitrary/byte-stream.js';
 import { canonicalFrameArb } from '../arbitrary/canonical-frame.js';
 import { deepKvListArb } from '../arbitrary/deep-kv-list.js';
+import { emptyRunFrameArb } from '../arbitrary/empty-run-frame.js';
+import { hostileNameMessageArb } from '../arbitrary/hostile-name-message.js';
 import { hugeClaimFrameArb } from '../arbitrary/huge-claim-frame.js';
 import { loneSurrogateMessageArb } from '../arbitrary/lone-surrogate-message.js';
 import { maxSizeMessageArb } from '../arbitrary/max-size-message.js';
@@ -44,6 +46,8 @@ export const CODEC_PROPERTIES: FuzzProperty[] = [
   defineProperty({ name: 'chunking', summary: 'FrameDecoder yields the same frames for every chunking, holding one frame at most', arbitrary: () => chunkedStreamArb(), check: codec.chunking, testRuns: 200 }),
   defineProperty({ name: 'lone-surrogates', summary: 'encode refuses lone surrogates with INVALID_UTF8 at the right path', arbitrary: () => loneSurrogateMessageArb(), check: codec.loneSurrogate, testRuns: 300 }),
   defineProperty({ name: 'deep-nesting', summary: 'key-value lists round-trip up to the depth limit and are refused one past it', arbitrary: () => deepKvListArb(), check: codec.deepNesting, testRuns: 150 }),
+  defineProperty({ name: 'empty-runs', summary: 'long runs of empty values (up to 70,000 pairs, 1,100 attributes): refused or decoded within the footprint bound, in bounded time', arbitrary: () => emptyRunFrameArb(), check: codec.emptyRun, testRuns: 60 }),
+  defineProperty({ name: 'hostile-names', summary: 'prototype-member names as unknown kinds, message properties and JSON keys: INVALID_MESSAGE at their path, never a prototype', arbitrary: () => hostileNameMessageArb(), check: codec.hostileName, testRuns: 200 }),
   defineProperty({ name: 'max-size', summary: 'the largest frame decodes; one byte more is FRAME_TOO_LARGE', arbitrary: () => maxSizeMessageArb(), check: codec.maxSize, testRuns: 8 }),
 ];
 

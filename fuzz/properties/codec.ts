@@ -5,16 +5,19 @@
  * fuzzer (random seeds).
  */
 import assert from 'node:assert/strict';
-import { DEFAULT_LIMITS, decode, encode, FrameDecoder, type Message, type UnknownAttribute } from '../../src/index.js';
+import { DEFAULT_LIMITS, decode, encode, FrameDecoder, fromJSON, toJSON, type JsonMessage, type Message, type UnknownAttribute } from '../../src/index.js';
+import { validate } from '../../src/validate/index.js';
 import type { ChunkedStream } from '../arbitrary/byte-stream.js';
 import type { DeepKvList } from '../arbitrary/deep-kv-list.js';
+import type { EmptyRunFrame } from '../arbitrary/empty-run-frame.js';
+import type { HostileNameMessage } from '../arbitrary/hostile-name-message.js';
 import type { HugeClaimFrame } from '../arbitrary/huge-claim-frame.js';
 import type { LoneSurrogateMessage } from '../arbitrary/lone-surrogate-message.js';
 import type { MaxSizeMessage } from '../arbitrary/max-size-message.js';
 import type { MutatedFrame } from '../arbitrary/mutated-frame.js';
 import { CODEC_PATHS } from './codec-paths.js';
 import { footprint, FOOTPRINT_BASE, FOOTPRINT_PER_BYTE } from './footprint.js';
-import { boundedOutcome, expectCode, outcome } from './outcome.js';
+import { boundedOutcome, expectCode, outcome, SLOW_INPUT_MS } from './outcome.js';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -45,6 +48,11 @@ export function canonicalFrame(frame: Uint8Array): void {
   }
 }
 
+/** Time one decode may take: SLOW_INPUT_MS, plus 1 µs per byte for large frames (a floor of 1 MB/s on a busy machine). */
+function timeBound(bytes: number): number {
+  return SLOW_INPUT_MS + bytes / 1000;
+}
+
 /**
  * Any bytes: decode() returns a message or throws TLibError, within the time
  * bound; a message it returns is no bigger than a small multiple of the
@@ -52,13 +60,14 @@ export function canonicalFrame(frame: Uint8Array): void {
  * agrees (same message, or a TLibError).
  */
 export function decodeTotal(bytes: Uint8Array, expectCode?: string): void {
-  const r = boundedOutcome('decode()', () => decode(bytes));
+  const limitMs = timeBound(bytes.length);
+  const r = boundedOutcome('decode()', () => decode(bytes), limitMs);
   const viaStream = boundedOutcome('FrameDecoder + decode()', () => {
     const d = new FrameDecoder();
     const frames = d.push(bytes);
     d.end();
     return frames.map((f) => decode(f));
-  });
+  }, limitMs);
   if (!r.ok) {
     if (expectCode !== undefined && r.error.code !== expectCode) assert.fail(`decode() threw ${r.error.code} (${r.error.message}); expected ${expectCode}`);
     return;
@@ -126,10 +135,11 @@ export function deepNesting(d: DeepKvList): void {
 
 /** The largest frame decode() takes by default round-trips; one byte more is FRAME_TOO_LARGE (and decodes with a larger limit). */
 export function maxSize(s: MaxSizeMessage): void {
-  const frame = encode(s.message);
+  if (s.over > 0) expectCode('encode() of an oversize message', () => encode(s.message), 'FRAME_TOO_LARGE');
+  const frame = encode(s.message, { limits: { maxFrameBytes: DEFAULT_LIMITS.maxFrameBytes + Math.max(s.over, 0) } });
   assert.equal(frame.length - 4, DEFAULT_LIMITS.maxFrameBytes + s.over, 'the generator sized the body');
   if (s.over <= 0) {
-    const r = boundedOutcome('decode() of a maximum-size frame', () => decode(frame));
+    const r = boundedOutcome('decode() of a maximum-size frame', () => decode(frame), timeBound(frame.length));
     if (!r.ok) assert.fail(`decode() refused a frame of maximum size: ${r.error.code} ${r.error.message}`);
     assert.deepStrictEqual(r.value, s.message);
   } else {
@@ -137,4 +147,36 @@ export function maxSize(s: MaxSizeMessage): void {
     expectCode('FrameDecoder.push() of an oversize frame', () => new FrameDecoder().push(frame.subarray(0, 4)), 'FRAME_TOO_LARGE');
     assert.deepStrictEqual(decode(frame, { limits: { maxFrameBytes: frame.length } }), s.message);
   }
+}
+
+/**
+ * A long run of empty values: decode() refuses it with a TLibError or
+ * returns a message within the footprint bound, in bounded time, and the
+ * rest of decodeTotal holds (stream path agrees, encode writes it back).
+ */
+export function emptyRun(e: EmptyRunFrame): void {
+  decodeTotal(e.frame);
+}
+
+/**
+ * A prototype-member name where a name is looked up: encode() refuses it as
+ * INVALID_MESSAGE at its path (never a foreign error or a frame); JSON text
+ * keeps it as an own property, never as the prototype, and validate()
+ * reports it at its path.
+ */
+export function hostileName(h: HostileNameMessage): void {
+  if (h.form !== 'json-key') {
+    const err = expectCode(`encode() of a message with ${h.path}`, () => encode(h.message), 'INVALID_MESSAGE');
+    assert.equal(err.path, h.path, 'path of the refused name');
+    return;
+  }
+  const json = JSON.parse(h.text) as JsonMessage;
+  const message = fromJSON(json);
+  assert.equal(Object.getPrototypeOf(message), Object.prototype, 'fromJSON() set a prototype from a JSON key');
+  assert.ok(Object.hasOwn(message, h.path), `fromJSON() lost the key ${h.path}`);
+  assert.equal((message as unknown as Record<string, unknown>).ApplicationPassword, undefined, 'an attribute reached the message through its prototype');
+  const err = expectCode(`encode() of JSON with the key ${h.path}`, () => encode(message), 'INVALID_MESSAGE');
+  assert.equal(err.path, h.path, 'path of the refused key');
+  assert.ok(Object.hasOwn(toJSON(message), h.path), `toJSON() lost the key ${h.path}`);
+  assert.ok(validate(json).some((v) => v.path === h.path), `validate() did not report the key ${h.path}`);
 }

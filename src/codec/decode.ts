@@ -8,6 +8,7 @@
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
 import { BinaryReader, KEY_CACHE, VALUE_CACHE } from '../wire/binary-reader.js';
 import { CACHED_MAX, internAscii, readUtf8, type StringCache } from '../wire/utf8.js';
+import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
 import { decodeError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -25,10 +26,23 @@ const VIEW_MIN_PAIRS = 24;
 class FrameDecoderState {
   pairs = 0;
   attributes = 0;
+  /** Estimated heap bytes of the message so far (cost.ts), against `budget`. */
+  cost = 0;
+  readonly budget: number;
   constructor(
     readonly r: BinaryReader,
     readonly limits: Limits,
-  ) {}
+  ) {
+    this.budget = costBudget(r.end, limits.maxCostPerByte);
+  }
+}
+
+/** Adds `n` to the message's cost; refuses the frame once it is over budget. `at` is the offset of what is charged. */
+function charge(s: FrameDecoderState, n: number, at: number): void {
+  s.cost += n;
+  if (s.cost > s.budget) {
+    throw decodeError('LIMIT_EXCEEDED', `decoding would build about ${s.cost} bytes of objects, more than the cost limit of ${s.budget} for a ${s.r.end}-byte frame (maxCostPerByte ${s.limits.maxCostPerByte})`, at);
+  }
 }
 
 export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
@@ -58,6 +72,8 @@ function decodeBody(s: FrameDecoderState): Message {
   while (r.pos < r.end) {
     const at = r.pos;
     if (++s.attributes > s.limits.maxAttributes) throw decodeError('LIMIT_EXCEEDED', `more than ${s.limits.maxAttributes} attributes in one message`, at);
+    // Checked at the next charge: maxAttributes keeps this far below the allowance.
+    s.cost += ATTRIBUTE_COST;
     const tag = r.varint('attribute tag');
     const wire = r.byte('attribute kind');
     const attr = attrByTag(tag);
@@ -65,6 +81,7 @@ function decodeBody(s: FrameDecoderState): Message {
       unknownTags ??= new Set();
       if (unknownTags.has(tag)) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute tag ${tag} appears twice`, at);
       unknownTags.add(tag);
+      charge(s, UNKNOWN_COST, at);
       ((msg.Unknown ??= []) as UnknownAttribute[]).push(readUnknown(s, tag, wire));
       continue;
     }
@@ -138,6 +155,7 @@ function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
     case WIRE_KIND.INT64:
       return attr.kind === 'connid' ? r.hex64(attr.name) : r.uint64(attr.name);
     default:
+      charge(s, BINARY_COST, r.pos);
       return r.binary(attr.name, s.limits.maxStringBytes);
   }
 }
@@ -153,6 +171,7 @@ function readUnknown(s: FrameDecoderState, tag: number, wire: number): UnknownAt
     case WIRE_KIND.STRING:
       return { tag, kind: 'string', value: r.string(what, s.limits.maxStringBytes) };
     case WIRE_KIND.BINARY:
+      charge(s, BINARY_COST, r.pos);
       return { tag, kind: 'binary', value: r.binary(what, s.limits.maxStringBytes) };
     case WIRE_KIND.KVLIST:
       return { tag, kind: 'kvlist', value: readList(s, what, 1) };
@@ -171,6 +190,7 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   }
   s.pairs += count;
   if (s.pairs > limits.maxPairs) throw decodeError('LIMIT_EXCEEDED', `more than ${limits.maxPairs} key-value pairs in one message`, at);
+  charge(s, LIST_COST + count * PAIR_COST, at);
   const list: KVList = new Array(count);
   // The loop keeps the read position in a local and reads short strings and
   // integers straight from the buffer (see shortString). Anything unusual
@@ -215,6 +235,7 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
           value = r.int32('key-value integer'); // throws VALUE_OVERRUN
           break;
         case WIRE_KIND.BINARY:
+          charge(s, BINARY_COST, p);
           value = r.binary('key-value binary', max);
           break;
         case WIRE_KIND.KVLIST:

@@ -6,14 +6,22 @@
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, type AttributeKind } from '../registry.js';
 import { BinaryWriter } from '../wire/binary-writer.js';
-import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, type AttrCodec } from './attribute-table.js';
+import { utf8Length } from '../wire/utf8.js';
+import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, msgById, type AttrCodec } from './attribute-table.js';
+import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { encodeError, TLibError } from './errors.js';
-import { DEFAULT_LIMITS } from './limits.js';
+import { resolveLimits, type Limits } from './limits.js';
+import { own } from './own-property.js';
 import { WIRE_KIND, type KVList, type Message, type UnknownAttribute } from './types.js';
 
 export interface EncodeOptions {
   /** Obsolete events (EventResourceAllocated/Freed) are refused unless this is set. */
   allowObsolete?: boolean;
+  /**
+   * The decoder's limits, applied to what is written so that encode() never
+   * produces a frame decode() with the same limits refuses (defaults: DEFAULT_LIMITS).
+   */
+  limits?: Partial<Limits>;
 }
 
 /** What one attribute writes: value kinds as the JS side sees them. */
@@ -57,67 +65,94 @@ class ItemList {
   }
 }
 const items = new ItemList();
-const MAX_DEPTH = DEFAULT_LIMITS.maxDepth;
+/**
+ * What the limits count while one message is measured: module state, as
+ * `items` is, because encode() is synchronous and never re-entered.
+ */
+const tally = { limits: resolveLimits(), pairs: 0, cost: 0 };
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 const UINT32_MAX = 0xffffffff;
 const UINT64_MAX = (1n << 64n) - 1n;
 const CONNID = /^[0-9a-f]{16}$/;
 /** Non-wire properties a message may carry; encode skips them. */
-const SKIP: Record<string, true> = { Event: true, Server: true, Obsolete: true, MessageType: true, Unknown: true, time: true };
+const SKIP = ['Event', 'Server', 'Obsolete', 'MessageType', 'Unknown', 'time'];
 /**
  * Every property name encode() meets, in one Map: an attribute's codec, or
  * NON_WIRE for the properties it skips. One lookup per property instead of
  * two (SKIP, then ATTR_BY_NAME), both of which were megamorphic keyed loads.
- * Names in neither (and SKIP's inherited ones) take the original path.
+ * A Map also has no inherited entries: a property named `constructor` or
+ * `__proto__` is not found, so it is refused like any other stranger.
  */
 const NON_WIRE = null;
 /** Message definitions by name, as a Map for the same reason. */
 const MESSAGE = new Map(Object.entries(MSG_BY_NAME));
 const PROPERTY = new Map<string, AttrCodec | typeof NON_WIRE>([
-  ...Object.keys(SKIP).map((k) => [k, NON_WIRE] as const),
+  ...SKIP.map((k) => [k, NON_WIRE] as const),
   ...Object.values(ATTR_BY_NAME).map((a) => [a.name, a] as const),
 ]);
-const UNKNOWN_WIRE: Record<string, { wire: number; kind: ValueKind }> = {
-  int32: { wire: WIRE_KIND.INT32, kind: 'int' },
-  int64: { wire: WIRE_KIND.INT64, kind: 'int64' },
-  string: { wire: WIRE_KIND.STRING, kind: 'string' },
-  binary: { wire: WIRE_KIND.BINARY, kind: 'binary' },
-  kvlist: { wire: WIRE_KIND.KVLIST, kind: 'kvlist' },
-};
+/** An unknown attribute's kind name -> how it is written; a Map, so `toString` is no kind. */
+const UNKNOWN_WIRE = new Map<unknown, { wire: number; kind: ValueKind }>([
+  ['int32', { wire: WIRE_KIND.INT32, kind: 'int' }],
+  ['int64', { wire: WIRE_KIND.INT64, kind: 'int64' }],
+  ['string', { wire: WIRE_KIND.STRING, kind: 'string' }],
+  ['binary', { wire: WIRE_KIND.BINARY, kind: 'binary' }],
+  ['kvlist', { wire: WIRE_KIND.KVLIST, kind: 'kvlist' }],
+]);
 
 export function encode(message: Message, options?: EncodeOptions): Uint8Array {
   if (typeof message !== 'object' || message === null) {
     throw new TLibError('INVALID_MESSAGE', 'encode() takes a message object', { path: '' });
   }
+  const limits = resolveLimits(options?.limits);
   const type = messageType(message, options);
+  tally.limits = limits;
+  tally.pairs = 0;
+  tally.cost = 0;
   try {
     const bound = collect(message, items);
     writer.reserve(4 + 5 + bound);
     writer.pos = 4;
     writer.varint(type);
     for (let i = 0; i < items.n; i++) writeItem(items.pool[i]!);
+    const bodyLength = writer.pos - 4;
+    checkFrame(bodyLength, limits);
+    writer.pos = 0;
+    writer.int32(bodyLength);
+    writer.pos = bodyLength + 4;
+    return writer.finish();
   } finally {
     items.clear(); // also when a value was refused: keep nothing of the message
+    writer.release();
   }
-  const bodyLength = writer.pos - 4;
-  writer.pos = 0;
-  writer.int32(bodyLength);
-  writer.pos = bodyLength + 4;
-  return writer.finish();
+}
+
+/** The limits only the finished frame can be held to: its length, and the cost of decoding it. */
+function checkFrame(bodyLength: number, limits: Limits): void {
+  if (bodyLength > limits.maxFrameBytes) {
+    throw encodeError('FRAME_TOO_LARGE', `the frame body would be ${bodyLength} bytes, more than the maximum of ${limits.maxFrameBytes}`, '');
+  }
+  const budget = costBudget(4 + bodyLength, limits.maxCostPerByte);
+  if (tally.cost > budget) {
+    throw encodeError('LIMIT_EXCEEDED', `decoding the frame would build about ${tally.cost} bytes of objects, more than the cost limit of ${budget} for its ${4 + bodyLength} bytes (maxCostPerByte ${limits.maxCostPerByte})`, '');
+  }
 }
 
 function messageType(message: Message, options?: EncodeOptions): number {
-  if (message.Event === 'Unknown') {
-    const id = (message as { MessageType?: unknown }).MessageType;
+  const event = own(message, 'Event');
+  if (event === 'Unknown') {
+    const id = own(message, 'MessageType');
     if (!Number.isInteger(id) || (id as number) < 0 || (id as number) > UINT32_MAX) {
       throw encodeError('INVALID_MESSAGE', 'an Unknown message needs MessageType, an integer 0..4294967295', 'MessageType');
     }
+    // An id the registry knows would decode as that message (or get past the obsolete refusal).
+    const known = msgById(id as number);
+    if (known) throw encodeError('INVALID_MESSAGE', `MessageType ${id as number} is the registry's ${known.name}; set Event: '${known.name}' instead`, 'MessageType');
     return id as number;
   }
-  const def = MESSAGE.get(message.Event);
+  const def = MESSAGE.get(event as string);
   if (def === undefined) {
-    throw encodeError('INVALID_MESSAGE', `unknown message type ${JSON.stringify(message.Event)} (use Event: 'Unknown' with MessageType for unregistered ids)`, 'Event');
+    throw encodeError('INVALID_MESSAGE', `unknown message type ${show(event)} (use Event: 'Unknown' with MessageType for unregistered ids)`, 'Event');
   }
   if (def.obsolete && !options?.allowObsolete) {
     throw encodeError('OBSOLETE', `${def.name} is obsolete (no longer supported); pass { allowObsolete: true } to encode it anyway`, 'Event');
@@ -129,19 +164,27 @@ function messageType(message: Message, options?: EncodeOptions): number {
 function collect(message: Message, items: ItemList): number {
   const m = message as unknown as Record<string, unknown>;
   let bound = 0;
-  for (const key in m) {
+  // Own properties only: an inherited one is not part of the message.
+  const keys = Object.keys(m);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const value = m[key];
     if (value === undefined) continue;
     const def = PROPERTY.get(key);
-    if (def === NON_WIRE || (def === undefined && SKIP[key])) continue;
+    if (def === NON_WIRE) continue;
     if (def === undefined || def.tag === TIME_SECONDS_TAG || def.tag === TIME_MICROSECONDS_TAG) {
       throw encodeError('INVALID_MESSAGE', `not an attribute of the registry${def ? ' (set `time: { seconds, microseconds }` instead)' : ''}`, key);
     }
     bound += 6 + measure(def.kind, value, key);
     items.push(def.tag, def.wire, def.kind, value, key);
   }
-  if (m.time !== undefined) bound += collectTime(m.time, items);
-  if (m.Unknown !== undefined) bound += collectUnknown(m.Unknown, items);
+  const time = own(m, 'time');
+  if (time !== undefined) bound += collectTime(time, items);
+  const unknown = own(m, 'Unknown');
+  if (unknown !== undefined) bound += collectUnknown(unknown, items);
+  const { maxAttributes } = tally.limits;
+  if (items.n > maxAttributes) throw encodeError('LIMIT_EXCEEDED', `${items.n} attributes, more than the limit of ${maxAttributes}`, '');
+  tally.cost += items.n * ATTRIBUTE_COST;
   sortByTag(items.pool, items.n);
   return bound;
 }
@@ -179,18 +222,21 @@ function collectUnknown(list: unknown, items: ItemList): number {
   if (!Array.isArray(list)) throw encodeError('INVALID_MESSAGE', 'expected an array of { tag, kind, value }', 'Unknown');
   const seen = new Set<number>();
   let bound = 0;
-  list.forEach((u: UnknownAttribute, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const u = list[i] as UnknownAttribute;
     const path = `Unknown[${i}]`;
-    if (!Number.isInteger(u?.tag) || u.tag < 0 || u.tag > UINT32_MAX) throw encodeError('INVALID_MESSAGE', 'tag must be an integer 0..4294967295', `${path}.tag`);
+    if (typeof u !== 'object' || u === null) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
+    if (!Number.isInteger(u.tag) || u.tag < 0 || u.tag > UINT32_MAX) throw encodeError('INVALID_MESSAGE', 'tag must be an integer 0..4294967295', `${path}.tag`);
     const known = attrByTag(u.tag);
     if (known || u.tag === TIME_SECONDS_TAG) throw encodeError('INVALID_MESSAGE', `tag ${u.tag} is the registry's ${known?.name ?? 'time'}; set that property instead`, `${path}.tag`);
     if (seen.has(u.tag)) throw encodeError('INVALID_MESSAGE', `tag ${u.tag} appears twice`, `${path}.tag`);
     seen.add(u.tag);
-    const k = UNKNOWN_WIRE[u.kind];
-    if (k === undefined) throw encodeError('INVALID_MESSAGE', `kind must be one of ${Object.keys(UNKNOWN_WIRE).join(', ')}`, `${path}.kind`);
+    const k = UNKNOWN_WIRE.get(u.kind);
+    if (k === undefined) throw encodeError('INVALID_MESSAGE', `kind must be one of ${[...UNKNOWN_WIRE.keys()].join(', ')}, got ${show(u.kind)}`, `${path}.kind`);
     bound += 6 + measure(k.kind, u.value, `${path}.value`);
+    tally.cost += UNKNOWN_COST;
     items.push(u.tag, k.wire, k.kind, u.value, `${path}.value`);
-  });
+  }
   return bound;
 }
 
@@ -211,19 +257,40 @@ function measure(kind: ValueKind, v: unknown, path: string): number {
       if (typeof v === 'bigint' && v >= 0n && v <= UINT64_MAX) return 8;
       throw encodeError('INVALID_MESSAGE', `expected a bigint 0..2^64-1, got ${show(v)}`, path);
     case 'string':
-      if (typeof v === 'string') return 5 + 3 * v.length;
+      if (typeof v === 'string') return measureString(v, path);
       throw encodeError('INVALID_MESSAGE', `expected a string, got ${show(v)}`, path);
     case 'binary':
-      if (v instanceof Uint8Array) return 5 + v.length;
+      if (v instanceof Uint8Array) return measureBinary(v, path);
       throw encodeError('INVALID_MESSAGE', `expected a Uint8Array, got ${show(v)}`, path);
     case 'kvlist':
       return measureList(v, path, 1);
   }
 }
 
+/** Worst-case size of a string; refuses one of more UTF-8 bytes than maxStringBytes. */
+function measureString(v: string, path: string): number {
+  const max = tally.limits.maxStringBytes;
+  // UTF-8 takes 1-3 bytes per UTF-16 unit: count exactly only when the unit count cannot decide.
+  if (3 * v.length > max && (v.length > max || utf8Length(v) > max)) {
+    throw encodeError('LIMIT_EXCEEDED', `string of ${v.length > max ? `more than ${max}` : utf8Length(v)} UTF-8 bytes exceeds the limit of ${max}`, path);
+  }
+  return 5 + 3 * v.length;
+}
+
+function measureBinary(v: Uint8Array, path: string): number {
+  const max = tally.limits.maxStringBytes;
+  if (v.length > max) throw encodeError('LIMIT_EXCEEDED', `binary value of ${v.length} bytes exceeds the limit of ${max}`, path);
+  tally.cost += BINARY_COST;
+  return 5 + v.length;
+}
+
 function measureList(list: unknown, path: string, depth: number): number {
   if (!Array.isArray(list)) throw encodeError('INVALID_MESSAGE', `expected a key-value list (array of [key, value] pairs), got ${show(list)}`, path);
-  if (depth > MAX_DEPTH) throw encodeError('NESTING_TOO_DEEP', `key-value list nested deeper than ${MAX_DEPTH} levels`, path);
+  const { maxDepth, maxPairs } = tally.limits;
+  if (depth > maxDepth) throw encodeError('NESTING_TOO_DEEP', `key-value list nested deeper than ${maxDepth} levels`, path);
+  tally.pairs += list.length;
+  if (tally.pairs > maxPairs) throw encodeError('LIMIT_EXCEEDED', `more than ${maxPairs} key-value pairs in one message`, path);
+  tally.cost += LIST_COST + list.length * PAIR_COST;
   let bound = 5;
   for (let i = 0; i < list.length; i++) {
     const pair: unknown = list[i];
@@ -232,14 +299,14 @@ function measureList(list: unknown, path: string, depth: number): number {
     }
     const key = pair[0];
     const value: unknown = pair[1];
-    bound += 6 + 3 * key.length;
-    if (typeof value === 'string') bound += 5 + 3 * value.length;
+    bound += 1 + measureString(key, `${path}[${i}][0]`);
+    if (typeof value === 'string') bound += measureString(value, `${path}[${i}][1]`);
     else if (typeof value === 'number') {
       if (!Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {
         throw encodeError('INVALID_MESSAGE', `a key-value integer must be a signed 32-bit integer, got ${show(value)}`, `${path}[${i}][1]`);
       }
       bound += 4;
-    } else if (value instanceof Uint8Array) bound += 5 + value.length;
+    } else if (value instanceof Uint8Array) bound += measureBinary(value, `${path}[${i}][1]`);
     else if (Array.isArray(value)) bound += measureList(value, `${path}[${i}][1]`, depth + 1);
     else throw encodeError('INVALID_MESSAGE', `a key-value value must be a string, integer, Uint8Array or list, got ${show(value)}`, `${path}[${i}][1]`);
   }

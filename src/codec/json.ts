@@ -7,6 +7,7 @@
  */
 import { attributeByName } from '../registry.js';
 import { encodeError, TLibError } from './errors.js';
+import { setOwn } from './own-property.js';
 import type { KVList, KVValue, Message, UnknownAttribute } from './types.js';
 
 export interface JsonHex {
@@ -77,7 +78,7 @@ function kvValueFromJson(v: unknown, path: string): KVValue {
 }
 
 function isJsonHex(v: unknown): v is JsonHex {
-  return typeof v === 'object' && v !== null && typeof (v as JsonHex).$hex === 'string';
+  return typeof v === 'object' && v !== null && Object.hasOwn(v, '$hex') && typeof (v as JsonHex).$hex === 'string';
 }
 
 function unknownToJson(u: UnknownAttribute): JsonUnknownAttribute {
@@ -124,14 +125,14 @@ export function toJSON(message: Message): JsonMessage {
     else if (typeof value === 'bigint') out[key] = value.toString();
     else if (value instanceof Uint8Array) out[key] = { $hex: bytesToHex(value) };
     else if (attributeByName(key)?.kind === 'kvlist') out[key] = kvToJson(value as KVList);
-    else out[key] = value;
+    else setOwn(out, key, value);
   }
   return out;
 }
 
 /** JSON form back to an in-memory message. Throws TLibError INVALID_MESSAGE on malformed input. */
 export function fromJSON(json: JsonMessage): Message {
-  if (typeof json !== 'object' || json === null || typeof json.Event !== 'string') {
+  if (typeof json !== 'object' || json === null || !Object.hasOwn(json, 'Event') || typeof json.Event !== 'string') {
     throw new TLibError('INVALID_MESSAGE', 'a JSON message must be an object with a string "Event" property', { path: '' });
   }
   const out: Record<string, unknown> = {};
@@ -147,7 +148,7 @@ export function fromJSON(json: JsonMessage): Message {
       out[key] = BigInt(value);
     } else if (def?.kind === 'binary' && isJsonHex(value)) out[key] = hexToBytes(value.$hex, `${key}.$hex`);
     else if (def?.kind === 'kvlist') out[key] = kvFromJson(value, key);
-    else out[key] = value;
+    else setOwn(out, key, value);
   }
   return out as unknown as Message;
 }

@@ -26,6 +26,16 @@ export interface SimLimits {
    * is legitimately silent for hours.
    */
   idleTimeoutMs: number;
+  /** A connection that sends more undecodable frames than this is closed (each one before is answered with EventError). */
+  maxBadFrames: number;
+  /** A frame must be complete this long after its first byte arrived, or the connection is closed. */
+  frameTimeoutMs: number;
+  /**
+   * Bytes of incomplete frames all connections of one server may hold
+   * together; the connection whose partial frame would go past it is closed.
+   * Without it the bound is maxClients x maxFrameBytes.
+   */
+  maxPendingBytes: number;
 }
 
 export const DEFAULT_SIM_LIMITS: Readonly<SimLimits> = Object.freeze({
@@ -35,6 +45,9 @@ export const DEFAULT_SIM_LIMITS: Readonly<SimLimits> = Object.freeze({
   maxRequestsPerSecond: 20_000,
   registerTimeoutMs: 30_000,
   idleTimeoutMs: 0,
+  maxBadFrames: 16,
+  frameTimeoutMs: 10_000,
+  maxPendingBytes: 64 << 20,
 });
 
 export function resolveSimLimits(partial?: Partial<SimLimits>): SimLimits {

@@ -5,6 +5,7 @@ import { errorEvent, encodeEvent } from './events.js';
 import type { SimLimits } from './limits.js';
 import type { ServerId } from './pair-state.js';
 import { handleRequest } from './requests.js';
+import { PendingBudget } from './pending-budget.js';
 import { Session } from './session.js';
 
 export interface ListeningServer {
@@ -20,10 +21,11 @@ export async function listenServer(
   getContext: () => SimContext,
 ): Promise<ListeningServer> {
   const sockets = new Set<Socket>();
+  const pending = new PendingBudget(limits.maxPendingBytes);
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    accept(id, socket, limits, getContext());
+    accept(id, socket, limits, getContext(), pending);
   });
   const actualPort = await listen(server, host, port);
   return {
@@ -36,7 +38,7 @@ export async function listenServer(
   };
 }
 
-function accept(id: ServerId, socket: Socket, limits: SimLimits, ctx: SimContext): void {
+function accept(id: ServerId, socket: Socket, limits: SimLimits, ctx: SimContext, pending: PendingBudget): void {
   if (ctx.state.connections(id) >= limits.maxClients) {
     ctx.log(`${id} refused ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}: ${limits.maxClients} clients already connected`);
     socket.on('error', () => socket.destroy());
@@ -47,6 +49,7 @@ function accept(id: ServerId, socket: Socket, limits: SimLimits, ctx: SimContext
     onMessage: (s, message) => handleRequest(ctx, s, message),
     onClose: (s) => ctx.state.remove(s),
     log: (line) => ctx.log(line),
+    pending,
   });
   ctx.state.add(session);
 }

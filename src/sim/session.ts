@@ -10,18 +10,23 @@ import { errorEvent, encodeEvent } from './events.js';
 import type { SimErrorName } from './error-codes.js';
 import type { SimLimits } from './limits.js';
 import type { ServerId } from './pair-state.js';
+import type { PendingBudget } from './pending-budget.js';
 import { writeBatched } from './write-batch.js';
 
 export interface SessionHooks {
   onMessage(session: Session, message: Message): void;
   onClose(session: Session): void;
   log(line: string): void;
+  /** The server-wide budget of incomplete frames (SimLimits.maxPendingBytes). */
+  pending: PendingBudget;
 }
 
 let nextSessionId = 1;
 
 /** How long a refused peer has to read its last EventError before the connection is cut. */
 const REFUSE_GRACE_MS = 2000;
+/** Undecodable frames after the first are logged as one line per this interval, with their count. */
+const BAD_FRAME_LOG_MS = 5000;
 
 export class Session {
   readonly id = nextSessionId++;
@@ -36,6 +41,15 @@ export class Session {
   private tokens: number;
   private refilledAt = Date.now();
   private registerTimer: NodeJS.Timeout | undefined;
+  /** Bytes of the incomplete frame, as counted in the server's PendingBudget. */
+  private held = 0;
+  /** The stream offset of the incomplete frame the deadline timer is for. */
+  private partialAt = -1;
+  private frameTimer: NodeJS.Timeout | undefined;
+  private badFrames = 0;
+  /** Undecodable frames not logged yet (aggregated into the next report). */
+  private unloggedBad = 0;
+  private badLoggedAt = 0;
 
   constructor(
     private readonly socket: Socket,
@@ -112,6 +126,7 @@ export class Session {
       this.refuse('FRAME_TOO_LARGE', describe(e));
       return;
     }
+    // The frames before an oversize prefix are served first: the client wrote them whole.
     for (const frame of frames) {
       if (!this.open) return;
       if (!this.takeToken()) {
@@ -120,6 +135,37 @@ export class Session {
       }
       this.onFrame(frame);
     }
+    if (!this.open) return;
+    if (this.decoder.error) this.refuse('FRAME_TOO_LARGE', describe(this.decoder.error));
+    else this.trackPartial();
+  }
+
+  /** Holds the incomplete frame (if any) to the frame deadline and to the server's budget of pending bytes. */
+  private trackPartial(): void {
+    const held = this.decoder.pending;
+    const before = this.held;
+    this.held = held;
+    if (!this.hooks.pending.update(before, held)) {
+      this.drop(`incomplete frames of all connections above maxPendingBytes (${this.hooks.pending.limit} bytes); this one held ${held}`);
+      return;
+    }
+    if (held === 0) {
+      this.stopFrameTimer();
+      return;
+    }
+    const at = this.decoder.pendingOffset;
+    if (at === this.partialAt) return;
+    this.stopFrameTimer();
+    this.partialAt = at;
+    const ms = this.limits.frameTimeoutMs;
+    this.frameTimer = setTimeout(() => this.drop(`a frame not complete ${ms} ms after its first byte (${this.decoder.pending} bytes of it held)`), ms);
+    this.frameTimer.unref();
+  }
+
+  private stopFrameTimer(): void {
+    clearTimeout(this.frameTimer);
+    this.frameTimer = undefined;
+    this.partialAt = -1;
   }
 
   private onFrame(frame: Uint8Array): void {
@@ -127,17 +173,36 @@ export class Session {
     try {
       message = decode(frame, { limits: { maxFrameBytes: this.limits.maxFrameBytes } });
     } catch (e) {
-      // The frame boundary is known, so the connection stays usable: answer and go on.
-      this.hooks.log(`${this.label} undecodable frame: ${describe(e)}`);
-      this.sendMessage(errorEvent('MALFORMED_MESSAGE', describe(e), undefined));
+      this.onBadFrame(e);
       return;
     }
     this.hooks.onMessage(this, message);
   }
 
+  /**
+   * The frame boundary is known, so the connection stays usable: answer and
+   * go on, up to maxBadFrames. The log gets the first one and then one line
+   * per BAD_FRAME_LOG_MS with a count, so a peer cannot fill it.
+   */
+  private onBadFrame(e: unknown): void {
+    this.badFrames++;
+    if (this.badFrames > this.limits.maxBadFrames) {
+      this.refuse('MALFORMED_MESSAGE', `${this.badFrames} undecodable frames, more than maxBadFrames (${this.limits.maxBadFrames})${this.unloggedBad ? `; ${this.unloggedBad} not logged one by one` : ''}; last: ${describe(e)}`);
+      return;
+    }
+    const now = Date.now();
+    if (this.badFrames === 1 || now - this.badLoggedAt >= BAD_FRAME_LOG_MS) {
+      const more = this.unloggedBad ? ` (and ${this.unloggedBad} more since the last report)` : '';
+      this.hooks.log(`${this.label} undecodable frame #${this.badFrames}${more}: ${describe(e)}`);
+      this.badLoggedAt = now;
+      this.unloggedBad = 0;
+    } else this.unloggedBad++;
+    this.sendMessage(errorEvent('MALFORMED_MESSAGE', describe(e), undefined));
+  }
+
   private onEnd(): void {
     try {
-      this.decoder.end();
+      if (!this.decoder.error) this.decoder.end();
     } catch (e) {
       this.hooks.log(`${this.label} truncated frame at close: ${describe(e)}`);
     }
@@ -150,6 +215,9 @@ export class Session {
   private finish(): void {
     this.open = false;
     clearTimeout(this.registerTimer);
+    this.stopFrameTimer();
+    this.hooks.pending.update(this.held, 0);
+    this.held = 0;
     this.hooks.onClose(this);
   }
 

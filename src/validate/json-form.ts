@@ -3,6 +3,7 @@
  * codec toJSON(), it is idempotent, so callers can pass either form.
  */
 import { bytesToHex } from '../codec/json.js';
+import { setOwn } from '../codec/own-property.js';
 
 export function toJsonForm(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
@@ -10,7 +11,7 @@ export function toJsonForm(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toJsonForm);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonForm(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, toJsonForm(v));
     return out;
   }
   return value;

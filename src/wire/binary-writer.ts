@@ -5,8 +5,12 @@
  */
 import { writeUtf8 } from './utf8.js';
 
+const INITIAL_BYTES = 16 * 1024;
+/** A buffer grown past this for one large message is dropped after it, not kept for the life of the process. */
+export const KEEP_BYTES = 1 << 20;
+
 export class BinaryWriter {
-  buf = new Uint8Array(16 * 1024);
+  buf = new Uint8Array(INITIAL_BYTES);
   pos = 0;
 
   /** Makes room for `bytes` from the start; keeps nothing written before. */
@@ -17,6 +21,11 @@ export class BinaryWriter {
       while (size < bytes) size *= 2;
       this.buf = new Uint8Array(size);
     }
+  }
+
+  /** Call when done with the bytes: lets go of a buffer grown past KEEP_BYTES. */
+  release(): void {
+    if (this.buf.length > KEEP_BYTES) this.buf = new Uint8Array(INITIAL_BYTES);
   }
 
   /** The bytes written so far, as a fresh array the caller owns. */

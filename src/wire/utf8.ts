@@ -270,3 +270,18 @@ function decodeShortUtf8(buf: Uint8Array, start: number, end: number): string | 
   units.length = n;
   return String.fromCharCode.apply(null, units);
 }
+
+/** UTF-8 byte length of `str` (a lone surrogate counts 3, as U+FFFD would). */
+export function utf8Length(str: string): number {
+  let n = 0;
+  for (let i = 0; i < str.length; i++) {
+    const c = str.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length && (str.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

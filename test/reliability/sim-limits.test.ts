@@ -30,7 +30,7 @@ function burst(messages: Message[]): Uint8Array {
 
 describe('simulator limits at their boundaries', () => {
   it('documents safe defaults', () => {
-    expect(DEFAULT_SIM_LIMITS).toEqual({ maxClients: 4096, maxFrameBytes: 1 << 20, maxQueuedBytes: 4 << 20, maxRequestsPerSecond: 20_000, registerTimeoutMs: 30_000, idleTimeoutMs: 0 });
+    expect(DEFAULT_SIM_LIMITS).toEqual({ maxClients: 4096, maxFrameBytes: 1 << 20, maxQueuedBytes: 4 << 20, maxRequestsPerSecond: 20_000, registerTimeoutMs: 30_000, idleTimeoutMs: 0, maxBadFrames: 16, frameTimeoutMs: 10_000, maxPendingBytes: 64 << 20 });
   });
 
   it('refuses unusable limits with SimError BAD_OPTION', async () => {

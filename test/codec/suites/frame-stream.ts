@@ -56,11 +56,25 @@ export function defineFrameStreamTests(label: string, load: () => Promise<CodecA
       expect([e.code, e.offset]).toEqual(['TRUNCATED', STREAM.length - 1]);
     });
 
-    it('refuses a length prefix above maxFrameBytes with FRAME_TOO_LARGE at its stream offset', () => {
+    it('refuses a length prefix above maxFrameBytes with FRAME_TOO_LARGE at its stream offset, after the frames before it', () => {
       const first = bytesOf(FRAMES[0]!);
       const d = new api.FrameDecoder();
-      const e = catchTLib(api, () => d.push(new Uint8Array([...first, 0x00, 0x10, 0x00, 0x01])));
+      expect(d.push(new Uint8Array([...first, 0x00, 0x10, 0x00, 0x01]))).toEqual([first]);
+      expect([d.error?.code, d.error?.offset]).toEqual(['FRAME_TOO_LARGE', first.length]);
+      const e = catchTLib(api, () => d.push(new Uint8Array([0])));
       expect([e.code, e.offset]).toEqual(['FRAME_TOO_LARGE', first.length]);
+    });
+
+    it('returns the same frames and error whether the bad prefix shares a chunk with them or not', () => {
+      const bad = new Uint8Array([0x00, 0x10, 0x00, 0x01]);
+      const together = new api.FrameDecoder();
+      const split = new api.FrameDecoder();
+      const a = together.push(new Uint8Array([...STREAM, ...bad]));
+      const b = split.push(STREAM);
+      expect(() => split.push(bad)).toThrow();
+      expect(a).toEqual(b);
+      expect([together.error?.code, together.error?.offset]).toEqual([split.error?.code, split.error?.offset]);
+      expect(together.error?.offset).toBe(STREAM.length);
     });
   });
 }
