@@ -4,4 +4,4 @@
  * of commander (scripts/build.mjs), so installing tlib-kit installs no
  * dependency and the codec's users never download a CLI parser.
  */
-export { Command, CommanderError, InvalidArgumentError } from 'commander';
+export { Command, CommanderError, InvalidArgumentError, Option } from 'commander';

@@ -1,7 +1,7 @@
 /**
  * Turning attempts into one result per scenario: --repeat (a scenario whose
  * attempts disagree is flaky), --known-flaky, --known-failing (an entry that
- * no longer fails as written fails the run), and --strict.
+ * no longer fails as written fails the run), and the exit code.
  */
 import { findEntry, reasonMatches, type KnownEntry } from './known-list.js';
 import type { CaseResult, RunReport, Verdict } from './report-model.js';
@@ -45,11 +45,6 @@ export function applyKnownFailing(results: readonly CaseResult[], entries: reado
   return { results: out, problems };
 }
 
-/** Outside --strict, a should-level failure is advisory. */
-export function applyStrictness(r: CaseResult, strict: boolean): CaseResult {
-  return !strict && r.level === 'should' && (r.verdict === 'fail' || r.verdict === 'timeout') ? { ...r, advisory: true } : r;
-}
-
 export function summarize(results: readonly CaseResult[]): RunReport['summary'] {
   const count = (v: Verdict): number => results.filter((r) => r.verdict === v).length;
   return {
@@ -66,7 +61,6 @@ export function summarize(results: readonly CaseResult[]): RunReport['summary'] 
 
 /** 1 for any counted violation or run-level problem, else 2 for errors of the run itself, else 0. */
 export function exitCodeOf(report: RunReport): 0 | 1 | 2 {
-  const counted = report.results.filter((r) => !r.advisory);
-  if ((report.problems?.length ?? 0) > 0 || counted.some((r) => r.verdict === 'fail' || r.verdict === 'timeout')) return 1;
-  return counted.some((r) => r.verdict === 'error') ? 2 : 0;
+  if ((report.problems?.length ?? 0) > 0 || report.results.some((r) => r.verdict === 'fail' || r.verdict === 'timeout')) return 1;
+  return report.results.some((r) => r.verdict === 'error') ? 2 : 0;
 }

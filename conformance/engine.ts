@@ -4,12 +4,13 @@
  * embedded simulator per scenario) run everything concurrently; shared
  * targets run scenarios that use control actions one at a time, after the rest.
  */
-import { applyKnownFailing, applyStrictness, combineAttempts, summarize } from './aggregate.js';
+import { applyKnownFailing, combineAttempts, summarize } from './aggregate.js';
 import type { ValidateFn } from './context.js';
 import type { RecordListener } from './exchange.js';
 import { unmatchedEntries, type KnownEntry } from './known-list.js';
 import { seededRandom, shuffled } from './random.js';
-import type { CaseResult, RunReport } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
+import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
 import type { Scenario } from './scenario.js';
 import type { Target } from './target.js';
@@ -24,8 +25,9 @@ export interface EngineOptions {
   timeoutMs: number;
   quietMs?: number;
   seed: number;
-  strict: boolean;
   repeat: number;
+  /** The command line words after "tlib-kit", recorded in the report when the run came from the CLI. */
+  argv?: readonly string[];
   concurrency?: number;
   knownFailing?: { file: string; entries: KnownEntry[] };
   knownFlaky?: { file: string; entries: KnownEntry[] };
@@ -44,6 +46,12 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
   const byId = new Map<string, CaseResult>();
+  const target: TargetInfo = { kind: 'custom', ...o.target.info, description: o.target.description };
+  const withReproduce = (r: CaseResult): CaseResult => {
+    if (r.verdict === 'pass' || r.verdict === 'skip') return r;
+    const command = reproduceCommand(target, r.id, o.seed, o.timeoutMs);
+    return command ? { ...r, reproduce: command } : r;
+  };
 
   const runOne = async (s: Scenario, index: number): Promise<void> => {
     const attempts: CaseResult[] = [];
@@ -60,12 +68,17 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
         }),
       );
     }
-    const result = applyStrictness(combineAttempts(attempts, o.knownFlaky?.entries ?? []), o.strict);
+    const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
     byId.set(s.id, result);
     o.onResult?.(result);
   };
 
-  const indexed = order.map((s) => ({ s, index: o.scenarios.indexOf(s) }));
+  // Numbered by the catalogue, not the selection: `--run <id> --seed N` then sends the same ReferenceIDs as the full run.
+  const place = (s: Scenario): number => {
+    const i = o.catalogueIds.indexOf(s.id);
+    return i < 0 ? o.catalogueIds.length + o.scenarios.indexOf(s) : i;
+  };
+  const indexed = order.map((s) => ({ s, index: place(s) }));
   const exclusive = (s: Scenario): boolean => !o.target.isolated && s.needs.some((n) => n.startsWith('control:'));
   await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
   await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
@@ -79,13 +92,16 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   }
   if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
   return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'tlib-kit',
     version: o.version,
-    target: o.target.description,
+    target,
+    node: process.version,
+    ...(o.argv ? { argv: [...o.argv] } : {}),
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     seed: o.seed,
-    strict: o.strict,
+    timeoutMs: o.timeoutMs,
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),

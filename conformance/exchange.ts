@@ -13,9 +13,9 @@ export type RecordListener = (r: WireRecord, scenarioId: string) => void;
 
 export const EXCHANGE_CAPS = Object.freeze({
   /** Records kept from the start of a scenario. */
-  head: 1000,
+  head: 300,
   /** Records kept from its end (a ring: the latest ones). */
-  tail: 200,
+  tail: 100,
   /** Bytes of one frame kept as hex; a larger frame keeps its start and only its Event. */
   frameBytes: 16 * 1024,
 });
@@ -98,5 +98,10 @@ export class Exchange {
 
   note(actor: string, peer: string, text: string): WireRecord {
     return this.push({ t: this.now(), dir: 'note', actor, peer, text });
+  }
+
+  /** The end of a wait that timed out: a note at its end carrying how long it lasted. */
+  wait(actor: string, peer: string, text: string, waitedMs: number): WireRecord {
+    return this.push({ t: this.now(), dir: 'note', actor, peer, text, waitedMs });
   }
 }

@@ -30,10 +30,12 @@ export function violation(message: string, expected: string, actual: string, rec
   return new ConformanceError('VIOLATION', message, { expected, actual, ...(record ? { record } : {}) });
 }
 
-export function stepTimeout(what: string, ms: number, who: string): ConformanceError {
+/** `record` is the exchange's note of the wait, blamed so the reports point at it. */
+export function stepTimeout(what: string, ms: number, who: string, record?: WireRecord): ConformanceError {
   return new ConformanceError('STEP_TIMEOUT', `${who} waited ${ms} ms for ${what}; nothing matching came`, {
     expected: what,
     actual: `nothing within ${ms} ms`,
+    ...(record ? { record } : {}),
   });
 }
 

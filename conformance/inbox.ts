@@ -23,7 +23,7 @@ interface Waiter {
  * streaming without pause: the session is closed (see `overflow`) rather
  * than let it grow the runner's memory without bound.
  */
-export const MAX_INBOX = 10_000;
+export const MAX_INBOX = 2_000;
 
 export class Inbox implements Receiver {
   private readonly entries: Entry[] = [];
@@ -35,6 +35,8 @@ export class Inbox implements Receiver {
     readonly name: string,
     private readonly defaultTimeoutMs: number,
     private readonly defaultQuietMs: number,
+    /** Records a wait that timed out in the exchange, so the diagram shows where and how long. */
+    private readonly recordWait?: (text: string, waitedMs: number) => WireRecord,
   ) {}
 
   get received(): readonly Message[] {
@@ -85,6 +87,7 @@ export class Inbox implements Receiver {
       return Promise.resolve(ready.message);
     }
     if (this.closedReason !== undefined) return Promise.reject(this.lost(e));
+    const started = performance.now();
     return new Promise<Message>((resolve, reject) => {
       const waiter: Waiter = {
         e,
@@ -99,7 +102,9 @@ export class Inbox implements Receiver {
       };
       const timer = setTimeout(() => {
         done();
-        reject(stepTimeout(e.what, timeoutMs, this.name));
+        const waited = Math.round((performance.now() - started) * 10) / 10;
+        const record = this.recordWait?.(`${this.name} waited ${timeoutMs} ms for ${e.what}; nothing matching came`, waited);
+        reject(stepTimeout(e.what, timeoutMs, this.name, record));
       }, timeoutMs);
       const done = (): void => {
         clearTimeout(timer);

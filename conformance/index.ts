@@ -13,4 +13,5 @@ export { ConformanceUsageError } from './usage-error.js';
 export { ConformanceError, type FailureCode } from './failure.js';
 export type { Scenario, ScenarioContext, Need, Control, WireClient, AppView, Expectation, Receiver } from './scenario.js';
 export type { Target, TargetSession } from './target.js';
-export type { CaseResult, RunReport, Verdict, WireRecord } from './report-model.js';
+export { REPORT_SCHEMA_VERSION, type Address, type CaseResult, type RunReport, type TargetInfo, type Verdict, type WireRecord } from './report-model.js';
+export { reproduceCommand } from './reproduce.js';

@@ -17,6 +17,8 @@ export type Verdict =
 export interface WireRecord {
   /** Milliseconds since the scenario started. */
   t: number;
+  /** On a note that closes a wait that timed out: how long the actor waited (it began at t - waitedMs). */
+  waitedMs?: number;
   /** 'send': runner to server; 'recv': server to runner; 'note': a control action. */
   dir: 'send' | 'recv' | 'note';
   /** The runner-side lifeline, e.g. "client-a", "client-b", "app" (via a client library). */
@@ -51,15 +53,46 @@ export interface CaseResult {
   exchange: WireRecord[];
 }
 
+/** The version of spec/report.schema.json a report follows: minor for additions, major for changes. */
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface Address {
+  host: string;
+  port: number;
+}
+
+/** What was tested, as data a CI tool can read without parsing a sentence. */
+export interface TargetInfo {
+  /** embedded: the built-in simulator pair; tcp: a server pair by address; exec: a bridge process; custom: a Target built in code. */
+  kind: 'embedded' | 'tcp' | 'exec' | 'custom';
+  /** For people, e.g. "embedded simulator (hot-standby pair)". */
+  description: string;
+  /** tcp: the primary's address. */
+  primary?: Address;
+  /** tcp: the backup's address, when given. */
+  backup?: Address;
+  /** exec: the bridge command. */
+  command?: string;
+  /** The control hook for switchover, link and fault actions. */
+  control?: { kind: 'command'; command: string } | { kind: 'channel'; address: Address };
+  /** embedded: the simulator defects switched on. */
+  defects?: string[];
+}
+
 export interface RunReport {
+  schemaVersion: string;
   tool: 'tlib-kit';
   version: string;
-  /** Human description of the target, e.g. "embedded simulator (hot-standby pair)". */
-  target: string;
+  target: TargetInfo;
+  /** The Node.js version that ran the suite (process.version). */
+  node: string;
+  /** The command line words after "tlib-kit", when the run came from the command line. */
+  argv?: string[];
   startedAt: string;
   durationMs: number;
   seed: number;
-  strict: boolean;
+  /** The per-step timeout of the run. */
+  timeoutMs: number;
   results: CaseResult[];
   summary: { total: number; passed: number; failed: number; skipped: number; timedOut: number; errors: number; knownFailures: number; flaky: number };
 }
@@ -68,8 +101,8 @@ export interface RunReport {
  * Optional fields added by the runner (additive: older readers ignore them).
  */
 export interface CaseResult {
-  /** A should-level failure outside --strict: shown, but does not fail the run. */
-  advisory?: boolean;
+  /** The command that runs this scenario alone with the same seed (absent on a pass, a skip, and custom targets). */
+  reproduce?: string;
   /** With --repeat: how many times the scenario ran, and how many of those did not pass. */
   runs?: number;
   failedRuns?: number;

@@ -1,15 +1,23 @@
 /**
  * Picking scenarios by id, prefix or glob (`--run`, `--skip`, the known
- * lists). A pattern matches an id exactly, as a prefix ending at a `/`
- * ("ack" matches "ack/user-event/reference-id"), or as a glob where `*`
- * stays within one path segment and `**` crosses segments.
+ * lists). Ids are /-separated paths. A pattern is a glob where `*` and `?`
+ * stay within one segment and `**` crosses segments, and it selects the ids
+ * it matches AND everything under them: "ack", "ack/" and "ack/*" all
+ * select every scenario under ack/, as a path glob in a shell would suggest
+ * (before, "ack/*" matched only ids with exactly one segment after ack/).
  */
 import { ConformanceUsageError } from './usage-error.js';
 
 export function matchesId(pattern: string, id: string): boolean {
   if (pattern === id) return true;
-  if (!/[*?[]/.test(pattern)) return id.startsWith(pattern.endsWith('/') ? pattern : `${pattern}/`);
-  return globToRegExp(pattern).test(id);
+  const trimmed = pattern.endsWith('/') ? pattern.slice(0, -1) : pattern;
+  if (!/[*?]/.test(trimmed)) return id === trimmed || id.startsWith(`${trimmed}/`);
+  const re = globToRegExp(trimmed);
+  // The id itself, then each of its parents: "ack/*" matches "ack/user-event", so it selects what lies under it.
+  for (let end = id.length; end > 0; end = id.lastIndexOf('/', end - 1)) {
+    if (re.test(id.slice(0, end))) return true;
+  }
+  return false;
 }
 
 export function globToRegExp(glob: string): RegExp {

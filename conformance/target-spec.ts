@@ -12,7 +12,7 @@ import type { Target } from './target.js';
 import { embeddedTarget } from './targets/embedded.js';
 import { execTarget } from './targets/exec.js';
 import { tcpTarget } from './targets/tcp.js';
-import type { TcpAddress } from './transport.js';
+import { parseTcpUrl, type TcpAddress } from './transport.js';
 import { ConformanceUsageError } from './usage-error.js';
 
 export interface TargetWords {
@@ -24,10 +24,9 @@ export interface TargetWords {
 }
 
 export function parseTcpAddress(text: string, option: string): TcpAddress {
-  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/.exec(text);
-  const port = m ? Number(m[2]) : NaN;
-  if (!m || port < 1 || port > 65535) throw new ConformanceUsageError(`${option} "${text}" is not tcp://host:port (port 1-65535)`);
-  return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
+  const address = parseTcpUrl(text);
+  if (!address) throw new ConformanceUsageError(`${option} "${text}" is not tcp://host:port (port 1-65535)`);
+  return address;
 }
 
 function parseControl(text: string | undefined, timeoutMs: number): { control?: Control; controlLabel?: string } {

@@ -4,8 +4,9 @@
  * actions, an application view, and the reason for every need it cannot meet.
  */
 import type { Exchange } from './exchange.js';
+import type { TargetInfo } from './report-model.js';
 import type { AppView, Control, Need, ServerSide } from './scenario.js';
-import type { Transport } from './transport.js';
+import { parseTcpUrl, type Transport } from './transport.js';
 
 export interface AppViewOptions {
   name: string;
@@ -27,6 +28,8 @@ export interface TargetSession {
 export interface Target {
   /** For people: "embedded simulator (hot-standby pair)". */
   readonly description: string;
+  /** What it is, as data for the reports and the reproduce command; a Target without it is reported as "custom". */
+  readonly info?: Omit<TargetInfo, 'description'>;
   /** Every scenario gets its own server, so all may run at once. */
   readonly isolated: boolean;
   /** Why the target cannot meet a need, or undefined when it can. */
@@ -54,4 +57,11 @@ export function recordedControl(control: Control, exchange: Exchange): Control {
       await control.fault(kind, where);
     },
   };
+}
+
+/** The control hook as the command line gave it: a tcp:// channel or a command. */
+export function controlInfo(label: string | undefined): Pick<TargetInfo, 'control'> {
+  if (label === undefined) return {};
+  const address = label.startsWith('tcp://') ? parseTcpUrl(label) : undefined;
+  return { control: address ? { kind: 'channel', address } : { kind: 'command', command: label } };
 }

@@ -19,6 +19,13 @@ export interface TcpAddress {
   port: number;
 }
 
+/** `tcp://host:port` (host in brackets for IPv6) to an address, or undefined when it is not one. */
+export function parseTcpUrl(text: string): TcpAddress | undefined {
+  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d{1,5})\/?$/.exec(text);
+  const port = m ? Number(m[2]) : NaN;
+  return m && port >= 1 && port <= 65535 ? { host: m[1]!.replace(/^\[|\]$/g, ''), port } : undefined;
+}
+
 export function formatAddress(a: TcpAddress): string {
   return `tcp://${a.host}:${a.port}`;
 }

@@ -29,7 +29,7 @@ export class RawClient extends Inbox implements WireClient {
   private overflowed = false;
 
   constructor(o: WireClientOptions) {
-    super(o.name, o.timeoutMs, o.quietMs);
+    super(o.name, o.timeoutMs, o.quietMs, (text, waited) => o.exchange.wait(o.name, o.server, text, waited));
     this.server = o.server;
     this.transport = o.transport;
     this.exchange = o.exchange;

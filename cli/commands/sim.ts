@@ -9,7 +9,7 @@ import { SimError, startSimulator, type SimHandle } from '../../src/sim/index.js
 interface SimOptions {
   host: string;
   port: number;
-  backupPort: number;
+  backupPort?: number;
   controlPort?: number;
   pair: boolean;
   defect: string[];
@@ -32,14 +32,14 @@ export function registerSim(program: Command): void {
     .command('sim')
     .description('run the simulated T-Server (hot-standby pair) on TCP until SIGINT/SIGTERM')
     .option('--host <address>', 'interface to listen on', '127.0.0.1')
-    .option('--port <n>', 'port of the primary (server a); 0 picks a free one', port, 7000)
-    .option('--backup-port <n>', 'port of the backup (server b)', port, 7001)
-    .option('--control-port <n>', 'open the JSON-lines control channel (spec/control-channel.md) on this port', port)
+    .option('--port <n>', 'port of the primary (server a); 0 picks a free port for every listener', port, 7000)
+    .option('--backup-port <n>', 'port of the backup (server b); default --port + 1, or a free one with --port 0', port)
+    .option('--control-port <n>', 'open the JSON-lines control channel (spec/control-channel.md) on this port (0: a free one)', port)
     .option('--no-pair', 'run a single server, no backup')
     .option('--defect <name>', 'switch a defect on (repeatable; see --defects)', collect, [])
     .option('--defects', 'list the defects the simulator can carry, one per line, and exit')
     .option('--password <password>', 'require this ApplicationPassword in RequestRegisterClient')
-    .addHelpText('after', '\nExit codes: 0 stopped cleanly, 2 bad option or a port that cannot be opened.\nLog lines (closed connections and why) go to stderr.')
+    .addHelpText('after', '\nThe ports actually opened are printed on stdout, one listener a line.\nExit codes: 0 stopped cleanly, 2 bad option or a port that cannot be opened.\nLog lines (closed connections and why) go to stderr.')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (opts: SimOptions) => {
       if (opts.defects) {
@@ -56,7 +56,7 @@ async function run(opts: SimOptions): Promise<void> {
     sim = await startSimulator({
       host: opts.host,
       port: opts.port,
-      backupPort: opts.backupPort,
+      backupPort: backupPortOf(opts),
       pair: opts.pair,
       defects: opts.defect,
       log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
@@ -80,6 +80,12 @@ async function run(opts: SimOptions): Promise<void> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+}
+
+/** With --port 0 every listener takes a free port: a fixed 7001 for the backup would clash between parallel runs. */
+export function backupPortOf(opts: Pick<SimOptions, 'port' | 'backupPort'>): number {
+  if (opts.backupPort !== undefined) return opts.backupPort;
+  return opts.port === 0 ? 0 : opts.port + 1;
 }
 
 function startFailure(e: unknown): string {

@@ -1,78 +1,75 @@
 /**
- * `tlib-kit validate <file> [--request <file>] [--delivered]`: checks each
- * message of a file against the reference's rules (spec/validation.md).
+ * `tlib-kit validate <file|-> [--request <file>] [--delivered]`: checks each
+ * message of the input against the reference's rules (spec/validation.md).
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from '../commander.js';
-import { InputError, readMessages, type InputMessage } from '../../src/validate/input.js';
 import { formatViolation, validate, type ValidationContext } from '../../src/validate/index.js';
+import { EXIT } from '../exit-codes.js';
+import { InputError } from '../input/errors.js';
+import { readMessages, type Format, type MessageItem } from '../input/read-input.js';
+import { readSource, sourceName } from '../input/source.js';
+import { formatOption, usageExit, verbAction } from '../verb-action.js';
 
 interface ValidateOptions {
   request?: string;
   delivered?: boolean;
+  format: Format;
 }
 
-class UsageError extends Error {}
-
-const READ_FAILURES: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'is a directory', EACCES: 'permission denied' };
-
-function load(path: string, what: string): InputMessage[] {
-  let bytes: Uint8Array;
+async function load(path: string, what: string, format: Format): Promise<MessageItem[]> {
   try {
-    bytes = readFileSync(path);
+    return readMessages(await readSource(path, what), format);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot read ${what} ${path}: ${READ_FAILURES[code] ?? (e as Error).message}`);
-  }
-  try {
-    return readMessages(bytes).messages;
-  } catch (e) {
-    if (e instanceof InputError) throw new UsageError(`${what} ${path}: ${e.message}`);
+    if (e instanceof InputError && e.code !== 'UNREADABLE') throw new InputError(e.code, `${what} ${sourceName(path)}: ${e.message}`);
     throw e;
   }
 }
 
-function contextOf(opts: ValidateOptions): ValidationContext {
+async function contextOf(opts: ValidateOptions): Promise<ValidationContext> {
   const context: ValidationContext = { delivered: opts.delivered === true };
   if (opts.request === undefined) return context;
-  const requests = load(opts.request, 'request file');
-  if (requests.length !== 1) throw new UsageError(`request file ${opts.request}: expected one message, found ${requests.length}`);
-  return { ...context, request: requests[0]!.message };
+  const requests = await load(opts.request, 'request file', opts.format);
+  const first = requests[0]!;
+  if (first.error) throw first.error;
+  if (requests.length !== 1) throw new InputError('BAD_MESSAGE', `request file ${opts.request}: expected one message, found ${requests.length}`);
+  return { ...context, request: first.message! };
 }
 
-function run(file: string, opts: ValidateOptions): number {
-  const context = contextOf(opts);
-  const messages = load(file, 'file');
+async function run(file: string, opts: ValidateOptions): Promise<number> {
+  const context = await contextOf(opts);
+  const items = await load(file, 'file', opts.format);
   let broken = 0;
-  for (const { label, message } of messages) {
-    const violations = validate(message, context);
+  let unreadable = 0;
+  for (const item of items) {
+    if (item.error) {
+      unreadable++;
+      process.stderr.write(`tlib-kit validate: ${item.error.message}\n`);
+      continue;
+    }
+    const violations = validate(item.message!, context);
     if (violations.length > 0) broken++;
-    for (const v of violations) process.stdout.write(`${label}: ${formatViolation(v)}\n`);
+    for (const v of violations) process.stdout.write(`${item.where}: ${formatViolation(v)}\n`);
   }
-  const summary = `${messages.length} message${messages.length === 1 ? '' : 's'}, ${broken === 0 ? 'all valid' : `${broken} with violations`}`;
-  (broken === 0 ? process.stdout : process.stderr).write(`${summary}\n`);
-  return broken === 0 ? 0 : 1;
+  const n = items.length;
+  const parts = [broken === 0 && unreadable === 0 ? 'all valid' : `${broken} with violations`];
+  if (unreadable > 0) parts.push(`${unreadable} unreadable`);
+  const summary = `${n} message${n === 1 ? '' : 's'}, ${parts.join(', ')}`;
+  (broken === 0 && unreadable === 0 ? process.stdout : process.stderr).write(`${summary}\n`);
+  return unreadable > 0 ? EXIT.USAGE : broken > 0 ? EXIT.VIOLATIONS : EXIT.OK;
 }
 
 export function registerValidate(program: Command): void {
-  program
-    .command('validate')
-    .description("check messages against the reference's attribute cardinality and rules")
-    .argument('<file>', 'a JSON message or array of messages, hex frames as text (whitespace and # comments allowed), or binary frames; told apart by content')
-    .option('--request <file>', 'the request the messages answer (one message, same forms): turns on the echo and SubscriptionID rules')
-    .option('--delivered', 'check the messages as the client library delivers them (Server required, EventRestoreConnection refused)')
-    .addHelpText(
-      'after',
-      '\nOutput: one line per violation: where, rule id, what was expected and found, and the reference sentence.\nExit codes: 0 all valid, 1 violations, 2 unreadable input or bad usage.\nRules and decisions: spec/validation.md.',
-    )
-    .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
-    .action((file: string, opts: ValidateOptions) => {
-      try {
-        process.exitCode = run(file, opts);
-      } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-        process.stderr.write(`tlib-kit validate: ${e.message}\n`);
-        process.exitCode = 2;
-      }
-    });
+  usageExit(
+    program
+      .command('validate')
+      .description("check messages against the reference's attribute cardinality and rules")
+      .argument('<file>', 'messages to check, - for standard input: JSON (a message, an array, JSON lines, or golden vectors of spec/vectors/*.json), hex frames, or binary frames')
+      .addOption(formatOption())
+      .option('--request <file>', 'the request the messages answer (one message, same forms): turns on the echo and SubscriptionID rules')
+      .option('--delivered', 'check the messages as the client library delivers them (Server required, EventRestoreConnection refused)')
+      .addHelpText(
+        'after',
+        '\nOutput: one line per violation: where, rule id, what was expected and found, and the reference sentence.\nAn unreadable message or frame is named (index, byte offset) on stderr; the others are still checked.\nExit codes: 0 all valid, 1 violations, 2 unreadable input or bad usage.\nRules and decisions: spec/validation.md.',
+      ),
+  ).action(verbAction('validate', run));
 }

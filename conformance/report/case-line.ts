@@ -20,6 +20,7 @@ export function caseDetails(result: CaseResult, color: boolean | undefined): str
   if (result.reason) lines.push(DETAIL_INDENT + sanitizeOneLine(result.reason));
   if (result.expected !== undefined) lines.push(field('Expected:', result.expected, color));
   if (result.actual !== undefined) lines.push(field('Actual:  ', result.actual, color));
+  if (result.reproduce) lines.push(`${DETAIL_INDENT}${paint('Reproduce:', 'gray', color)} ${sanitizeOneLine(result.reproduce)}`);
   return lines;
 }
 

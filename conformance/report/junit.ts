@@ -25,6 +25,7 @@ export function failureText(r: CaseResult): string {
   if (r.actual !== undefined) lines.push(`Actual: ${r.actual}`);
   if (r.seen) lines.push(`Seen: ${r.seen}`);
   lines.push(`Reference: “${r.reference}”`);
+  if (r.reproduce) lines.push(`Reproduce: ${r.reproduce}`);
   if (r.exchange.length > 0) lines.push('', 'Exchange:', ...r.exchange.map((w) => formatTraceRecord(w)));
   return lines.join('\n');
 }
@@ -56,10 +57,13 @@ function testcase(r: CaseResult): string {
 
 function properties(report: RunReport): string {
   const props: Record<string, string> = {
-    target: report.target,
+    target: report.target.description,
+    'target.kind': report.target.kind,
     seed: String(report.seed),
-    strict: String(report.strict),
+    timeoutMs: String(report.timeoutMs),
     version: report.version,
+    node: report.node,
+    schemaVersion: report.schemaVersion,
   };
   return element(
     'properties',
@@ -68,20 +72,33 @@ function properties(report: RunReport): string {
   );
 }
 
+/** The name CI shows for run-level problems: a failing testcase, so a stale list entry cannot pass as green. */
+export const RUN_PROBLEMS_CASE = 'run/known-lists';
+
+/** Problems that belong to no one scenario (stale --known-failing entries) as one failing testcase. */
+function runProblems(report: RunReport): string[] {
+  const problems = report.problems ?? [];
+  if (problems.length === 0) return [];
+  const text = [...problems, ...(report.rewriteKnownFailing ? ['', `To make the list match this run: ${report.rewriteKnownFailing}`] : [])].join('\n');
+  const failure = element('failure', { message: `${problems.length} run-level problem${problems.length === 1 ? '' : 's'}: ${problems[0]}`, type: 'run-problem' }, xmlText(text));
+  return [element('testcase', { classname: 'run', name: RUN_PROBLEMS_CASE, time: seconds(0) }, [failure])];
+}
+
 export function renderJunit(report: RunReport): string {
   const count = (pred: (r: CaseResult) => boolean) => report.results.filter(pred).length;
+  const problemCases = runProblems(report);
   const suite = element(
     'testsuite',
     {
       name: 'tlib-kit conformance',
-      tests: report.results.length,
-      failures: count((r) => r.verdict === 'fail' || r.verdict === 'timeout'),
+      tests: report.results.length + problemCases.length,
+      failures: count((r) => r.verdict === 'fail' || r.verdict === 'timeout') + problemCases.length,
       errors: count((r) => r.verdict === 'error'),
       skipped: count((r) => r.verdict === 'skip' || r.verdict === 'known-failure'),
       time: seconds(report.durationMs),
       timestamp: report.startedAt,
     },
-    [properties(report), ...report.results.map(testcase)],
+    [properties(report), ...report.results.map(testcase), ...problemCases],
   );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${element('testsuites', { name: 'tlib-kit' }, [suite])}\n`;
 }

@@ -23,10 +23,10 @@ function header(report: RunReport, color: boolean | undefined): string[] {
   const row = (k: string, v: string) => `  ${paint(k.padEnd(10), 'gray', color)}${v}`;
   return [
     paint('Conformance summary', 'bold', color),
-    row('Target', sanitizeOneLine(report.target)),
-    row('Seed', `${report.seed}${report.strict ? '  (strict: should-level rules enforced)' : ''}`),
+    row('Target', sanitizeOneLine(report.target.description)),
+    row('Seed', String(report.seed)),
     row('Duration', `${formatDuration(report.durationMs)}  (started ${sanitizeOneLine(report.startedAt)})`),
-    row('Tool', `tlib-kit ${sanitizeOneLine(report.version)}`),
+    row('Tool', `tlib-kit ${sanitizeOneLine(report.version)} on Node ${sanitizeOneLine(report.node)}`),
   ];
 }
 
@@ -46,6 +46,7 @@ function problem(r: CaseResult, color: boolean | undefined): string[] {
     `  ${paint(look.mark, look.style, color)} ${paint(sanitizeOneLine(r.id), 'bold', color)} ${paint(look.label, look.style, color)} ${paint(`[${r.level.toUpperCase()}]`, 'gray', color)}`,
     ...caseDetails(r, color),
     `      ${paint('Reference:', 'gray', color)} “${sanitizeOneLine(r.reference)}”`,
+    ...(r.reproduce ? [`      ${paint('Reproduce:', 'gray', color)} ${sanitizeOneLine(r.reproduce)}`] : []),
   ];
 }
 
@@ -56,10 +57,14 @@ function tolerated(r: CaseResult, color: boolean | undefined): string {
 }
 
 function verdictLine(report: RunReport, color: boolean | undefined): string {
-  const problems = report.results.filter((r) => isProblem(r.verdict)).length;
-  return problems === 0
-    ? paint('RESULT: PASSED', 'green', color) + ` (${report.summary.passed} of ${report.summary.total} passed)`
-    : paint(`RESULT: FAILED (${problems} scenario${problems === 1 ? '' : 's'} did not conform)`, 'red', color);
+  const failed = report.results.filter((r) => isProblem(r.verdict)).length;
+  const runProblems = report.problems?.length ?? 0;
+  if (failed === 0 && runProblems === 0) return paint('RESULT: PASSED', 'green', color) + ` (${report.summary.passed} of ${report.summary.total} passed)`;
+  const why = [
+    failed ? `${failed} scenario${failed === 1 ? '' : 's'} did not conform` : '',
+    runProblems ? `${runProblems} run-level problem${runProblems === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return paint(`RESULT: FAILED (${why.join(', ')})`, 'red', color);
 }
 
 export function renderSummary(report: RunReport, opts: Opts = {}): string {
@@ -69,6 +74,10 @@ export function renderSummary(report: RunReport, opts: Opts = {}): string {
   const out = [...header(report, color), '', ...counts(report, color)];
   if (problems.length > 0) out.push('', paint(`Did not conform (${problems.length})`, 'bold', color), ...problems.flatMap((r) => problem(r, color)));
   if (others.length > 0) out.push('', paint(`Skipped or tolerated (${others.length})`, 'bold', color), ...others.map((r) => tolerated(r, color)));
+  const runProblems = report.problems ?? [];
+  if (runProblems.length > 0) {
+    out.push('', paint(`Run-level problems (${runProblems.length})`, 'bold', color), ...runProblems.map((p) => `  ${paint('✗', 'red', color)} ${sanitizeOneLine(p)}`));
+  }
   out.push('', verdictLine(report, color));
   return out.join('\n');
 }

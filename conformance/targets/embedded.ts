@@ -24,6 +24,7 @@ export function embeddedTarget(o: EmbeddedTargetOptions): Target {
   const clientDefects = o.defects.filter((d) => where(d) === 'client') as ClientDefectName[];
   return {
     description: `embedded simulator (hot-standby pair)${o.defects.length ? `, defects: ${o.defects.join(', ')}` : ''}`,
+    info: { kind: 'embedded', defects: [...o.defects] },
     isolated: true,
     unmet: (_need: Need) => undefined,
     session: async (): Promise<TargetSession> => {

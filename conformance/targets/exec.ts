@@ -6,7 +6,7 @@
  */
 import { registerClient } from '../handshake.js';
 import type { AppView, Control, Need } from '../scenario.js';
-import type { Target, TargetSession } from '../target.js';
+import { controlInfo, type Target, type TargetSession } from '../target.js';
 import { spawnBridge } from '../transport.js';
 import { RawClient } from '../wire-client.js';
 
@@ -22,6 +22,7 @@ export const SESSION_ENV = 'TLIB_KIT_SESSION';
 export function execTarget(o: ExecTargetOptions): Target {
   return {
     description: `bridge "${o.command}"${o.controlLabel ? `, control ${o.controlLabel}` : ''}`,
+    info: { kind: 'exec', command: o.command, ...controlInfo(o.controlLabel) },
     isolated: false,
     unmet: (need) => unmetNeed(need, o),
     session: async (): Promise<TargetSession> => ({

@@ -10,7 +10,7 @@ import type { AppViewOptions } from '../target.js';
 import type { TcpAddress } from '../transport.js';
 
 export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddress; backup?: TcpAddress }, testDefects: ClientDefectName[]): Promise<AppView> {
-  const inbox = new Inbox(o.name, o.timeoutMs, o.quietMs);
+  const inbox = new Inbox(o.name, o.timeoutMs, o.quietMs, (text, waited) => o.exchange.wait(o.name, 'library', text, waited));
   const client = new TClient({
     primary: pair.primary,
     ...(pair.backup ? { backup: pair.backup } : {}),

@@ -5,7 +5,7 @@
  */
 import { targetError } from '../failure.js';
 import type { Control, Need, ServerSide } from '../scenario.js';
-import type { Target, TargetSession } from '../target.js';
+import { controlInfo, type Target, type TargetSession } from '../target.js';
 import { connectTcp, formatAddress, type TcpAddress } from '../transport.js';
 
 export interface TcpTargetOptions {
@@ -35,6 +35,7 @@ export function tcpTarget(o: TcpTargetOptions): Target {
     .join(', ');
   return {
     description,
+    info: { kind: 'tcp', primary: { ...o.primary }, ...(o.backup ? { backup: { ...o.backup } } : {}), ...controlInfo(o.controlLabel) },
     isolated: false,
     unmet: (need) => unmetNeed(need, o),
     session: async (): Promise<TargetSession> => {

@@ -6,13 +6,15 @@
  * their hand-written hex.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { decode, encode, fromJSON, toJSON, type JsonMessage } from '../../src/index.js';
+import { decode, encode, FrameDecoder, fromJSON, isTLibError, toJSON, type JsonMessage } from '../../src/index.js';
 import { bytesToHex, hexToBytes } from '../../src/codec/json.js';
 import { EDGE_VECTORS } from './edge-cases.js';
+import { ENCODE_INVALID_VECTORS, type EncodeInvalidSource } from './encode-invalid.js';
+import { STREAM_VECTORS, type StreamSource } from './stream.js';
 import { INVALID_VECTORS } from './invalid.js';
 import { MESSAGE_VECTORS, type ValidSource } from './messages.js';
 import { NON_CANONICAL_VECTORS } from './non-canonical.js';
-import type { ValidVector, Vector } from './types.js';
+import type { EncodeErrorVector, StreamVector, ValidVector, Vector } from './types.js';
 
 function valid(prefix: string, src: ValidSource): ValidVector {
   const bytes = encode(src.message, { allowObsolete: src.allowObsolete ?? false });
@@ -34,6 +36,40 @@ function checkLengthPrefix(name: string, error: string, hex: string): void {
   if (declared !== hex.length / 2 - 4) throw new Error(`${name}: length prefix ${declared}, body ${hex.length / 2 - 4} bytes`);
 }
 
+/** The codec must refuse the message exactly as the source says. */
+function encodeInvalid(v: EncodeInvalidSource): EncodeErrorVector {
+  let got = 'nothing thrown';
+  try {
+    encode(fromJSON(v.message), v.options);
+  } catch (e) {
+    if (!isTLibError(e)) throw e;
+    if (e.code === v.error && e.path === v.path) return { name: v.name, message: v.message, ...(v.options ? { options: v.options as EncodeErrorVector['options'] } : {}), error: v.error, path: v.path };
+    got = `${e.code} at ${JSON.stringify(e.path)} (${e.message})`;
+  }
+  throw new Error(`${v.name}: expected ${v.error} at ${JSON.stringify(v.path)}, got ${got}`);
+}
+
+/** FrameDecoder must return the frames and then the error the source says. */
+function stream(v: StreamSource): StreamVector {
+  const d = new FrameDecoder(v.maxFrameBytes === undefined ? undefined : { maxFrameBytes: v.maxFrameBytes });
+  const frames: string[] = [];
+  let error: { code: string; offset: number } | undefined;
+  try {
+    for (const chunk of v.chunks) {
+      frames.push(...d.push(hexToBytes(chunk)).map((f) => bytesToHex(f)));
+      if (d.error) throw d.error;
+    }
+    d.end();
+  } catch (e) {
+    if (!isTLibError(e)) throw e;
+    error = { code: e.code, offset: e.offset! };
+  }
+  if (!isDeepStrictEqual(frames, v.frames) || !isDeepStrictEqual(error, v.error)) {
+    throw new Error(`${v.name}: FrameDecoder returned ${JSON.stringify(frames)} then ${JSON.stringify(error)}`);
+  }
+  return { name: `stream/${v.name}`, chunks: v.chunks, ...(v.maxFrameBytes === undefined ? {} : { maxFrameBytes: v.maxFrameBytes }), frames: v.frames, ...(v.error ? { error: v.error } : {}) };
+}
+
 /** File name (under spec/vectors) -> its entries. */
 export function buildVectorFiles(): Record<string, Vector[]> {
   return {
@@ -44,6 +80,8 @@ export function buildVectorFiles(): Record<string, Vector[]> {
       if (!isDeepStrictEqual(decoded, v.message)) throw new Error(`${v.name}: decodes to ${JSON.stringify(decoded)}`);
       return { name: v.name, hex: v.hex, message: v.message, canonicalHex: bytesToHex(encode(fromJSON(v.message))) };
     }),
+    'encode-invalid.json': ENCODE_INVALID_VECTORS.map(encodeInvalid),
+    'stream.json': STREAM_VECTORS.map(stream),
     'invalid.json': INVALID_VECTORS.map((v) => {
       checkLengthPrefix(v.name, v.error, v.hex);
       return { name: v.name, hex: v.hex, error: v.error, offset: v.offset };

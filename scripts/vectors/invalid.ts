@@ -244,6 +244,12 @@ export const INVALID_VECTORS: InvalidSource[] = [
     07                              # RequestSetInputMask
     2d 04                           # InputMask, BINARY
     81 80 40                        # length 1048577`),
+  bad('LIMIT_EXCEEDED', 'decode-cost', 1286, `
+    00 00 17 75                     # body length 6005
+    60                              # EventUserEvent
+    33 05 d0 0f                     # UserData, KVLIST, 2000 pairs: 32 + 2000 x 40 = 80,032 cost units (offset 7)
+    ${'00 04 00 '.repeat(2000)}     # pairs of an empty key and an empty BINARY, 192 units each: the cost passes
+                                    # 65,536 + 16 x 6009 = 161,680 at pair 425, whose length byte is at 11 + 3 x 425`),
   bad('TIME_INCOMPLETE', 'seconds-only', 5, `
     00 00 00 07                     # body length 7
     34                              # EventError

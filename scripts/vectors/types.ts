@@ -15,4 +15,22 @@ export interface ErrorVector {
   error: string;
   offset: number;
 }
-export type Vector = ValidVector | ErrorVector;
+export type Vector = ValidVector | ErrorVector | EncodeErrorVector | StreamVector;
+
+/** encode-invalid.json: fromJSON(message) then encode(.., options) fails with `error` at `path`. */
+export interface EncodeErrorVector {
+  name: string;
+  message: JsonMessage;
+  options?: { allowObsolete?: boolean; limits?: Record<string, number> };
+  error: string;
+  path: string;
+}
+
+/** stream.json: FrameDecoder fed `chunks` (hex) returns `frames` (hex), then fails with `error` if set. */
+export interface StreamVector {
+  name: string;
+  chunks: string[];
+  maxFrameBytes?: number;
+  frames: string[];
+  error?: { code: string; offset: number };
+}

@@ -24,17 +24,10 @@ import { PendingRequests, type InternalRequestOptions, type RequestOptions } fro
 import { reconnectSchedule } from './reconnect-schedule.js';
 import { readRestoreConnection } from './restore-connection.js';
 import { resynchronise, type ResyncResult } from './resync.js';
+import { roleOf, Roles, type Switch, type SwitchReason } from './roles.js';
 import * as tlib from './tlib-requests.js';
 
-export type SwitchReason =
-  /** The standby reported EventPrimaryChanged. */
-  | 'primary-changed'
-  /** The active server reported EventRestoreConnection ServerRole 1 (it is backup now). */
-  | 'restore-connection'
-  /** The active server was lost and the standby did not report EventPrimaryChanged within switchoverDelayMs. */
-  | 'primary-lost'
-  /** Reconnecting after losing every server landed on another endpoint of the pool. */
-  | 'reconnect';
+export type { SwitchReason } from './roles.js';
 
 export interface OpenedInfo {
   server: string;
@@ -77,22 +70,16 @@ export class TClient {
   /** The standby's latest link event, replayed before its EventPrimaryChanged (the reference's ordering). */
   private readonly heldLink = new Map<ServerConnection, Message>();
   private readonly connecting = new Set<ServerConnection>();
-  /**
-   * Connections whose own stream last said "I am primary" (EventServerConnected
-   * ServerRole 0 as the active server, or EventPrimaryChanged). Events an old
-   * primary wrote before its EventRestoreConnection ServerRole 1 are genuine
-   * even when they are read after the new primary's EventPrimaryChanged (two
-   * sockets, no order between them), so they are dispatched, not dropped.
-   */
-  private readonly claimsPrimary = new Set<ServerConnection>();
+  /** Which connection is active, which is the standby, and what each server says it is. */
+  private readonly roles = new Roles<ServerConnection>();
+  /** A search for the primary runs (the active server is a backup). */
+  private hunting = false;
   private readonly waits = new Set<Wait>();
   private readonly handlers: ConnectionHandlers = {
     message: (connection, message) => this.onMessage(connection, message),
     malformed: (_connection, error) => this.reportError(error),
     closed: (connection, reason) => this.onClosed(connection, reason),
   };
-  private active: ServerConnection | undefined;
-  private standby: ServerConnection | undefined;
   private standbyTarget: string | undefined;
   private resyncOnLinkUp: ServerConnection | undefined;
   private primaryLostTimer: NodeJS.Timeout | undefined;
@@ -110,12 +97,12 @@ export class TClient {
 
   /** The active server ("host:port"), the `Server` of dispatched events. */
   get server(): string | undefined {
-    return this.active?.endpoint.name;
+    return this.roles.active?.endpoint.name;
   }
 
   /** The hot-standby backup connection, when there is one. */
   get backupServer(): string | undefined {
-    return this.standby?.endpoint.name;
+    return this.roles.standby?.endpoint.name;
   }
 
   get registeredDNs(): string[] {
@@ -167,8 +154,8 @@ export class TClient {
     this.waits.clear();
     this.pending.rejectAll((request) => new ClientError('CLOSED', `${request.Event} abandoned: the client was closed`));
     this.handshakes.failAll(new ClientError('CLOSED', 'the client was closed during registration'));
-    for (const connection of [this.active, this.standby, ...this.connecting]) connection?.close('closed by the application');
-    this.active = this.standby = undefined;
+    for (const connection of [this.roles.active, this.roles.standby, ...this.connecting]) connection?.close('closed by the application');
+    this.roles.clear();
     this.listeners.emit('closed');
   }
 
@@ -179,7 +166,7 @@ export class TClient {
    */
   request(message: Message, options: RequestOptions = {}): Promise<Message> {
     const { timeoutMs, expect, resolveOnError } = options;
-    return this.requestOn(this.active, message, { timeoutMs, expect, resolveOnError });
+    return this.requestOn(this.roles.active, message, { timeoutMs, expect, resolveOnError });
   }
 
   /** TRegisterAddress(); the DN is re-registered after reconnects and on the backup. */
@@ -230,7 +217,7 @@ export class TClient {
     return this.send(tlib.setInputMask(mask));
   }
 
-  private send(request: tlib.TLibRequest, connection = this.active, internal = false): Promise<Message> {
+  private send(request: tlib.TLibRequest, connection = this.roles.active, internal = false): Promise<Message> {
     return this.requestOn(connection, request.message, { expect: request.expect, internal });
   }
 
@@ -311,7 +298,7 @@ export class TClient {
   }
 
   private async afterOpened(reconnected: boolean): Promise<void> {
-    const active = this.active;
+    const active = this.roles.active;
     if (!active) return;
     const registrations = await Promise.all(
       [...this.dns].map(async ([dn, mode]) => ({ dn, ...(await outcome(this.send(tlib.registerAddress(dn, mode), active))) })),
@@ -321,9 +308,10 @@ export class TClient {
 
   private connectStandby(backup: Endpoint): void {
     if (this.standbyTarget === backup.name) return;
-    if (this.standby && !this.standby.closed && sameEndpoint(this.standby.endpoint, backup)) return;
-    if (this.active && sameEndpoint(this.active.endpoint, backup)) return;
-    this.standby?.close(`replaced: EventRestoreConnection names ${backup.name} as the backup`);
+    const { active, standby } = this.roles;
+    if (standby && !standby.closed && sameEndpoint(standby.endpoint, backup)) return;
+    if (active && sameEndpoint(active.endpoint, backup)) return;
+    standby?.close(`replaced: EventRestoreConnection names ${backup.name} as the backup`);
     this.standbyTarget = backup.name;
     const generation = this.generation;
     this.connectTo(backup, 'standby').then(
@@ -341,8 +329,9 @@ export class TClient {
 
   /** Keeps the standby's registrations equal to the active's, so a switchover needs no re-registration. */
   private mirrorOnStandby(request: tlib.TLibRequest): void {
-    if (!this.standby) return;
-    this.send(request, this.standby, true).catch((error: ClientError) => {
+    const standby = this.roles.standby;
+    if (!standby) return;
+    this.send(request, standby, true).catch((error: ClientError) => {
       if (!isClientError(error, 'CLOSED')) this.reportError(error);
     });
   }
@@ -357,19 +346,68 @@ export class TClient {
     if (this.pending.settle(connection, message) === 'internal') return;
     const resyncDue = this.trackLink(connection, message);
     if (message.Event === 'EventPrimaryChanged') this.onPrimaryChanged(connection, message);
-    else if (connection === this.active || this.claimsPrimary.has(connection)) this.dispatch(message);
+    else if (this.roles.dispatches(connection)) this.dispatch(message);
     if (resyncDue) this.startResync(connection);
   }
 
-  private onRegistered(connection: ServerConnection, role: Role, serverConnected: Message): void {
-    if (role === 'standby') {
-      this.standby = connection;
+  private onRegistered(connection: ServerConnection, slot: Role, serverConnected: Message): void {
+    const result = this.roles.registered(connection, slot, roleOf(serverConnected.ServerRole));
+    if (slot === 'standby') return;
+    if (slot === 'candidate') {
+      if (!result.accepted) return connection.close('looking for the primary: this server is not primary either');
+      result.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
+      this.emitSwitch(result.switched!);
+      this.dispatch(serverConnected);
+      void this.afterOpened(true);
       return;
     }
-    this.active = connection;
-    if (serverConnected.ServerRole !== 1) this.claimsPrimary.add(connection);
     this.currentPhase = 'open';
     this.dispatch(serverConnected);
+    this.checkPrimary();
+  }
+
+  private emitSwitch(sw: Switch<ServerConnection>): void {
+    this.listeners.emit('switched', { from: sw.from?.endpoint.name, to: sw.to.endpoint.name, reason: sw.reason });
+  }
+
+  /**
+   * The client never stays on a backup without saying so: when the active
+   * server reports ServerRole 1 (and no EventPrimaryChanged since), it
+   * reports NOT_PRIMARY and looks for the primary over the pool, keeping the
+   * backup active (and requests going to it) until it finds one.
+   */
+  private checkPrimary(): void {
+    const active = this.roles.active;
+    if (!active || !this.roles.activeIsBackup || this.currentPhase === 'closed') return;
+    this.reportError(new ClientError('NOT_PRIMARY', `the active server ${active.endpoint.name} reports it is a backup (ServerRole 1) and has not reported EventPrimaryChanged; looking for the primary`, { server: active.endpoint.name }));
+    this.huntPrimary();
+  }
+
+  private huntPrimary(): void {
+    if (this.hunting) return;
+    this.hunting = true;
+    const generation = this.generation;
+    const { reconnect } = this.opts;
+    const search = async (): Promise<void> => {
+      for (const attempt of reconnectSchedule(this.opts.pool, reconnect, { startIndex: 0, initial: false, random: this.opts.random })) {
+        await this.wait(attempt.delayMs);
+        const active = this.roles.active;
+        if (generation !== this.generation || !active || !this.roles.activeIsBackup) return;
+        if (sameEndpoint(attempt.endpoint, active.endpoint)) continue;
+        try {
+          await this.connectTo(attempt.endpoint, 'candidate');
+        } catch (error) {
+          if (generation !== this.generation) return;
+          this.listeners.emit('attemptFailed', { server: attempt.endpoint.name, pass: attempt.pass, error: error as Error });
+        }
+        if (!this.roles.activeIsBackup) return;
+      }
+      const active = this.roles.active;
+      if (generation === this.generation && active && this.roles.activeIsBackup) {
+        this.reportError(new ClientError('NOT_PRIMARY', `no primary found in ${reconnect.maxPasses} passes over the pool; staying on the backup ${active.endpoint.name}`, { server: active.endpoint.name }));
+      }
+    };
+    void search().finally(() => (this.hunting = false));
   }
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
@@ -380,10 +418,7 @@ export class TClient {
     } catch (error) {
       return this.reportError(error as ClientError);
     }
-    if (restore.role === 'backup') {
-      this.claimsPrimary.delete(connection);
-      return this.onDemoted(connection);
-    }
+    if (restore.role === 'backup') return this.onDemoted(connection);
     if (sameEndpoint(restore.backup, connection.endpoint)) {
       return this.reportError(new ClientError('BAD_RESTORE_CONNECTION', `EventRestoreConnection from ${connection.endpoint.name} names itself as the backup`, { server: connection.endpoint.name, event }));
     }
@@ -397,11 +432,10 @@ export class TClient {
    * servers can arrive in either order; the other server takes over.
    */
   private onDemoted(connection: ServerConnection): void {
-    const standby = this.standby;
-    if (connection !== this.active || !standby || standby.closed) return;
-    this.active = standby;
-    this.standby = connection;
-    this.listeners.emit('switched', { from: connection.endpoint.name, to: standby.endpoint.name, reason: 'restore-connection' });
+    const standby = this.roles.standby;
+    const sw = this.roles.demoted(connection, standby !== undefined && !standby.closed);
+    if (sw) this.emitSwitch(sw);
+    this.checkPrimary();
   }
 
   /** The backup named by the primary joins the pool, replacing the configured one if they differ. */
@@ -413,14 +447,13 @@ export class TClient {
   }
 
   private onPrimaryChanged(connection: ServerConnection, event: Message): void {
-    this.claimsPrimary.add(connection);
-    const from = this.active;
-    if (connection !== from) {
-      if (connection !== this.standby) return;
-      this.standby = from && !from.closed ? from : undefined;
-      this.active = connection;
+    const from = this.roles.active;
+    const slotted = connection === from || connection === this.roles.standby;
+    const sw = this.roles.primaryChanged(connection, from !== undefined && !from.closed);
+    if (!slotted) return;
+    if (sw) {
       this.clearPrimaryLost();
-      this.listeners.emit('switched', { from: from?.endpoint.name, to: connection.endpoint.name, reason: 'primary-changed' });
+      this.emitSwitch(sw);
     }
     const held = this.heldLink.get(connection);
     this.heldLink.delete(connection);
@@ -434,13 +467,13 @@ export class TClient {
   /** Records link state; true when a resync deferred by a link-down switchover is now due. */
   private trackLink(connection: ServerConnection, message: Message): boolean {
     if (message.Event !== 'EventLinkDisconnected' && message.Event !== 'EventLinkConnected') return false;
-    if (connection !== this.active) this.heldLink.set(connection, message);
+    if (connection !== this.roles.active) this.heldLink.set(connection, message);
     if (message.Event === 'EventLinkDisconnected') {
       this.linkDown.add(connection);
       return false;
     }
     this.linkDown.delete(connection);
-    if (this.resyncOnLinkUp !== connection || connection !== this.active) return false;
+    if (this.resyncOnLinkUp !== connection || connection !== this.roles.active) return false;
     this.resyncOnLinkUp = undefined;
     return true;
   }
@@ -458,24 +491,17 @@ export class TClient {
     this.handshakes.fail(connection, new ClientError('DISCONNECTED', `${connection.endpoint.name} closed during registration: ${reason}`, { server: connection.endpoint.name }));
     this.linkDown.delete(connection);
     this.heldLink.delete(connection);
-    this.claimsPrimary.delete(connection);
     if (this.resyncOnLinkUp === connection) this.resyncOnLinkUp = undefined;
-    if (this.currentPhase === 'closed') return;
-    const server = connection.endpoint.name;
-    if (connection === this.standby) {
-      this.standby = undefined;
-      this.listeners.emit('disconnected', { server, role: 'backup', reason });
-    } else if (connection === this.active) {
-      this.active = undefined;
-      this.listeners.emit('disconnected', { server, role: 'primary', reason });
-    } else return;
+    const slot = this.roles.lost(connection);
+    if (this.currentPhase === 'closed' || slot === undefined) return;
+    this.listeners.emit('disconnected', { server: connection.endpoint.name, role: slot === 'standby' ? 'backup' : 'primary', reason });
     this.recover(connection.endpoint);
   }
 
   /** With the standby alive, give it switchoverDelayMs to report EventPrimaryChanged; else reconnect. */
   private recover(lost: Endpoint): void {
-    if (this.active) return;
-    if (this.standby) {
+    if (this.roles.active) return;
+    if (this.roles.standby) {
       this.primaryLostTimer ??= setTimeout(() => this.promoteStandby(lost), this.opts.reconnect.switchoverDelayMs);
       return;
     }
@@ -485,11 +511,10 @@ export class TClient {
 
   private promoteStandby(lost: Endpoint): void {
     this.primaryLostTimer = undefined;
-    const standby = this.standby;
-    if (this.active || !standby) return;
-    this.active = standby;
-    this.standby = undefined;
+    const standby = this.roles.promoteStandby();
+    if (!standby) return;
     this.listeners.emit('switched', { from: lost.name, to: standby.endpoint.name, reason: 'primary-lost' });
+    this.checkPrimary();
   }
 
   private startReconnect(lost: Endpoint): void {

@@ -79,12 +79,14 @@ export class ServerConnection {
   private receive(chunk: Buffer, limits: Partial<Limits> | undefined): void {
     if (this.isClosed) return;
     try {
+      // The frames before an oversize length prefix are whole: deliver them, then report the prefix.
       for (const frame of this.decoder.push(chunk)) {
         const message = decode(frame, { limits });
         message.Server = this.endpoint.name;
         this.handlers.message(this, message);
         if (this.isClosed) return;
       }
+      if (this.decoder.error) throw this.decoder.error;
     } catch (error) {
       if (!isTLibError(error)) throw error;
       const reason = `malformed frame from ${this.endpoint.name}: ${error.message} (${error.code})`;

@@ -34,6 +34,8 @@ export type ClientErrorCode =
   | 'MALFORMED_FRAME'
   /** EventRestoreConnection carried no usable reference to the backup T-Server. */
   | 'BAD_RESTORE_CONNECTION'
+  /** The active server reports it is a backup: the client is looking for the primary (or found none). */
+  | 'NOT_PRIMARY'
   /** An application listener threw; the client caught it so the socket keeps working. */
   | 'LISTENER_FAILED';
 

@@ -9,8 +9,10 @@
 import type { Message } from '../codec/types.js';
 import type { ServerConnection } from './connection.js';
 import { ClientError } from './errors.js';
+import type { Slot } from './roles.js';
 
-export type Role = 'active' | 'standby';
+/** The slot the connection registers for (roles.ts). */
+export type Role = Slot;
 
 interface Entry {
   readonly role: Role;

@@ -19,12 +19,12 @@ describe('tlib-kit (built)', () => {
   it('--help lists every command', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
-    for (const command of ['conform', 'demo', 'fuzz', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['conform', 'decode', 'demo', 'encode', 'fuzz', 'sim', 'validate']) expect(r.out).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
   });
 
   it('an unknown command is an error that points to --help', () => {
     const r = cli('conformance');
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     expect(r.err).toContain("unknown command 'conformance'");
     expect(r.err).toContain('--help');
   });

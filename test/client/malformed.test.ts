@@ -1,6 +1,7 @@
 /** A server that sends bytes the codec rejects: reported, connection closed, nothing thrown. */
 import { describe, expect, it } from 'vitest';
 import { ClientError, TClient } from '../../src/client/index.js';
+import { encode } from '../../src/index.js';
 import { clientOnFake } from './client-on-fake.js';
 import type { FakeServer } from './fake-server.js';
 import { next } from './helpers.js';
@@ -33,6 +34,19 @@ describe('malformed frames from the server', () => {
     expect(info.reason).toContain('malformed frame');
     await server.connections[0]!.closed;
     expect(client.phase).toBe('down');
+  });
+
+  it('delivers the whole frames that shared a read with an oversize length prefix, then reports it (issue 13, case 8)', async () => {
+    const { server, client } = await openQuiet();
+    const pending = client.queryLocation();
+    const request = await server.waitFor((m) => m.Event === 'RequestQueryLocation');
+    const reported = next(client, 'error');
+    const answer = encode({ Event: 'EventLocationInfo', ReferenceID: request.ReferenceID! });
+    server.connections[0]!.sendRaw(Uint8Array.from([...answer, 0x7f, 0xff, 0xff, 0xff]));
+    await expect(pending).resolves.toMatchObject({ Event: 'EventLocationInfo' });
+    const [error] = await reported;
+    expect((error as ClientError).code).toBe('MALFORMED_FRAME');
+    expect(((error as ClientError).cause as { code: string }).code).toBe('FRAME_TOO_LARGE');
   });
 
   it('keeps working when an application listener throws, reporting LISTENER_FAILED', async () => {

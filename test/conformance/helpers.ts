@@ -1,4 +1,5 @@
 /** Shared setup for the conformance tests: an engine run against the embedded simulator, and a buffered CLI. */
+import { existsSync, readFileSync } from 'node:fs';
 import { runConformance, type EngineOptions } from '../../conformance/engine.js';
 import type { RunReport } from '../../conformance/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
@@ -7,12 +8,14 @@ import { embeddedTarget } from '../../conformance/targets/embedded.js';
 import { runConformCommand } from '../../cli/commands/conform.js';
 import type { DefectName } from '../../src/sim/defects.js';
 import { validate } from '../../src/validate/index.js';
+import { expectValidReport } from '../report/report-schema.js';
 
 /** Short enough that a missing message costs little, long enough for loopback on a busy 2-core machine. */
 export const STEP_MS = 1000;
 
-export function run(target: Target, extra: Partial<EngineOptions> = {}): Promise<RunReport> {
-  return runConformance({
+/** Every report a test run produces is held to spec/report.schema.json. */
+export async function run(target: Target, extra: Partial<EngineOptions> = {}): Promise<RunReport> {
+  const report = await runConformance({
     target,
     scenarios: SCENARIOS,
     catalogueIds: SCENARIOS.map((s) => s.id),
@@ -20,10 +23,11 @@ export function run(target: Target, extra: Partial<EngineOptions> = {}): Promise
     version: 'test',
     timeoutMs: STEP_MS,
     seed: 7,
-    strict: false,
     repeat: 1,
     ...extra,
   });
+  expectValidReport(report);
+  return report;
 }
 
 export function runEmbedded(defects: DefectName[] = [], extra: Partial<EngineOptions> = {}): Promise<RunReport> {
@@ -38,5 +42,7 @@ export async function cli(args: string[]): Promise<{ code: number; out: string; 
   let out = '';
   let err = '';
   const code = await runConformCommand(args, { out: (t) => (out += t), err: (t) => (err += t), color: false });
+  const json = args.indexOf('--json');
+  if (json >= 0 && existsSync(args[json + 1] ?? '')) expectValidReport(JSON.parse(readFileSync(args[json + 1]!, 'utf8')));
   return { code, out, err };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseKnownList } from '../../conformance/known-list.js';
+import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { matchesId, selectScenarios } from '../../conformance/select.js';
 import { cli } from './helpers.js';
 
@@ -69,10 +70,22 @@ describe('selection', () => {
   const all = [{ id: 'ack/user-event/reference-id' }, { id: 'ack/transaction-monitoring/start' }, { id: 'agent-reserved/no-leak' }];
   it('matches exact ids, prefixes at a segment boundary, and globs', () => {
     expect(matchesId('ack', 'ack/user-event/reference-id')).toBe(true);
+    expect(matchesId('ack/', 'ack/user-event/reference-id')).toBe(true);
     expect(matchesId('ac', 'ack/user-event/reference-id')).toBe(false);
+    expect(matchesId('ack/user-event', 'ack/user-event-attribute')).toBe(false);
     expect(matchesId('ack/*/start', 'ack/transaction-monitoring/start')).toBe(true);
-    expect(matchesId('ack/*', 'ack/transaction-monitoring/start')).toBe(false);
+    expect(matchesId('ack/*/start', 'ack/transaction-monitoring/stop')).toBe(false);
     expect(matchesId('ack/**', 'ack/transaction-monitoring/start')).toBe(true);
+    expect(matchesId('**/no-leak', 'agent-reserved/no-leak')).toBe(true);
+    expect(matchesId('**/no-leak', 'agent-reserved/no-leak-2')).toBe(false);
+    expect(matchesId('ack/user-?vent', 'ack/user-event/reference-id')).toBe(true);
+  });
+  it('a glob selects what it matches and everything under it: ack/* is all of ack/, like ack', () => {
+    expect(matchesId('ack/*', 'ack/transaction-monitoring/start')).toBe(true);
+    expect(matchesId('ack/*', 'agent-reserved/no-leak')).toBe(false);
+    const ack = SCENARIOS.filter((s) => s.id.startsWith('ack/')).map((s) => s.id);
+    expect(ack.length).toBeGreaterThan(1);
+    for (const p of ['ack', 'ack/', 'ack/*', 'ack/**']) expect(selectScenarios(SCENARIOS, [p], []).map((s) => s.id)).toEqual(ack);
   });
   it('runs what --run selects minus what --skip selects, and refuses a pattern that selects nothing', () => {
     expect(selectScenarios(all, ['ack'], ['ack/**/start']).map((s) => s.id)).toEqual(['ack/user-event/reference-id']);

@@ -61,7 +61,26 @@ describe('JUnit report', () => {
 
   it('carries target and seed as properties', () => {
     const props = Object.fromEntries(findAll(doc, 'property').map((p) => [p.attrs.name, p.attrs.value]));
-    expect(props).toMatchObject({ target: sample.target, seed: '1729', strict: 'false' });
+    expect(props).toMatchObject({ target: sample.target.description, 'target.kind': 'embedded', seed: '1729', timeoutMs: '2000', node: sample.node, schemaVersion: '1.0.0' });
+  });
+
+  it('puts the reproduce command in every failure body', () => {
+    const r = caseById(sample, 'ack/transaction-monitoring/subscription-id-start');
+    expect(textOf(findAll(testcase(r.id), 'failure')[0]!)).toContain(`Reproduce: ${r.reproduce!}`);
+  });
+
+  it('turns run-level problems into a failing testcase and counts it', () => {
+    const stale = { ...sample, problems: ['k.txt:2: "ack/nope" matches no scenario'], rewriteKnownFailing: 'tlib-kit conform --write-known-failing k.txt' };
+    const parsed = parseXml(renderJunit(stale));
+    const suite = findAll(parsed, 'testsuite')[0]!;
+    const run = findAll(parsed, 'testcase').find((t) => t.attrs.name === 'run/known-lists')!;
+    expect(run.attrs.classname).toBe('run');
+    const failure = findAll(run, 'failure')[0]!;
+    expect(failure.attrs.message).toContain('1 run-level problem: k.txt:2');
+    expect(textOf(failure)).toContain('tlib-kit conform --write-known-failing k.txt');
+    expect(Number(suite.attrs.failures)).toBe(Number(findAll(doc, 'testsuite')[0]!.attrs.failures) + 1);
+    expect(Number(suite.attrs.tests)).toBe(sample.results.length + 1);
+    expect(findAll(doc, 'testcase').some((t) => t.attrs.name === 'run/known-lists')).toBe(false);
   });
 
   it('writes the same document to a file', async () => {

@@ -18,6 +18,7 @@ describe('renderCaseLine', () => {
       '      EventACK for SubscriptionStart arrived without SubscriptionID.',
       '      Expected: EventACK with ReferenceID 7 and a SubscriptionID',
       '      Actual:   EventACK with ReferenceID 7 and no SubscriptionID',
+      '      Reproduce: tlib-kit conform --run ack/transaction-monitoring/subscription-id-start --seed 1729',
     ]);
   });
 
@@ -63,6 +64,22 @@ describe('renderSummary', () => {
     }
     expect(section).not.toContain('user-event/this-dn');
     expect(section).not.toContain('ack/user-event/reference-id');
+  });
+
+  it('shows the reproduce command under every failure of the summary', () => {
+    for (const r of sample.results.filter((x) => x.verdict === 'fail' || x.verdict === 'timeout' || x.verdict === 'error')) {
+      expect(text).toContain(`Reproduce: ${r.reproduce!}`);
+    }
+  });
+
+  it('a run-level problem alone fails the headline and is listed', () => {
+    const stale = { ...sample, results: [caseById(sample, 'ack/user-event/reference-id')], problems: ['ack/user-event/reference-id is listed as known failing (line 1) but now passes: remove it from the list'] };
+    const lines = renderSummary(stale).split('\n');
+    expect(lines.at(-1)).toBe('RESULT: FAILED (1 run-level problem)');
+    expect(lines).toContain('Run-level problems (1)');
+    expect(lines).toContain(`  ✗ ${stale.problems[0]}`);
+    const both = renderSummary({ ...sample, problems: ['a', 'b'] }).split('\n').at(-1);
+    expect(both).toBe('RESULT: FAILED (4 scenarios did not conform, 2 run-level problems)');
   });
 
   it('ends with the outcome', () => {

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SERVER_DEFECTS } from '../../src/sim/index.js';
+import { backupPortOf } from '../../cli/commands/sim.js';
 import { connectRegistered } from './wire-client.js';
 
 const MAIN = fileURLToPath(new URL('../../cli/main.ts', import.meta.url));
@@ -10,6 +11,15 @@ const NODE_ARGS = ['--import', 'tsx', MAIN, 'sim'];
 function runSync(args: string[]) {
   return spawnSync(process.execPath, [...NODE_ARGS, ...args], { encoding: 'utf8', timeout: 20_000 });
 }
+
+describe('backup port', () => {
+  it('follows --port: +1 for a fixed port, a free one (0) with --port 0, as given when given', () => {
+    expect(backupPortOf({ port: 7000 })).toBe(7001);
+    expect(backupPortOf({ port: 9100 })).toBe(9101);
+    expect(backupPortOf({ port: 0 })).toBe(0);
+    expect(backupPortOf({ port: 0, backupPort: 7300 })).toBe(7300);
+  });
+});
 
 describe('tlib-kit sim', () => {
   it('--defects lists every server-side defect, name then sentence, one per line', () => {
@@ -33,7 +43,8 @@ describe('tlib-kit sim', () => {
   });
 
   it('prints where the servers and the control channel listen, serves, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [...NODE_ARGS, '--port', '0', '--backup-port', '0', '--control-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // --port 0 alone: the backup takes a free port too (it used to bind 7001 whatever --port said).
+    const child = spawn(process.execPath, [...NODE_ARGS, '--port', '0', '--control-port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -41,8 +52,15 @@ describe('tlib-kit sim', () => {
       const end = Date.now() + 15_000;
       while (!/control channel listening/.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
       const primary = /primary \(server a\) listening on 127\.0\.0\.1:(\d+)/.exec(out);
-      expect(out).toMatch(/backup \(server b\) listening on 127\.0\.0\.1:\d+/);
+      const backup = /backup \(server b\) listening on 127\.0\.0\.1:(\d+)/.exec(out);
+      const control = /control channel listening on 127\.0\.0\.1:(\d+)/.exec(out);
       expect(primary).not.toBeNull();
+      const ports = [primary![1], backup![1], control![1]].map(Number);
+      expect(ports.every((p) => p > 0 && p !== 7000 && p !== 7001)).toBe(true);
+      expect(new Set(ports).size).toBe(3);
+      const b = await connectRegistered(ports[1]!);
+      expect(b.messages[0]).toMatchObject({ Event: 'EventServerConnected', ServerRole: 1 });
+      b.close();
       const c = await connectRegistered(Number(primary![1]));
       expect(c.messages[0]).toMatchObject({ Event: 'EventServerConnected', ServerRole: 0 });
       c.close();

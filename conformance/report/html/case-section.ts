@@ -37,6 +37,7 @@ export function caseSection(r: CaseResult, index: number): string {
     r.reason ? `<p class="reason v-${v}">${escapeHtml(r.reason)}</p>` : '',
     expectedActual(r),
     r.seen ? `<p class="seen"><span class="seen-label">Behaviour seen</span>${escapeHtml(r.seen)}</p>` : '',
+    r.reproduce ? `<p class="reproduce"><span class="seen-label">Reproduce</span><code>${escapeHtml(r.reproduce)}</code></p>` : '',
     blamed ? `<p><a class="jump" href="#${blamed}">Show the violating message ↓</a></p>` : '',
     `<h4 class="exchange-title">Message exchange <span class="hint">click a message for its attributes and bytes</span>${LEGEND}</h4>`,
     sequenceDiagram(r.exchange, idPrefix),

@@ -6,12 +6,11 @@ import { escapeHtml } from './escape.js';
 
 function facts(report: RunReport): string {
   const items: Array<[string, string]> = [
-    ['Target', report.target],
+    ['Target', report.target.description],
     ['Started', report.startedAt],
     ['Duration', formatDuration(report.durationMs)],
     ['Seed', String(report.seed)],
-    ['Strict', report.strict ? 'yes (should-level rules enforced)' : 'no (must-level rules only)'],
-    ['Tool', `tlib-kit ${report.version}`],
+    ['Tool', `tlib-kit ${report.version}, Node ${report.node}`],
   ];
   return `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>`;
 }
@@ -30,11 +29,22 @@ function filters(report: RunReport): string {
   return `<nav class="filters" aria-label="filter by verdict">${all}${buttons.join('')}${tools}</nav>`;
 }
 
+/** Stale list entries and the like: they fail the run, so they sit next to the outcome. */
+function runProblems(report: RunReport): string {
+  const problems = report.problems ?? [];
+  if (problems.length === 0) return '';
+  const items = problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
+  const fix = report.rewriteKnownFailing ? `<p>To make the list match this run: <code>${escapeHtml(report.rewriteKnownFailing)}</code></p>` : '';
+  return `<section class="run-problems" aria-label="run-level problems"><h2>Run-level problems (${problems.length})</h2><ul>${items}</ul>${fix}</section>`;
+}
+
 export function pageHeader(report: RunReport): string {
-  const problems = report.results.filter((r) => isProblem(r.verdict)).length;
+  const failed = report.results.filter((r) => isProblem(r.verdict)).length;
+  const runLevel = report.problems?.length ?? 0;
+  const why = [failed ? `${failed} of ${report.results.length} scenarios failed` : '', runLevel ? `${runLevel} run-level problem${runLevel === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
   const outcome =
-    problems === 0
+    failed === 0 && runLevel === 0
       ? `<div class="outcome ok"><strong>CONFORMS</strong><span>no violations in ${report.results.length} scenarios</span></div>`
-      : `<div class="outcome bad"><strong>DOES NOT CONFORM</strong><span>${problems} of ${report.results.length} scenarios failed</span></div>`;
-  return `<header class="top"><div class="title-row"><h1>T-Server conformance report</h1>${outcome}</div>${facts(report)}${filters(report)}</header>`;
+      : `<div class="outcome bad"><strong>DOES NOT CONFORM</strong><span>${why}</span></div>`;
+  return `<header class="top"><div class="title-row"><h1>T-Server conformance report</h1>${outcome}</div>${facts(report)}${runProblems(report)}${filters(report)}</header>`;
 }

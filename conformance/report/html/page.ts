@@ -38,7 +38,7 @@ export function renderHtmlReport(report: RunReport): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Conformance report: ${escapeHtml(report.target)}</title>
+<title>Conformance report: ${escapeHtml(report.target.description)}</title>
 <style>${STYLE}</style>
 </head>
 <body data-filter="all">

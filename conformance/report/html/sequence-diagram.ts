@@ -83,21 +83,51 @@ function note(r: WireRecord, lanes: Lanes): string {
   );
 }
 
+/**
+ * A step that timed out: a dashed bar on the waiting actor's lifeline and a
+ * dashed arrow from the peer that never sent, ending in a cross, labelled
+ * with how long and from when to when. Colours are SVG presentation
+ * attributes, so the row reads the same whatever the stylesheet says.
+ */
+function wait(r: WireRecord, lanes: Lanes): string {
+  const a = lanes.x('actor', r.actor);
+  const p = lanes.x('peer', r.peer);
+  const waited = r.waitedMs ?? 0;
+  const from = Math.round(Math.max(0, r.t - waited) * 1000) / 1000;
+  const y = G.rowHeight - 9;
+  // The row's time column shows when the wait ended; the label says how long and from when.
+  const text = `waited ${Math.round(waited)} ms from +${from.toFixed(1)}`;
+  const room = Math.floor(Math.abs(p - a) / CHAR_WIDTH) - 2;
+  const dir = p > a ? 1 : -1;
+  return (
+    `<g class="wait" data-waited-ms="${waited}" data-from-ms="${from}"><title>${escapeHtml(`${r.text ?? ''} (from +${from.toFixed(1)} ms to +${r.t.toFixed(1)} ms)`)}</title>` +
+    `<rect class="wait-bar" x="${a - 5}" y="2" width="10" height="${G.rowHeight - 4}" rx="3" fill="#f3e8ff" stroke="#9333ea" stroke-dasharray="3 2"/>` +
+    `<line class="wait-line" x1="${p - dir * 6}" y1="${y}" x2="${a + dir * 6}" y2="${y}" stroke="#9333ea" stroke-width="1.5" stroke-dasharray="5 4"/>` +
+    `<text class="wait-cross" x="${p}" y="${y + 4}" text-anchor="middle" fill="#9333ea">✕</text>` +
+    `<text class="label wait-label" x="${(a + p) / 2}" y="${y - 7}" text-anchor="middle" fill="#7e22ce">${escapeHtml(truncate(text, room))}</text></g>`
+  );
+}
+
+function body(r: WireRecord, lanes: Lanes): string {
+  if (r.dir !== 'note') return arrow(r, lanes);
+  return r.waitedMs === undefined ? note(r, lanes) : wait(r, lanes);
+}
+
 function row(r: WireRecord, lanes: Lanes, id: string): string {
   const h = G.rowHeight;
   const badge = r.violation
     ? `<g class="violation-badge"><rect x="${lanes.width - G.badgeWidth + 6}" y="8" width="${G.badgeWidth - 12}" height="${h - 16}" rx="9"/>` +
-      `<text x="${lanes.width - G.badgeWidth / 2}" y="${h / 2 + 4}" text-anchor="middle">VIOLATION</text></g>`
+      `<text x="${lanes.width - G.badgeWidth / 2}" y="${h / 2 + 4}" text-anchor="middle">${r.waitedMs === undefined ? 'VIOLATION' : 'TIMEOUT'}</text></g>`
     : '';
   const svg =
     `<svg class="seq-row" width="${lanes.width}" height="${h}">` +
     `<rect class="row-bg" x="0" y="0" width="${lanes.width}" height="${h}"/>` +
     lifelines(lanes, 0, h) +
     `<text class="time" x="${G.timeWidth - 6}" y="${h - 6}" text-anchor="end">${escapeHtml(formatOffset(r.t).trim())}</text>` +
-    (r.dir === 'note' ? note(r, lanes) : arrow(r, lanes)) +
+    body(r, lanes) +
     badge +
     `</svg>`;
-  const cls = `msg dir-${r.dir}${r.violation ? ' violation' : ''}`;
+  const cls = `msg dir-${r.dir}${r.waitedMs === undefined ? '' : ' wait'}${r.violation ? ' violation' : ''}`;
   return `<details class="${cls}" id="${id}"${r.violation ? ' open' : ''}><summary>${svg}</summary>${messageDetail(r)}</details>`;
 }
 

@@ -1,0 +1,61 @@
+/**
+ * Messages encode() must refuse, in JSON form (spec/wire-format.md section
+ * 14): each is read with fromJSON() and encoded with `options`, and must
+ * fail with exactly `error` at `path`. The build runs every one and stops if
+ * the codec disagrees, so the file states what the encoder does.
+ */
+import type { ErrorCode, JsonMessage, Limits } from '../../src/index.js';
+
+export interface EncodeInvalidSource {
+  name: string;
+  message: JsonMessage;
+  options?: { allowObsolete?: boolean; limits?: Partial<Limits> };
+  error: ErrorCode;
+  path: string;
+}
+
+function bad(error: ErrorCode, name: string, path: string, message: JsonMessage, options?: EncodeInvalidSource['options']): EncodeInvalidSource {
+  return { name: `encode/${error.toLowerCase().replace(/_/g, '-')}/${name}`, message, ...(options ? { options } : {}), error, path };
+}
+
+const UE = 'EventUserEvent';
+
+export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
+  bad('INVALID_MESSAGE', 'event-not-in-registry', 'Event', { Event: 'EventNoSuchThing' }),
+  bad('INVALID_MESSAGE', 'event-is-a-prototype-name', 'Event', { Event: 'constructor' }),
+  bad('INVALID_MESSAGE', 'unknown-message-without-type', 'MessageType', { Event: 'Unknown' }),
+  bad('INVALID_MESSAGE', 'unknown-message-with-a-registered-id', 'MessageType', { Event: 'Unknown', MessageType: 138 }),
+  bad('INVALID_MESSAGE', 'unknown-message-with-an-obsolete-id', 'MessageType', { Event: 'Unknown', MessageType: 99 }),
+  bad('INVALID_MESSAGE', 'property-not-an-attribute', 'Colour', { Event: UE, Colour: 'red' }),
+  bad('INVALID_MESSAGE', 'property-named-constructor', 'constructor', { Event: UE, constructor: 'x' }),
+  bad('INVALID_MESSAGE', 'json-key-__proto__', '__proto__', JSON.parse('{"Event":"RequestRegisterClient","ApplicationName":"app","__proto__":{"ApplicationPassword":"smuggled"}}') as JsonMessage),
+  bad('INVALID_MESSAGE', 'time-part-as-property', 'TimeinSecs', { Event: UE, TimeinSecs: 1 }),
+  bad('INVALID_MESSAGE', 'null-value', 'ThisDN', { Event: UE, ThisDN: null }),
+  bad('INVALID_MESSAGE', 'int32-not-integral', 'ErrorCode', { Event: 'EventError', ErrorCode: 1.5 }),
+  bad('INVALID_MESSAGE', 'int32-above-range', 'ErrorCode', { Event: 'EventError', ErrorCode: 2147483648 }),
+  bad('INVALID_MESSAGE', 'u32-negative', 'ReferenceID', { Event: 'EventACK', ReferenceID: -1 }),
+  bad('INVALID_MESSAGE', 'connid-uppercase', 'ConnID', { Event: 'EventCallInfoChanged', ConnID: '006E02A1C3D4E5F6' }),
+  bad('INVALID_MESSAGE', 'u64-negative-decimal', 'EventSequenceNumber', { Event: UE, EventSequenceNumber: '-1' }),
+  bad('INVALID_MESSAGE', 'u64-exponent', 'EventSequenceNumber', { Event: UE, EventSequenceNumber: '1e3' }),
+  bad('INVALID_MESSAGE', 'u64-above-range', 'EventSequenceNumber', { Event: UE, EventSequenceNumber: '18446744073709551616' }),
+  bad('INVALID_MESSAGE', 'u64-as-json-number', 'EventSequenceNumber', { Event: UE, EventSequenceNumber: 5 }),
+  bad('INVALID_MESSAGE', 'hex-odd-length', 'InputMask.$hex', { Event: 'RequestSetInputMask', InputMask: { $hex: 'abc' } }),
+  bad('INVALID_MESSAGE', 'hex-not-hex', 'UserData[0][1].$hex', { Event: UE, UserData: [['k', { $hex: 'zz' }]] }),
+  bad('INVALID_MESSAGE', 'time-microseconds-negative', 'time.microseconds', { Event: UE, time: { seconds: 1, microseconds: -1 } }),
+  bad('INVALID_MESSAGE', 'pair-not-a-pair', 'UserData[0]', { Event: UE, UserData: [['k']] }),
+  bad('INVALID_MESSAGE', 'pair-null-value', 'UserData[0][1]', { Event: UE, UserData: [['k', null]] }),
+  bad('INVALID_MESSAGE', 'pair-integer-not-integral', 'UserData[0][1]', { Event: UE, UserData: [['k', 1.5]] }),
+  bad('INVALID_MESSAGE', 'unknown-kind-is-a-prototype-name', 'Unknown[0].kind', { Event: UE, Unknown: [{ tag: 200, kind: 'toString' as 'int32', value: 1 }] }),
+  bad('INVALID_MESSAGE', 'unknown-tag-is-registered', 'Unknown[0].tag', { Event: UE, Unknown: [{ tag: 20, kind: 'string', value: 'x' }] }),
+  bad('INVALID_MESSAGE', 'unknown-tag-twice', 'Unknown[1].tag', { Event: UE, Unknown: [{ tag: 200, kind: 'int32', value: 1 }, { tag: 200, kind: 'int32', value: 2 }] }),
+  bad('INVALID_MESSAGE', 'unknown-tag-above-uint32', 'Unknown[0].tag', { Event: UE, Unknown: [{ tag: 4294967296, kind: 'int32', value: 1 }] }),
+  bad('OBSOLETE', 'resource-allocated', 'Event', { Event: 'EventResourceAllocated' }),
+  bad('INVALID_UTF8', 'lone-surrogate-in-key', 'UserData[0][0]', { Event: UE, UserData: [['\ud800', 'v']] }),
+  bad('NESTING_TOO_DEEP', 'depth-above-maxDepth', 'UserData[0][1][0][1]', { Event: UE, UserData: [['a', [['b', [['c', 1]]]]]] }, { limits: { maxDepth: 2 } }),
+  bad('LIMIT_EXCEEDED', 'string-above-maxStringBytes', 'ThisDN', { Event: UE, ThisDN: 'abcde' }, { limits: { maxStringBytes: 4 } }),
+  bad('LIMIT_EXCEEDED', 'utf8-bytes-above-maxStringBytes', 'UserData[0][1]', { Event: UE, UserData: [['k', '€€']] }, { limits: { maxStringBytes: 5 } }),
+  bad('LIMIT_EXCEEDED', 'pairs-above-maxPairs', 'UserData[1][1]', { Event: UE, UserData: [['a', 1], ['l', [['b', 2], ['c', 3]]]] }, { limits: { maxPairs: 3 } }),
+  bad('LIMIT_EXCEEDED', 'attributes-above-maxAttributes', '', { Event: UE, ThisDN: 'a', time: { seconds: 1, microseconds: 2 } }, { limits: { maxAttributes: 2 } }),
+  bad('LIMIT_EXCEEDED', 'decode-cost', '', { Event: UE, UserData: Array.from({ length: 2000 }, (): [string, { $hex: string }] => ['', { $hex: '' }]) }),
+  bad('FRAME_TOO_LARGE', 'body-above-maxFrameBytes', '', { Event: UE, ThisDN: 'x'.repeat(100) }, { limits: { maxFrameBytes: 100 } }),
+];

@@ -1,0 +1,131 @@
+/** The client's role state machine (src/client/roles.ts), one transition at a time. */
+import { describe, expect, it } from 'vitest';
+import { roleOf, Roles } from '../../src/client/roles.js';
+
+type C = 'A' | 'B' | 'C';
+
+/** A active (primary), B standby (backup). */
+function pair(): Roles<C> {
+  const r = new Roles<C>();
+  r.registered('A', 'active', 'primary');
+  r.registered('B', 'standby', 'backup');
+  return r;
+}
+
+describe('roleOf', () => {
+  it('reads EventServerConnected ServerRole', () => {
+    expect([roleOf(0), roleOf(1), roleOf(undefined), roleOf(7)]).toEqual(['primary', 'backup', 'unknown', 'unknown']);
+  });
+});
+
+describe('Roles transitions', () => {
+  it('registered active/standby: fills the slot, records the role; only the active dispatches', () => {
+    const r = pair();
+    expect([r.active, r.standby, r.roleOf('A'), r.roleOf('B')]).toEqual(['A', 'B', 'primary', 'backup']);
+    expect([r.dispatches('A'), r.dispatches('B')]).toEqual([true, false]);
+    expect(r.activeIsBackup).toBe(false);
+  });
+
+  it('registered active on a backup: activeIsBackup, and it does not claim primary', () => {
+    const r = new Roles<C>();
+    r.registered('B', 'active', 'backup');
+    expect(r.activeIsBackup).toBe(true);
+    r.registered('A', 'active', 'unknown');
+    expect(r.activeIsBackup).toBe(false);
+  });
+
+  it('primaryChanged from the standby: swap, reason primary-changed; the old active keeps dispatching its tail', () => {
+    const r = pair();
+    expect(r.primaryChanged('B', true)).toEqual({ from: 'A', to: 'B', reason: 'primary-changed' });
+    expect([r.active, r.standby, r.roleOf('B')]).toEqual(['B', 'A', 'primary']);
+    expect(r.dispatches('A')).toBe(true);
+  });
+
+  it('primaryChanged from the standby with the active closed: no standby left', () => {
+    const r = pair();
+    r.primaryChanged('B', false);
+    expect([r.active, r.standby]).toEqual(['B', undefined]);
+  });
+
+  it('primaryChanged from the active: no switch', () => {
+    const r = pair();
+    expect(r.primaryChanged('A', true)).toBeUndefined();
+    expect(r.active).toBe('A');
+  });
+
+  it('primaryChanged from the active that was a backup ends activeIsBackup', () => {
+    const r = new Roles<C>();
+    r.registered('B', 'active', 'backup');
+    r.primaryChanged('B', true);
+    expect(r.activeIsBackup).toBe(false);
+  });
+
+  it('demoted active with an open standby: swap, reason restore-connection; it stops dispatching', () => {
+    const r = pair();
+    expect(r.demoted('A', true)).toEqual({ from: 'A', to: 'B', reason: 'restore-connection' });
+    expect([r.active, r.standby, r.roleOf('A')]).toEqual(['B', 'A', 'backup']);
+    expect(r.dispatches('A')).toBe(false);
+  });
+
+  it('demoted active with no standby: stays active, now known to be a backup', () => {
+    const r = new Roles<C>();
+    r.registered('A', 'active', 'primary');
+    expect(r.demoted('A', false)).toBeUndefined();
+    expect([r.active, r.activeIsBackup]).toEqual(['A', true]);
+  });
+
+  it('demoted standby: no switch', () => {
+    const r = pair();
+    expect(r.demoted('B', true)).toBeUndefined();
+    expect(r.active).toBe('A');
+  });
+
+  it('lost: says which slot, forgets the role', () => {
+    const r = pair();
+    expect(r.lost('C')).toBeUndefined();
+    expect(r.lost('A')).toBe('active');
+    expect([r.active, r.dispatches('A'), r.roleOf('A')]).toEqual([undefined, false, 'unknown']);
+    expect(r.lost('B')).toBe('standby');
+    expect(r.standby).toBeUndefined();
+  });
+
+  it('promoteStandby: only with no active; the promoted backup is activeIsBackup', () => {
+    const r = pair();
+    expect(r.promoteStandby()).toBeUndefined();
+    r.lost('A');
+    expect(r.promoteStandby()).toBe('B');
+    expect([r.active, r.standby, r.activeIsBackup]).toEqual(['B', undefined, true]);
+  });
+
+  it('candidate that is primary while the active is a backup: takes over, the backup becomes standby', () => {
+    const r = pair();
+    r.lost('A');
+    r.promoteStandby();
+    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true, switched: { from: 'B', to: 'C', reason: 'primary-found' } });
+    expect([r.active, r.standby, r.activeIsBackup, r.dispatches('C')]).toEqual(['C', 'B', false, true]);
+  });
+
+  it('candidate that is primary while the standby slot is taken: the old active is displaced', () => {
+    const r = new Roles<C>();
+    r.registered('B', 'active', 'backup');
+    r.registered('A', 'standby', 'backup');
+    expect(r.registered('C', 'candidate', 'primary')).toMatchObject({ accepted: true, displaced: 'B' });
+    expect([r.active, r.standby]).toEqual(['C', 'A']);
+  });
+
+  it('candidate that is a backup, or when the active is primary again: refused', () => {
+    const r = pair();
+    r.lost('A');
+    r.promoteStandby();
+    expect(r.registered('C', 'candidate', 'backup')).toEqual({ accepted: false });
+    r.primaryChanged('B', true);
+    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: false });
+    expect(r.active).toBe('B');
+  });
+
+  it('clear: nothing left', () => {
+    const r = pair();
+    r.clear();
+    expect([r.active, r.standby, r.dispatches('A')]).toEqual([undefined, undefined, false]);
+  });
+});

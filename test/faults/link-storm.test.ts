@@ -1,0 +1,47 @@
+/**
+ * A link storm on the primary (issue 13, case 9): a proxy cuts the
+ * primary's links every 400 ms while it stays alive and primary. The client
+ * falls over to the backup (which reports ServerRole 1) and must not stay
+ * there silently: it reports NOT_PRIMARY, goes on looking for the primary,
+ * and once the storm ends it is back on the primary and gets every event.
+ */
+import { describe, expect, it } from 'vitest';
+import { TClient, type ClientError } from '../../src/client/index.js';
+import { until } from '../client/helpers.js';
+import { nameOf, useProxiedPair } from './proxied-pair.js';
+import { sendUntilAcked } from './send-all.js';
+import { userEventSeqs } from './user-events.js';
+
+const startPair = useProxiedPair();
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('a link storm on the primary', () => {
+  it('the client says when it is on a backup, finds the primary again and loses none of the later events', async () => {
+    const { sim, a, b, client } = await startPair();
+    const { client: receiver, events } = await client('receiver');
+    const errors: ClientError[] = [];
+    receiver.on('error', (e) => errors.push(e as ClientError));
+    await until(() => receiver.backupServer === nameOf(b), 3000, 'standby on b');
+    await receiver.registerAddress('9400');
+
+    const storm = setInterval(() => a.dropLinks(), 400);
+    await until(() => receiver.server === nameOf(b), 5000, 'the client fell over to the backup');
+    await new Promise((r) => setTimeout(r, 1500));
+    clearInterval(storm);
+
+    // The primary never stopped being primary: the client must be back on it.
+    await until(() => receiver.server === nameOf(a), 8000, 'the client back on the primary');
+    expect(errors.some((e) => e.code === 'NOT_PRIMARY')).toBe(true);
+    expect(receiver.phase).toBe('open');
+
+    const sender = new TClient({ primary: sim.primary, applicationName: 'sender', reconnect: { enabled: false } });
+    try {
+      await sender.open();
+      await sendUntilAcked(sender, '9400', range(20));
+      await until(() => userEventSeqs(events).length >= 20, 5000, '20 events delivered');
+      expect(userEventSeqs(events)).toEqual(range(20));
+    } finally {
+      await sender.close();
+    }
+  }, 30_000);
+});
