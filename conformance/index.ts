@@ -15,3 +15,4 @@ export type { Scenario, ScenarioContext, Need, Control, WireClient, AppView, Exp
 export type { Target, TargetSession } from './target.js';
 export { REPORT_SCHEMA_VERSION, type Address, type CaseResult, type RunReport, type TargetInfo, type Verdict, type WireRecord } from './report-model.js';
 export { reproduceCommand } from './reproduce.js';
+export { renderCaseLine, renderSummary, renderJunit, renderHtmlReport, writeJsonReport, writeJunitReport, writeHtmlReport } from './report/index.js';

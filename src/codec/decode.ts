@@ -100,6 +100,7 @@ function decodeBody(s: FrameDecoderState): Message {
     }
     attr.set(msg, readKnown(s, attr));
   }
+  charge(s, 0, r.end); // attribute slots are added unchecked: the last of them are checked here
   if (seconds !== undefined && micros !== undefined) msg.time = { seconds, microseconds: micros };
   else if (seconds !== undefined || micros !== undefined) {
     throw decodeError('TIME_INCOMPLETE', `${seconds === undefined ? 'AttributeTimeinuSecs (87) without AttributeTimeinSecs (86)' : 'AttributeTimeinSecs (86) without AttributeTimeinuSecs (87)'}`, timeAt);

@@ -56,7 +56,7 @@ function route(request: Message, session: Session, ctx: SimContext): Route {
     throw new Refusal('UNKNOWN_MESSAGE_TYPE', `message type ${request.MessageType}`);
   }
   if (messageByName(request.Event)?.category !== 'request') throw new Refusal('NOT_A_REQUEST', request.Event);
-  const found = ROUTES[request.Event];
+  const found = Object.hasOwn(ROUTES, request.Event) ? ROUTES[request.Event] : undefined;
   if (!found) throw new Refusal('UNSUPPORTED_REQUEST', request.Event);
   if (!session.registered && request.Event !== 'RequestRegisterClient') throw new Refusal('NOT_REGISTERED', request.Event);
   if (!found.onBackup && ctx.state.roleOf(session.server) === 'backup') throw new Refusal('NOT_PRIMARY', request.Event);
