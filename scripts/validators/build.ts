@@ -7,7 +7,8 @@
  * and verbose (violations are attributed through each error's parentSchema);
  * strictRequired and strictTypes off because the required groups and
  * at-least-one branches sit in allOf/anyOf, apart from the properties they
- * name, by design.
+ * name, by design. inlineRefs off changes only the code's shape (a $ref
+ * becomes a call instead of a copy), for size; errors are the same.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
