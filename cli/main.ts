@@ -3,7 +3,7 @@
  * The tlib-kit command line. Each subcommand lives in cli/commands/ and
  * registers itself here; keep this file to the list.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { ignoreClosedStdout } from './closed-stdout.js';
 import { registerConform } from './commands/conform.js';
 import { registerDecode } from './commands/decode.js';

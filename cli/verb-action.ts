@@ -3,7 +3,7 @@
  * stderr and exit 2 for input it cannot read. Anything else is a bug of
  * tlib-kit and keeps its stack.
  */
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import { EXIT } from './exit-codes.js';
 import { InputError } from './input/errors.js';
 import { FORMATS } from './input/read-input.js';

@@ -20,6 +20,8 @@ export type {
   UnknownAttribute,
   WireKindName,
 } from './codec/types.js';
+/** One type per message (EventACK, ...) with its Mandatory attributes required; `Message` is what decode() returns. */
+export type * from './codec/generated/message-types.js';
 export {
   ATTRIBUTES,
   MESSAGES,

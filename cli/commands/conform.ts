@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '../commander.js';
 import { exitCodeOf } from '../../conformance/aggregate.js';
 import { runConformance } from '../../conformance/engine.js';
 import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/known-list.js';

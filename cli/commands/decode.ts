@@ -4,7 +4,7 @@
  * that does not decode is named with its index and byte offset; the
  * frames around it are still printed.
  */
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { bytesToHex, toJSON } from '../../src/codec/json.js';
 import type { Message } from '../../src/codec/types.js';
 import { formatViolation, validate, type Violation } from '../../src/validate/index.js';

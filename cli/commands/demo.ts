@@ -2,7 +2,7 @@
  * `tlib-kit demo`: encodes one special event, prints its frame as commented
  * hex, decodes it back and shows the two agree: a first look at the codec.
  */
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { decode, encode, toJSON, type Message } from '../../src/index.js';
 import { bytesToHex } from '../../src/codec/json.js';
 

@@ -5,7 +5,7 @@
  * stream behind; each failure names the message and the property path.
  */
 import { writeFileSync } from 'node:fs';
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { encode } from '../../src/codec/encode.js';
 import { isTLibError } from '../../src/codec/errors.js';
 import { bytesToHex, fromJSON } from '../../src/codec/json.js';

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { checkReachable } from '../reachable.js';

@@ -6,7 +6,7 @@
  * bound), 2 bad usage or an unreachable target.
  */
 import { availableParallelism } from 'node:os';
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { writeReportFile } from '../../conformance/report/write-file.js';

@@ -4,7 +4,7 @@
  * and one verdict, as if the run had not been split.
  */
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { exitCodeOf } from '../../conformance/aggregate.js';
 import { asRunReport, mergeRunReports, MergeError } from '../../conformance/merge.js';
 import { renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';

@@ -2,7 +2,7 @@
  * `tlib-kit sim`: run the simulated T-Server (a hot-standby pair by default)
  * until SIGINT/SIGTERM, or list the defects it can carry.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from '../commander.js';
 import { SERVER_DEFECTS } from '../../src/sim/defect-set.js';
 import { SimError, startSimulator, type SimHandle } from '../../src/sim/index.js';
 

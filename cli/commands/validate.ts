@@ -2,7 +2,7 @@
  * `tlib-kit validate <file|-> [--request <file>] [--delivered]`: checks each
  * message of the input against the reference's rules (spec/validation.md).
  */
-import type { Command } from 'commander';
+import type { Command } from '../commander.js';
 import { formatViolation, validate, type ValidationContext } from '../../src/validate/index.js';
 import { EXIT } from '../exit-codes.js';
 import { InputError } from '../input/errors.js';

@@ -6,11 +6,11 @@
 import type { JsonMessage } from '../codec/json.js';
 import type { Message } from '../codec/types.js';
 import { messageByName, type SpecialEventName } from '../registry.js';
-import { eventValidator, messageValidator } from './compile.js';
+import { eventValidator, messageValidator } from './validators.js';
 import { toJsonForm } from './json-form.js';
 import { REQUEST_RULES } from './request-rules.js';
 import { NOT_A_MESSAGE } from './rules.js';
-import type { Schema } from './schema-builder.js';
+import type { Schema } from './schema-ids.js';
 import { EVENT_SCHEMAS, MESSAGE_SCHEMA } from './schemas.js';
 import type { ValidationContext, Violation } from './types.js';
 import { violationsFrom, show } from './violations.js';

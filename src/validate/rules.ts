@@ -2,7 +2,7 @@
  * Every rule the validator enforces, in one list: those the schema files
  * carry (found by their `x-rule` annotations) and the request-dependent ones.
  */
-import { REFERENCE_KEYWORD, RULE_KEYWORD } from './schema-builder.js';
+import { REFERENCE_KEYWORD, RULE_KEYWORD } from './schema-ids.js';
 import { EVENT_SCHEMAS, MESSAGE_SCHEMA } from './schemas.js';
 import { REQUEST_RULES } from './request-rules.js';
 import type { Rule } from './types.js';

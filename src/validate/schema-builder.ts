@@ -24,20 +24,12 @@ import {
   type SpecialEventName,
 } from '../registry.js';
 import { CARDINALITY, SPECIAL_EVENTS, rowReference, type EventCardinality } from './cardinality.js';
+import { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema } from './schema-ids.js';
 
-export type Schema = { [keyword: string]: unknown };
+export { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema };
 
 export const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 export const DEFS_ID = defs.$id;
-export const MESSAGE_SCHEMA_ID = 'urn:tlib-kit:spec:defs:message';
-export const RULE_KEYWORD = 'x-rule';
-export const REFERENCE_KEYWORD = 'x-reference';
-/** The subschema a client-delivered event is checked against (Server present). */
-export const DELIVERED_DEF = 'delivered';
-
-export function eventSchemaId(event: string): string {
-  return `urn:tlib-kit:spec:events:${event}`;
-}
 
 const KIND_DEF: Record<AttributeKind, keyof typeof defs.$defs> = {
   int: 'int32',

@@ -15,7 +15,7 @@ import EventResourceFreed from '../../spec/events/EventResourceFreed.schema.json
 import EventRestoreConnection from '../../spec/events/EventRestoreConnection.schema.json' with { type: 'json' };
 import EventUserEvent from '../../spec/events/EventUserEvent.schema.json' with { type: 'json' };
 import type { SpecialEventName } from '../registry.js';
-import type { Schema } from './schema-builder.js';
+import type { Schema } from './schema-ids.js';
 
 export const DEFS_SCHEMA: Schema = defs;
 export const MESSAGE_SCHEMA: Schema = message;

@@ -5,12 +5,12 @@
  * the branches of a oneOf (a key-value value) are folded into the oneOf's
  * error, so one bad value gives one violation.
  */
-import type { ErrorObject } from 'ajv/dist/2020.js';
-import { REFERENCE_KEYWORD, RULE_KEYWORD, type Schema } from './schema-builder.js';
+import type { ValidatorError } from './compiled-validator.js';
+import { REFERENCE_KEYWORD, RULE_KEYWORD, type Schema } from './schema-ids.js';
 import type { Violation } from './types.js';
 
 interface Attributed {
-  error: ErrorObject;
+  error: ValidatorError;
   rule: Schema;
 }
 
@@ -27,7 +27,7 @@ export function displayPath(parts: readonly string[]): string {
   return parts.map((p, i) => (/^[0-9]+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
-function attribute(error: ErrorObject, top: Schema): Attributed | undefined {
+function attribute(error: ValidatorError, top: Schema): Attributed | undefined {
   const own = annotated(error.parentSchema);
   if (own) return { error, rule: own };
   const [first] = segments(error.instancePath);
@@ -102,7 +102,7 @@ function toViolation(event: string, { error, rule }: Attributed, data: unknown):
   };
 }
 
-export function violationsFrom(event: string, errors: readonly ErrorObject[], top: Schema, data: unknown): Violation[] {
+export function violationsFrom(event: string, errors: readonly ValidatorError[], top: Schema, data: unknown): Violation[] {
   const attributed = errors.map((e) => attribute(e, top)).filter((a): a is Attributed => a !== undefined);
   const seen = new Set<string>();
   const out: Violation[] = [];

@@ -47,14 +47,14 @@ button.filter .n{font-weight:700;margin-right:2px}
 button[aria-pressed="true"]{background:#e2e8f0;color:#0f172a;border-color:#e2e8f0}
 main{padding:18px 28px 60px;max-width:1400px}
 .case{background:var(--card);border:1px solid var(--line);border-left:5px solid var(--vc);border-radius:8px;margin:0 0 10px;box-shadow:0 1px 2px rgba(15,23,42,.05)}
-.case>summary{display:flex;align-items:center;gap:12px;padding:10px 14px;cursor:pointer;list-style:none}
+.case>summary{display:flex;flex-wrap:wrap;align-items:center;gap:6px 12px;padding:10px 14px;cursor:pointer;list-style:none}
 .case>summary::-webkit-details-marker{display:none}
 .case>summary::before{content:"▸";color:var(--muted);transition:transform .15s}
 .case[open]>summary::before{transform:rotate(90deg)}
 .case>summary:hover{background:#f8fafc}
 .badge{background:var(--vc);color:#fff;font-size:11px;font-weight:700;letter-spacing:.5px;padding:2px 8px;border-radius:4px;white-space:nowrap}
 .case-id{font-size:13px;color:#0f172a;overflow-wrap:anywhere}
-.case-title{color:var(--muted);flex:1;min-width:0;overflow-wrap:anywhere}
+.case-title{color:var(--muted);flex:1 1 16em;min-width:0;overflow-wrap:anywhere}
 .level{font-size:10px;font-weight:700;border:1px solid currentColor;border-radius:3px;padding:0 5px;color:var(--muted)}
 .level-must{color:#b45309}
 .dur{color:var(--muted);font-size:12px;white-space:nowrap;font-variant-numeric:tabular-nums}
@@ -77,7 +77,7 @@ main{padding:18px 28px 60px;max-width:1400px}
 .key.note::before{height:9px;border:1px solid var(--note-line);background:var(--note);width:14px}
 .key.viol::before{height:9px;border:none;background:var(--viol);border-radius:5px;width:14px}
 .empty{color:var(--muted);font-style:italic}
-.seq{overflow-x:auto;border:1px solid var(--line);border-radius:6px;background:#fcfdfe;padding:4px 0}
+.seq{clear:both;overflow-x:auto;border:1px solid var(--line);border-radius:6px;background:#fcfdfe;padding:4px 0}
 .seq svg{display:block}
 .side-caption{font-size:10px;font-weight:700;letter-spacing:1.2px;fill:var(--muted)}
 .lane-box{stroke-width:1.5}.lane-box.actor{fill:#dbeafe;stroke:#3b82f6}.lane-box.peer{fill:#ccfbf1;stroke:#14b8a6}
@@ -109,7 +109,25 @@ main{padding:18px 28px 60px;max-width:1400px}
 .pane h5{margin:0 0 4px;font-size:11px;letter-spacing:.6px;text-transform:uppercase;color:var(--muted)}
 .pane pre{margin:0;padding:8px 10px;background:#0f172a;color:#e2e8f0;border-radius:5px;font-size:12px;line-height:1.5;overflow-x:auto;max-height:420px}
 .pane pre.attrs{white-space:pre-wrap;overflow-wrap:anywhere}
-@media (max-width:900px){.panes,.ea{grid-template-columns:1fr}}
+@media (max-width:900px){.panes,.ea{grid-template-columns:minmax(0,1fr)}}
+@media (max-width:760px){
+.case>summary{gap:4px 10px;padding:10px 12px}
+.case-id{flex:1 1 12em;min-width:0}
+.case-title{flex:1 1 100%;order:5}
+.case-body{padding:4px 12px 14px 14px}
+.msg-detail{margin:2px 4px 8px 4px;position:sticky;left:4px;max-width:calc(100vw - 44px)}
+.legend{float:none;flex-wrap:wrap;gap:4px 12px;margin:4px 0}
+}
+@media (max-width:600px){
+.top{position:static;padding:14px 14px 10px}
+.case,.msg{scroll-margin-top:8px}
+h1{font-size:18px}
+.facts{gap:2px 18px;margin:8px 0}
+.filters{gap:6px}
+button{padding:3px 9px}
+.filters .spacer{display:none}
+main{padding:12px 8px 40px}
+}
 `;
 
 export const STYLE = BASE + verdictRules();
