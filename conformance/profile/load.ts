@@ -1,21 +1,28 @@
 /**
  * Reads and validates a target profile against spec/profile.schema.json
- * (compiled once). A profile that breaks the schema is a usage error whose
+ * (ajv standalone code compiled at build time, so no ajv at run time). A profile that breaks the schema is a usage error whose
  * lines name the JSON path, so a vendor can fix the file without guessing.
  */
 import { readFile } from 'node:fs/promises';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import builtIn from '../../spec/profiles/default.json' with { type: 'json' };
-import schema from '../../spec/profile.schema.json' with { type: 'json' };
 import { ConformanceUsageError } from '../usage-error.js';
+import { validate as generated } from './generated/profile-validator.js';
 import type { LoadedProfile, Profile } from './model.js';
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
-  return compiled;
+/** What this file reads of ajv's error objects. */
+interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
 }
+
+interface ProfileValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+const validator = (): ProfileValidator => generated as unknown as ProfileValidator;
 
 /** One line per schema error: "/dns/0/dn: must be string". */
 function describeError(e: ErrorObject): string {

@@ -17,12 +17,14 @@ function shellWords(line: string): string[] {
 }
 
 describe('conform --list --json', () => {
-  it('prints every scenario as JSON: id, title, level, reference, needs', async () => {
+  it('prints every scenario as JSON: id, title, level, reference, needs, what it leases', async () => {
     const r = await cli(['--list', '--json']);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out) as Array<{ id: string; title: string; level: string; reference: string; needs: string[] }>;
     expect(list.map((s) => s.id)).toEqual(SCENARIOS.map((s) => s.id));
-    expect(list[0]).toEqual({ id: SCENARIOS[0]!.id, title: SCENARIOS[0]!.title, level: 'must', reference: SCENARIOS[0]!.reference, needs: [...SCENARIOS[0]!.needs] });
+    const first = SCENARIOS[0]!;
+    expect(list[0]).toEqual({ id: first.id, title: first.title, level: 'must', reference: first.reference, needs: [...first.needs], uses: { dns: 0, agents: 0, call: false, ...first.uses } });
+    expect(list.some((s) => (s as { uses?: { dns: number } }).uses!.dns > 0)).toBe(true);
   });
 
   it('--json without a file outside --list is a usage error', async () => {

@@ -81,7 +81,8 @@ describe('renderSummary', () => {
     expect(lines).toContain('Run-level problems (1)');
     expect(lines).toContain(`  ✗ ${stale.problems[0]}`);
     const both = renderSummary({ ...sample, problems: ['a', 'b'] }).split('\n').at(-1);
-    expect(both).toBe('RESULT: FAILED (4 scenarios did not conform, 2 run-level problems)');
+    // The sample's one `error` is the run breaking, not the target: it is counted apart.
+    expect(both).toBe('RESULT: FAILED (3 scenarios did not conform, 1 scenario could not be judged (errors), 2 run-level problems)');
   });
 
   it('ends with the outcome', () => {

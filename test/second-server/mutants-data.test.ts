@@ -7,10 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { MUTANTS } from './mutants.js';
 
-// The source document is not in the repository; TLIB_KIT_REFERENCE points at
-// it elsewhere than the team's shared folder.
-const REFERENCE = process.env.TLIB_KIT_REFERENCE ?? '/work/shared/seed/special-events-reference.md';
-const reference = readFileSync(REFERENCE, 'utf8');
+// The repository's copy of the source document (the sentence audit checks it too).
+const reference = readFileSync(new URL('../fixtures/special-events-reference.md', import.meta.url), 'utf8');
 const here = new URL('.', import.meta.url);
 const code = readdirSync(here)
   .filter((f) => /\.(ts|mjs)$/.test(f) && !f.endsWith('.test.ts'))
