@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/target-spec.js';
+import { loadProfile } from '../../conformance/profile/load.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { checkReachable } from '../reachable.js';
 import { parseShard, ShardError, type Shard } from '../shard.js';
@@ -24,6 +25,7 @@ interface FuzzCliOptions {
   target?: string;
   backup?: string;
   dns?: string;
+  profile?: string;
   workers?: string;
   shard?: string;
 }
@@ -34,7 +36,7 @@ function fail(message: string): never {
   throw new FuzzOptionError(`tlib-kit fuzz: ${message}`);
 }
 
-function parseOptions(o: FuzzCliOptions) {
+function parseOptions(o: FuzzCliOptions, profileDns?: string[]) {
   const time = Number(o.time);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(o.time) || !(time > 0)) fail(`--time must be a positive number of seconds, got ${JSON.stringify(o.time)}`);
   let seed: number | undefined;
@@ -57,20 +59,21 @@ function parseOptions(o: FuzzCliOptions) {
   } catch (e) {
     fail((e as ShardError).message);
   }
-  const target = targetOf(o);
+  const target = targetOf(o, profileDns);
   return { time, seed, path: o.path, names, corpus: resolve(o.corpus), reportEveryMs: reportEvery * 1000, workers: o.path === undefined ? workers : 1, shard, target };
 }
 
-/** --target, --backup and --dns as the live-server property's target words. */
-function targetOf(o: FuzzCliOptions) {
+/** --target, --backup and --dns (or the DNs of --profile) as the live-server property's target words. */
+function targetOf(o: FuzzCliOptions, profileDns: string[] | undefined) {
   if (o.target === undefined) {
-    if (o.backup !== undefined || o.dns !== undefined) fail('--backup and --dns need --target (the embedded simulator has its own)');
+    if (o.backup !== undefined || o.dns !== undefined || o.profile !== undefined) fail('--backup, --dns and --profile need --target (the embedded simulator has its own)');
     return undefined;
   }
+  if (o.dns !== undefined && profileDns !== undefined) fail('--dns and --profile both name the DNs to use: give one of them');
   try {
     const primary = parseTcpAddress(o.target, '--target');
     const backup = o.backup === undefined ? undefined : parseTcpAddress(o.backup, '--backup');
-    return { text: o.target, primary, backup, backupText: o.backup, dns: o.dns === undefined ? undefined : dnList(o.dns) };
+    return { text: o.target, primary, backup, backupText: o.backup, dns: profileDns ?? (o.dns === undefined ? undefined : dnList(o.dns)) };
   } catch (e) {
     if (e instanceof ConformanceUsageError) fail(e.message);
     throw e;
@@ -108,6 +111,7 @@ export function registerFuzz(program: Command): void {
     .option('--report-every <seconds>', 'progress line interval (0: none)', '10')
     .option('--target <tcp://host:port>', 'fuzz this server with the live-server property (the default property with --target) instead of the embedded simulator')
     .option('--backup <tcp://host:port>', "the target's backup: it must keep accepting clients too")
+    .option('--profile <file>', "a conform target profile (spec/profile.schema.json): fuzz the DNs it lists (instead of --dns)")
     .option('--dns <list>', 'DNs the target serves, e.g. 7001-7012 (3 per worker per shard; default: generated 900000…)')
     .option('--workers <n>', 'worker threads, each its own seed stream derived from the base seed (default: the number of CPUs)')
     .option('--shard <i/n>', "this CI job's part: seed streams (and DNs) no other shard uses; give every shard the same --seed")
@@ -127,8 +131,15 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       const write = (line: string) => process.stdout.write(`${line}\n`);
       let o: ReturnType<typeof parseOptions>;
       try {
-        o = parseOptions(raw);
+        // The profile of conform (spec/profile.schema.json): its DNs are the ones the target serves.
+        const profileDns = raw.profile === undefined ? undefined : (await loadProfile(raw.profile)).profile.dns.map((d) => d.dn);
+        o = parseOptions(raw, profileDns);
       } catch (e) {
+        if (e instanceof ConformanceUsageError) {
+          process.stderr.write(`tlib-kit fuzz: ${e.message}\n`);
+          process.exitCode = 2;
+          return;
+        }
         if (!(e instanceof FuzzOptionError)) throw e;
         process.stderr.write(`${e.message}\n`);
         process.exitCode = 2;

@@ -6,7 +6,7 @@
  * only; each run is a few seconds.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,36 @@ describe('against the second T-Server implementation', () => {
     const r = await cli(...LOAD, '--target', at(vendor.primary));
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('the server does not echo user events to their sender');
+  }, 60_000);
+});
+
+describe('fuzz --profile: the DNs a strict server serves', () => {
+  const DNS = Array.from({ length: 10 }, (_, i) => String(8001 + i));
+  let strict: VendorHandle;
+  beforeAll(async () => {
+    strict = await startVendorPair({ controlPort: -1, resources: { dns: DNS, agents: [], places: [], calls: [] } });
+  });
+  afterAll(() => strict.close());
+  const at = (e: { host: string; port: number }) => `tcp://${e.host}:${e.port}`;
+  const profileFile = (body: unknown) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tlib-fuzz-profile-')), 'profile.json');
+    writeFileSync(file, JSON.stringify(body));
+    return file;
+  };
+
+  it('fuzzes only the profile\'s DNs, so a server refusing every other DN passes', async () => {
+    const file = profileFile({ dns: DNS.map((dn) => ({ dn })) });
+    const r = await cli(...FUZZ, '--target', at(strict.primary), '--backup', at(strict.backup), '--profile', file, '--time', '2', '--seed', '5');
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(runsOf(r.out)).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a profile that breaks its schema, or --dns beside it, is a usage error (exit 2) naming the cause', async () => {
+    const bad = await cli(...FUZZ, '--target', at(strict.primary), '--profile', profileFile({ dns: [{ dn: 8001 }] }), '--time', '1');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('/dns/0/dn: must be string');
+    const both = await cli(...FUZZ, '--target', at(strict.primary), '--profile', profileFile({ dns: [{ dn: '8001' }] }), '--dns', '8001-8003', '--time', '1');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--dns and --profile both name the DNs');
   }, 60_000);
 });
