@@ -11,6 +11,7 @@ import { unmatchedEntries, type KnownEntry } from './known-list.js';
 import { BUILT_IN_PROFILE } from './profile/load.js';
 import type { LoadedProfile } from './profile/model.js';
 import { ResourcePool } from './profile/pool.js';
+import { profileForShard } from './profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
@@ -40,7 +41,7 @@ export interface EngineOptions {
   knownFlaky?: { file: string; entries: KnownEntry[] };
   onRecord?: RecordListener;
   onResult?: (r: CaseResult) => void;
-  /** Part i of n of a sharded run: recorded in the report, and kept apart from the other parts in DN names on a shared target. */
+  /** Part i of n of a sharded run: recorded in the report; on a shared target it leases only its part of the profile (profileForShard). */
   shard?: { index: number; count: number };
 }
 
@@ -53,8 +54,9 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const started = performance.now();
   const random = seededRandom(o.seed);
   const profile = o.profile ?? BUILT_IN_PROFILE;
-  // A shared target leases from one pool; an isolated one gives every attempt its own server, so its own pool.
-  const shared = new ResourcePool(profile.profile);
+  // A shared target leases from one pool, and other shards of the run may be on it too: this shard takes only its part.
+  // An isolated target gives every attempt its own server, so its own whole pool.
+  const shared = new ResourcePool(o.shard ? profileForShard(profile.profile, o.shard) : profile.profile);
   const poolFor = (): ResourcePool => (o.target.isolated ? new ResourcePool(profile.profile) : shared);
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
