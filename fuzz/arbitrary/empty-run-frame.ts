@@ -7,6 +7,7 @@
  * whether decode's memory per input byte is bounded (issue 13, case 3).
  */
 import fc from 'fast-check';
+import { varint } from '../wire-bytes.js';
 
 export type EmptyValue = 'string' | 'binary' | 'list' | 'int32';
 
@@ -18,16 +19,6 @@ export interface EmptyRunFrame {
 }
 
 const KIND: Record<EmptyValue, number[]> = { string: [3, 0], binary: [4, 0], list: [5, 0], int32: [1, 0, 0, 0, 0] };
-
-function varint(v: number): number[] {
-  const out: number[] = [];
-  while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
 
 function framed(head: number[], run: Uint8Array, runLength: number): Uint8Array {
   const body = head.length + runLength;

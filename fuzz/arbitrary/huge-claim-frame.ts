@@ -6,21 +6,12 @@
  */
 import fc from 'fast-check';
 import { ATTRIBUTES } from '../../src/index.js';
+import { varint } from '../wire-bytes.js';
 
 export interface HugeClaimFrame {
   claim: number;
   where: string;
   frame: Uint8Array;
-}
-
-function varint(v: number): number[] {
-  const out: number[] = [];
-  while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
 }
 
 const KIND = { string: 3, binary: 4, kvlist: 5 } as const;

@@ -10,6 +10,7 @@ import { setTimeout } from 'node:timers';
 import { describe, expect, it } from 'vitest';
 import { decode, encode, fromJSON, isTLibError, toJSON, type JsonMessage, type Message } from '../../src/index.js';
 import { validate } from '../../src/validate/index.js';
+import { varint } from '../../fuzz/wire-bytes.js';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', '__defineGetter__'];
 
@@ -27,16 +28,6 @@ function codeAndPath(fn: () => unknown): [string, string | undefined] {
 function frame(body: number[]): Uint8Array {
   const n = body.length;
   return new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255, ...body]);
-}
-
-function varint(v: number): number[] {
-  const out: number[] = [];
-  while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
 }
 
 /** EventUserEvent (96) whose UserData (51) holds `count` pairs of `pair` bytes. */
