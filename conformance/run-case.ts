@@ -107,7 +107,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
 
 class DeadlineExceeded extends Error {}
 
-async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+export async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineExceeded(`the scenario did not finish within ${ms} ms`)), ms);
@@ -121,7 +121,7 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
 
 const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
 
-function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string } {
+export function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string } {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
     return {

@@ -1,0 +1,21 @@
+/**
+ * A library scenario: one sentence of the reference about T-Library (or a
+ * rule the kit states as its own), a script for the kit's pair, and checks
+ * on what the servers saw and what reached the application.
+ */
+import type { UserDataForm } from './forms.js';
+import type { LibraryContext } from './context.js';
+
+export interface LibraryScenario {
+  /** Stable, under "library/". */
+  id: string;
+  title: string;
+  /** The sentence enforced, quoted; a rule of the kit's own says so. */
+  reference: string;
+  /** The sentence's catalogue id in spec/sentence-audit.json. */
+  sentence: string;
+  level: 'must' | 'should';
+  /** The UserData form this scenario is about; a library that does not claim it makes the scenario 'skip'. */
+  form?: UserDataForm;
+  run(ctx: LibraryContext): Promise<void>;
+}
