@@ -22,9 +22,11 @@ import { shellWord } from '../../conformance/reproduce.js';
 import { validate } from '../../src/validate/index.js';
 import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 import { colorWanted } from '../color.js';
+import { conformLibrary } from './conform-library.js';
 
-interface ConformOptions {
+export interface ConformOptions {
   target?: string;
+  library?: string;
   backup?: string;
   control?: string;
   profile?: string;
@@ -63,13 +65,13 @@ const DEFAULT_STARTUP_MS = 10_000;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function positiveInt(text: string, option: string, max: number): number {
+export function positiveInt(text: string, option: string, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > max) throw new ConformanceUsageError(`${option} must be an integer from 1 to ${max}, got "${text}"`);
   return n;
 }
 
-function packageVersion(): string {
+export function packageVersion(): string {
   // Walk up from this file: the same code runs from src/ (tsx) and dist/src/ (built).
   for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
     const file = join(dir, 'package.json');
@@ -100,17 +102,17 @@ function listScenarios(io: ConformIO, json: boolean): void {
   }
 }
 
-async function loadList(file: string | undefined): Promise<{ file: string; entries: KnownEntry[] } | undefined> {
+export async function loadList(file: string | undefined): Promise<{ file: string; entries: KnownEntry[] } | undefined> {
   return file === undefined ? undefined : { file, entries: await readKnownList(file) };
 }
 
 /** The same command line with the list-writing option, so a person can accept the current failures. */
-function rewriteCommand(argv: readonly string[], file: string): string {
+export function rewriteCommand(argv: readonly string[], file: string): string {
   const args = argv.filter((a, i, all) => a !== '--write-known-failing' && all[i - 1] !== '--write-known-failing');
   return ['tlib-kit', ...args, '--write-known-failing', file].map(shellWord).join(' ');
 }
 
-async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO): Promise<void> {
+export async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO): Promise<void> {
   const writes: Array<[string | undefined, (r: RunReport, p: string) => Promise<void>]> = [
     [typeof o.json === 'string' ? o.json : undefined, writeJsonReport],
     [o.junit, writeJunitReport],
@@ -124,6 +126,7 @@ async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO)
 }
 
 async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO): Promise<number> {
+  if (o.library !== undefined) return conformLibrary(o, argv, io);
   if (o.list) {
     listScenarios(io, o.json === true);
     return 0;
@@ -233,6 +236,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .command('conform')
     .description('run the conformance scenarios (default: against the embedded simulator pair) and report every violation')
     .option('--target <target>', 'tcp://host:port of the primary, or exec:<command> for a bridge (spec/bridge-contract.md); default: embedded simulator')
+    .option('--library <bridge>', 'certify a client library instead of a server: exec:<command> starts its library bridge (spec/library-bridge-contract.md) against a scripted hot-standby pair')
     .option('--backup <address>', 'tcp://host:port of the backup server (with a tcp:// target)')
     .option('--control <hook>', 'control hook for switchover, link and fault actions: a command (called as "<command> switchover") or tcp://host:port (JSON lines)')
     .option('--profile <file>', 'target profile (spec/profile.schema.json): the DNs, agents, call, credentials and timeouts the run may use; default spec/profiles/default.json')
@@ -262,6 +266,8 @@ Examples:
   tlib-kit conform --target tcp://10.0.0.5:7000 --profile lab.json   only the lab's DNs, agents and calls
   tlib-kit conform --seed 42 --shard 2/3 --json shard-2.json   one of three CI jobs
   tlib-kit conform --list --json                      the scenarios as JSON, for tools
+  tlib-kit conform --library "exec:node examples/tclient-bridge.mjs"   certify a client library
+  tlib-kit conform --library exec:x --list --json     the library scenarios as JSON
 
 Patterns (--run, --skip and the known lists) are globs over scenario ids,
 which are /-separated paths like ack/user-event/reference-id. A pattern
