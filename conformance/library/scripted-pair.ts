@@ -121,7 +121,10 @@ export class ScriptedPair {
     for (const link of this.links) {
       if (link.server !== server || !link.held) continue;
       link.held = false;
-      for (const frame of link.queue.splice(0)) this.toLibrary(link, frame);
+      // One write: what the server wrote together reaches the library together.
+      const frames = link.queue.splice(0);
+      for (const frame of frames) this.record(link, frame);
+      link.library.write(Buffer.concat(frames));
     }
   }
 
@@ -168,6 +171,9 @@ export class ScriptedPair {
 
   private accept(name: ServerName, sim: HostPort, library: Socket): void {
     const upstream = connect(sim.port, sim.host);
+    // A front forwards at once: no Nagle delay on either side.
+    upstream.setNoDelay(true);
+    library.setNoDelay(true);
     const link = new Link(name, this.nextConn++, library, upstream);
     this.links.add(link);
     this.wire.push({ kind: 'open', server: name, conn: link.conn });
@@ -232,10 +238,14 @@ export class ScriptedPair {
   }
 
   private toLibrary(link: Link, frame: Uint8Array): void {
+    this.record(link, frame);
+    link.library.write(frame);
+  }
+
+  private record(link: Link, frame: Uint8Array): void {
     const m = decode(frame);
     this.o.exchange.frame('recv', 'library', link.server, frame, m);
     this.wire.push({ kind: 'frame', server: link.server, conn: link.conn, dir: 'out', message: m });
-    link.library.write(frame);
   }
 
   /** ServerRole 0 names the other server (the backup); ServerRole 1 names the sender, the backup now. */

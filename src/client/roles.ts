@@ -55,6 +55,8 @@ export class Roles<C> {
    * so they are dispatched, not dropped.
    */
   private readonly claimsPrimary = new Set<C>();
+  /** Connections whose stream last said EventRestoreConnection ServerRole 1 (changed from primary to backup). */
+  private readonly steppedDown = new Set<C>();
 
   get active(): C | undefined {
     return this.activeConn;
@@ -109,6 +111,7 @@ export class Roles<C> {
   /** EventPrimaryChanged from `c`: it is primary; the standby reporting it becomes active. */
   primaryChanged(c: C, fromStillOpen: boolean): Switch<C> | undefined {
     this.reported.set(c, 'primary');
+    this.steppedDown.delete(c);
     this.claimsPrimary.add(c);
     const from = this.activeConn;
     if (c === from || c !== this.standbyConn) return undefined;
@@ -117,12 +120,21 @@ export class Roles<C> {
     return { from, to: c, reason: 'primary-changed' };
   }
 
-  /** EventRestoreConnection ServerRole 1 from `c`: it is backup now; if it was active and a standby is open, they swap. */
+  /**
+   * EventRestoreConnection ServerRole 1 from `c`: it is backup now; if it was
+   * active and a standby is open, they swap, unless the standby's own stream
+   * last said it is backup too. Then two switchovers crossed (each server's
+   * ServerRole 1 read before the other's EventPrimaryChanged): neither is
+   * known primary, so the client stays and waits for EventPrimaryChanged
+   * rather than flip to a server that stepped down.
+   */
   demoted(c: C, standbyOpen: boolean): Switch<C> | undefined {
     this.reported.set(c, 'backup');
     this.claimsPrimary.delete(c);
+    this.steppedDown.add(c);
     const standby = this.standbyConn;
     if (c !== this.activeConn || standby === undefined || !standbyOpen) return undefined;
+    if (this.steppedDown.has(standby)) return undefined;
     this.activeConn = standby;
     this.standbyConn = c;
     return { from: c, to: standby, reason: 'restore-connection' };
@@ -131,6 +143,7 @@ export class Roles<C> {
   /** `c` closed; which slot it held, if any. */
   lost(c: C): 'active' | 'standby' | undefined {
     this.reported.delete(c);
+    this.steppedDown.delete(c);
     this.claimsPrimary.delete(c);
     if (c === this.standbyConn) {
       this.standbyConn = undefined;
@@ -157,5 +170,6 @@ export class Roles<C> {
     this.activeConn = this.standbyConn = undefined;
     this.reported.clear();
     this.claimsPrimary.clear();
+    this.steppedDown.clear();
   }
 }

@@ -67,6 +67,18 @@ describe('Roles transitions', () => {
     expect(r.dispatches('A')).toBe(false);
   });
 
+  it('crossed switchovers (A to B to A, B read first): A\'s late ServerRole 1 does not flip to B, which stepped down itself', () => {
+    const r = pair();
+    // B's stream: EventPrimaryChanged, then ServerRole 1.
+    expect(r.primaryChanged('B', true)?.to).toBe('B');
+    expect(r.demoted('B', true)?.to).toBe('A');
+    // A's stream, read after: ServerRole 1 (stale), then EventPrimaryChanged.
+    expect(r.demoted('A', true)).toBeUndefined();
+    expect(r.active).toBe('A');
+    expect(r.primaryChanged('A', true)).toBeUndefined();
+    expect([r.active, r.roleOf('A'), r.activeIsBackup]).toEqual(['A', 'primary', false]);
+  });
+
   it('demoted active with no standby: stays active, now known to be a backup', () => {
     const r = new Roles<C>();
     r.registered('A', 'active', 'primary');
