@@ -13,7 +13,7 @@ import type { LibraryScenario } from './scenario.js';
 import { ScriptedPair } from './scripted-pair.js';
 import { everyEventHasServer } from './scenarios/server-attribute.js';
 import { noRestoreConnectionDispatched } from './scenarios/steps.js';
-import { quote } from './sentences.js';
+import { quote, S } from './sentences.js';
 
 export interface LibraryAttemptOptions {
   command: string;
@@ -67,7 +67,7 @@ export async function attemptLibrary(s: LibraryScenario, o: LibraryAttemptOption
     });
     await withDeadline(s.run(ctx), o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_OPENINGS);
     // Rules that hold wherever and whenever: checked on everything this attempt dispatched.
-    noRestoreConnectionDispatched(ctx, quote('restore-connection.not-delivered'));
+    noRestoreConnectionDispatched(ctx, quote(S.restoreNotDelivered));
     everyEventHasServer(ctx);
     outcome = { verdict: 'pass' };
   } catch (e) {

@@ -5,6 +5,7 @@
  */
 import type { UserDataForm } from './forms.js';
 import type { LibraryContext } from './context.js';
+import type { LibrarySentenceId } from './sentences.js';
 
 export interface LibraryScenario {
   /** Stable, under "library/". */
@@ -12,8 +13,8 @@ export interface LibraryScenario {
   title: string;
   /** The sentence enforced, quoted; a rule of the kit's own says so. */
   reference: string;
-  /** The sentence's catalogue id in spec/sentence-audit.json. */
-  sentence: string;
+  /** The sentence's id in spec/reference/sentences.json (or a kit rule's id). */
+  sentence: LibrarySentenceId;
   level: 'must' | 'should';
   /** The UserData form this scenario is about; a library that does not claim it makes the scenario 'skip'. */
   form?: UserDataForm;

@@ -1,32 +1,47 @@
 /**
- * The sentences of the reference about T-Library that library scenarios
- * enforce, by id (the ids spec/sentence-audit.json uses), plus the kit's own
- * rules, marked as such. One fact in one place: scenarios cite these.
+ * What library scenarios cite: sentences of the reference by their catalogue
+ * id (spec/reference/sentences.json), and the kit's own rules, which the
+ * reference does not state and which say so. One fact in one place.
  */
-export const LIBRARY_SENTENCES = {
-  'restore-connection.not-delivered': 'EventRestoreConnection is processed internally by T-Library, and is not delivered to the user dispatch function.',
-  'primary-changed.restore-never-delivered':
-    'The event generated for a primary-to-backup switchover—EventRestoreConnection— is different from EventPrimaryChanged in that it is processed internally by T-Library and is never delivered to clients.',
-  'restore-connection.user-data': 'UserData—This attribute contains the reference to the backup T-Server. T-Library uses this information to try to connect to that server.',
-  'restore-connection.server-role-1':
-    'T-Server generates EventRestoreConnection and sets the attribute ServerRole to 1 to indicate that it has been changed from the primary to the backup T-Server. This value is used to prevent a race condition in situations where two or more switchovers happen within a short interval of time.',
-  'restore-connection.relies-on-primary-changed': '(Otherwise, T-Library relies on EventPrimaryChanged to identify the primary T-Server.)',
-  'primary-changed.resync':
-    'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.',
-  'primary-changed.link-disconnected-before': 'If the former primary T-Server has its link connected, and the new one does not, EventLinkDisconnected is delivered just prior to EventPrimaryChanged.',
-  'primary-changed.link-connected-after':
-    'If the former primary T-Server has its link disconnected, and the new one has its link connected, EventLinkConnected is delivered immediately after EventPrimaryChanged.',
-  'primary-changed.ordering-simplifies':
-    'The ordering of these messages is intended to simplify the processing logic on the client side—receiving EventPrimaryChanged when the link is disconnected may be safely ignored.',
-  'events.server-mandatory': 'Server Mandatory (in the attribute table of every event the reference lists as delivered to an application)',
+import { sentence, type SentenceId } from '../../src/reference/sentences.js';
+
+export const KIT_RULES = {
   'kit.no-event-lost-or-doubled':
     "The kit's own rule, beyond the reference: every EventUserEvent the primary of the moment delivers on a DN the application registered reaches the application exactly once across a switchover.",
   'kit.close-closes-everything': "The kit's own rule, beyond the reference: after the application closes the library, every connection it opened is closed and it opens no other.",
 } as const;
 
-export type LibrarySentenceId = keyof typeof LIBRARY_SENTENCES;
+export type KitRuleId = keyof typeof KIT_RULES;
+export type LibrarySentenceId = SentenceId | KitRuleId;
 
-export function quote(id: LibrarySentenceId): string {
-  const text = LIBRARY_SENTENCES[id];
-  return id.startsWith('kit.') ? text : `"${text}"`;
+/** The sentences about T-Library and what reaches the application, as the library scenarios cite them. */
+export const S = {
+  restoreNotDelivered: 'EventRestoreConnection.important.0',
+  restoreNeverDelivered: 'EventPrimaryChanged.important.0',
+  userDataReference: 'EventRestoreConnection.attribute.UserData.0',
+  userDataConnect: 'EventRestoreConnection.attribute.UserData.1',
+  serverRole1: 'EventRestoreConnection.attribute.ServerRole.1',
+  serverRoleRace: 'EventRestoreConnection.attribute.ServerRole.2',
+  reliesOnPrimaryChanged: 'EventRestoreConnection.attribute.ServerRole.3',
+  resync: 'EventPrimaryChanged.warning.0',
+  linkDisconnectedBefore: 'EventPrimaryChanged.warning.2',
+  linkConnectedAfter: 'EventPrimaryChanged.warning.3',
+  orderingSimplifies: 'EventPrimaryChanged.warning.4',
+  serverMandatory: 'EventUserEvent.row.Server',
+  noEventLost: 'kit.no-event-lost-or-doubled',
+  closeClosesEverything: 'kit.close-closes-everything',
+} as const satisfies Record<string, LibrarySentenceId>;
+
+export function isKitRule(id: string): id is KitRuleId {
+  return Object.prototype.hasOwnProperty.call(KIT_RULES, id);
+}
+
+/** The text of a sentence or kit rule. */
+export function textOf(id: LibrarySentenceId): string {
+  return isKitRule(id) ? KIT_RULES[id] : sentence(id);
+}
+
+/** Sentences quoted one after another (a kit rule unquoted: it is not the reference's word). */
+export function quote(...ids: LibrarySentenceId[]): string {
+  return ids.map((id) => (isKitRule(id) ? KIT_RULES[id] : `"${sentence(id)}"`)).join(' ');
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runConformCommand } from '../../cli/commands/conform.js';
 import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
-import { LIBRARY_SENTENCES } from '../../conformance/library/sentences.js';
+import { textOf, type LibrarySentenceId } from '../../conformance/library/sentences.js';
 import { runLibrary, verdicts } from './run.js';
 
 const BRIDGE = 'node examples/tclient-bridge.mjs';
@@ -36,11 +36,11 @@ describe('conform --library against tlib-kit/client', () => {
   it('--list --json with --library lists at least 8 scenarios, each with its sentence', async () => {
     const c = capture();
     expect(await runConformCommand(['--library', `exec:${BRIDGE}`, '--list', '--json'], c.io)).toBe(0);
-    const list = JSON.parse(c.out()) as Array<{ id: string; reference: string; sentence: keyof typeof LIBRARY_SENTENCES; level: string }>;
+    const list = JSON.parse(c.out()) as Array<{ id: string; reference: string; sentence: LibrarySentenceId; level: string }>;
     expect(list.length).toBeGreaterThanOrEqual(8);
     for (const s of list) {
       expect(s.id).toMatch(/^library\//);
-      expect(s.reference).toContain(LIBRARY_SENTENCES[s.sentence]);
+      expect(s.reference).toContain(textOf(s.sentence));
     }
     expect(new Set(list.map((s) => s.level))).toEqual(new Set(['must', 'should']));
   });

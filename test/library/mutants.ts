@@ -3,7 +3,7 @@
  * sentence broken (test/library/mutant-bridge.mjs implements them), the
  * sentence it breaks, and the scenarios that must fail because of it.
  */
-import type { LibrarySentenceId } from '../../conformance/library/sentences.js';
+import { S, type LibrarySentenceId } from '../../conformance/library/sentences.js';
 
 export interface LibraryMutant {
   name: string;
@@ -17,61 +17,61 @@ export interface LibraryMutant {
 export const LIBRARY_MUTANTS: readonly LibraryMutant[] = [
   {
     name: 'dispatches-restore-connection',
-    breaks: 'restore-connection.not-delivered',
+    breaks: S.restoreNotDelivered,
     does: 'hands every EventRestoreConnection to the application as well',
     fails: ['library/restore-connection/role-0-not-dispatched', 'library/restore-connection/role-1-not-dispatched'],
   },
   {
     name: 'ignores-user-data',
-    breaks: 'restore-connection.user-data',
+    breaks: S.userDataConnect,
     does: "drops EventRestoreConnection's UserData, so the library never learns the backup",
     fails: ['library/backup-reference/host-port-pairs', 'library/backup-reference/server-string', 'library/backup-reference/server-url'],
   },
   {
     name: 'ignores-server-role-1',
-    breaks: 'restore-connection.server-role-1',
+    breaks: S.serverRoleRace,
     does: 'never reads EventRestoreConnection ServerRole 1: only EventPrimaryChanged moves it',
     fails: ['library/server-role-1/requests-follow', 'library/double-switchover/old-primary-first'],
   },
   {
     name: 'ignores-primary-changed',
-    breaks: 'restore-connection.relies-on-primary-changed',
+    breaks: S.reliesOnPrimaryChanged,
     does: 'never reads EventPrimaryChanged',
     fails: ['library/primary-changed/requests-follow', 'library/primary-changed/dispatched'],
   },
   {
     name: 'sends-to-old-primary',
-    breaks: 'restore-connection.relies-on-primary-changed',
+    breaks: S.reliesOnPrimaryChanged,
     does: 'keeps sending requests to the server it first connected to',
     fails: ['library/primary-changed/requests-follow', 'library/server-role-1/requests-follow'],
   },
   {
     name: 'stale-server',
-    breaks: 'primary-changed.resync',
+    breaks: S.resync,
     does: 'reports the first server it connected to as the Server of every event',
     fails: ['library/primary-changed/dispatched'],
   },
   {
     name: 'reorders-link-events',
-    breaks: 'primary-changed.link-disconnected-before',
+    breaks: S.linkDisconnectedBefore,
     does: 'hands EventLinkDisconnected to the application after the event that follows it',
     fails: ['library/link/disconnected-before-primary-changed'],
   },
   {
     name: 'no-resync',
-    breaks: 'primary-changed.resync',
+    breaks: S.resync,
     does: 'never sends TQueryLocation or TQueryAddress after EventPrimaryChanged',
     fails: ['library/primary-changed/resync'],
   },
   {
     name: 'loses-event-at-switchover',
-    breaks: 'kit.no-event-lost-or-doubled',
+    breaks: S.noEventLost,
     does: 'drops the first EventUserEvent after a switchover',
     fails: ['library/switchover/no-event-lost-or-doubled'],
   },
   {
     name: 'close-leaves-connections',
-    breaks: 'kit.close-closes-everything',
+    breaks: S.closeClosesEverything,
     does: 'leaves its connections to the servers open after close',
     fails: ['library/close/closes-everything'],
   },

@@ -1,15 +1,15 @@
 /** The kit's own rule: close() closes every connection and opens none. */
 import { violation } from '../../failure.js';
 import type { LibraryScenario } from '../scenario.js';
-import { quote } from '../sentences.js';
+import { quote, S } from '../sentences.js';
 import { backupConnected, openRegistered } from './steps.js';
 
 export const CLOSE_SCENARIOS: LibraryScenario[] = [
   {
     id: 'library/close/closes-everything',
     title: 'after close, every connection the library opened is closed',
-    reference: quote('kit.close-closes-everything'),
-    sentence: 'kit.close-closes-everything',
+    reference: quote(S.closeClosesEverything),
+    sentence: S.closeClosesEverything,
     level: 'must',
     async run(ctx) {
       await openRegistered(ctx);
@@ -22,15 +22,15 @@ export const CLOSE_SCENARIOS: LibraryScenario[] = [
       for (const server of ['A', 'B'] as const) {
         while (ctx.pair.openConnections(server) > 0) {
           await ctx
-            .waitWire((e) => e.kind === 'close' && e.server === server, `the library's connections to ${server} to close`, quote('kit.close-closes-everything'), ctx.pair.wire.length)
+            .waitWire((e) => e.kind === 'close' && e.server === server, `the library's connections to ${server} to close`, quote(S.closeClosesEverything), ctx.pair.wire.length)
             .catch(() => {
-              throw violation(`after close, ${open()} connection(s) of the library stayed open`, 'every connection closed', `${open()} open`, undefined, quote('kit.close-closes-everything'));
+              throw violation(`after close, ${open()} connection(s) of the library stayed open`, 'every connection closed', `${open()} open`, undefined, quote(S.closeClosesEverything));
             });
         }
       }
       const reopened = ctx.pair.wire.find((e) => e.kind === 'open', closedAt);
       if (reopened) {
-        throw violation(`after close, the library opened a connection to ${reopened.server}`, 'no connection opened after close', `a connection to ${reopened.server}`, undefined, quote('kit.close-closes-everything'));
+        throw violation(`after close, the library opened a connection to ${reopened.server}`, 'no connection opened after close', `a connection to ${reopened.server}`, undefined, quote(S.closeClosesEverything));
       }
     },
   },

@@ -3,7 +3,7 @@ import { violation } from '../../failure.js';
 import { appEvent } from '../context.js';
 import type { LibraryContext } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
-import { quote, type LibrarySentenceId } from '../sentences.js';
+import { quote, S, type LibrarySentenceId } from '../sentences.js';
 import { backupConnected, openRegistered } from './steps.js';
 
 async function adjacent(ctx: LibraryContext, first: string, second: string, sentence: LibrarySentenceId): Promise<void> {
@@ -26,29 +26,29 @@ export const LINK_SCENARIOS: LibraryScenario[] = [
   {
     id: 'library/link/disconnected-before-primary-changed',
     title: 'EventLinkDisconnected reaches the application just before EventPrimaryChanged',
-    reference: `${quote('primary-changed.link-disconnected-before')} ${quote('primary-changed.ordering-simplifies')}`,
-    sentence: 'primary-changed.link-disconnected-before',
+    reference: `${quote(S.linkDisconnectedBefore)} ${quote(S.orderingSimplifies)}`,
+    sentence: S.linkDisconnectedBefore,
     level: 'must',
     async run(ctx) {
       await openRegistered(ctx);
       await backupConnected(ctx);
       ctx.pair.setLink('B', false);
       await ctx.pair.switchover();
-      await adjacent(ctx, 'EventLinkDisconnected', 'EventPrimaryChanged', 'primary-changed.link-disconnected-before');
+      await adjacent(ctx, 'EventLinkDisconnected', 'EventPrimaryChanged', S.linkDisconnectedBefore);
     },
   },
   {
     id: 'library/link/connected-after-primary-changed',
     title: 'EventLinkConnected reaches the application immediately after EventPrimaryChanged',
-    reference: `${quote('primary-changed.link-connected-after')} ${quote('primary-changed.ordering-simplifies')}`,
-    sentence: 'primary-changed.link-connected-after',
+    reference: `${quote(S.linkConnectedAfter)} ${quote(S.orderingSimplifies)}`,
+    sentence: S.linkConnectedAfter,
     level: 'must',
     async run(ctx) {
       await openRegistered(ctx);
       await backupConnected(ctx);
       ctx.pair.setLink('A', false);
       await ctx.pair.switchover();
-      await adjacent(ctx, 'EventPrimaryChanged', 'EventLinkConnected', 'primary-changed.link-connected-after');
+      await adjacent(ctx, 'EventPrimaryChanged', 'EventLinkConnected', S.linkConnectedAfter);
     },
   },
 ];

@@ -1,28 +1,28 @@
 /** EventRestoreConnection is consumed by the library, never dispatched. */
 import type { LibraryScenario } from '../scenario.js';
 import { appEvent } from '../context.js';
-import { quote } from '../sentences.js';
+import { quote, S } from '../sentences.js';
 import { backupConnected, noRestoreConnectionDispatched, openRegistered, probeRoundTrip } from './steps.js';
 
 export const RESTORE_CONNECTION_SCENARIOS: LibraryScenario[] = [
   {
     id: 'library/restore-connection/role-0-not-dispatched',
     title: 'EventRestoreConnection ServerRole 0 is not dispatched to the application',
-    reference: quote('restore-connection.not-delivered'),
-    sentence: 'restore-connection.not-delivered',
+    reference: quote(S.restoreNotDelivered),
+    sentence: S.restoreNotDelivered,
     level: 'must',
     async run(ctx) {
       const dn = await openRegistered(ctx);
       // A's ServerRole 0 follows its EventServerConnected; the probe's event comes later on the same connection.
       await probeRoundTrip(ctx, dn);
-      noRestoreConnectionDispatched(ctx, quote('restore-connection.not-delivered'));
+      noRestoreConnectionDispatched(ctx, quote(S.restoreNotDelivered));
     },
   },
   {
     id: 'library/restore-connection/role-1-not-dispatched',
     title: 'EventRestoreConnection ServerRole 1 is not dispatched to the application',
-    reference: quote('primary-changed.restore-never-delivered'),
-    sentence: 'primary-changed.restore-never-delivered',
+    reference: quote(S.restoreNeverDelivered),
+    sentence: S.restoreNeverDelivered,
     level: 'must',
     async run(ctx) {
       await openRegistered(ctx);
@@ -30,8 +30,8 @@ export const RESTORE_CONNECTION_SCENARIOS: LibraryScenario[] = [
       // A -> B -> A: A writes ServerRole 1 and then EventPrimaryChanged, so its EventPrimaryChanged reaching the application proves the ServerRole 1 was read.
       await ctx.pair.switchover();
       await ctx.pair.switchover();
-      await ctx.waitApp(appEvent('EventPrimaryChanged', ctx.pair.name('A')), 'EventPrimaryChanged from A', quote('primary-changed.resync'));
-      noRestoreConnectionDispatched(ctx, quote('primary-changed.restore-never-delivered'));
+      await ctx.waitApp(appEvent('EventPrimaryChanged', ctx.pair.name('A')), 'EventPrimaryChanged from A', quote(S.resync));
+      noRestoreConnectionDispatched(ctx, quote(S.restoreNeverDelivered));
     },
   },
 ];

@@ -2,7 +2,7 @@
 import { violation } from '../../failure.js';
 import type { LibraryContext } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
-import { quote } from '../sentences.js';
+import { quote, S } from '../sentences.js';
 import { openRegistered, probeRoundTrip } from './steps.js';
 
 /** Fails on the first dispatched event without `Server`, or whose `server` names no server of the pair. */
@@ -15,7 +15,7 @@ export function everyEventHasServer(ctx: LibraryContext): void {
         'Server filled in, and the address of the server that sent the event',
         `Server ${JSON.stringify(e.message.Server)}, server ${JSON.stringify(e.server)}`,
         undefined,
-        quote('events.server-mandatory'),
+        quote(S.serverMandatory),
       );
     }
   }
@@ -25,15 +25,15 @@ export const SERVER_ATTRIBUTE_SCENARIOS: LibraryScenario[] = [
   {
     id: 'library/server-attribute/filled',
     title: 'every event the application gets carries Server, naming the server that sent it',
-    reference: quote('events.server-mandatory'),
-    sentence: 'events.server-mandatory',
+    reference: quote(S.serverMandatory),
+    sentence: S.serverMandatory,
     level: 'must',
     async run(ctx) {
       const dn = await openRegistered(ctx);
       await probeRoundTrip(ctx, dn);
       const probe = ctx.app.entries.find((e) => e.message.Event === 'EventUserEvent');
       if (probe && probe.server !== ctx.pair.name('A')) {
-        throw violation('an event from A reached the application naming another server', `server ${ctx.pair.name('A')}`, `server ${JSON.stringify(probe.server)}`, undefined, quote('events.server-mandatory'));
+        throw violation('an event from A reached the application naming another server', `server ${ctx.pair.name('A')}`, `server ${JSON.stringify(probe.server)}`, undefined, quote(S.serverMandatory));
       }
       everyEventHasServer(ctx);
     },

@@ -2,7 +2,7 @@
 import { isConformanceError, violation } from '../../failure.js';
 import type { LibraryContext } from '../context.js';
 import { appEvent, isProbe } from '../context.js';
-import { quote } from '../sentences.js';
+import { quote, S } from '../sentences.js';
 import type { WireEntry } from '../scripted-pair.js';
 
 /** Opens the library (with the backup when it takes one) and registers the first DN; returns it. */
@@ -21,14 +21,14 @@ const registeredOnB = (e: WireEntry): boolean => e.kind === 'frame' && e.dir ===
  * leads to): a switchover script is only meaningful once it does.
  */
 export async function backupConnected(ctx: LibraryContext): Promise<void> {
-  await ctx.waitWire(registeredOnB, 'the library to connect to the backup (B) and register there (EventServerConnected from B)', quote('restore-connection.user-data'), 0, ctx.startupMs);
+  await ctx.waitWire(registeredOnB, 'the library to connect to the backup (B) and register there (EventServerConnected from B)', quote(S.userDataReference, S.userDataConnect), 0, ctx.startupMs);
 }
 
 /** Sends one probe and waits until the application gets its EventUserEvent: everything the primary sent before it was read. */
 export async function probeRoundTrip(ctx: LibraryContext, dn: string): Promise<void> {
   const from = ctx.app.length;
   await ctx.probe(dn);
-  await ctx.waitApp((e) => e.message.Event === 'EventUserEvent' && isProbe(e.message), 'the probe\'s EventUserEvent', quote('kit.no-event-lost-or-doubled'), from);
+  await ctx.waitApp((e) => e.message.Event === 'EventUserEvent' && isProbe(e.message), 'the probe\'s EventUserEvent', quote(S.noEventLost), from);
 }
 
 /** Fails when an EventRestoreConnection reached the application (anywhere in this attempt). */

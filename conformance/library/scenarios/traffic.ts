@@ -3,7 +3,7 @@ import { violation } from '../../failure.js';
 import { appEvent, wireIn } from '../context.js';
 import { KitClient, TRAFFIC_KEY } from '../kit-client.js';
 import type { LibraryScenario } from '../scenario.js';
-import { quote } from '../sentences.js';
+import { quote, S } from '../sentences.js';
 import { backupConnected, openRegistered } from './steps.js';
 
 const marker = (m: { UserData?: unknown }): string | undefined => {
@@ -17,17 +17,17 @@ export const TRAFFIC_SCENARIOS: LibraryScenario[] = [
   {
     id: 'library/switchover/no-event-lost-or-doubled',
     title: 'user events sent before, at and after a switchover each reach the application once',
-    reference: quote('kit.no-event-lost-or-doubled'),
-    sentence: 'kit.no-event-lost-or-doubled',
+    reference: quote(S.noEventLost),
+    sentence: S.noEventLost,
     level: 'must',
     async run(ctx) {
       const dn = await openRegistered(ctx);
       await backupConnected(ctx);
       // A library that keeps its registrations on the backup is ready now; one that is not, loses the event sent at the switch.
       await ctx
-        .waitWire((e) => wireIn('B', 'RequestRegisterAddress')(e) && e.kind === 'frame' && e.message.ThisDN === dn, `RequestRegisterAddress ${dn} at B`, quote('kit.no-event-lost-or-doubled'))
+        .waitWire((e) => wireIn('B', 'RequestRegisterAddress')(e) && e.kind === 'frame' && e.message.ThisDN === dn, `RequestRegisterAddress ${dn} at B`, quote(S.noEventLost))
         .then(
-          () => ctx.waitWire((e) => e.kind === 'frame' && e.dir === 'out' && e.server === 'B' && e.message.Event === 'EventRegistered' && e.message.ThisDN === dn, `EventRegistered ${dn} from B`, quote('kit.no-event-lost-or-doubled')),
+          () => ctx.waitWire((e) => e.kind === 'frame' && e.dir === 'out' && e.server === 'B' && e.message.Event === 'EventRegistered' && e.message.ThisDN === dn, `EventRegistered ${dn} from B`, quote(S.noEventLost)),
           () => ctx.note(`the library did not register ${dn} at the backup before the switchover`),
         );
       const [a, b] = await Promise.all([KitClient.open(ctx.pair.simAddress('A'), ctx.password, ctx.timeoutMs), KitClient.open(ctx.pair.simAddress('B'), ctx.password, ctx.timeoutMs)]);
@@ -39,7 +39,7 @@ export const TRAFFIC_SCENARIOS: LibraryScenario[] = [
         await ctx.pair.switchover();
         await b.sendUserEvent(dn, 'at-switch', ctx.timeoutMs);
         ctx.pair.release('B');
-        await ctx.waitApp(appEvent('EventPrimaryChanged'), 'EventPrimaryChanged', quote('primary-changed.resync'));
+        await ctx.waitApp(appEvent('EventPrimaryChanged'), 'EventPrimaryChanged', quote(S.resync));
         await b.sendUserEvent(dn, 'after', ctx.timeoutMs);
         await b.sendUserEvent(dn, 'last', ctx.timeoutMs);
       } finally {
@@ -49,7 +49,7 @@ export const TRAFFIC_SCENARIOS: LibraryScenario[] = [
       const markers = ['before', 'at-switch', 'after'];
       const seen = (): string[] => ctx.app.entries.map((e) => (e.message.Event === 'EventUserEvent' ? marker(e.message) : undefined)).filter((m): m is string => m !== undefined);
       // "last" is the barrier: B's stream up to it was read. A lost "last" is a loss like any other.
-      await ctx.waitApp((e) => e.message.Event === 'EventUserEvent' && marker(e.message) === 'last', 'the last scripted EventUserEvent', quote('kit.no-event-lost-or-doubled')).catch(() => undefined);
+      await ctx.waitApp((e) => e.message.Event === 'EventUserEvent' && marker(e.message) === 'last', 'the last scripted EventUserEvent', quote(S.noEventLost)).catch(() => undefined);
       const got = seen();
       const wrong = [...markers, 'last'].map((m) => ({ m, n: got.filter((x) => x === m).length })).filter((x) => x.n !== 1);
       if (wrong.length) {
@@ -58,7 +58,7 @@ export const TRAFFIC_SCENARIOS: LibraryScenario[] = [
           'before, at-switch, after and last each exactly once',
           `dispatched: ${got.join(', ') || '(none)'}`,
           undefined,
-          quote('kit.no-event-lost-or-doubled'),
+          quote(S.noEventLost),
         );
       }
     },
