@@ -74,6 +74,8 @@ export class TClient {
   private readonly roles = new Roles<ServerConnection>();
   /** A search for the primary runs (the active server is a backup). */
   private hunting = false;
+  /** The primary that search found, while the client registers its DNs there. */
+  private adopting: Promise<void> | undefined;
   private readonly waits = new Set<Wait>();
   private readonly handlers: ConnectionHandlers = {
     message: (connection, message) => this.onMessage(connection, message),
@@ -355,15 +357,31 @@ export class TClient {
     if (slot === 'standby') return;
     if (slot === 'candidate') {
       if (!result.accepted) return connection.close('looking for the primary: this server is not primary either');
-      result.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
-      this.emitSwitch(result.switched!);
       this.dispatch(serverConnected);
-      void this.afterOpened(true);
+      this.adopting = this.adoptPrimary(connection);
       return;
     }
     this.currentPhase = 'open';
     this.dispatch(serverConnected);
     this.checkPrimary();
+  }
+
+  /**
+   * The primary found while on a backup: the DNs are registered there first
+   * and only then does it become active and 'switched' is reported, so an
+   * event sent on a DN at the moment of the switch reaches the application
+   * (its events are dispatched from its registration on).
+   */
+  private async adoptPrimary(connection: ServerConnection): Promise<void> {
+    const registrations = await Promise.all(
+      [...this.dns].map(async ([dn, mode]) => ({ dn, ...(await outcome(this.send(tlib.registerAddress(dn, mode), connection, true))) })),
+    );
+    if (this.currentPhase === 'closed' || connection.closed) return;
+    const promoted = this.roles.promote(connection);
+    if (!promoted) return connection.close('the active server became primary while the client registered here');
+    promoted.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
+    this.emitSwitch(promoted.switched);
+    this.listeners.emit('opened', { server: connection.endpoint.name, reconnected: true, registrations });
   }
 
   private emitSwitch(sw: Switch<ServerConnection>): void {
@@ -400,6 +418,8 @@ export class TClient {
           if (generation !== this.generation) return;
           this.listeners.emit('attemptFailed', { server: attempt.endpoint.name, pass: attempt.pass, error: error as Error });
         }
+        await this.adopting;
+        this.adopting = undefined;
         if (!this.roles.activeIsBackup) return;
       }
       const active = this.roles.active;

@@ -82,10 +82,11 @@ export class Roles<C> {
 
   /**
    * EventServerConnected on `c`, registered for `slot`. A candidate that is
-   * primary takes over (the backup it replaces becomes the standby if that
-   * slot is free); `accepted: false` means the client should close it.
+   * primary while the active is a backup is accepted: its events reach the
+   * application from now on, and promote() makes it active once the client
+   * has registered its DNs there. `accepted: false` means the client should close it.
    */
-  registered(c: C, slot: Slot, role: ReportedRole): { accepted: boolean; switched?: Switch<C>; displaced?: C } {
+  registered(c: C, slot: Slot, role: ReportedRole): { accepted: boolean } {
     this.reported.set(c, role);
     if (slot === 'standby') {
       this.standbyConn = c;
@@ -97,15 +98,25 @@ export class Roles<C> {
       return { accepted: true };
     }
     if (role !== 'primary' || !this.activeIsBackup) return { accepted: false };
+    this.claimsPrimary.add(c);
+    return { accepted: true };
+  }
+
+  /**
+   * The accepted candidate `c` becomes active (the backup it replaces becomes
+   * the standby if that slot is free, else is `displaced`); undefined when
+   * the search ended meanwhile (the active is no longer a backup).
+   */
+  promote(c: C): { switched: Switch<C>; displaced?: C } | undefined {
+    if (!this.activeIsBackup || this.reported.get(c) !== 'primary') return undefined;
     const from = this.activeConn;
     this.activeConn = c;
-    this.claimsPrimary.add(c);
     let displaced: C | undefined;
     if (from !== undefined) {
       if (this.standbyConn === undefined) this.standbyConn = from;
       else displaced = from;
     }
-    return { accepted: true, switched: { from, to: c, reason: 'primary-found' }, ...(displaced !== undefined ? { displaced } : {}) };
+    return { switched: { from, to: c, reason: 'primary-found' }, ...(displaced !== undefined ? { displaced } : {}) };
   }
 
   /** EventPrimaryChanged from `c`: it is primary; the standby reporting it becomes active. */

@@ -113,15 +113,20 @@ describe('Roles transitions', () => {
     const r = pair();
     r.lost('A');
     r.promoteStandby();
-    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true, switched: { from: 'B', to: 'C', reason: 'primary-found' } });
+    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true });
+    // Accepted: its events reach the application while the client registers its DNs there; still not active.
+    expect([r.active, r.dispatches('C')]).toEqual(['B', true]);
+    expect(r.promote('C')).toEqual({ switched: { from: 'B', to: 'C', reason: 'primary-found' } });
     expect([r.active, r.standby, r.activeIsBackup, r.dispatches('C')]).toEqual(['C', 'B', false, true]);
+    expect(r.promote('C')).toBeUndefined();
   });
 
   it('candidate that is primary while the standby slot is taken: the old active is displaced', () => {
     const r = new Roles<C>();
     r.registered('B', 'active', 'backup');
     r.registered('A', 'standby', 'backup');
-    expect(r.registered('C', 'candidate', 'primary')).toMatchObject({ accepted: true, displaced: 'B' });
+    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true });
+    expect(r.promote('C')).toMatchObject({ displaced: 'B' });
     expect([r.active, r.standby]).toEqual(['C', 'A']);
   });
 
