@@ -54,6 +54,13 @@ export type TClientEvents = {
 
 export type ClientPhase = 'idle' | 'opening' | 'open' | 'reconnecting' | 'down' | 'closed';
 
+interface StandbyAttempt {
+  readonly backup: Endpoint;
+  /** A later reference replaced it, or close() ended it. */
+  superseded: boolean;
+  connection?: ServerConnection;
+}
+
 interface Wait {
   timer: NodeJS.Timeout;
   resolve: () => void;
@@ -82,7 +89,8 @@ export class TClient {
     malformed: (_connection, error) => this.reportError(error),
     closed: (connection, reason) => this.onClosed(connection, reason),
   };
-  private standbyTarget: string | undefined;
+  /** The backup reference being followed (the latest EventRestoreConnection ServerRole 0). */
+  private standbyAttempt: StandbyAttempt | undefined;
   private resyncOnLinkUp: ServerConnection | undefined;
   private primaryLostTimer: NodeJS.Timeout | undefined;
   private currentPhase: ClientPhase = 'idle';
@@ -148,6 +156,8 @@ export class TClient {
     if (this.currentPhase === 'closed') return;
     this.currentPhase = 'closed';
     this.generation++;
+    if (this.standbyAttempt) this.standbyAttempt.superseded = true;
+    this.standbyAttempt = undefined;
     this.clearPrimaryLost();
     for (const wait of this.waits) {
       clearTimeout(wait.timer);
@@ -273,14 +283,15 @@ export class TClient {
   }
 
   /** Connects and registers the client; the role is taken synchronously when EventServerConnected arrives. */
-  private async connectTo(endpoint: Endpoint, role: Role): Promise<ServerConnection> {
+  private async connectTo(endpoint: Endpoint, role: Role, attempt?: StandbyAttempt): Promise<ServerConnection> {
     const generation = this.generation;
     const socket = await openSocket(endpoint, this.opts.openTimeoutMs);
-    if (generation !== this.generation) {
+    if (generation !== this.generation || attempt?.superseded) {
       socket.destroy();
-      throw closedError();
+      throw generation !== this.generation ? closedError() : new ClientError('CLOSED', `the backup reference to ${endpoint.name} was superseded`);
     }
     const connection = new ServerConnection(endpoint, socket, this.opts.limits, this.handlers);
+    if (attempt) attempt.connection = connection;
     this.connecting.add(connection);
     try {
       await this.handshakes.start(connection, role, this.registerClientRequest(), this.opts.openTimeoutMs);
@@ -308,25 +319,42 @@ export class TClient {
     this.listeners.emit('opened', { server: active.endpoint.name, reconnected, registrations });
   }
 
+  /**
+   * Follows the latest backup reference only: a later EventRestoreConnection
+   * naming another backup abandons the attempt in flight (its socket is
+   * closed before the password is sent, or its connection after), and the
+   * attempt starts after the current read, so a burst of references in one
+   * read opens one connection. close() ends it like every other.
+   */
   private connectStandby(backup: Endpoint): void {
-    if (this.standbyTarget === backup.name) return;
+    const current = this.standbyAttempt;
+    if (current && !current.superseded && sameEndpoint(current.backup, backup)) return;
     const { active, standby } = this.roles;
     if (standby && !standby.closed && sameEndpoint(standby.endpoint, backup)) return;
     if (active && sameEndpoint(active.endpoint, backup)) return;
+    if (current) {
+      current.superseded = true;
+      current.connection?.close(`superseded: a later EventRestoreConnection names ${backup.name} as the backup`);
+    }
     standby?.close(`replaced: EventRestoreConnection names ${backup.name} as the backup`);
-    this.standbyTarget = backup.name;
+    const attempt: StandbyAttempt = { backup, superseded: false };
+    this.standbyAttempt = attempt;
     const generation = this.generation;
-    this.connectTo(backup, 'standby').then(
-      (connection) => {
-        this.standbyTarget = undefined;
-        for (const [dn, mode] of this.dns) this.mirrorOnStandby(tlib.registerAddress(dn, mode));
-        this.listeners.emit('backupConnected', { server: connection.endpoint.name });
-      },
-      (error: Error) => {
-        this.standbyTarget = undefined;
-        if (generation === this.generation) this.listeners.emit('attemptFailed', { server: backup.name, pass: 0, error });
-      },
-    );
+    setImmediate(() => {
+      if (attempt.superseded || generation !== this.generation) return;
+      this.connectTo(backup, 'standby', attempt).then(
+        (connection) => {
+          if (this.standbyAttempt === attempt) this.standbyAttempt = undefined;
+          if (connection.closed || attempt.superseded) return;
+          for (const [dn, mode] of this.dns) this.mirrorOnStandby(tlib.registerAddress(dn, mode));
+          this.listeners.emit('backupConnected', { server: connection.endpoint.name });
+        },
+        (error: Error) => {
+          if (this.standbyAttempt === attempt) this.standbyAttempt = undefined;
+          if (generation === this.generation && !attempt.superseded) this.listeners.emit('attemptFailed', { server: backup.name, pass: 0, error });
+        },
+      );
+    });
   }
 
   /** Keeps the standby's registrations equal to the active's, so a switchover needs no re-registration. */
@@ -353,6 +381,9 @@ export class TClient {
   }
 
   private onRegistered(connection: ServerConnection, slot: Role, serverConnected: Message): void {
+    if (slot === 'standby' && this.standbyAttempt?.connection !== connection) {
+      return connection.close('superseded: a later EventRestoreConnection names another backup');
+    }
     const result = this.roles.registered(connection, slot, roleOf(serverConnected.ServerRole));
     if (slot === 'standby') return;
     if (slot === 'candidate') {
@@ -431,6 +462,7 @@ export class TClient {
   }
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
+    if (this.currentPhase === 'closed') return;
     if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
     let restore;
     try {
