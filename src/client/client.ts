@@ -88,6 +88,7 @@ export class TClient {
     message: (connection, message) => this.onMessage(connection, message),
     malformed: (_connection, error) => this.reportError(error),
     closed: (connection, reason) => this.onClosed(connection, reason),
+    stalled: (_connection, error) => this.reportError(error),
   };
   /** The backup reference being followed (the latest EventRestoreConnection ServerRole 0). */
   private standbyAttempt: StandbyAttempt | undefined;
@@ -250,7 +251,7 @@ export class TClient {
     }
     const outgoing = { ...message, ReferenceID: message.ReferenceID ?? this.pending.allocate() };
     try {
-      connection.send(outgoing);
+      connection.send(outgoing, this.opts.maxQueuedBytes);
     } catch (error) {
       return Promise.reject(error as Error);
     }
