@@ -54,6 +54,8 @@ export type TClientEvents = {
 
 export type ClientPhase = 'idle' | 'opening' | 'open' | 'reconnecting' | 'down' | 'closed';
 
+type Lifecycle = 'idle' | 'opening' | 'running' | 'down' | 'closed';
+
 interface StandbyAttempt {
   readonly backup: Endpoint;
   /** A later reference replaced it, or close() ended it. */
@@ -94,7 +96,14 @@ export class TClient {
   private standbyAttempt: StandbyAttempt | undefined;
   private resyncOnLinkUp: ServerConnection | undefined;
   private primaryLostTimer: NodeJS.Timeout | undefined;
-  private currentPhase: ClientPhase = 'idle';
+  /**
+   * Where the client is in its life; `phase` and `ready` are derived from it
+   * and from whether an active connection is open, so they cannot disagree
+   * with what a request would meet.
+   */
+  private lifecycle: Lifecycle = 'idle';
+  /** A reconnect pass over the pool runs. */
+  private reconnectLoop = false;
   /** Bumped by close(), so async work started before it stops. */
   private generation = 0;
 
@@ -102,8 +111,16 @@ export class TClient {
     this.opts = resolveOptions(options);
   }
 
+  /** `open` exactly when a request would be sent (an active connection is open); `reconnecting` while none is. */
   get phase(): ClientPhase {
-    return this.currentPhase;
+    if (this.lifecycle !== 'running') return this.lifecycle;
+    const active = this.roles.active;
+    return active && !active.closed ? 'open' : 'reconnecting';
+  }
+
+  /** A request now would be sent. */
+  get ready(): boolean {
+    return this.phase === 'open';
   }
 
   /** The active server ("host:port"), the `Server` of dispatched events. */
@@ -141,12 +158,12 @@ export class TClient {
    * reconnect.maxPasses passes, or CLOSED.
    */
   async open(): Promise<void> {
-    if (this.currentPhase !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.currentPhase}`);
-    this.currentPhase = 'opening';
+    if (this.lifecycle !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.phase}`);
+    this.lifecycle = 'opening';
     try {
       await this.connectCycle(true, 0);
     } catch (error) {
-      if (this.phase !== 'closed') this.currentPhase = 'idle';
+      if (this.phase !== 'closed') this.lifecycle = 'idle';
       throw error;
     }
     await this.afterOpened(false);
@@ -154,8 +171,8 @@ export class TClient {
 
   /** Closes every connection; pending requests reject with CLOSED. The client cannot be reopened. */
   async close(): Promise<void> {
-    if (this.currentPhase === 'closed') return;
-    this.currentPhase = 'closed';
+    if (this.lifecycle === 'closed') return;
+    this.lifecycle = 'closed';
     this.generation++;
     if (this.standbyAttempt) this.standbyAttempt.superseded = true;
     this.standbyAttempt = undefined;
@@ -393,7 +410,7 @@ export class TClient {
       this.adopting = this.adoptPrimary(connection);
       return;
     }
-    this.currentPhase = 'open';
+    this.lifecycle = 'running';
     this.dispatch(serverConnected);
     this.checkPrimary();
   }
@@ -408,7 +425,7 @@ export class TClient {
     const registrations = await Promise.all(
       [...this.dns].map(async ([dn, mode]) => ({ dn, ...(await outcome(this.send(tlib.registerAddress(dn, mode), connection, true))) })),
     );
-    if (this.currentPhase === 'closed' || connection.closed) return;
+    if (this.lifecycle === 'closed' || connection.closed) return;
     const promoted = this.roles.promote(connection);
     if (!promoted) return connection.close('the active server became primary while the client registered here');
     promoted.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
@@ -428,7 +445,7 @@ export class TClient {
    */
   private checkPrimary(): void {
     const active = this.roles.active;
-    if (!active || !this.roles.activeIsBackup || this.currentPhase === 'closed') return;
+    if (!active || !this.roles.activeIsBackup || this.lifecycle === 'closed') return;
     this.reportError(new ClientError('NOT_PRIMARY', `the active server ${active.endpoint.name} reports it is a backup (ServerRole 1) and has not reported EventPrimaryChanged; looking for the primary`, { server: active.endpoint.name }));
     this.huntPrimary();
   }
@@ -463,7 +480,7 @@ export class TClient {
   }
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
-    if (this.currentPhase === 'closed') return;
+    if (this.lifecycle === 'closed') return;
     if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
     let restore;
     try {
@@ -546,7 +563,7 @@ export class TClient {
     this.heldLink.delete(connection);
     if (this.resyncOnLinkUp === connection) this.resyncOnLinkUp = undefined;
     const slot = this.roles.lost(connection);
-    if (this.currentPhase === 'closed' || slot === undefined) return;
+    if (this.lifecycle === 'closed' || slot === undefined) return;
     this.listeners.emit('disconnected', { server: connection.endpoint.name, role: slot === 'standby' ? 'backup' : 'primary', reason });
     this.recover(connection.endpoint);
   }
@@ -572,22 +589,24 @@ export class TClient {
 
   private startReconnect(lost: Endpoint): void {
     if (!this.opts.reconnect.enabled) {
-      this.currentPhase = 'down';
+      this.lifecycle = 'down';
       return;
     }
-    if (this.currentPhase === 'reconnecting') return;
-    this.currentPhase = 'reconnecting';
+    if (this.reconnectLoop) return;
+    this.reconnectLoop = true;
     const startIndex = Math.max(0, this.opts.pool.findIndex((e) => sameEndpoint(e, lost)));
     this.connectCycle(false, startIndex).then(
       (connection) => {
+        this.reconnectLoop = false;
         if (!sameEndpoint(connection.endpoint, lost)) {
           this.listeners.emit('switched', { from: lost.name, to: connection.endpoint.name, reason: 'reconnect' });
         }
         return this.afterOpened(true);
       },
       (error: ClientError) => {
-        if (this.currentPhase === 'closed') return;
-        this.currentPhase = 'down';
+        this.reconnectLoop = false;
+        if (this.lifecycle === 'closed') return;
+        this.lifecycle = 'down';
         this.reportError(error);
       },
     );
