@@ -59,4 +59,17 @@ describe('conform --library against tlib-kit/client', () => {
     writeFileSync(join(dir, 'p.json'), JSON.stringify({ dns: [{ dn: '7001' }], library: { userDataForms: ['nope'] } }));
     expect(await runConformCommand(['--library', `exec:${BRIDGE}`, '--profile', join(dir, 'p.json')], capture().io)).toBe(2);
   }, 60_000);
+
+  it('--known-failing and --shard work as for servers: a mutant listed as known failing exits 0, a shard runs its part', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lib-'));
+    const known = join(dir, 'known.txt');
+    writeFileSync(known, 'library/restore-connection/role-0-not-dispatched\n');
+    const c = capture();
+    const mutant = 'exec:node test/library/mutant-bridge.mjs dispatches-restore-connection';
+    expect(await runConformCommand(['--library', mutant, '--run', 'library/restore-connection/role-0-not-dispatched', '--known-failing', known, '--seed', '2'], c.io)).toBe(0);
+    expect(c.out()).toMatch(/known failures\s+1/);
+    const shard = capture();
+    expect(await runConformCommand(['--library', `exec:${BRIDGE}`, '--run', 'library/restore-connection', '--shard', '2/2', '--seed', '2'], shard.io)).toBe(0);
+    expect(shard.out()).toMatch(/1 library scenarios, shard 2\/2 of 2/);
+  }, 60_000);
 });
