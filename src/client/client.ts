@@ -24,6 +24,7 @@ import { PendingRequests, type InternalRequestOptions, type RequestOptions } fro
 import { reconnectSchedule } from './reconnect-schedule.js';
 import { readRestoreConnection } from './restore-connection.js';
 import { resynchronise, type ResyncResult } from './resync.js';
+import { initialState, phaseOf, reduce, resyncDue, type Action, type ClientPhase, type ClientState } from './client-state.js';
 import { roleOf, Roles, type Switch, type SwitchReason } from './roles.js';
 import * as tlib from './tlib-requests.js';
 
@@ -52,9 +53,7 @@ export type TClientEvents = {
   closed: () => void;
 };
 
-export type ClientPhase = 'idle' | 'opening' | 'open' | 'reconnecting' | 'down' | 'closed';
-
-type Lifecycle = 'idle' | 'opening' | 'running' | 'down' | 'closed';
+export type { ClientPhase } from './client-state.js';
 
 interface StandbyAttempt {
   readonly backup: Endpoint;
@@ -74,15 +73,9 @@ export class TClient {
   private readonly handshakes = new Handshakes();
   private readonly listeners = new Listeners<TClientEvents>((name, error) => this.listenerFailed(String(name), error));
   private readonly dns = new Map<string, tlib.RegisterMode>();
-  /** Servers whose last link event was EventLinkDisconnected. */
-  private readonly linkDown = new Set<ServerConnection>();
-  /** The standby's latest link event, replayed before its EventPrimaryChanged (the reference's ordering). */
-  private readonly heldLink = new Map<ServerConnection, Message>();
   private readonly connecting = new Set<ServerConnection>();
   /** Which connection is active, which is the standby, and what each server says it is. */
   private readonly roles = new Roles<ServerConnection>();
-  /** A search for the primary runs (the active server is a backup). */
-  private hunting = false;
   /** The primary that search found, while the client registers its DNs there. */
   private adopting: Promise<void> | undefined;
   private readonly waits = new Set<Wait>();
@@ -94,16 +87,9 @@ export class TClient {
   };
   /** The backup reference being followed (the latest EventRestoreConnection ServerRole 0). */
   private standbyAttempt: StandbyAttempt | undefined;
-  private resyncOnLinkUp: ServerConnection | undefined;
   private primaryLostTimer: NodeJS.Timeout | undefined;
-  /**
-   * Where the client is in its life; `phase` and `ready` are derived from it
-   * and from whether an active connection is open, so they cannot disagree
-   * with what a request would meet.
-   */
-  private lifecycle: Lifecycle = 'idle';
-  /** A reconnect pass over the pool runs. */
-  private reconnectLoop = false;
+  /** Lifecycle, background work and link state: one value, changed only through apply() (client-state.ts). */
+  private state: ClientState<ServerConnection> = initialState();
   /** Bumped by close(), so async work started before it stops. */
   private generation = 0;
 
@@ -113,9 +99,8 @@ export class TClient {
 
   /** `open` exactly when a request would be sent (an active connection is open); `reconnecting` while none is. */
   get phase(): ClientPhase {
-    if (this.lifecycle !== 'running') return this.lifecycle;
     const active = this.roles.active;
-    return active && !active.closed ? 'open' : 'reconnecting';
+    return phaseOf(this.state, active !== undefined && !active.closed);
   }
 
   /** A request now would be sent. */
@@ -158,12 +143,12 @@ export class TClient {
    * reconnect.maxPasses passes, or CLOSED.
    */
   async open(): Promise<void> {
-    if (this.lifecycle !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.phase}`);
-    this.lifecycle = 'opening';
+    if (this.state.lifecycle !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.phase}`);
+    this.apply({ type: 'open' });
     try {
       await this.connectCycle(true, 0);
     } catch (error) {
-      if (this.phase !== 'closed') this.lifecycle = 'idle';
+      this.apply({ type: 'open-failed' });
       throw error;
     }
     await this.afterOpened(false);
@@ -171,8 +156,8 @@ export class TClient {
 
   /** Closes every connection; pending requests reject with CLOSED. The client cannot be reopened. */
   async close(): Promise<void> {
-    if (this.lifecycle === 'closed') return;
-    this.lifecycle = 'closed';
+    if (this.state.lifecycle === 'closed') return;
+    this.apply({ type: 'close' });
     this.generation++;
     if (this.standbyAttempt) this.standbyAttempt.superseded = true;
     this.standbyAttempt = undefined;
@@ -410,7 +395,7 @@ export class TClient {
       this.adopting = this.adoptPrimary(connection);
       return;
     }
-    this.lifecycle = 'running';
+    this.apply({ type: 'registered' });
     this.dispatch(serverConnected);
     this.checkPrimary();
   }
@@ -425,7 +410,7 @@ export class TClient {
     const registrations = await Promise.all(
       [...this.dns].map(async ([dn, mode]) => ({ dn, ...(await outcome(this.send(tlib.registerAddress(dn, mode), connection, true))) })),
     );
-    if (this.lifecycle === 'closed' || connection.closed) return;
+    if (this.state.lifecycle === 'closed' || connection.closed) return;
     const promoted = this.roles.promote(connection);
     if (!promoted) return connection.close('the active server became primary while the client registered here');
     promoted.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
@@ -445,14 +430,14 @@ export class TClient {
    */
   private checkPrimary(): void {
     const active = this.roles.active;
-    if (!active || !this.roles.activeIsBackup || this.lifecycle === 'closed') return;
+    if (!active || !this.roles.activeIsBackup || this.state.lifecycle === 'closed') return;
     this.reportError(new ClientError('NOT_PRIMARY', `the active server ${active.endpoint.name} reports it is a backup (ServerRole 1) and has not reported EventPrimaryChanged; looking for the primary`, { server: active.endpoint.name }));
     this.huntPrimary();
   }
 
   private huntPrimary(): void {
-    if (this.hunting) return;
-    this.hunting = true;
+    if (this.state.searching) return;
+    this.apply({ type: 'search', running: true });
     const generation = this.generation;
     const { reconnect } = this.opts;
     const search = async (): Promise<void> => {
@@ -476,11 +461,11 @@ export class TClient {
         this.reportError(new ClientError('NOT_PRIMARY', `no primary found in ${reconnect.maxPasses} passes over the pool; staying on the backup ${active.endpoint.name}`, { server: active.endpoint.name }));
       }
     };
-    void search().finally(() => (this.hunting = false));
+    void search().finally(() => this.apply({ type: 'search', running: false }));
   }
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
-    if (this.lifecycle === 'closed') return;
+    if (this.state.lifecycle === 'closed') return;
     if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
     let restore;
     try {
@@ -525,26 +510,21 @@ export class TClient {
       this.clearPrimaryLost();
       this.emitSwitch(sw);
     }
-    const held = this.heldLink.get(connection);
-    this.heldLink.delete(connection);
+    const held = this.state.links.get(connection)?.held;
+    this.apply({ type: 'primary-changed', c: connection });
     if (held?.Event === 'EventLinkDisconnected') this.dispatch(held);
     this.dispatch(event);
     // "receiving EventPrimaryChanged when the link is disconnected may be safely ignored": resync waits for EventLinkConnected.
-    if (this.linkDown.has(connection)) this.resyncOnLinkUp = connection;
-    else this.startResync(connection);
+    if (this.state.resyncOnLinkUp !== connection) this.startResync(connection);
   }
 
   /** Records link state; true when a resync deferred by a link-down switchover is now due. */
   private trackLink(connection: ServerConnection, message: Message): boolean {
     if (message.Event !== 'EventLinkDisconnected' && message.Event !== 'EventLinkConnected') return false;
-    if (connection !== this.roles.active) this.heldLink.set(connection, message);
-    if (message.Event === 'EventLinkDisconnected') {
-      this.linkDown.add(connection);
-      return false;
-    }
-    this.linkDown.delete(connection);
-    if (this.resyncOnLinkUp !== connection || connection !== this.roles.active) return false;
-    this.resyncOnLinkUp = undefined;
+    const active = connection === this.roles.active;
+    this.apply({ type: 'link', c: connection, event: message, active });
+    if (!resyncDue(this.state, connection, active)) return false;
+    this.apply({ type: 'resynced', c: connection });
     return true;
   }
 
@@ -559,11 +539,9 @@ export class TClient {
   private onClosed(connection: ServerConnection, reason: string): void {
     this.pending.rejectConnection(connection, reason);
     this.handshakes.fail(connection, new ClientError('DISCONNECTED', `${connection.endpoint.name} closed during registration: ${reason}`, { server: connection.endpoint.name }));
-    this.linkDown.delete(connection);
-    this.heldLink.delete(connection);
-    if (this.resyncOnLinkUp === connection) this.resyncOnLinkUp = undefined;
+    this.apply({ type: 'lost', c: connection });
     const slot = this.roles.lost(connection);
-    if (this.lifecycle === 'closed' || slot === undefined) return;
+    if (this.state.lifecycle === 'closed' || slot === undefined) return;
     this.listeners.emit('disconnected', { server: connection.endpoint.name, role: slot === 'standby' ? 'backup' : 'primary', reason });
     this.recover(connection.endpoint);
   }
@@ -589,24 +567,23 @@ export class TClient {
 
   private startReconnect(lost: Endpoint): void {
     if (!this.opts.reconnect.enabled) {
-      this.lifecycle = 'down';
+      this.apply({ type: 'down' });
       return;
     }
-    if (this.reconnectLoop) return;
-    this.reconnectLoop = true;
+    if (this.state.reconnecting) return;
+    this.apply({ type: 'reconnect', running: true });
     const startIndex = Math.max(0, this.opts.pool.findIndex((e) => sameEndpoint(e, lost)));
     this.connectCycle(false, startIndex).then(
       (connection) => {
-        this.reconnectLoop = false;
+        this.apply({ type: 'reconnect', running: false });
         if (!sameEndpoint(connection.endpoint, lost)) {
           this.listeners.emit('switched', { from: lost.name, to: connection.endpoint.name, reason: 'reconnect' });
         }
         return this.afterOpened(true);
       },
       (error: ClientError) => {
-        this.reconnectLoop = false;
-        if (this.lifecycle === 'closed') return;
-        this.lifecycle = 'down';
+        if (this.state.lifecycle === 'closed') return;
+        this.apply({ type: 'down' });
         this.reportError(error);
       },
     );
@@ -618,6 +595,10 @@ export class TClient {
   }
 
   // ---- plumbing -----------------------------------------------------------
+
+  private apply(action: Action<ServerConnection>): void {
+    this.state = reduce(this.state, action);
+  }
 
   private dispatch(event: Message): void {
     if (this.opts.onEvent) {
