@@ -51,7 +51,12 @@ export async function attemptLibrary(s: LibraryScenario, o: LibraryAttemptOption
   let pair: ScriptedPair | undefined;
   let bridge: Bridge | undefined;
   try {
-    pair = await ScriptedPair.start({ form, exchange, ...(o.password !== undefined ? { password: o.password } : {}) });
+    pair = await ScriptedPair.start({
+      form,
+      exchange,
+      ...(o.password !== undefined ? { password: o.password } : {}),
+      ...(s.restoreAtRegistration !== undefined ? { restoreAtRegistration: s.restoreAtRegistration } : {}),
+    });
     bridge = new Bridge(o.command, exchange);
     const ctx = createLibraryContext({
       pair,

@@ -18,5 +18,7 @@ export interface LibraryScenario {
   level: 'must' | 'should';
   /** The UserData form this scenario is about; a library that does not claim it makes the scenario 'skip'. */
   form?: UserDataForm;
+  /** How the pair starts: false keeps the primary's EventRestoreConnection ServerRole 0 until the script sends it. */
+  restoreAtRegistration?: boolean;
   run(ctx: LibraryContext): Promise<void>;
 }

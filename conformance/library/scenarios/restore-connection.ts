@@ -11,10 +11,13 @@ export const RESTORE_CONNECTION_SCENARIOS: LibraryScenario[] = [
     reference: quote(S.restoreNotDelivered),
     sentence: S.restoreNotDelivered,
     level: 'must',
+    restoreAtRegistration: false,
     async run(ctx) {
       const dn = await openRegistered(ctx);
-      // A's ServerRole 0 follows its EventServerConnected; the probe's event comes later on the same connection.
+      // The pair connects while the library is working: A sends ServerRole 0 after the registration; the probe's event comes later on the same connection.
+      ctx.pair.sendRestoreConnection();
       await probeRoundTrip(ctx, dn);
+      await backupConnected(ctx);
       noRestoreConnectionDispatched(ctx, quote(S.restoreNotDelivered));
     },
   },
