@@ -13,7 +13,7 @@ import type { LoadedProfile } from './profile/model.js';
 import { ResourcePool } from './profile/pool.js';
 import { profileForShard } from './profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
 import type { Scenario } from './scenario.js';
@@ -108,6 +108,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
   }
   if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
+  const outsideTables = runOutsideTables(results);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'tlib-kit',
@@ -122,6 +123,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),
+    ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
 }

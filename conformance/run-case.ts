@@ -58,6 +58,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   const exchange = new Exchange(scenario.id, o.onRecord);
   const started = performance.now();
   let seen: string[] = [];
+  let outsideTables: Record<string, string[]> = {};
   let logTails: string[] = [];
   let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string };
   try {
@@ -86,6 +87,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
       throw received && !(isConformanceError(e) && e.code === 'VIOLATION') ? received : e;
     } finally {
       logTails = run.logTails();
+      outsideTables = run.outsideTables();
       await run.dispose();
     }
   } catch (e) {
@@ -98,11 +100,18 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   return {
     ...baseResult(scenario),
     ...outcome,
-    ...(seen.length ? { seen: seen.join('; ') } : {}),
+    ...seenFields(seen, outsideTables),
     durationMs: Math.round(performance.now() - started),
     exchange: exchange.records,
     ...(exchange.truncated ? { truncated: exchange.truncated } : {}),
   };
+}
+
+/** The behaviours the scenario recorded, then the attributes outside the tables it accepted (one sentence per event). */
+function seenFields(seen: readonly string[], outsideTables: Record<string, string[]>): Pick<CaseResult, 'seen' | 'outsideTables'> {
+  const events = Object.entries(outsideTables);
+  const all = [...seen, ...events.map(([e, names]) => `${e} carried ${names.join(', ')}, outside its table (accepted)`)];
+  return { ...(all.length ? { seen: all.join('; ') } : {}), ...(events.length ? { outsideTables } : {}) };
 }
 
 class DeadlineExceeded extends Error {}

@@ -4,6 +4,7 @@
  * exchange. It does nothing a client library would do behind its back.
  */
 import { decode, encode, FrameDecoder, isTLibError, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
+import { attributesOutsideTable } from '../src/validate/index.js';
 import { violation } from './failure.js';
 import { judgeReceived, type Judge } from './received-rules.js';
 import type { Exchange } from './exchange.js';
@@ -23,6 +24,8 @@ export interface WireClientOptions {
   addressType?: (dn: string) => number;
   /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
   judge?: Judge;
+  /** Told the attributes of a received special event that its table does not list (accepted, recorded). */
+  onOutside?: (event: string, attributes: readonly string[]) => void;
 }
 
 export class RawClient extends Inbox implements WireClient {
@@ -33,6 +36,7 @@ export class RawClient extends Inbox implements WireClient {
   private readonly frames = new FrameDecoder();
   private readonly addressType: (dn: string) => number;
   private readonly judge: Judge | undefined;
+  private readonly onOutside: WireClientOptions['onOutside'];
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
   private overflowed = false;
@@ -45,6 +49,7 @@ export class RawClient extends Inbox implements WireClient {
     this.nextReferenceId = o.nextReferenceId;
     this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
     this.judge = o.judge;
+    this.onOutside = o.onOutside;
     o.transport.onChunk((chunk) => this.onChunk(chunk));
     o.transport.onClose((reason) => this.closed(reason));
   }
@@ -89,6 +94,8 @@ export class RawClient extends Inbox implements WireClient {
         record.violation = true;
         this.broken(violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence));
       }
+      const outside = this.onOutside ? attributesOutsideTable(message) : [];
+      if (outside.length) this.onOutside!(message.Event, outside);
       this.deliver(message, record);
     } catch (e) {
       const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
