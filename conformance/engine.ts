@@ -16,7 +16,7 @@ import { seededRandom, shuffled } from './random.js';
 import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
-import type { Scenario } from './scenario.js';
+import { changesPair, type Scenario } from './scenario.js';
 import type { Target } from './target.js';
 
 export interface EngineOptions {
@@ -96,7 +96,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     return i < 0 ? o.catalogueIds.length + o.scenarios.indexOf(s) : i;
   };
   const indexed = order.map((s) => ({ s, index: place(s) }));
-  const exclusive = (s: Scenario): boolean => !o.target.isolated && s.needs.some((n) => n.startsWith('control:'));
+  const exclusive = (s: Scenario): boolean => !o.target.isolated && changesPair(s);
   await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
   await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
 

@@ -11,7 +11,7 @@ import type { ResourcePool } from './profile/pool.js';
 import { profileUnmet } from './profile/supports.js';
 import type { CaseResult, Verdict } from './report-model.js';
 import { UndeclaredResource } from './resources.js';
-import type { Scenario } from './scenario.js';
+import { changesPair, type Scenario } from './scenario.js';
 import type { Target } from './target.js';
 
 export interface AttemptOptions {
@@ -55,6 +55,14 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   const unmet = unmetReason(scenario, o.target, o.profile, o.pool);
   if (unmet) return { ...baseResult(scenario), verdict: 'skip', reason: unmet, durationMs: 0, exchange: [] };
   const lease = await o.pool.acquire(scenario.uses ?? {});
+  // Other runs on the pair (the other shards) see this one: nothing runs beside a scenario that changes the pair.
+  let releasePair: (() => void) | undefined;
+  try {
+    releasePair = o.target.isolated ? undefined : await o.target.lease?.(changesPair(scenario) ? 'exclusive' : 'shared');
+  } catch (e) {
+    o.pool.release(lease);
+    return { ...baseResult(scenario), ...outcomeOf(e), durationMs: 0, exchange: [] };
+  }
   const exchange = new Exchange(scenario.id, o.onRecord);
   const started = performance.now();
   let seen: string[] = [];
@@ -93,6 +101,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   } catch (e) {
     outcome = outcomeOf(e);
   } finally {
+    releasePair?.();
     o.pool.release(lease);
   }
   // A bridge that broke a scenario says why on its stderr: the verdict quotes it, not only --trace.
