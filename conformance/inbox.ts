@@ -51,10 +51,11 @@ export class Inbox implements Receiver {
     return this.entries;
   }
 
-  deliver(message: Message, record: WireRecord): void {
+  /** Whether a waiting step took the message. */
+  deliver(message: Message, record: WireRecord): boolean {
     if (this.entries.length >= MAX_INBOX) {
       if (this.closedReason === undefined) this.overflow(`the target sent ${this.name} more than ${MAX_INBOX} messages in one scenario`);
-      return;
+      return false;
     }
     const entry: Entry = { message, record, consumed: false };
     this.entries.push(entry);
@@ -63,9 +64,15 @@ export class Inbox implements Receiver {
         entry.consumed = true;
         this.waiters.delete(w);
         w.resolve(entry);
-        return;
+        return true;
       }
     }
+    return false;
+  }
+
+  /** A step is waiting on this session now. */
+  protected get waiting(): boolean {
+    return this.waiters.size > 0;
   }
 
   /**

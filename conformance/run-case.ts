@@ -68,7 +68,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   let seen: string[] = [];
   let outsideTables: Record<string, string[]> = {};
   let logTails: string[] = [];
-  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string };
+  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual' | 'cause'> & { reference?: string };
   try {
     const session = await o.target.session();
     const run = createContext({
@@ -137,13 +137,15 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
+const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error', REFUSED: 'error', UNDECODABLE: 'fail' };
 
-function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string } {
+function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual' | 'cause'> & { reference?: string } {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
+    const cause = e.outcomeCause;
     return {
       verdict: VERDICT_OF[e.code],
+      ...(cause ? { cause } : {}),
       reason: e.message,
       ...(e.sentence !== undefined ? { reference: e.sentence } : {}),
       ...(e.expected !== undefined ? { expected: e.expected } : {}),

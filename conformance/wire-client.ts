@@ -5,9 +5,10 @@
  */
 import { decode, encode, FrameDecoder, isTLibError, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
 import { attributesOutsideTable } from '../src/validate/index.js';
-import { violation } from './failure.js';
+import { refused, undecodable, violation } from './failure.js';
 import { judgeReceived, type Judge } from './received-rules.js';
 import type { Exchange } from './exchange.js';
+import type { WireRecord } from './report-model.js';
 import { describe, Inbox } from './inbox.js';
 import type { ServerSide, WireClient } from './scenario.js';
 import type { Transport } from './transport.js';
@@ -96,11 +97,26 @@ export class RawClient extends Inbox implements WireClient {
       }
       const outside = this.onOutside ? attributesOutsideTable(message) : [];
       if (outside.length) this.onOutside!(message.Event, outside);
-      this.deliver(message, record);
+      const taken = this.deliver(message, record);
+      if (!taken && message.Event === 'EventError') this.unanswered(message, record);
     } catch (e) {
       const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
-      this.exchange.frame('recv', this.name, this.server, frame, undefined, `undecodable frame (${why})`);
+      const record = this.exchange.frame('recv', this.name, this.server, frame, undefined, `undecodable frame (${why})`);
+      record.violation = true;
+      // Its own verdict, at once: not the timeout of whatever the scenario was waiting for.
+      this.broken(undecodable(this.name, why, record));
     }
+  }
+
+  /**
+   * An EventError answering one of this client's requests that no step took: while a step waits,
+   * the scenario ends 'refused' at once (quoting ErrorCode and ErrorMessage) rather than timing out.
+   */
+  private unanswered(answer: Message, record: WireRecord): void {
+    const request = typeof answer.ReferenceID === 'number' ? this.requests.get(answer.ReferenceID) : undefined;
+    if (!request || request.Event === 'RequestQueryLocation' || !this.waiting) return;
+    record.violation = true;
+    this.broken(refused(request.Event, `an answer to ${request.Event} (ReferenceID ${answer.ReferenceID})`, answer, describe(answer), record));
   }
 
   send(m: Message): void {
@@ -139,7 +155,7 @@ export class RawClient extends Inbox implements WireClient {
     if (reply.Event === 'EventError') {
       const record = this.recordOf(reply);
       if (record) record.violation = true;
-      throw violation(`${m.Event} was refused`, `${answer} with ReferenceID ${ref}`, describe(reply), record);
+      throw refused(m.Event, `${answer} with ReferenceID ${ref}`, reply, describe(reply), record);
     }
     return reply;
   }
