@@ -1,15 +1,28 @@
 /**
- * A raw T-Library wire client for scenarios: it encodes what a scenario
- * sends, decodes every frame it receives, and records both into the
- * exchange. It does nothing a client library would do behind its back.
+ * A raw T-Library wire client for scenarios and observers: it encodes what
+ * it sends and records it, and takes what it receives through the receive
+ * path (conformance/receive-path.ts). It does nothing a client library would
+ * do behind its back.
  */
-import { decode, encode, FrameDecoder, isTLibError, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
-import { violation } from './failure.js';
-import { judgeReceived, type Judge } from './received-rules.js';
+import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
+import type { Ledger } from './attribution.js';
+import { violation, type ConformanceError } from './failure.js';
+import { judgeDelivery, judgeReceived, type Judge, type Recipient } from './received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
+import { openReceivePath, type ReceivePath } from './receive-path.js';
+import type { WireRecord } from './report-model.js';
 import type { ServerSide, WireClient } from './scenario.js';
 import type { Transport } from './transport.js';
+
+/** Where what a connection receives is attributed and its violations go (absent: the connection's own inbox only). */
+export interface Attribution {
+  ledger: Ledger;
+  /** The scenario this connection serves; undefined for an observer, which serves the whole run. */
+  scenarioId: string | undefined;
+  /** A violation no scenario owns (an observer's, before any scenario touched what it names). */
+  orphan(error: ConformanceError): void;
+}
 
 export interface WireClientOptions {
   name: string;
@@ -23,19 +36,22 @@ export interface WireClientOptions {
   addressType?: (dn: string) => number;
   /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
   judge?: Judge;
+  attribution?: Attribution;
 }
 
-export class RawClient extends Inbox implements WireClient {
+export class RawClient extends Inbox implements WireClient, Recipient {
   readonly server: ServerSide;
-  private readonly transport: Transport;
+  readonly token: object = {};
+  private readonly path: ReceivePath;
   private readonly exchange: Exchange;
+  private readonly transport: Transport;
   private readonly nextReferenceId: () => number;
-  private readonly frames = new FrameDecoder();
   private readonly addressType: (dn: string) => number;
   private readonly judge: Judge | undefined;
+  private readonly attribution: Attribution | undefined;
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
-  private overflowed = false;
+  private readonly dns = new Set<string>();
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs, (text, waited) => o.exchange.wait(o.name, o.server, text, waited));
@@ -45,55 +61,49 @@ export class RawClient extends Inbox implements WireClient {
     this.nextReferenceId = o.nextReferenceId;
     this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
     this.judge = o.judge;
-    o.transport.onChunk((chunk) => this.onChunk(chunk));
-    o.transport.onClose((reason) => this.closed(reason));
+    this.attribution = o.attribution;
+    this.path = openReceivePath({
+      actor: o.name,
+      peer: o.server,
+      transport: o.transport,
+      exchange: o.exchange,
+      judge: (m, record) => this.judged(m, record),
+      deliver: (m, record, bytes) => this.deliver(m, record, bytes),
+      ended: (reason) => this.closed(reason),
+    });
   }
 
-  private onChunk(chunk: Uint8Array): void {
-    if (this.overflowed) return;
-    let frames: Uint8Array[];
-    try {
-      frames = this.frames.push(chunk);
-    } catch (e) {
-      this.unreadable(e);
-      return;
-    }
-    // The frames before an oversize length prefix were sent whole: record them first.
-    for (const frame of frames) this.onFrame(frame);
-    if (this.frames.error) this.unreadable(this.frames.error);
+  get registered(): ReadonlySet<string> {
+    return this.dns;
   }
 
-  private unreadable(e: unknown): void {
-    // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
-    const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
-    this.exchange.note(this.name, this.server, why);
-    this.closed(why);
-    this.transport.close();
+  /**
+   * The judge stage: every rule on every copy. A message another scenario
+   * owns is that scenario's violation and never this one's answer, so a leak
+   * cannot stand in for what this scenario waits for.
+   */
+  private judged(m: Message, record: WireRecord): boolean {
+    const own = typeof m.ReferenceID === 'number' ? this.requests.get(m.ReferenceID) : undefined;
+    // An answer to this connection's own request is its own, whoever holds what it names.
+    const owner = own ? undefined : this.attribution?.ledger.owner(m, this.attribution.scenarioId === undefined);
+    const request = own ?? owner?.cause?.request;
+    const broken = (this.judge && judgeReceived(this.judge, m, request)) ?? judgeDelivery(m, owner, this);
+    const mine = this.attribution?.scenarioId;
+    const foreign = owner !== undefined && owner.scenarioId !== mine;
+    if (foreign) record.text = `${record.text ? `${record.text}; ` : ''}${owner.scenarioId}'s (by ${owner.by})`;
+    if (!broken) return !foreign || mine === undefined;
+    record.violation = true;
+    const error = violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence);
+    if (mine !== undefined && !foreign) this.broken(error);
+    else if (owner) this.attribution!.ledger.violate(owner.scenarioId, error);
+    else if (this.attribution) this.attribution.orphan(error);
+    else this.broken(error);
+    return !foreign || mine === undefined;
   }
 
   protected override overflow(reason: string): void {
-    this.overflowed = true;
-    this.exchange.note(this.name, this.server, `${reason}: connection closed`);
-    this.transport.close();
+    this.path.stop(`${reason}: connection closed`);
     super.overflow(reason);
-  }
-
-  private onFrame(frame: Uint8Array): void {
-    if (this.overflowed) return;
-    try {
-      const message = decode(frame);
-      const record = this.exchange.frame('recv', this.name, this.server, frame, message);
-      const request = typeof message.ReferenceID === 'number' ? this.requests.get(message.ReferenceID) : undefined;
-      const broken = this.judge && judgeReceived(this.judge, message, request);
-      if (broken) {
-        record.violation = true;
-        this.broken(violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence));
-      }
-      this.deliver(message, record);
-    } catch (e) {
-      const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
-      this.exchange.frame('recv', this.name, this.server, frame, undefined, `undecodable frame (${why})`);
-    }
   }
 
   send(m: Message): void {
@@ -106,6 +116,7 @@ export class RawClient extends Inbox implements WireClient {
     const ReferenceID = this.nextReferenceId();
     const request = { ...m, ReferenceID };
     this.requests.set(ReferenceID, request);
+    if (this.attribution?.scenarioId !== undefined) this.attribution.ledger.request(this.attribution.scenarioId, this.token, request);
     this.send(request);
     return ReferenceID;
   }
@@ -138,6 +149,8 @@ export class RawClient extends Inbox implements WireClient {
   }
 
   async register(dn: string): Promise<void> {
+    // Entitled from the moment it asks: the server may send the DN's events before EventRegistered.
+    this.dns.add(dn);
     await this.call(
       { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
       'EventRegistered',
