@@ -16,7 +16,7 @@ import { addressTypeOf } from './profile/address-type.js';
 import { recordedControl, type ControlChanges, type TargetSession } from './target.js';
 import { RawClient } from './wire-client.js';
 
-export type ValidateFn = (m: Message, context?: { request?: Message }) => Violation[];
+export type ValidateFn = (m: Message, context?: { request?: Message; strictTables?: boolean }) => Violation[];
 
 export interface ContextOptions {
   scenarioId: string;
@@ -38,8 +38,10 @@ export interface ContextOptions {
 
 export interface RunContext {
   ctx: ScenarioContext;
-  /** Behaviours recorded with ctx.seen(). */
+  /** Behaviours recorded with ctx.seen(), then the attributes outside the tables. */
   seen: string[];
+  /** Attributes the target sent outside an event's table, by event (accepted: spec/conformance-decisions.md). */
+  outsideTables(): Record<string, string[]>;
   /** The last log lines (a bridge's stderr) of each session that wrote any, for the verdict. */
   logTails(): string[];
   /** The first rule a received message broke, on any client of the run. */
@@ -71,6 +73,14 @@ export function createContext(o: ContextOptions): RunContext {
   const resources = leasedResources(o.lease, o.scenarioId);
   const password = o.profile.credentials?.applicationPassword;
   const tails = new Map<string, LogTail>();
+  // No sentence forbids attributes an event's table does not list: the open reading, recording what came.
+  const validate: ValidateFn = (m, c) => o.validate(m, { ...c, strictTables: false });
+  const outside = new Map<string, Set<string>>();
+  const onOutside = (event: string, names: readonly string[]): void => {
+    const known = outside.get(event) ?? new Set<string>();
+    names.forEach((n) => known.add(n));
+    outside.set(event, known);
+  };
   const logTo = (name: string, where: string) => (line: string) => {
     o.exchange.note(name, where, line);
     const tail = tails.get(name) ?? new LogTail();
@@ -82,7 +92,7 @@ export function createContext(o: ContextOptions): RunContext {
     timeoutMs: o.timeoutMs,
     quietMs: o.quietMs,
     control,
-    validate: o.validate,
+    validate,
     address: (server) => o.session.address?.(server),
     resources,
     obtainCall: callObtainer(o.profile, o.lease, resources, control, o.scenarioId),
@@ -99,7 +109,8 @@ export function createContext(o: ContextOptions): RunContext {
         timeoutMs: o.timeoutMs,
         quietMs: o.quietMs,
         addressType: addressTypeOf(o.profile),
-        judge: o.validate,
+        judge: validate,
+        onOutside,
         // A client of this scenario receives nothing unattributed that another scenario owns, so what nobody owns is its own.
         attribution: { ledger: o.ledger, scenarioId: o.scenarioId, orphan: () => undefined },
       });
@@ -117,6 +128,7 @@ export function createContext(o: ContextOptions): RunContext {
   return {
     ctx,
     seen,
+    outsideTables: () => Object.fromEntries([...outside].sort(([a], [b]) => a.localeCompare(b)).map(([e, names]) => [e, [...names].sort()])),
     logTails: () => [...tails].map(([name, tail]) => `${name}: ${tail.quote()}`),
     violation: () => clients.map((c) => c.violation).find((v) => v !== undefined),
     settle: async () => {

@@ -14,12 +14,13 @@ import type { LoadedProfile } from './profile/model.js';
 import { ResourcePool } from './profile/pool.js';
 import { profileForShard } from './profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
-import { Observers } from './observers.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
-import { attempt, observerReferences, observedVerdict } from './run-case.js';
+import { attempt } from './run-case.js';
+import { changesPair, type Scenario } from './scenario.js';
+import { Observers } from './observers.js';
+import { observerReferences, observedVerdict } from './run-case.js';
 import { Exchange } from './exchange.js';
-import type { Scenario } from './scenario.js';
 import type { Target } from './target.js';
 
 export interface EngineOptions {
@@ -105,7 +106,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     return i < 0 ? o.catalogueIds.length + o.scenarios.indexOf(s) : i;
   };
   const indexed = order.map((s) => ({ s, index: place(s) }));
-  const exclusive = (s: Scenario): boolean => !o.target.isolated && s.needs.some((n) => n.startsWith('control:'));
+  const exclusive = (s: Scenario): boolean => !o.target.isolated && changesPair(s);
   await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
   await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
 
@@ -131,6 +132,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
   }
   if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
+  const outsideTables = runOutsideTables(results);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'tlib-kit',
@@ -145,6 +147,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),
+    ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { profileUnmet } from './profile/supports.js';
 import type { CaseResult, Verdict } from './report-model.js';
 import { UndeclaredResource } from './resources.js';
 import { Observers } from './observers.js';
-import type { Scenario } from './scenario.js';
+import { changesPair, type Scenario } from './scenario.js';
 import type { Target, TargetSession } from './target.js';
 
 export interface AttemptOptions {
@@ -63,11 +63,20 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   const unmet = unmetReason(scenario, o.target, o.profile, o.pool);
   if (unmet) return { ...baseResult(scenario), verdict: 'skip', reason: unmet, durationMs: 0, exchange: [] };
   const lease = await o.pool.acquire(scenario.uses ?? {});
+  // Other runs on the pair (the other shards) see this one: nothing runs beside a scenario that changes the pair.
+  let releasePair: (() => void) | undefined;
+  try {
+    releasePair = o.target.isolated ? undefined : await o.target.lease?.(changesPair(scenario) ? 'exclusive' : 'shared');
+  } catch (e) {
+    o.pool.release(lease);
+    return { ...baseResult(scenario), ...outcomeOf(e), durationMs: 0, exchange: [] };
+  }
   const exchange = new Exchange(scenario.id, o.onRecord);
   const started = performance.now();
   const ledger = o.scope?.ledger ?? new Ledger();
   ledger.lease(scenario.id, leaseKeys(lease));
   let seen: string[] = [];
+  let outsideTables: Record<string, string[]> = {};
   let logTails: string[] = [];
   let outcome: Outcome;
   let own: Observers | undefined;
@@ -102,6 +111,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
       stepsError = e;
     } finally {
       logTails = run.logTails();
+      outsideTables = run.outsideTables();
       await run.dispose();
     }
     outcome = judged(stepsError, run.violation(), ledger.take(scenario.id), exchange, own?.orphans ?? []);
@@ -110,6 +120,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   } finally {
     own?.close();
     ledger.releaseAll(scenario.id);
+    releasePair?.();
     o.pool.release(lease);
   }
   // A bridge that broke a scenario says why on its stderr: the verdict quotes it, not only --trace.
@@ -117,7 +128,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   return {
     ...baseResult(scenario),
     ...outcome,
-    ...(seen.length ? { seen: seen.join('; ') } : {}),
+    ...seenFields(seen, outsideTables),
     durationMs: Math.round(performance.now() - started),
     exchange: exchange.records,
     ...(exchange.truncated ? { truncated: exchange.truncated } : {}),
@@ -178,6 +189,13 @@ function leaseKeys(lease: Lease): string[] {
     ...lease.agents.flatMap((a) => [resourceKey('agent', a.agentId), ...(a.place !== undefined ? [resourceKey('place', a.place)] : [])]),
     ...(lease.call ? [resourceKey('call', lease.call.ConnID), resourceKey('dn', lease.call.ThisDN)] : []),
   ];
+}
+
+/** The behaviours the scenario recorded, then the attributes outside the tables it accepted (one sentence per event). */
+function seenFields(seen: readonly string[], outsideTables: Record<string, string[]>): Pick<CaseResult, 'seen' | 'outsideTables'> {
+  const events = Object.entries(outsideTables);
+  const all = [...seen, ...events.map(([e, names]) => `${e} carried ${names.join(', ')}, outside its table (accepted)`)];
+  return { ...(all.length ? { seen: all.join('; ') } : {}), ...(events.length ? { outsideTables } : {}) };
 }
 
 class DeadlineExceeded extends Error {}

@@ -52,6 +52,12 @@ export interface Target {
   /** Why the target cannot meet a need, or undefined when it can. */
   unmet(need: Need): string | undefined;
   session(): Promise<TargetSession>;
+  /**
+   * A shared pair's lease, seen by every run on it (the shards of one run): held shared by a
+   * scenario that leaves the pair as it is, exclusively by one that changes it. Resolves with
+   * the release, or undefined when the control hook has none (spec/target-contract.md).
+   */
+  lease?(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined>;
   close(): Promise<void>;
 }
 

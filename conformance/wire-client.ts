@@ -5,6 +5,7 @@
  * do behind its back.
  */
 import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
+import { attributesOutsideTable } from '../src/validate/index.js';
 import type { Ledger } from './attribution.js';
 import { violation, type ConformanceError } from './failure.js';
 import { judgeDelivery, judgeReceived, type Judge, type Recipient } from './received-rules.js';
@@ -37,6 +38,8 @@ export interface WireClientOptions {
   /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
   judge?: Judge;
   attribution?: Attribution;
+  /** Told the attributes of a received special event that its table does not list (accepted, recorded). */
+  onOutside?: (event: string, attributes: readonly string[]) => void;
 }
 
 export class RawClient extends Inbox implements WireClient, Recipient {
@@ -49,6 +52,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
   private readonly addressType: (dn: string) => number;
   private readonly judge: Judge | undefined;
   private readonly attribution: Attribution | undefined;
+  private readonly onOutside: WireClientOptions['onOutside'];
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
   private readonly dns = new Set<string>();
@@ -62,6 +66,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
     this.judge = o.judge;
     this.attribution = o.attribution;
+    this.onOutside = o.onOutside;
     this.path = openReceivePath({
       actor: o.name,
       peer: o.server,
@@ -91,6 +96,8 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     const mine = this.attribution?.scenarioId;
     const foreign = owner !== undefined && owner.scenarioId !== mine;
     if (foreign) record.text = `${record.text ? `${record.text}; ` : ''}${owner.scenarioId}'s (by ${owner.by})`;
+    const outside = this.onOutside ? attributesOutsideTable(m) : [];
+    if (outside.length) this.onOutside!(m.Event, outside);
     if (!broken) return !foreign || mine === undefined;
     record.violation = true;
     const error = violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence);

@@ -34,7 +34,7 @@ export const SHARED_CHECK_DEFECTS: Readonly<Record<string, readonly DefectName[]
   'primary-changed/link-lost-order': ['primary-changed-no-time', 'restore-connection-no-backup'],
   'primary-changed/reported-by-new-primary': ['restore-connection-no-backup', 'primary-changed-no-time', 'primary-changed-from-old-primary'],
   'primary-changed/resync': ['primary-changed-no-time', 'obsolete-event', 'restore-connection-no-backup'],
-  'private-info/no-leak': ['ack-no-reference-id', 'ack-wrong-reference-id', 'ack-wrong-user-event', 'private-info-no-private-event', 'missing-time', 'obsolete-event', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'private-info-leak-late'],
+  'private-info/no-leak': ['ack-no-reference-id', 'ack-wrong-user-event', 'private-info-no-private-event', 'missing-time', 'obsolete-event', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'private-info-leak-late'],
   'private-info/requester/mandatory': ['ack-no-reference-id', 'ack-wrong-user-event', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'private-info-leak', 'obsolete-event', 'private-info-leak-late'],
   'restore-connection/backup-role': ['restore-connection-wrong-role', 'restore-connection-no-backup', 'primary-changed-no-time'],
   'restore-connection/names-backup': ['restore-connection-names-sender'],
