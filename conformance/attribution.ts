@@ -18,7 +18,8 @@ import type { ConformanceError } from './failure.js';
 /** Which requests cause an event other clients receive without the requester's ReferenceID, and what identifies the request in it. */
 const CAUSES: Readonly<Record<string, { requests: readonly string[]; keys: readonly (keyof Message & string)[] }>> = {
   EventAgentReserved: { requests: ['RequestReserveAgent'], keys: ['AgentID', 'ThisDN', 'Place'] },
-  EventUserEvent: { requests: ['RequestDistributeUserEvent'], keys: ['ThisDN'] },
+  // A copy without ThisDN (a broken one) is still recognised by the attributes its initiator gave it.
+  EventUserEvent: { requests: ['RequestDistributeUserEvent'], keys: ['ThisDN', 'UserData'] },
   EventPrivateInfo: { requests: ['RequestPrivateService'], keys: ['ThisDN', 'ConnID'] },
   EventCallInfoChanged: { requests: ['RequestSetCallInfo'], keys: ['ConnID'] },
 };
@@ -113,17 +114,20 @@ export class Ledger {
     return undefined;
   }
 
-  /** The newest request of the kind that causes `m` whose identifying attributes `m` repeats. */
+  /**
+   * The newest request of the kind that causes `m` that `m` names by one of
+   * its identifying attributes, the first of them that matches any request
+   * deciding (a copy with a wrong AgentID is still the copy of the
+   * reservation on its ThisDN, and is judged against that request).
+   */
   private cause(m: Message): SentRequest | undefined {
     const causes = CAUSES[m.Event];
     if (!causes) return undefined;
-    const named = causes.keys.filter((k) => m[k] !== undefined);
-    if (named.length === 0) return undefined;
-    for (const kind of causes.requests) {
-      const list = this.byKind.get(kind) ?? [];
-      for (let i = list.length - 1; i >= 0; i--) {
-        const r = list[i]!.request;
-        if (named.every((k) => r[k] === undefined || r[k] === m[k]) && named.some((k) => r[k] === m[k])) return list[i];
+    const lists = causes.requests.map((kind) => this.byKind.get(kind) ?? []);
+    for (const k of causes.keys) {
+      if (m[k] === undefined) continue;
+      for (const list of lists) {
+        for (let i = list.length - 1; i >= 0; i--) if (same(list[i]!.request[k], m[k])) return list[i];
       }
     }
     return undefined;
@@ -147,4 +151,12 @@ export class Ledger {
   untaken(): ReadonlyMap<string, ConformanceError> {
     return this.violations;
   }
+}
+
+/** Equal values of an attribute: scalars by identity, lists by their content. */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const text = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? [...x] : x));
+  return text(a) === text(b);
 }

@@ -112,7 +112,9 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
 
   const problems: string[] = [];
   if (scope) {
-    // The final barrier: whatever the server wrote to an observer before answering it has been judged.
+    // A copy may come as late as any answer may (one step timeout after the last scenario's steps); then the
+    // final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
+    if (scope.observers) await new Promise((r) => setTimeout(r, o.timeoutMs));
     await scope.observers?.settle();
     for (const [id, error] of scope.ledger.untaken()) {
       const r = byId.get(id);

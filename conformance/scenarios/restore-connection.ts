@@ -6,7 +6,7 @@
  */
 import { SERVER_ROLE, type KVList, type Message } from '../../src/index.js';
 import { isConformanceError } from '../failure.js';
-import type { Scenario } from '../scenario.js';
+import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
 const ROLE_0 =
@@ -23,6 +23,32 @@ function names(userData: KVList, port: number): boolean {
   return userData.some(([, v]) => (typeof v === 'number' ? v === port : typeof v === 'string' && token.test(v)));
 }
 
+/**
+ * A client of the server `change` demotes sees it say it is the backup now:
+ * ServerRole 1, counted from the switch the server reports (its ServerRole 1
+ * event), not from when the hook started: until it has switched, a primary
+ * may re-send ServerRole 0, e.g. when its connection to the backup is
+ * re-established. Once it has said so, no ServerRole 0 from it follows.
+ */
+async function demoted(ctx: ScenarioContext, a: WireClient, change: () => Promise<void>): Promise<void> {
+  await a.sync();
+  const before = a.received.length;
+  await change();
+  const after = (x: Message): boolean => x.Event === 'EventRestoreConnection' && a.received.indexOf(x) >= before;
+  const m = await a.expect(event('EventRestoreConnection', (x) => after(x) && x.ServerRole === SERVER_ROLE.Backup, `to ${a.name} with ServerRole 1, sent after the switchover began`, ROLE_1)).catch((e: unknown) => {
+    // No ServerRole 1 came: the event the server sent in its place is the one to blame.
+    const instead = [...a.received].reverse().find(after);
+    if (instead && isConformanceError(e) && e.code === 'STEP_TIMEOUT') mustEqual(a, instead, 'ServerRole', SERVER_ROLE.Backup, 'must be 1: the sender has been changed from primary to backup', ROLE_1);
+    throw e;
+  });
+  const switched = a.received.indexOf(m);
+  const resent = a.received.filter((x) => after(x) && a.received.indexOf(x) < switched).length;
+  ctx.seen(resent ? `${a.name}: ServerRole 0 re-sent ${resent} time(s) before the switch` : `${a.name}: ServerRole 1 as the first EventRestoreConnection after the switchover`);
+  await a.sync();
+  const late = a.received.find((x) => after(x) && a.received.indexOf(x) > switched && x.ServerRole !== SERVER_ROLE.Backup);
+  if (late) mustEqual(a, late, 'ServerRole', SERVER_ROLE.Backup, 'must stay 1: the sender is the backup now', ROLE_1);
+}
+
 export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
   {
     id: 'restore-connection/primary-role',
@@ -32,8 +58,12 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     needs: ['pair', 'raw-wire'],
     brokenBy: ['restore-connection-wrong-role'],
     run: async (ctx) => {
+      // The backup's client first: by the time the primary's client has its event, the backup has had as long to send one.
+      const b = await ctx.client('client-of-backup', 'backup');
       const a = await ctx.client('client-of-primary', 'primary');
       mustEqual(a, await a.expect(restore), 'ServerRole', SERVER_ROLE.Primary, 'must be 0: the sender is primary and its backup connection is established', ROLE_0);
+      // The primary generates ServerRole 0: a backup that sends it to its own clients claims the primary's role.
+      await b.expectNone(event('EventRestoreConnection', (x) => x.ServerRole === SERVER_ROLE.Primary, 'with ServerRole 0 from the backup'), undefined, ROLE_0);
     },
   },
   {
@@ -67,29 +97,15 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     brokenBy: ['restore-connection-backup-role-0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
+      // The server the switch back demotes: its clients stay across both switchovers.
+      const b = await ctx.client('client-of-backup', 'backup');
       // The primary's ServerRole 0 event may come at any time after the handshake, in the same write or later:
       // it is taken first, and a barrier proves nothing else sent before the switchover is still on its way.
       const first = await a.expect(event('EventRestoreConnection', (x) => x.ServerRole === SERVER_ROLE.Primary, 'with ServerRole 0 (the primary, before the switchover)'));
-      await a.sync();
-      const before = a.received.length;
       ctx.seen(`ServerRole 0 event ${a.received.indexOf(first) === 0 ? 'first' : `after ${a.received[a.received.indexOf(first) - 1]?.Event}`}`);
-      await ctx.control.switchover();
-      // Counted from the switch the server reports (its ServerRole 1 event), not from when the hook started:
-      // until it has switched, a primary may re-send ServerRole 0, e.g. when its connection to the backup is re-established.
-      const after = (x: Message): boolean => x.Event === 'EventRestoreConnection' && a.received.indexOf(x) >= before;
-      const m = await a.expect(event('EventRestoreConnection', (x) => after(x) && x.ServerRole === SERVER_ROLE.Backup, 'with ServerRole 1, sent after the switchover began', ROLE_1)).catch((e: unknown) => {
-        // No ServerRole 1 came: the event the server sent in its place is the one to blame.
-        const instead = [...a.received].reverse().find(after);
-        if (instead && isConformanceError(e) && e.code === 'STEP_TIMEOUT') mustEqual(a, instead, 'ServerRole', SERVER_ROLE.Backup, 'must be 1: the sender has been changed from primary to backup', ROLE_1);
-        throw e;
-      });
-      const switched = a.received.indexOf(m);
-      const resent = a.received.filter((x) => after(x) && a.received.indexOf(x) < switched).length;
-      ctx.seen(resent ? `ServerRole 0 re-sent ${resent} time(s) before the switch` : 'ServerRole 1 as the first EventRestoreConnection after the switchover');
-      // Once it has said it is the backup, a ServerRole 0 from it would claim the primary's role again.
-      await a.sync();
-      const late = a.received.find((x) => after(x) && a.received.indexOf(x) > switched && x.ServerRole !== SERVER_ROLE.Backup);
-      if (late) mustEqual(a, late, 'ServerRole', SERVER_ROLE.Backup, 'must stay 1: the sender is the backup now', ROLE_1);
+      await demoted(ctx, a, () => ctx.control.switchover());
+      // Switching back demotes the other server, which must say the same.
+      await demoted(ctx, b, () => ctx.control.switchover());
     },
   },
   {

@@ -10,6 +10,7 @@
 import type { DefectName } from '../../src/sim/defects.js';
 
 export const SHARED_CHECK_DEFECTS: Readonly<Record<string, readonly DefectName[]>> = {
+  'ack/after-switchover': ['ack-wrong-user-event', 'user-event-no-this-dn', 'obsolete-event', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'user-event-leak-late', 'primary-changed-no-time'],
   'ack/private-service/reference-id': ['ack-wrong-user-event', 'private-info-no-private-event', 'missing-time', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'private-info-leak', 'obsolete-event', 'private-info-leak-late'],
   'ack/send-event-ex/reference-id': ['ack-wrong-user-event', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'obsolete-event'],
   'ack/send-event/reference-id': ['ack-wrong-user-event', 'restore-connection-no-backup', 'ack-subscription-id-stray', 'obsolete-event'],
