@@ -85,11 +85,41 @@ export function judgeDelivery(m: Message, owner: Owner | undefined, to: Recipien
   };
 }
 
+const CHANGED =
+  "A change in the role of one of a pair of synchronized T-Servers in hot standby mode has taken place: the T-Server's role has been changed from backup to primary.";
+const REPORTER =
+  'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.';
+
+/**
+ * What one connection's server has said about its own role: EventPrimaryChanged
+ * reports that it has become primary, EventRestoreConnection ServerRole 1 that
+ * it has become the backup. A second EventPrimaryChanged with no ServerRole 1
+ * between them reports a change that did not take place on that server (a
+ * copy from the server that became backup, however late it comes).
+ */
+export class RoleReports {
+  private promotions = 0;
+
+  judge(m: Message): Broken | undefined {
+    if (m.Event === 'EventRestoreConnection' && m.ServerRole === 1) this.promotions = 0;
+    if (m.Event !== 'EventPrimaryChanged') return undefined;
+    this.promotions++;
+    if (this.promotions < 2) return undefined;
+    return {
+      message: 'EventPrimaryChanged again, with no change of its server\'s role since the last one (no EventRestoreConnection ServerRole 1 between them)',
+      expected: 'one EventPrimaryChanged per change of this server from backup to primary, from the server that became primary',
+      actual: `EventPrimaryChanged number ${this.promotions} since this server last said it was the backup`,
+      sentence: `${CHANGED} ${REPORTER}`,
+    };
+  }
+}
+
 /** The runner's own checks, by the ids spec/sentence-audit.json maps sentences to. */
 export const RUNNER_CHECKS: Readonly<Record<string, string>> = {
   'received/table': 'every special event any connection of the runner receives is checked against its table (Mandatory rows, kinds)',
   'received/request-rules': "an event that answers a request of the runner (by ReferenceID, or by the DN, agent or call it names) is checked against the validator's request-dependent rules",
   'received/obsolete': 'an obsolete event received on any connection fails the run',
+  'received/role-reports': 'a connection that receives EventPrimaryChanged twice with no EventRestoreConnection ServerRole 1 between them fails the scenario that changed the pair',
   'received/delivery': 'a copy of an event a request of the runner caused, received by a connection neither the requester nor registered on its DN, fails the scenario that caused it',
   'absence/barrier': "a must-not-receive verdict waits for a round trip on the bystander's own connection, not a quiet time",
 };

@@ -8,7 +8,7 @@ import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.
 import { attributesOutsideTable } from '../src/validate/index.js';
 import type { Ledger } from './attribution.js';
 import { violation, type ConformanceError } from './failure.js';
-import { judgeDelivery, judgeReceived, type Judge, type Recipient } from './received-rules.js';
+import { judgeDelivery, judgeReceived, RoleReports, type Judge, type Recipient } from './received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
 import { openReceivePath, type ReceivePath } from './receive-path.js';
@@ -56,6 +56,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
   private readonly dns = new Set<string>();
+  private readonly roles = new RoleReports();
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs, (text, waited) => o.exchange.wait(o.name, o.server, text, waited));
@@ -92,7 +93,9 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     // An answer to this connection's own request is its own, whoever holds what it names.
     const owner = own ? undefined : this.attribution?.ledger.owner(m, this.attribution.scenarioId === undefined);
     const request = own ?? owner?.cause?.request;
-    const broken = (this.judge && judgeReceived(this.judge, m, request)) ?? judgeDelivery(m, owner, this);
+    // Counted on every message, whatever else it breaks.
+    const role = this.judge ? this.roles.judge(m) : undefined;
+    const broken = (this.judge && judgeReceived(this.judge, m, request)) ?? judgeDelivery(m, owner, this) ?? role;
     const mine = this.attribution?.scenarioId;
     const foreign = owner !== undefined && owner.scenarioId !== mine;
     if (foreign) record.text = `${record.text ? `${record.text}; ` : ''}${owner.scenarioId}'s (by ${owner.by})`;
