@@ -118,8 +118,25 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     run: async (ctx) => {
       const app = await ctx.app('app');
       // The primary sends EventRestoreConnection on its own, some time after the session opened: no request
-      // of the application's bounds it, so the quiet time comes first, then the barrier (where the view has one).
-      await new Promise((r) => setTimeout(r, ctx.quietMs));
+      // of the application's bounds it. It is given as long as any awaited message (one step timeout, not the
+      // shorter quiet time), then the barrier (where the view has one) takes in what the library handed over.
+      await new Promise((r) => setTimeout(r, ctx.timeoutMs));
+      await app.expectNone(restore, undefined, NOT_DELIVERED);
+      ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
+    },
+  },
+  {
+    id: 'restore-connection/not-delivered-to-app-after-switchover',
+    title: 'EventRestoreConnection never reaches the application, across a switchover either',
+    reference: NOT_DELIVERED,
+    level: 'must',
+    needs: ['pair', 'app-view', 'control:switchover'],
+    brokenBy: ['restore-connection-delivered'],
+    run: async (ctx) => {
+      const app = await ctx.app('app');
+      // At a switchover the demoted server sends ServerRole 1 and the new primary may send ServerRole 0: neither is the application's.
+      await ctx.control.switchover();
+      await new Promise((r) => setTimeout(r, ctx.timeoutMs));
       await app.expectNone(restore, undefined, NOT_DELIVERED);
       ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
     },

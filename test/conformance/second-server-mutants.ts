@@ -79,6 +79,6 @@ export const SCENARIO_OF_MUTANT: Readonly<Record<string, string>> = {
   'restore-nested-no-endpoint': 'restore-connection/names-backup',
   'call-info-extra-ack': 'call-info-changed/conn-id',
   'user-event-merges-repeated-keys': 'user-event/initiator-attributes',
-  'restore-role-1-delivered-to-app': 'restore-connection/not-delivered-to-app',
+  'restore-role-1-delivered-to-app': 'restore-connection/not-delivered-to-app-after-switchover',
   'restore-delivered-to-app-late': 'restore-connection/not-delivered-to-app',
 };
