@@ -156,4 +156,33 @@ const namesRequest: Scenario = {
   },
 };
 
-export const ACK_SCENARIOS: Scenario[] = [...simpleAcks, ...transactionMonitoring, namesRequest];
+/**
+ * The same rules hold for the server that became primary by a switchover:
+ * requests go to it, and its answers and copies are judged like the first
+ * primary's (every rule on every copy, conformance/received-rules.ts).
+ */
+const afterSwitchover: Scenario = {
+  id: 'ack/after-switchover',
+  title: 'EventACK and EventUserEvent from the server that became primary by a switchover',
+  reference: `${RESPONSE_TO} ${REFERENCE_ID_RULE}`,
+  level: 'must',
+  needs: ['pair', 'control:switchover', 'second-client'],
+  uses: { dns: 1 },
+  brokenBy: [...REFERENCE_ID_DEFECTS, 'user-event-not-delivered'],
+  run: async (ctx) => {
+    const dn = ctx.resources.dn('dn');
+    // Both connect to the backup before the switchover and stay: their server becomes the primary they then use.
+    const receiver = await ctx.client('receiver-on-new-primary', 'backup');
+    const sender = await ctx.client('client-of-new-primary', 'backup');
+    await receiver.register(dn);
+    await receiver.sync();
+    const since = receiver.received.length;
+    await ctx.control.switchover();
+    await receiver.expect(event('EventPrimaryChanged', (m) => receiver.received.indexOf(m) >= since, 'from the server becoming primary'));
+    await acknowledged(sender, { Event: 'RequestDistributeEvent', ThisDN: dn });
+    await acknowledged(sender, { Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['after', 'switchover']] });
+    await receiver.expect(event('EventUserEvent', (m) => m.ThisDN === dn, `on ${dn}, from the new primary`, 'A user event from another client application has been received.'));
+  },
+};
+
+export const ACK_SCENARIOS: Scenario[] = [...simpleAcks, ...transactionMonitoring, namesRequest, afterSwitchover];

@@ -60,6 +60,27 @@ export const SCENARIO_OF_MUTANT: Readonly<Record<string, string>> = {
   'obsolete-resource-freed': 'obsolete/never-emitted',
   // Carried by the bridge's client library: needs the exec bridge path (issue 12 item 6).
   'restore-delivered-to-app': 'restore-connection/not-delivered-to-app',
+  // Kinds a runner that judges only the first copy, the primary, the time before a switchover or the awaited answer misses.
+  'reserved-leak-late': 'agent-reserved/no-leak',
+  'user-event-leak-late': 'user-event/no-leak',
+  'primary-changed-late-to-old-primary': 'primary-changed/reported-by-new-primary',
+  'ack-no-time-after-switchover': 'ack/after-switchover',
+  'primary-changed-no-time-on-switch-back': 'primary-changed/resync',
+  'hardware-error-no-time-on-backup': 'hardware-error/checksum',
+  'obsolete-resource-allocated-on-backup': 'obsolete/never-emitted',
+  'restore-role-0-from-backup': 'restore-connection/primary-role',
+  'restore-backup-role-0-on-switch-back': 'restore-connection/backup-role',
+  'reserved-copy-wrong-agent-id': 'agent-reserved/requester/echo',
+  'call-info-copy-no-time': 'call-info-changed/conn-id',
+  'user-event-second-receiver-no-this-dn': 'user-event/this-dn',
+  'reserved-unknown-agent': 'agent-reserved/present-in-request',
+  'call-info-unknown-call': 'call-info-changed/conn-id',
+  'restore-nested-names-primary': 'restore-connection/names-backup',
+  'restore-nested-no-endpoint': 'restore-connection/names-backup',
+  'call-info-extra-ack': 'call-info-changed/conn-id',
+  'user-event-merges-repeated-keys': 'user-event/initiator-attributes',
+  'restore-role-1-delivered-to-app': 'restore-connection/not-delivered-to-app-after-switchover',
+  'restore-delivered-to-app-late': 'restore-connection/not-delivered-to-app',
 };
 
 /**
