@@ -104,6 +104,11 @@ let heldLink;
 function report(event) {
   const server = realOf.get(event.Server) ?? event.Server;
   const line = { event: toJSON({ ...event, Server: server }), server: mutant === 'stale-server' ? firstServer : server };
+  if (mutant === 'doubles-event-at-switchover' && event.Event === 'EventUserEvent' && lastPrimaryChanged && !lostOne) {
+    lostOne = true;
+    write(line);
+  }
+  if (mutant === 'doubles-event-at-switchover' && event.Event === 'EventPrimaryChanged') lastPrimaryChanged = true;
   if (mutant === 'loses-event-at-switchover') {
     if (event.Event === 'EventPrimaryChanged') lastPrimaryChanged = true;
     else if (event.Event === 'EventUserEvent' && lastPrimaryChanged && !lostOne) {

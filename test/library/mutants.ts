@@ -70,6 +70,12 @@ export const LIBRARY_MUTANTS: readonly LibraryMutant[] = [
     fails: ['library/switchover/no-event-lost-or-doubled'],
   },
   {
+    name: 'doubles-event-at-switchover',
+    breaks: S.noEventLost,
+    does: 'hands the first EventUserEvent after a switchover to the application twice',
+    fails: ['library/switchover/no-event-lost-or-doubled'],
+  },
+  {
     name: 'close-leaves-connections',
     breaks: S.closeClosesEverything,
     does: 'leaves its connections to the servers open after close',
