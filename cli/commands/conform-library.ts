@@ -7,6 +7,7 @@ import { exitCodeOf } from '../../conformance/aggregate.js';
 import { writeKnownList } from '../../conformance/known-list.js';
 import { runLibraryConformance, libraryTargetInfo } from '../../conformance/library/engine.js';
 import { ALL_FORMS } from '../../conformance/library/forms.js';
+import { LibraryPreflightError, libraryPreflight } from '../../conformance/library/preflight.js';
 import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
 import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
 import { formatTraceRecord, renderCaseLine, renderSummary } from '../../conformance/report/index.js';
@@ -54,6 +55,15 @@ export async function conformLibrary(o: ConformOptions, argv: readonly string[],
   const scenarios = shardOf(selected, shard);
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
   const { color } = io;
+  const forms = p.library?.userDataForms ?? ALL_FORMS;
+  const password = p.credentials?.applicationPassword;
+  try {
+    await libraryPreflight({ command, form: forms[0] ?? 'host-port-pairs', startupMs, timeoutMs, ...(password !== undefined ? { password } : {}) });
+  } catch (e) {
+    if (!(e instanceof LibraryPreflightError)) throw e;
+    io.err(`tlib-kit conform: preflight: ${(e as Error).message}\n`);
+    return 2;
+  }
   const part = shard.count > 1 ? `, shard ${shardLabel(shard)} of ${selected.length}` : '';
   io.out(`tlib-kit conform: ${scenarios.length} library scenarios${part} against ${libraryTargetInfo(command).description}, ${profile.source} (seed ${seed})\n`);
   const report = await runLibraryConformance({
@@ -64,8 +74,8 @@ export async function conformLibrary(o: ConformOptions, argv: readonly string[],
     timeoutMs,
     startupMs,
     dns: p.dns.map((d) => d.dn),
-    ...(p.credentials?.applicationPassword !== undefined ? { password: p.credentials.applicationPassword } : {}),
-    forms: p.library?.userDataForms ?? ALL_FORMS,
+    ...(password !== undefined ? { password } : {}),
+    forms,
     takesBackup: p.library?.takesBackup ?? true,
     seed,
     repeat,

@@ -53,7 +53,7 @@ describe('conform --library against tlib-kit/client', () => {
     expect(ok.out()).toMatch(/must: all met; should: all met/);
     const broken = capture();
     expect(await runConformCommand(['--library', 'exec:exit 3', '--run', 'library/server-attribute/filled', '--seed', '5'], broken.io)).toBe(2);
-    expect(broken.out()).toMatch(/the bridge (exited|has exited)/);
+    expect(broken.out()).toMatch(/preflight: the bridge could not open the library: the bridge exited \(code 3\)/);
     const usage = capture();
     expect(await runConformCommand(['--library', 'node x.js'], usage.io)).toBe(2);
     writeFileSync(join(dir, 'p.json'), JSON.stringify({ dns: [{ dn: '7001' }], library: { userDataForms: ['nope'] } }));
