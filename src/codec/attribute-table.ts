@@ -2,8 +2,7 @@
  * Lookup tables derived once from the registry, shaped for the hot paths:
  * an array indexed by tag for the dense public range, a Map for the rest.
  */
-import { ATTRIBUTES, MESSAGES, type AttributeKind, type AttributeName, type MessageDef } from '../registry.js';
-import { WIRE_KIND } from './types.js';
+import { ATTRIBUTES, MESSAGES, VALUE_KINDS, type AttributeKind, type AttributeName, type MessageDef, type WireKindName } from '../registry.js';
 
 export interface AttrCodec {
   readonly tag: number;
@@ -57,16 +56,6 @@ const SETTERS = {
   AddressType: (m, v) => void (m.AddressType = v),
 } satisfies Record<AttributeName, Setter>;
 
-const WIRE_OF: Record<AttributeKind, number> = {
-  int: WIRE_KIND.INT32,
-  u32: WIRE_KIND.INT32,
-  connid: WIRE_KIND.INT64,
-  u64: WIRE_KIND.INT64,
-  string: WIRE_KIND.STRING,
-  binary: WIRE_KIND.BINARY,
-  kvlist: WIRE_KIND.KVLIST,
-};
-
 const DENSE = 256;
 const dense: (AttrCodec | undefined)[] = new Array(DENSE).fill(undefined);
 const sparse = new Map<number, AttrCodec>();
@@ -74,7 +63,7 @@ const sparse = new Map<number, AttrCodec>();
 export const ATTR_BY_NAME: Record<string, AttrCodec> = Object.create(null);
 
 for (const a of ATTRIBUTES) {
-  const codec: AttrCodec = { tag: a.tag, name: a.name, kind: a.kind, wire: WIRE_OF[a.kind], set: SETTERS[a.name] };
+  const codec: AttrCodec = { tag: a.tag, name: a.name, kind: a.kind, wire: VALUE_KINDS[a.kind].wire, set: SETTERS[a.name] };
   if (a.tag < DENSE) dense[a.tag] = codec;
   else sparse.set(a.tag, codec);
   ATTR_BY_NAME[a.name] = codec;
@@ -95,10 +84,5 @@ export function msgById(id: number): MessageDef | undefined {
   return id < DENSE ? msgDense[id] : undefined;
 }
 
-export const WIRE_KIND_NAME: Record<number, 'int32' | 'int64' | 'string' | 'binary' | 'kvlist'> = {
-  [WIRE_KIND.INT32]: 'int32',
-  [WIRE_KIND.INT64]: 'int64',
-  [WIRE_KIND.STRING]: 'string',
-  [WIRE_KIND.BINARY]: 'binary',
-  [WIRE_KIND.KVLIST]: 'kvlist',
-};
+/** Wire kind byte -> its name, for the kinds that are defined. */
+export const WIRE_KIND_NAME: Record<number, WireKindName> = Object.fromEntries(Object.values(VALUE_KINDS).map((k) => [k.wire, k.wireName]));
