@@ -13,7 +13,7 @@ import { UNKNOWN_VALUE_KIND, VALUE_KINDS, type WireKindName } from '../registry.
 import { writeUtf8 } from '../wire/utf8.js';
 import { attrByTag, MSG_BY_NAME, msgById } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
-import { KIND, SLOT_COUNT, SLOT_KIND, SLOT_TAG, SLOT_WIRE, slotOf, NOT_AN_ATTRIBUTE } from './generated/encode-slots.js';
+import { KIND, SLOT_COUNT, SLOT_KIND, SLOT_TAG, SLOT_WIRE, slotOf, NOT_AN_ATTRIBUTE } from './generated/property-dispatch.js';
 import type { Limits } from './limits.js';
 
 /** Thrown inside the pass to hand the message to the exact path; never leaves encode(). */

@@ -1,13 +1,13 @@
-/** src/codec/generated/encode-slots.ts is what its generator writes from the registry, and it dispatches every name right. */
+/** src/codec/generated/property-dispatch.ts is what its generator writes from the registry, and it dispatches every name right. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildEncodeSlots, ENCODE_SLOTS_FILE } from '../../scripts/encode-slots/build.js';
-import { NOT_AN_ATTRIBUTE, SKIPPED, SLOT_TAG, slotOf } from '../../src/codec/generated/encode-slots.js';
+import { buildPropertyDispatch, PROPERTY_DISPATCH_FILE } from '../../scripts/property-dispatch/build.js';
+import { NOT_AN_ATTRIBUTE, SKIPPED, SLOT_TAG, slotOf } from '../../src/codec/generated/property-dispatch.js';
 import { ATTRIBUTES } from '../../src/index.js';
 
 describe('generated encode slots', () => {
-  it('are exactly what scripts/gen-encode-slots.ts writes', () => {
-    expect(readFileSync(ENCODE_SLOTS_FILE, 'utf8')).toBe(buildEncodeSlots());
+  it('are exactly what scripts/gen-property-dispatch.ts writes', () => {
+    expect(readFileSync(PROPERTY_DISPATCH_FILE, 'utf8')).toBe(buildPropertyDispatch());
   });
 
   it('send each attribute to the slot of its tag, the time pair and strangers nowhere', () => {
