@@ -29,9 +29,11 @@ import { runFanout } from './fanout.js';
 const USAGE = `usage: npm run bench -- [--quick] [--json <file>] [--only <codec|stream|fanout>]
   --quick          short rounds (a smoke run; numbers are noisier)
   --json <file>    also write the results as JSON
-  --only <part>    run one part: codec (mixed traffic, shapes and stream), stream, or fanout`;
+  --only <part>    run one part: codec (mixed traffic, shapes and stream), mixed (the mixed traffic alone), stream, or fanout`;
 
-function parseFlags(): { quick: boolean; jsonFile?: string; only?: 'codec' | 'stream' | 'fanout' } {
+type Part = 'codec' | 'mixed' | 'stream' | 'fanout';
+
+function parseFlags(): { quick: boolean; jsonFile?: string; only?: Part } {
   try {
     const { values } = parseArgs({
       options: { quick: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -40,8 +42,8 @@ function parseFlags(): { quick: boolean; jsonFile?: string; only?: 'codec' | 'st
       console.log(USAGE);
       process.exit(0);
     }
-    if (values.only !== undefined && !['codec', 'stream', 'fanout'].includes(values.only)) throw new Error(`--only must be codec, stream or fanout, not "${values.only}"`);
-    return { quick: values.quick ?? false, jsonFile: values.json, only: values.only as 'codec' | 'stream' | 'fanout' | undefined };
+    if (values.only !== undefined && !['codec', 'mixed', 'stream', 'fanout'].includes(values.only)) throw new Error(`--only must be codec, mixed, stream or fanout, not "${values.only}"`);
+    return { quick: values.quick ?? false, jsonFile: values.json, only: values.only as Part | undefined };
   } catch (e) {
     console.error(`bench: ${(e as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -296,10 +298,10 @@ async function main(): Promise<void> {
   console.log(`rounds ${opts.rounds} x ~${opts.batchMs} ms (CPU time) per contender, interleaved; ratios per round; every decoded result walked deeply in "decode + walk"`);
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg(), quick };
   let rows: Row[] = [];
-  if (!only || only === 'codec') {
+  if (!only || only === 'codec' || only === 'mixed') {
     const { mixed, peers } = mixedPart(buildPeers);
     results.mixed = mixed;
-    rows = [...mixed.rows, ...shapesPart(peers)];
+    rows = only === 'mixed' ? mixed.rows : [...mixed.rows, ...shapesPart(peers)];
     results.codec = rows;
   }
   let stream: StreamResult | undefined;
