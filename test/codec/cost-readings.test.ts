@@ -27,7 +27,7 @@ const OTHERS: Record<string, Reading> = {
   'a BINARY charged after its length': { ...SPEC, binaryAfterLength: true },
   'TIME_INCOMPLETE before the end-of-body check': { ...SPEC, timeBeforeCost: true },
 };
-const KNOWN = new Set(ATTRIBUTES.map((a) => a.tag));
+const KNOWN = new Set<number>(ATTRIBUTES.map((a) => a.tag));
 type Outcome = { code: string; offset: number; excess?: number } | 'decodes';
 
 /** The cost rules alone, over frames of one-byte message types; any other fault is reported as OTHER. */
