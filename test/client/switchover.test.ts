@@ -75,7 +75,8 @@ describe('switchover', () => {
     const switched = next(client, 'switched');
     await sim.ctl.switchover();
     await switched;
-    await sleep(100);
+    // A barrier on the new primary's connection: a resync started by the switch would have been answered before this.
+    await client.queryLocation();
     const names = events.map((e) => e.Event);
     const at = names.indexOf('EventPrimaryChanged');
     expect(names[at - 1]).toBe('EventLinkDisconnected');
