@@ -8,7 +8,8 @@
 // - ServerRole 1 says its sender is the backup now; EventPrimaryChanged says its
 //   sender is the primary now, and is followed by TQueryLocation + TQueryAddress;
 // - DNs are registered on every connected server, so the new primary already
-//   delivers the application's events at the instant it takes over.
+//   delivers the application's events at the instant it takes over; on every
+//   primary change the library registers there whatever DN it does not hold yet.
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { encode, decode, FrameDecoder } from '../../dist/src/index.js';
@@ -56,7 +57,12 @@ export class HotStandbyLibrary extends EventEmitter {
       if (connection !== primary && connection.ready) this.registerOn(connection, dn);
     }
     return new Promise((resolve, reject) => {
-      const ref = this.allocate({ key: primary.key, internal: false, resolve, reject, what: `RequestRegisterAddress ${dn}` });
+      primary.dns.add(dn);
+      const forget = (error) => {
+        primary.dns.delete(dn);
+        reject(error);
+      };
+      const ref = this.allocate({ key: primary.key, internal: false, resolve, reject: forget, what: `RequestRegisterAddress ${dn}` });
       this.write(primary, { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: 0, ReferenceID: ref });
     });
   }
@@ -106,7 +112,8 @@ export class HotStandbyLibrary extends EventEmitter {
     if (this.closed || this.connections.has(key)) return;
     const socket = net.connect({ host: address.host, port: address.port });
     socket.setNoDelay(true);
-    const connection = { key, socket, frames: new FrameDecoder(), ready: false };
+    // dns: the DNs registered (or being registered) on this server.
+    const connection = { key, socket, frames: new FrameDecoder(), ready: false, dns: new Set() };
     this.connections.set(key, connection);
     socket.on('connect', () => {
       const register = { Event: 'RequestRegisterClient', ApplicationName: this.options.applicationName, ReferenceID: this.allocate({ key, internal: true, what: 'RequestRegisterClient' }) };
@@ -174,7 +181,7 @@ export class HotStandbyLibrary extends EventEmitter {
       case 'EventServerConnected':
         this.settle(message);
         connection.ready = true;
-        for (const dn of this.dns) this.registerOn(connection, dn);
+        this.registerAll(connection);
         if (this.opening && connection.key === keyOf(this.options.primary)) {
           this.opening.resolve();
           this.opening = undefined;
@@ -184,6 +191,7 @@ export class HotStandbyLibrary extends EventEmitter {
       case 'EventPrimaryChanged':
         // The sender is primary now; requests follow before the application hears of it.
         this.primaryKey = connection.key;
+        this.registerAll(connection);
         this.resynchronise(connection);
         this.dispatch(connection, message);
         return;
@@ -193,6 +201,8 @@ export class HotStandbyLibrary extends EventEmitter {
           if (message.Event === 'EventError') {
             const why = `${entry.what} on ${connection.key}: ${message.ErrorMessage ?? `error ${message.ErrorCode}`}`;
             this.report('INTERNAL_REQUEST_REFUSED', why);
+            // Refused: the next primary change tries again.
+            if (entry.dn !== undefined) connection.dns.delete(entry.dn);
             if (this.opening && entry.what === 'RequestRegisterClient' && connection.key === keyOf(this.options.primary)) {
               this.opening.reject(new LibraryError('OPEN_FAILED', why));
               this.opening = undefined;
@@ -224,6 +234,8 @@ export class HotStandbyLibrary extends EventEmitter {
       const other = named ?? [...this.connections.keys()].find((key) => key !== connection.key);
       if (other) this.primaryKey = other;
       if (named) this.connect(primary);
+      const now = this.connections.get(this.primaryKey);
+      if (now?.ready) this.registerAll(now);
     }
     if (backup && keyOf(backup) !== connection.key) this.connect(backup);
   }
@@ -235,8 +247,15 @@ export class HotStandbyLibrary extends EventEmitter {
     }
   }
 
+  /** Registers on this server every DN of the application it does not hold yet. */
+  registerAll(connection) {
+    for (const dn of this.dns) this.registerOn(connection, dn);
+  }
+
   registerOn(connection, dn) {
-    const ref = this.allocate({ key: connection.key, internal: true, what: `RequestRegisterAddress ${dn}` });
+    if (connection.dns.has(dn)) return;
+    connection.dns.add(dn);
+    const ref = this.allocate({ key: connection.key, internal: true, dn, what: `RequestRegisterAddress ${dn}` });
     this.write(connection, { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: 0, ReferenceID: ref });
   }
 
