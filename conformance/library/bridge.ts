@@ -30,7 +30,9 @@ const EXIT_GRACE_MS = 2000;
 export class Bridge {
   readonly app = new WatchLog<AppEntry>('application view');
   private readonly child: ChildProcess;
-  private readonly answers = new Map<number, (a: Answer) => void>();
+  private readonly answers = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
+  /** Set once the bridge broke the contract: every later command fails with it. */
+  private broken: Error | undefined;
   private nextId = 1;
   private stdoutBuffer = '';
   private stderrBuffer = '';
@@ -48,7 +50,7 @@ export class Bridge {
         this.gone = true;
         const why = targetError(`the bridge exited (${signal ?? `code ${code}`})${this.tail.length ? `; log: ${this.tail.join('; ')}` : ''}`);
         this.app.fail(why);
-        for (const answer of this.answers.values()) answer({ ok: false, error: why.message });
+        for (const answer of this.answers.values()) answer.resolve({ ok: false, error: why.message });
         this.answers.clear();
         resolve();
       });
@@ -68,6 +70,7 @@ export class Bridge {
 
   /** Sends a command and waits for its answer; no answer within timeoutMs is a timeout verdict. */
   async command(op: string, fields: Record<string, unknown>, timeoutMs: number): Promise<Answer> {
+    if (this.broken) throw this.broken;
     if (this.gone) throw targetError(`the bridge has exited; cannot send ${op}${this.tail.length ? `; log: ${this.tail.join('; ')}` : ''}`);
     const id = this.nextId++;
     const line = JSON.stringify({ id, op, ...fields });
@@ -75,7 +78,7 @@ export class Bridge {
     let timer: NodeJS.Timeout | undefined;
     try {
       return await new Promise<Answer>((resolve, reject) => {
-        this.answers.set(id, resolve);
+        this.answers.set(id, { resolve, reject });
         timer = setTimeout(() => {
           this.answers.delete(id);
           reject(stepTimeout(`the bridge's answer to ${op} (id ${id})`, timeoutMs, 'the kit'));
@@ -105,8 +108,12 @@ export class Bridge {
   }
 
   private protocolError(text: string): void {
+    if (this.broken) return;
     this.exchange.note('bridge', 'kit', `protocol error: ${text}`);
-    this.app.fail(targetError(`the bridge broke the library bridge contract: ${text}`));
+    this.broken = targetError(`the bridge broke the library bridge contract: ${text}`);
+    this.app.fail(this.broken);
+    for (const answer of this.answers.values()) answer.reject(this.broken);
+    this.answers.clear();
   }
 
   private onStdout(chunk: string): void {
@@ -137,7 +144,7 @@ export class Bridge {
       if (!answer) return this.protocolError(`an answer to id ${r.id}, which is not waiting`);
       this.answers.delete(r.id);
       this.exchange.note('bridge', 'kit', `answer: ${line.slice(0, 300)}`);
-      answer({ ok: r.ok === true, ...(typeof r.error === 'string' ? { error: r.error } : {}) });
+      answer.resolve({ ok: r.ok === true, ...(typeof r.error === 'string' ? { error: r.error } : {}) });
       return;
     }
     if (Object.prototype.hasOwnProperty.call(r, 'event')) return this.onEvent(r.event, r.server);

@@ -41,7 +41,7 @@ export function textOf(id: LibrarySentenceId): string {
   return isKitRule(id) ? KIT_RULES[id] : sentence(id);
 }
 
-/** Sentences quoted one after another (a kit rule unquoted: it is not the reference's word). */
+/** The sentences one after another, as the reports quote a scenario's reference (a kit rule says it is the kit's). */
 export function quote(...ids: LibrarySentenceId[]): string {
-  return ids.map((id) => (isKitRule(id) ? KIT_RULES[id] : `"${sentence(id)}"`)).join(' ');
+  return ids.map(textOf).join(' ');
 }

@@ -1,11 +1,13 @@
 /**
- * Reading EventRestoreConnection: its ServerRole, and with ServerRole 0 the
- * backup its UserData names (backup-reference.ts reads every known form).
+ * Reading EventRestoreConnection. The reference says only that its UserData
+ * "contains the reference to the backup T-Server"; src/backup-reference.ts
+ * reads every form a server may spell it in (this kit's simulator uses the
+ * pairs backup_host and backup_port).
  */
+import { backupReference } from '../backup-reference.js';
 import type { Message } from '../codec/types.js';
 import { SERVER_ROLE } from '../registry.js';
-import { readBackupReference } from './backup-reference.js';
-import type { Endpoint } from './endpoint.js';
+import { makeEndpoint, type Endpoint } from './endpoint.js';
 import { ClientError } from './errors.js';
 
 export type RestoreConnection =
@@ -20,9 +22,13 @@ export function readRestoreConnection(event: Message): RestoreConnection {
   if (event.ServerRole !== SERVER_ROLE.Primary) {
     throw bad(event, `ServerRole must be 0 (primary) or 1 (backup), got ${String(event.ServerRole)}`);
   }
-  const reference = readBackupReference(event.UserData);
-  if (!reference.ok) throw bad(event, reference.why);
-  return { role: 'primary', backup: reference.backup };
+  const found = backupReference(event.UserData ?? []);
+  if (!found) throw bad(event, 'UserData does not name the backup (backup_host and backup_port, host:port, a URI, or a nested list of them)');
+  try {
+    return { role: 'primary', backup: makeEndpoint(found.host, found.port, 'EventRestoreConnection UserData') };
+  } catch (error) {
+    throw bad(event, (error as Error).message);
+  }
 }
 
 function bad(event: Message, why: string): ClientError {

@@ -48,14 +48,15 @@ export const SWITCHOVER_SCENARIOS: LibraryScenario[] = [
   {
     id: 'library/primary-changed/dispatched',
     title: 'EventPrimaryChanged reaches the application from the new primary',
-    reference: quote(S.resync),
-    sentence: S.resync,
+    // EventRestoreConnection "is different from EventPrimaryChanged in that it is ... never delivered to clients": EventPrimaryChanged is.
+    reference: quote(S.restoreNeverDelivered, S.resync),
+    sentence: S.restoreNeverDelivered,
     level: 'must',
     async run(ctx) {
       await openRegistered(ctx);
       await backupConnected(ctx);
       await ctx.pair.switchover();
-      const e = await ctx.waitApp(appEvent('EventPrimaryChanged'), 'EventPrimaryChanged', quote(S.resync));
+      const e = await ctx.waitApp(appEvent('EventPrimaryChanged'), 'EventPrimaryChanged', quote(S.restoreNeverDelivered));
       if (e.server !== ctx.pair.name('B')) {
         throw violation('EventPrimaryChanged reached the application naming another server than the new primary', `server ${ctx.pair.name('B')} (B, "the one reporting this event")`, `server ${e.server ?? '(none)'}`, undefined, quote(S.resync));
       }
