@@ -42,6 +42,8 @@ const ops = Object.assign(Object.create(null), {
       backup: command.backup,
       applicationName: command.applicationName,
       password: command.password,
+      // Only to show the runner's probe budget depends on how fast a library reads.
+      handleDelayMs: Number(process.env.INDEP_LIBRARY_HANDLE_DELAY_MS ?? 0),
     });
     library.on('event', (event, address) => {
       if (event.Event === 'EventRestoreConnection') log('BUG: EventRestoreConnection reached dispatch');

@@ -27,7 +27,10 @@ export class LibraryError extends Error {
 export class HotStandbyLibrary extends EventEmitter {
   /**
    * @param {{ primary: {host:string,port:number}, backup?: {host:string,port:number},
-   *           applicationName: string, password?: string }} options
+   *           applicationName: string, password?: string, handleDelayMs?: number }} options
+   * handleDelayMs: handle each received frame that long after the previous one, in
+   * order, while requests still go out at once: a library whose reading lags its
+   * writing (a busy dispatch thread, a loaded machine). 0 (default): at once.
    */
   constructor(options) {
     super();
@@ -141,6 +144,12 @@ export class HotStandbyLibrary extends EventEmitter {
         message = decode(frame);
       } catch (error) {
         this.report(error.code ?? 'BAD_FRAME', `${connection.key}: ${error.message}; frame skipped`);
+        continue;
+      }
+      if (this.options.handleDelayMs > 0) {
+        this.lagging = (this.lagging ?? Promise.resolve())
+          .then(() => new Promise((resolve) => setTimeout(resolve, this.options.handleDelayMs)))
+          .then(() => this.closed || this.handle(connection, message));
         continue;
       }
       this.handle(connection, message);
