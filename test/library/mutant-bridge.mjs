@@ -8,7 +8,7 @@
  */
 import { createServer, connect } from 'node:net';
 import { createInterface } from 'node:readline';
-import { TClient } from 'tlib-kit/client';
+import { TClient, backupReference } from 'tlib-kit/client';
 import { decode, encode, FrameDecoder, toJSON } from 'tlib-kit';
 
 const mutant = process.argv[2] ?? 'none';
@@ -27,13 +27,10 @@ function nameOf(a) {
   return `${a.host}:${a.port}`;
 }
 
-/** The backup an EventRestoreConnection names, in any of the kit's forms. */
+/** The backup an EventRestoreConnection names, read as the client reads it. */
 function namedBackup(userData = []) {
-  const get = (k) => userData.find(([key]) => key === k)?.[1];
-  if (get('backup_host') !== undefined) return { host: get('backup_host'), port: Number(get('backup_port')) };
-  const server = get('BackupServer');
-  const m = typeof server === 'string' && /^(?:tcp:\/\/)?([^:]+):(\d+)$/.exec(server);
-  return m ? { host: m[1], port: Number(m[2]) } : undefined;
+  const found = backupReference(userData);
+  return found && { host: found.host, port: found.port };
 }
 
 async function relayFor(real) {
