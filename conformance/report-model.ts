@@ -3,6 +3,7 @@
  * (terminal, JSON, JUnit, HTML) only reads it. Keep it plain JSON-safe data.
  */
 import type { JsonMessage } from '../src/index.js';
+import type { RunState } from './report/run-state.js';
 
 export type Verdict =
   | 'pass'
@@ -54,7 +55,7 @@ export interface CaseResult {
 }
 
 /** The version of spec/report.schema.json a report follows: minor for additions, major for changes. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface Address {
   host: string;
@@ -118,5 +119,15 @@ export interface RunReport {
   /** With --shard i/n: this report holds part i of n; merge-reports joins the parts. */
   shard?: { index: number; count: number };
   /** A merged report: the shards it was joined from. */
+  /** The outcome, decided once by runState() (report/run-state.ts); set on the copy a report file holds. */
+  state?: RunState;
+  /** The run was stopped before every scenario finished. */
+  interrupted?: true;
+  /** How many scenarios the run set out to run. */
+  planned?: number;
+  /** With --repeat n (n > 1): how many times each scenario ran. */
+  repeat?: number;
+  /** What the report's byte budget left out (report/bounded.ts). */
+  truncated?: { limitBytes: number; exchangeRecords: number; textChars: number };
   mergedFrom?: Array<{ index: number; count: number; seed: number; startedAt: string; durationMs: number; target: TargetInfo }>;
 }
