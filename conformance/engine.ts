@@ -41,6 +41,8 @@ export interface EngineOptions {
   knownFlaky?: { file: string; entries: KnownEntry[] };
   onRecord?: RecordListener;
   onResult?: (r: CaseResult) => void;
+  /** Each attempt of a scenario as it ends (with --repeat, a line of progress per repeat). */
+  onAttempt?: (id: string, attempt: number, r: CaseResult) => void;
   /** Part i of n of a sharded run: recorded in the report; on a shared target it leases only its part of the profile (profileForShard). */
   shard?: { index: number; count: number };
 }
@@ -84,6 +86,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
           ...(o.onRecord ? { onRecord: o.onRecord } : {}),
         }),
       );
+      o.onAttempt?.(s.id, i, attempts[i]!);
     }
     const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
     byId.set(s.id, result);
@@ -121,6 +124,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     timeoutMs: o.timeoutMs,
     results,
     summary: summarize(results),
+    ...(o.repeat > 1 ? { repeat: o.repeat } : {}),
     ...(problems.length ? { problems } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RunReport } from '../../report-model.js';
+import { boundReport } from '../bounded.js';
 import { writeReportFile } from '../write-file.js';
 import { caseSection } from './case-section.js';
 import { escapeHtml } from './escape.js';
@@ -30,8 +31,22 @@ function sortedResults(report: RunReport) {
     .sort((a, b) => VERDICT_ORDER.indexOf(a.r.verdict) - VERDICT_ORDER.indexOf(b.r.verdict) || a.i - b.i);
 }
 
+/** The page in pieces (one per scenario), from the bounded report. */
+export function* htmlReportChunks(full: RunReport): Generator<string> {
+  const report = boundReport(full);
+  const [head, tail] = pageFrame(report).split(SECTIONS);
+  yield head!;
+  for (const { r, i } of sortedResults(report)) yield `${caseSection(r, i)}\n`;
+  yield tail!;
+}
+
+const SECTIONS = '\u0000sections\u0000';
+
 export function renderHtmlReport(report: RunReport): string {
-  const sections = sortedResults(report).map(({ r, i }) => caseSection(r, i));
+  return [...htmlReportChunks(report)].join('');
+}
+
+function pageFrame(report: RunReport): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -44,8 +59,7 @@ export function renderHtmlReport(report: RunReport): string {
 <body data-filter="all">
 ${pageHeader(report)}
 <main>
-${sections.join('\n')}
-</main>
+${SECTIONS}</main>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -53,5 +67,5 @@ ${sections.join('\n')}
 }
 
 export async function writeHtmlReport(report: RunReport, path: string): Promise<void> {
-  await writeReportFile(path, renderHtmlReport(report));
+  await writeReportFile(path, htmlReportChunks(report));
 }
