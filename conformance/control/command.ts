@@ -9,6 +9,9 @@ import { execFile } from 'node:child_process';
 import { targetError } from '../failure.js';
 import type { Control } from '../scenario.js';
 
+/** Characters of a failing hook's stderr quoted in its error. */
+export const HOOK_STDERR_CHARS = 2048;
+
 export function commandControl(command: string, timeoutMs: number): Control {
   const run = (args: string[]): Promise<string> =>
     new Promise((resolve, reject) => {
@@ -17,7 +20,10 @@ export function commandControl(command: string, timeoutMs: number): Control {
       execFile('/bin/sh', ['-c', line], { timeout: timeoutMs }, (err, stdout, stderr) => {
         if (!err) return resolve(stdout);
         const why = err.killed ? `took longer than ${timeoutMs} ms` : `exited with ${err.code ?? 'an error'}`;
-        reject(targetError(`control command "${line}" ${why}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+        const said = stderr.trim();
+        // The end of its stderr says why; the rest would only swell the reports.
+        const tail = said.length > HOOK_STDERR_CHARS ? `…${said.slice(-HOOK_STDERR_CHARS)}` : said;
+        reject(targetError(`control command "${line}" ${why}${tail ? `: ${tail}` : ''}`));
       });
     });
   return {

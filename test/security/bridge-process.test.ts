@@ -57,3 +57,25 @@ describe('bridge stderr', () => {
     expect(lines).toEqual(['ab', 'cd', 'e']);
   });
 });
+
+describe('a control channel that never ends its line', () => {
+  it('fails the action once the line passes CONTROL_LINE_CHARS, without waiting for the step timeout', async () => {
+    const { createServer } = await import('node:net');
+    const { channelControl, CONTROL_LINE_CHARS } = await import('../../conformance/control/channel.js');
+    const server = createServer((socket) => {
+      socket.on('error', () => undefined);
+      const chunk = 'y'.repeat(16 * 1024);
+      const pump = (): void => {
+        while (!socket.destroyed && socket.write(chunk));
+        if (!socket.destroyed) socket.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    // A step timeout no run would reach: only the line bound can end the wait.
+    const control = channelControl({ host: '127.0.0.1', port }, 600_000);
+    await expect(control.switchover()).rejects.toThrow(`answered with a line longer than ${CONTROL_LINE_CHARS} characters`);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }, 30_000);
+});
