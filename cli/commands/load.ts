@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { sanitizeForTerminal } from '../../conformance/report/sanitize.js';
 import { writeReportFile } from '../../conformance/report/write-file.js';
 import { checkLoadOptions, DEFAULT_LOAD, runLoad, type LoadOptions, type LoadResult } from '../../load/run-load.js';
 import { checkReachable } from '../reachable.js';
@@ -42,7 +43,14 @@ function nonNegative(value: string): number {
   return n;
 }
 
-const write = (line: string) => void process.stdout.write(`${line}\n`);
+// Server strings (ErrorMessage, ThisDN) reach these lines: neutralised for the terminal like every other report.
+const write = (line: string) => void process.stdout.write(`${sanitizeForTerminal(line)}\n`);
+
+/** "p50 1.2 ms, ..." or, when no event arrived, a sentence instead of NaN. */
+export function latencyText(l: { p50: number; p99: number; max: number }): string {
+  if (!Number.isFinite(l.p50)) return 'none measured (no event arrived)';
+  return `p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (send to receiver dispatch)`;
+}
 
 function optionsOf(o: LoadCliOptions): LoadOptions {
   if (!/^[\w.-]*$/.test(o.dnPrefix)) throw new ConformanceUsageError(`--dn-prefix "${o.dnPrefix}" may hold only letters, digits, "_", "." and "-"`);
@@ -73,7 +81,7 @@ function print(r: LoadResult): void {
   write(`machine: node ${r.machine.node}, ${r.machine.cpus} cpus, ${r.machine.platform}; ${r.workers} worker${r.workers === 1 ? '' : 's'}${r.shard.count > 1 ? `, shard ${shardLabel(r.shard)}` : ''}`);
   write(`connect: ${r.clients} clients registered on 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
   write(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
-  write(`latency: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms (send to receiver dispatch)`);
+  write(`latency: ${latencyText(r.latencyMs)}`);
   write(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
   write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
   write(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);

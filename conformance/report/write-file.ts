@@ -11,7 +11,8 @@ export const STDOUT_PATH = '-';
  * one string (a long run's report can exceed what one string may hold).
  * Missing parent folders are created rather than failing a finished run.
  */
-export async function writeReportFile(path: string, chunks: Iterable<string>): Promise<void> {
+export async function writeReportFile(path: string, content: string | Iterable<string>): Promise<void> {
+  const chunks = typeof content === 'string' ? [content] : content;
   if (path === STDOUT_PATH) {
     for (const chunk of chunks) if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
     return;
