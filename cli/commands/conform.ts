@@ -183,6 +183,7 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   if (o.json === true) throw new ConformanceUsageError('--json needs a file to write the report to (--json report.json, or --json - for standard output), or --list for the scenario list as JSON');
   const toStdout = [o.json, o.junit, o.html].filter((p) => p === STDOUT_PATH).length;
   if (toStdout > 1) throw new ConformanceUsageError('only one report can go to standard output ("-")');
+  if (o.html === STDOUT_PATH) throw new ConformanceUsageError('--html needs a file: the page comes with its stylesheet and script beside it (report.css, report.js)');
   // A report on standard output keeps it clean: progress and the summary move to standard error.
   if (toStdout === 1) io = { ...io, out: io.err, err: io.err };
   const profile = o.profile === undefined ? BUILT_IN_PROFILE : await loadProfile(o.profile);
@@ -375,7 +376,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--repeat <n>', 'run each scenario n times to expose flakiness', '1')
     .option('--json [file]', 'write the JSON report (spec/report.schema.json) to file ("-": standard output); with --list, print the list as JSON')
     .option('--junit <file>', 'write a JUnit XML report')
-    .option('--html <file>', 'write the HTML report with sequence diagrams')
+    .option('--html <file>', 'write the HTML report with sequence diagrams (with <name>.css and <name>.js beside it: no inline style or script, so it renders under Jenkins\' Content-Security-Policy)')
     .option('--known-failing <file>', 'ids or globs expected to fail, optional "# expected message prefix"; an entry that passes or fails differently fails the run')
     .option('--known-flaky <file>', 'ids or globs whose failures are reported as flaky and do not fail the run')
     .option('--write-known-failing <file>', 'write the list of the current failures (to accept them)')

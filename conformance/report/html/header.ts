@@ -28,7 +28,8 @@ function filters(report: RunReport): string {
   const tools =
     '<span class="spacer"></span><button type="button" class="tool" id="expand-all">Expand all</button>' +
     '<button type="button" class="tool" id="collapse-all">Collapse all</button>';
-  return `<nav class="filters" aria-label="filter by verdict">${all}${buttons.join('')}${tools}</nav>`;
+  // Hidden until the script runs: where a policy forbids scripts, buttons that do nothing are not offered.
+  return `<nav class="filters" aria-label="filter by verdict" hidden>${all}${buttons.join('')}${tools}</nav>`;
 }
 
 /** Stale list entries and the like: they fail the run, so they sit next to the outcome. */

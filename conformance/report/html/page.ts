@@ -1,9 +1,12 @@
 /**
- * --html: one self-contained file (inline CSS and JS, no network). The CSP
- * admits only the page's own style and script, by hash, so even markup that
- * slipped past escaping could neither run nor load anything.
+ * --html: the page, with its stylesheet and script in two files beside it
+ * (report.html, report.css, report.js). No inline style or script, so the page
+ * renders the same under a server's Content-Security-Policy that forbids them
+ * (Jenkins serves reports with `default-src 'none'; style-src 'self'`); its own
+ * policy admits nothing but those two files. Without the script (Jenkins
+ * forbids all scripts) only the filter buttons are missing: they stay hidden.
  */
-import { createHash } from 'node:crypto';
+import { basename, dirname, extname, join } from 'node:path';
 import type { RunReport } from '../../report-model.js';
 import { boundReport } from '../bounded.js';
 import { writeReportFile } from '../write-file.js';
@@ -14,15 +17,19 @@ import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { VERDICT_ORDER } from '../verdicts.js';
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+export const CONTENT_SECURITY_POLICY = ["default-src 'none'", "style-src 'self'", "script-src 'self'", "base-uri 'none'", "form-action 'none'"].join('; ');
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  `style-src ${sha256(STYLE)}`,
-  `script-src ${sha256(SCRIPT)}`,
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The stylesheet and script a page links, by file name relative to the page. */
+export interface HtmlAssets {
+  stylesheet: string;
+  script: string;
+}
+
+/** "out/run.html" → run.css and run.js, so several reports can share a folder. */
+export function assetsFor(path: string): HtmlAssets {
+  const stem = basename(path, extname(path)) || 'report';
+  return { stylesheet: `${stem}.css`, script: `${stem}.js` };
+}
 
 /** Problems first (a certifier reads those first), run order kept within a verdict. */
 function sortedResults(report: RunReport) {
@@ -32,9 +39,9 @@ function sortedResults(report: RunReport) {
 }
 
 /** The page in pieces (one per scenario), from the bounded report. */
-export function* htmlReportChunks(full: RunReport): Generator<string> {
+export function* htmlReportChunks(full: RunReport, assets: HtmlAssets = assetsFor('report.html')): Generator<string> {
   const report = boundReport(full);
-  const [head, tail] = pageFrame(report).split(SECTIONS);
+  const [head, tail] = pageFrame(report, assets).split(SECTIONS);
   yield head!;
   for (const { r, i } of sortedResults(report)) yield `${caseSection(r, i)}\n`;
   yield tail!;
@@ -42,11 +49,11 @@ export function* htmlReportChunks(full: RunReport): Generator<string> {
 
 const SECTIONS = '\u0000sections\u0000';
 
-export function renderHtmlReport(report: RunReport): string {
-  return [...htmlReportChunks(report)].join('');
+export function renderHtmlReport(report: RunReport, assets?: HtmlAssets): string {
+  return [...htmlReportChunks(report, assets)].join('');
 }
 
-function pageFrame(report: RunReport): string {
+function pageFrame(report: RunReport, assets: HtmlAssets): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -54,18 +61,22 @@ function pageFrame(report: RunReport): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Conformance report: ${escapeHtml(report.target.description)}</title>
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${escapeHtml(encodeURIComponent(assets.stylesheet))}">
+<script src="${escapeHtml(encodeURIComponent(assets.script))}" defer></script>
 </head>
 <body data-filter="all">
 ${pageHeader(report)}
 <main>
 ${SECTIONS}</main>
-<script>${SCRIPT}</script>
 </body>
 </html>
 `;
 }
 
+/** The page and, beside it, its stylesheet and script. */
 export async function writeHtmlReport(report: RunReport, path: string): Promise<void> {
-  await writeReportFile(path, htmlReportChunks(report));
+  const assets = assetsFor(path);
+  await writeReportFile(path, htmlReportChunks(report, assets));
+  await writeReportFile(join(dirname(path), assets.stylesheet), STYLE);
+  await writeReportFile(join(dirname(path), assets.script), SCRIPT);
 }

@@ -41,6 +41,8 @@ h1{font-size:20px;margin:0;font-weight:650;letter-spacing:.2px}
 .facts div{display:flex;gap:8px;min-width:0}.facts dt{color:#94a3b8}.facts dd{margin:0;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .filters .spacer{flex:1}
+.filters[hidden]{display:none}
+.scroll-cue{display:none;margin:4px 0;font-size:12px;color:var(--muted)}
 button{font:inherit;font-size:13px;cursor:pointer;border-radius:6px;border:1px solid #334155;background:#1e293b;color:#e2e8f0;padding:4px 12px}
 button:hover{border-color:#64748b}
 button.filter{border-left:4px solid var(--vc,#94a3b8)}
@@ -112,6 +114,7 @@ main{padding:18px 28px 60px;max-width:1400px}
 .pane pre.attrs{white-space:pre-wrap;overflow-wrap:anywhere}
 @media (max-width:900px){.panes,.ea{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:760px){
+.scroll-cue{display:block}
 .case>summary{gap:4px 10px;padding:10px 12px}
 .case-id{flex:1 1 12em;min-width:0}
 .case-title{flex:1 1 100%;order:5}
