@@ -119,7 +119,8 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     const counterexample = d.counterexample ? fc.stringify(d.counterexample[0]) : '(none)';
     const replay = replayCommand(p.name, seed, path, o.replayWords ?? []);
     const failure: FuzzFailure = { property: p.name, seed, path, error: firstLines(error, 12), counterexample: counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample, replay };
-    if (d.counterexample) {
+    // A replay reproduces a failure already on record: it saves nothing (the corpus is tracked in git).
+    if (d.counterexample && o.path === undefined) {
       failure.corpusFile = saveCorpusEntry(o.corpusDir, { property: p.name, reason: firstLines(error, 3), seed, path, replay, found: new Date().toISOString(), input: d.counterexample[0] });
     }
     failures.push(failure);

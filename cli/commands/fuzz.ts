@@ -42,7 +42,7 @@ function parseOptions(o: FuzzCliOptions, profileDns?: string[]) {
   let seed: number | undefined;
   if (o.seed !== undefined) {
     seed = Number(o.seed);
-    if (!/^-?\d+$/.test(o.seed) || seed < -0x80000000 || seed > 0x7fffffff) fail(`--seed must be an integer from -2147483648 to 2147483647, got ${JSON.stringify(o.seed)}`);
+    if (!/^\d+$/.test(o.seed) || seed > 0x7fffffff) fail(`--seed must be an integer from 0 to 2147483647, got ${JSON.stringify(o.seed)}`);
   }
   if (o.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(o.path)) fail(`--path must be a fast-check path like 12:0:3, got ${JSON.stringify(o.path)}`);
@@ -179,7 +179,7 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
           }
         }
       }
-      const baseSeed = o.seed ?? (Math.random() * 0x7fffffff) | 0;
+      const baseSeed = o.seed ?? Math.floor(Math.random() * 0x7fffffff);
       let streams;
       try {
         streams = Array.from({ length: o.workers }, (_, w) => {
