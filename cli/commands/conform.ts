@@ -13,7 +13,7 @@ import { readKnownList, writeKnownList, type KnownEntry } from '../../conformanc
 import { preflight, PreflightError } from '../../conformance/preflight.js';
 import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
 import { summarize } from '../../conformance/aggregate.js';
-import { formatTraceRecord, htmlReportChunks, jsonReportChunks, junitChunks, renderCaseLine, renderSummary } from '../../conformance/report/index.js';
+import { formatTraceRecord, jsonReportChunks, junitChunks, renderCaseLine, renderSummary, writeHtmlReport } from '../../conformance/report/index.js';
 import { sanitizeOneLine } from '../../conformance/report/sanitize.js';
 import { STDOUT_PATH, writeReportFile } from '../../conformance/report/write-file.js';
 import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport } from '../../conformance/report-model.js';
@@ -147,21 +147,21 @@ function rewriteCommand(argv: readonly string[], file: string): string {
 
 /** Writes every report asked for; one that fails is said and does not stop the others. False when any failed. */
 async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO): Promise<boolean> {
-  const writes: Array<[string | undefined, (r: RunReport) => Iterable<string>]> = [
-    [typeof o.json === 'string' ? o.json : undefined, jsonReportChunks],
-    [o.junit, junitChunks],
-    [o.html, htmlReportChunks],
+  const toFileOrStdout = (chunks: (r: RunReport) => Iterable<string>) => async (r: RunReport, path: string) => {
+    if (path !== STDOUT_PATH) return writeReportFile(path, chunks(r));
+    for (const chunk of chunks(r)) io.stdout!(chunk);
+  };
+  const writes: Array<[string | undefined, (r: RunReport, path: string) => Promise<void>]> = [
+    [typeof o.json === 'string' ? o.json : undefined, toFileOrStdout(jsonReportChunks)],
+    [o.junit, toFileOrStdout(junitChunks)],
+    [o.html, writeHtmlReport],
   ];
   let ok = true;
-  for (const [path, chunks] of writes) {
+  for (const [path, write] of writes) {
     if (path === undefined) continue;
     try {
-      if (path === STDOUT_PATH) {
-        for (const chunk of chunks(report)) io.stdout!(chunk);
-      } else {
-        await writeReportFile(path, chunks(report));
-        io.err(`report written: ${path}\n`);
-      }
+      await write(report, path);
+      if (path !== STDOUT_PATH) io.err(`report written: ${path}\n`);
     } catch (e) {
       ok = false;
       io.err(`tlib-kit conform: could not write ${path}: ${e instanceof Error ? e.message : String(e)}\n`);

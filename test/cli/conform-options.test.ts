@@ -41,7 +41,8 @@ describe('report paths', () => {
     const r = await conform(['--run', 'ack/send-event', '--seed', '0', '--json', join(base, 'a/r.json'), '--junit', join(base, 'b/r.xml'), '--html', join(base, 'c/r.html'), '--write-known-failing', join(base, 'd/known.txt')]);
     expect(r.err).not.toContain('preflight');
     expect(r.code).toBe(0);
-    for (const f of ['a/r.json', 'b/r.xml', 'c/r.html', 'd/known.txt']) expect(readFileSync(join(base, f), 'utf8').length).toBeGreaterThan(0);
+    for (const f of ['a/r.json', 'b/r.xml', 'c/r.html', 'c/r.css', 'c/r.js', 'd/known.txt']) expect(readFileSync(join(base, f), 'utf8').length).toBeGreaterThan(0);
+    expect(readFileSync(join(base, 'c/r.html'), 'utf8')).toContain('<link rel="stylesheet" href="r.css">');
     // Seed 0 is a seed like any other (the schema and the docs allow it).
     expect((JSON.parse(readFileSync(join(base, 'a/r.json'), 'utf8')) as RunReport).seed).toBe(0);
   }, 60_000);
