@@ -28,7 +28,7 @@ interface LoadCliOptions {
   maxRssMb: number;
   timeoutS: number;
   json?: string;
-  reportEvery: number;
+  reportEvery?: number;
 }
 
 function positive(value: string): number {
@@ -102,10 +102,12 @@ async function load(o: LoadCliOptions): Promise<number> {
   const part = options.shard.count > 1 ? `shard ${shardLabel(options.shard)} of ` : '';
   const shape = options.durationMs > 0 ? `up to ${options.events} user events for ${options.durationMs / 1000} s` : `${options.events} user events`;
   write(`load: ${part}${options.clients} clients, ${shape} from ${options.senders} senders (window ${options.window}) on ${options.workers} worker${options.workers === 1 ? '' : 's'} against ${where}`);
+  // Progress is for a person watching: on standard error, every second by default when it is a terminal, else only when asked.
+  const every = o.reportEvery ?? (process.stderr.isTTY ? 1 : 0);
   const result = await runLoad(
     options,
-    (p) => write(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB`),
-    o.reportEvery > 0 ? o.reportEvery * 1000 : 2 ** 31 - 1,
+    (p) => void process.stderr.write(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB\n`),
+    every > 0 ? every * 1000 : 2 ** 31 - 1,
   );
   print(result);
   if (o.json) {
@@ -130,7 +132,7 @@ export function registerLoad(program: Command): void {
     .option('--dn-prefix <text>', 'DNs are this prefix and a number (give the prefix of a DN range the target serves)', DEFAULT_LOAD.dnPrefix)
     .option('--max-rss-mb <n>', 'fail when the sampled RSS of this process passes this', positive, DEFAULT_LOAD.maxRssMb)
     .option('--timeout-s <n>', 'stop and fail after this many seconds', positive, DEFAULT_LOAD.timeoutMs / 1000)
-    .option('--report-every <seconds>', 'progress line interval (0: none)', nonNegative, 1)
+    .option('--report-every <seconds>', 'progress line interval, on standard error (0: none; default: 1 on a terminal, else none)', nonNegative)
     .option('--json <file>', 'write the result as JSON')
     .addHelpText(
       'after',

@@ -21,3 +21,18 @@ describe('load output', () => {
     expect(latencyText({ p50: 1.5, p99: 3, max: 4 })).toBe('p50 1.5 ms, p99 3 ms, max 4 ms (send to receiver dispatch)');
   });
 });
+
+describe('load progress', () => {
+  const SMALL = ['load', '--clients', '4', '--events', '40', '--senders', '2', '--workers', '1'];
+
+  it('is silent when nobody watches (standard error not a terminal), and on standard error when asked', () => {
+    const quiet = runCli(SMALL);
+    expect(quiet.code).toBe(0);
+    expect(quiet.out + quiet.err).not.toMatch(/\[(connect|send|drain)\]/);
+    expect(quiet.out).toMatch(/^latency: /m);
+    const asked = runCli([...SMALL, '--report-every', '0.001']);
+    expect(asked.code).toBe(0);
+    expect(asked.err).toMatch(/\[\w+\] connected \d+/);
+    expect(asked.out).not.toMatch(/\[\w+\] connected \d+/);
+  }, 120_000);
+});
