@@ -53,3 +53,22 @@ describe('HTML report (markup)', () => {
     expect(html).toContain('<pre>EventACK with ReferenceID 7 and no SubscriptionID</pre>');
   });
 });
+
+describe('the link to what the verdict blames', () => {
+  const timeout = sample.results.find((r) => r.verdict === 'timeout')!;
+  const section = (r: typeof timeout) => renderHtmlReport({ ...sample, results: [r] });
+
+  it('names a message only when a message broke the rule', () => {
+    const failed = sample.results.find((r) => r.verdict === 'fail')!;
+    expect(section(failed)).toContain('Show the violating message ↓</a>');
+    expect(section(timeout)).not.toContain('Show the violating message');
+    expect(section(timeout)).toContain('Show the step that failed ↓</a>');
+  });
+
+  it('names the wait on a timeout that blames one, and offers nothing when nothing is blamed', () => {
+    const wait = { ...timeout, exchange: timeout.exchange.map((w) => (w.violation ? { ...w, waitedMs: 2000 } : w)) };
+    expect(section(wait)).toContain('Show the wait that timed out ↓</a>');
+    const none = { ...timeout, exchange: timeout.exchange.map((w) => ({ ...w, violation: false })) };
+    expect(section(none)).not.toContain('class="jump"');
+  });
+});
