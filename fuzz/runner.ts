@@ -133,10 +133,12 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     const p = o.properties[0]!;
     const s = stats[0]!;
     const t0 = Date.now();
-    const d = await runSlice(p, { seed: baseSeed, path: o.path, numRuns: 1, endOnFailure: false });
+    // Exactly the one input at that seed and path, run once: fast-check given a path runs on from it (the rest of its shrink tree).
+    const [input] = fc.sample(p.arbitrary(), { seed: baseSeed, path: o.path, numRuns: 1 });
+    const d = await runSlice(p, { examples: [[input]], numRuns: 1, endOnFailure: true });
     s.ms += Date.now() - t0;
     s.runs += d.numRuns;
-    if (d.failed) onFailure(p, s, baseSeed, d);
+    if (d.failed) onFailure(p, s, baseSeed, Object.assign(d, { counterexamplePath: o.path }));
     else o.out(`replay of ${p.name} seed ${baseSeed} path ${o.path}: passes`);
     return { stats, failures, elapsedMs: Date.now() - start, baseSeed };
   }
