@@ -11,7 +11,7 @@ import type { CaseResult, RunReport, WireRecord } from '../report-model.js';
 export const REPORT_BOUNDS = Object.freeze({
   /** Characters kept of one free-text field (reason, expected, actual, seen, a note, a stderr line). */
   textChars: 16 * 1024,
-  /** JSON bytes one wire record may take; above it the decoded message is left out (its hex stays). */
+  /** Indented JSON bytes one wire record may take; above it the decoded message is left out (its hex stays). */
   recordBytes: 64 * 1024,
   /** JSON bytes of exchange records one case keeps; the rest become one note. */
   caseExchangeBytes: 1024 * 1024,
@@ -32,15 +32,18 @@ function cutText(s: string | undefined, t: Tally): string | undefined {
   return `${s.slice(0, REPORT_BOUNDS.textChars)}…[cut ${cut} chars]`;
 }
 
+/** Bytes as the reports print it: indented, where a deeply nested value grows with its depth, not its size. */
+const printedBytes = (r: WireRecord): number => JSON.stringify(r, null, 2).length;
+
 function boundRecord(r: WireRecord, t: Tally): { record: WireRecord; bytes: number } {
   let record: WireRecord = r.text !== undefined ? { ...r, text: cutText(r.text, t)! } : r;
-  let bytes = JSON.stringify(record).length;
+  let bytes = printedBytes(record);
   if (bytes > REPORT_BOUNDS.recordBytes && record.message) {
     const { message, ...rest } = record;
     const note = `decoded ${message.Event} left out of the report: ${bytes} bytes of JSON (limit ${REPORT_BOUNDS.recordBytes}); its frame is below as hex`;
     record = { ...rest, text: note };
     t.textChars += bytes;
-    bytes = JSON.stringify(record).length;
+    bytes = printedBytes(record);
   }
   return { record, bytes };
 }
