@@ -31,6 +31,7 @@ const END_TO_END = [
   'test/report/report-schema.test.ts',
   'test/security/bridge-process.test.ts',
   'test/security/neutralise-sinks.test.ts',
+  'test/security/flooding-target.test.ts',
   'test/security/no-eval.test.ts',
   'fuzz/live-server-*.test.ts',
   'fuzz/runner.test.ts',

@@ -28,6 +28,8 @@ export interface FuzzRunOptions {
   /** Takes each failure instead of printing it (a worker hands it to the parent). */
   onFailure?(failure: FuzzFailure): void;
   out(line: string): void;
+  /** Where progress lines go (the CLI: standard error); `out` when absent. */
+  progress?(line: string): void;
 }
 
 export interface PropertyStats {
@@ -163,7 +165,7 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
       if (o.reportEveryMs > 0 && Date.now() - lastReport >= o.reportEveryMs) {
         lastReport = Date.now();
         const total = stats.reduce((n, x) => n + x.runs, 0);
-        o.out(`[${((lastReport - start) / 1000).toFixed(0)} s] ${total} runs: ${stats.map((x) => `${x.name} ${x.runs} (${rate(x.runs, x.ms)})${x.failed ? ' FAILED' : ''}`).join(', ')}`);
+        (o.progress ?? o.out)(`[${((lastReport - start) / 1000).toFixed(0)} s] ${total} runs: ${stats.map((x) => `${x.name} ${x.runs} (${rate(x.runs, x.ms)})${x.failed ? ' FAILED' : ''}`).join(', ')}`);
       }
     }
     round++;

@@ -23,3 +23,17 @@ describe('fuzz seeds', () => {
     expect(zero.out).toContain('replay of round-trip seed 0 path 0');
   }, 60_000);
 });
+
+describe('fuzz progress', () => {
+  const ARGS = ['fuzz', '--property', 'round-trip', '--seed', '3', '--time', '1', '--workers', '1', '--corpus', 'ignored-corpus-dir'];
+
+  it('is silent when nobody watches, and on standard error when asked', () => {
+    const quiet = runCli(ARGS);
+    expect(quiet.code).toBe(0);
+    expect(quiet.out + quiet.err).not.toMatch(/^\[\d+ s\] \d+ runs/m);
+    const asked = runCli([...ARGS, '--report-every', '0.001']);
+    expect(asked.code).toBe(0);
+    expect(asked.err).toMatch(/^\[\d+ s\] \d+ runs: round-trip/m);
+    expect(asked.out).not.toMatch(/^\[\d+ s\] \d+ runs/m);
+  }, 60_000);
+});
