@@ -44,7 +44,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ALL, exclude: END_TO_END } },
-      { extends: true, test: { name: 'e2e', include: END_TO_END.filter((g) => ALL.some((a) => g.startsWith(a.split('/')[0]!))) } },
+      // Folders hold helpers too: only their *.test.ts files are tests.
+      { extends: true, test: { name: 'e2e', include: END_TO_END.map((g) => (g.endsWith('/**') ? `${g}/*.test.ts` : g)) } },
     ],
   },
 });
