@@ -18,4 +18,4 @@ export type { Scenario, ScenarioContext, ScenarioResources, ObtainedCall, Need, 
 export type { Target, TargetSession } from './target.js';
 export { REPORT_SCHEMA_VERSION, type Address, type CaseResult, type RunReport, type TargetInfo, type Verdict, type WireRecord } from './report-model.js';
 export { reproduceCommand } from './reproduce.js';
-export { renderCaseLine, renderSummary, renderJunit, renderHtmlReport, writeJsonReport, writeJunitReport, writeHtmlReport } from './report/index.js';
+export { renderCaseLine, renderSummary, renderJunit, renderHtmlReport, writeJsonReport, writeJunitReport, writeHtmlReport, runState, stateLine, type RunState, type RunStateKind } from './report/index.js';
