@@ -12,6 +12,7 @@ import { runConformance } from '../../conformance/engine.js';
 import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/known-list.js';
 import { preflight, PreflightError } from '../../conformance/preflight.js';
 import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
+import { DEFAULT_STARTUP_MS, DEFAULT_STEP_MS } from '../../conformance/profile/model.js';
 import { formatTraceRecord, renderCaseLine, renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';
 import type { RunReport } from '../../conformance/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
@@ -58,8 +59,6 @@ const PROCESS_IO: ConformIO = {
   color: colorWanted(process.stdout),
 };
 
-const DEFAULT_STEP_MS = 2000;
-const DEFAULT_STARTUP_MS = 10_000;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
