@@ -14,7 +14,19 @@ export interface Mutant {
   description: string;
   /** Who carries the fault; the server unless said otherwise. */
   where?: 'server' | 'bridge';
+  /**
+   * Where and when the break shows, for the mutants a runner that judges only
+   * the first copy, the primary, the time before a switchover, positive
+   * inputs, the flat format, the awaited answer or the default quiet time
+   * would miss.
+   */
+  kind?: MutantKind;
+  /** One of the three mutants `fuzz --target` is to find (a live-server property, not a scenario). */
+  fuzzTarget?: boolean;
 }
+
+export const MUTANT_KINDS = ['late', 'backup-only', 'after-switchover', 'one-copy', 'unknown-resource', 'nested-format', 'trailing-answer', 'merged-keys', 'app-view'] as const;
+export type MutantKind = (typeof MUTANT_KINDS)[number];
 
 export const MUTANTS: readonly Mutant[] = JSON.parse(
   readFileSync(new URL('./mutants.json', import.meta.url), 'utf8'),
