@@ -12,11 +12,11 @@
  *   (fuzz/live/deliveries.ts), in any order across connections;
  * - the server never crashes, and both servers of a pair still take clients.
  *
- * After each operation every client sends RequestQueryLocation and waits
- * for its answer: a server handles one connection's requests in order, so
- * by then every answer to the operation has arrived on the sender's
- * connection. Copies for other clients may come later (a server may fan
- * out with a delay): the owed ones are waited for, up to the step bound.
+ * After each operation the sender waits for its answer, then every client
+ * sends RequestQueryLocation and waits for its answer. Copies for other
+ * clients, and further answers, may come later (a server may fan out or
+ * answer with a delay, in any order): the owed ones are waited for, up to
+ * the step bound, and everything that came is judged again at the end.
  */
 import assert from 'node:assert/strict';
 import { judgeReceived } from '../../conformance/received-rules.js';
@@ -99,8 +99,10 @@ interface Run {
   counted: number[];
   /** The next ReferenceID: far from the small ones the damaged frames carry. */
   nextRef: number;
-  /** Per client, inbox ranges that may hold answers to a damaged frame it sent (under any ReferenceID, about any DN). */
-  garbageAnswers: Array<Array<[from: number, to: number]>>;
+  /** Clients that sent a damaged frame: it may be answered at any time, under any ReferenceID, about any DN but the script's. */
+  sentGarbage: Set<number>;
+  /** Judges each op's answers again once the script is over: one that came late must be allowed too. */
+  answered: Array<() => void>;
   /** The first leak or double the ledger found (counting runs inside socket callbacks, so it records rather than throws). */
   leak?: string;
 }
@@ -170,7 +172,7 @@ function countDeliveries(run: Run): void {
       if (refId !== undefined && p.sent.has(refId) && message.Event !== 'EventUserEvent') continue;
       if (message.Event === 'EventPrivateInfo' && mayNotify(run, p.index, message)) continue;
       const leak = run.ledger.take(p.index, message);
-      const answersGarbage = run.garbageAnswers[p.index]!.some(([from, to]) => run.counted[p.index]! >= from && run.counted[p.index]! < to);
+      const answersGarbage = run.sentGarbage.has(p.index) && !run.target.dns.includes(String(message.ThisDN));
       if (leak && !answersGarbage) run.leak ??= `client ${p.index} (registered on ${registeredOn(run, p.index)}) received ${leak}`;
     }
   }
@@ -245,6 +247,15 @@ function judgeAnswers(step: string, op: ServerOp, answers: string[]): boolean {
   return answers.includes('EventError');
 }
 
+/** The answers `me` has to op `n` so far; an EventPrivateInfo without the ReferenceID (Optional there) answers a TPrivateService() too. */
+function answersOf(run: Run, me: Probe, op: ServerOp, refId: number): string[] {
+  const answers = answersTo(me, refId).map((m) => m.Event);
+  if (op.kind !== 'private' || answers.length > 0) return answers;
+  const dn = run.target.dns[op.dn];
+  const at = me.sent.get(refId)?.at ?? me.inbox.length;
+  return me.inbox.slice(at).some((r) => r.refId === undefined && r.message.Event === 'EventPrivateInfo' && r.message.ThisDN === dn) ? ['EventPrivateInfo'] : [];
+}
+
 async function playOp(run: Run, n: number, op: ServerOp): Promise<void> {
   const me = run.probes[op.client]!;
   if (me.closed) return;
@@ -252,22 +263,24 @@ async function playOp(run: Run, n: number, op: ServerOp): Promise<void> {
   const step = `op ${n} (${op.kind} by client ${op.client}${'dn' in op ? ` on ${t.dns[op.dn]}` : ''})`;
   const refId = run.nextRef++;
   const request = requestOf(op, refId, t);
-  const mark = me.inbox.length;
-  if (op.kind === 'garbage') me.sendGarbage(op.frame);
-  else send(run, me, request, refId);
+  if (op.kind === 'garbage') {
+    me.sendGarbage(op.frame);
+    run.sentGarbage.add(op.client);
+  } else {
+    send(run, me, request, refId);
+    // Answers come in their own time: a server need not answer one connection's requests in the order they came.
+    await me.until(() => answersOf(run, me, op, refId).length > 0, t.stepMs, () => `${step}: no answer (ReferenceID ${refId}) within ${t.stepMs} ms`).catch((e: Error) => assert.fail(e.message));
+  }
   await barrier(run, step);
   failures(run);
-  if (op.kind === 'garbage') run.garbageAnswers[op.client]!.push([mark, me.inbox.length]);
   if (me.closed) {
     // Only garbage may cost a client its connection; it must then be a clean close.
     if (op.kind !== 'garbage') assert.fail(`${step}: the server closed the connection (${me.closeReason || 'no reason'})`);
     run.registered[op.client]!.clear();
     return;
   }
-  let answers: string[] = op.kind === 'garbage' ? [] : answersTo(me, refId).map((m) => m.Event);
-  // An EventPrivateInfo without the ReferenceID (Optional there) answers a TPrivateService() too.
-  if (op.kind === 'private' && answers.length === 0 && me.inbox.slice(mark).some((r) => r.refId === undefined && r.message.Event === 'EventPrivateInfo' && r.message.ThisDN === t.dns[op.dn])) answers = ['EventPrivateInfo'];
-  const refused = judgeAnswers(step, op, answers);
+  const refused = judgeAnswers(step, op, op.kind === 'garbage' ? [] : answersOf(run, me, op, refId));
+  if (op.kind !== 'garbage') run.answered.push(() => judgeAnswers(`${step}, at the end`, op, answersOf(run, me, op, refId)));
   if (op.kind === 'register' && !refused) run.registered[op.client]!.add(op.dn);
   if (op.kind === 'unregister' && !refused) run.registered[op.client]!.delete(op.dn);
   offerOf(run, n, op, refId, request, refused);
@@ -276,13 +289,12 @@ async function playOp(run: Run, n: number, op: ServerOp): Promise<void> {
 }
 
 async function playScript(script: ServerScript, target: LiveTarget): Promise<void> {
-  const run: Run = { target, probes: [], registered: [], ledger: new DeliveryLedger(), counted: [], garbageAnswers: [], nextRef: FIRST_REFERENCE_ID };
+  const run: Run = { target, probes: [], registered: [], ledger: new DeliveryLedger(), counted: [], sentGarbage: new Set(), answered: [], nextRef: FIRST_REFERENCE_ID };
   try {
     for (let i = 0; i < script.clients; i++) {
       run.probes.push(await Probe.open(i, target.primary, judge));
       run.registered.push(new Set());
       run.counted.push(0);
-      run.garbageAnswers.push([]);
     }
     for (const p of run.probes) await registerClient(run, p, `fuzz-${p.index}`);
     await barrier(run, 'registration');
@@ -290,6 +302,7 @@ async function playScript(script: ServerScript, target: LiveTarget): Promise<voi
     await barrier(run, 'the script');
     await owedArrived(run, 'the script');
     failures(run);
+    for (const judgeAgain of run.answered) judgeAgain();
   } finally {
     for (const p of run.probes) p.close();
   }
@@ -307,7 +320,7 @@ async function registerClient(run: Run, p: Probe, name: string): Promise<void> {
 }
 
 async function stillServing(at: Address, target: LiveTarget, who: string): Promise<void> {
-  const run: Run = { target, probes: [], registered: [new Set()], ledger: new DeliveryLedger(), counted: [0], garbageAnswers: [[]], nextRef: FIRST_REFERENCE_ID };
+  const run: Run = { target, probes: [], registered: [new Set()], ledger: new DeliveryLedger(), counted: [0], sentGarbage: new Set(), answered: [], nextRef: FIRST_REFERENCE_ID };
   const fresh = await Probe.open(99, at, judge);
   run.probes.push(fresh);
   try {
