@@ -21,6 +21,7 @@ export interface FuzzStream {
 export interface StreamRunOptions {
   propertyNames: string[];
   timeSeconds: number;
+  maxRuns?: number;
   corpusDir: string;
   reportEveryMs: number;
   streams: FuzzStream[];
@@ -36,6 +37,7 @@ export interface StreamWork {
   slot: number;
   propertyNames: string[];
   timeSeconds: number;
+  maxRuns?: number;
   corpusDir: string;
   reportEveryMs: number;
   stopFlags: SharedArrayBuffer;
@@ -50,7 +52,7 @@ export async function runStreams(o: StreamRunOptions): Promise<FuzzSummary> {
     const [s] = o.streams as [FuzzStream];
     setLiveTarget(s.target);
     try {
-      const summary = await runFuzz({ properties: propertiesNamed(o.propertyNames), timeSeconds: o.timeSeconds, seed: s.seed, corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: o.out, ...(o.progress ? { progress: o.progress } : {}) });
+      const summary = await runFuzz({ properties: propertiesNamed(o.propertyNames), timeSeconds: o.timeSeconds, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), seed: s.seed, corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: o.out, ...(o.progress ? { progress: o.progress } : {}) });
       return { ...summary, baseSeed: o.baseSeed };
     } finally {
       setLiveTarget(undefined);
@@ -64,7 +66,7 @@ export async function runStreams(o: StreamRunOptions): Promise<FuzzSummary> {
     o.streams.map(
       (stream, slot) =>
         new Promise<FuzzSummary>((resolve, reject) => {
-          const work: StreamWork = { stream, slot, propertyNames: o.propertyNames, timeSeconds: o.timeSeconds, corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, stopFlags };
+          const work: StreamWork = { stream, slot, propertyNames: o.propertyNames, timeSeconds: o.timeSeconds, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, stopFlags };
           // The compiled stream-worker.js beside this file: threads run the built kit (dist/), as the CLI does.
           const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: work });
           let summary: FuzzSummary | undefined;

@@ -12,6 +12,8 @@ export interface FuzzRunOptions {
   properties: FuzzProperty[];
   /** Time budget in seconds. */
   timeSeconds: number;
+  /** Runs of each property at most: a budget that does not depend on how fast the machine is. */
+  maxRuns?: number;
   /** Base seed: slice i of property j runs with a seed derived from it. Random when absent. */
   seed?: number;
   /** Replay one failure: with `seed`, runs the single property from this path. */
@@ -145,18 +147,19 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     return { stats, failures, elapsedMs: Date.now() - start, baseSeed };
   }
 
-  o.out(`fuzz: ${plural(o.properties.length, 'property', 'properties')} for ${o.timeSeconds} s, base seed ${baseSeed}`);
+  o.out(`fuzz: ${plural(o.properties.length, 'property', 'properties')} for ${o.timeSeconds} s${o.maxRuns !== undefined ? ` or ${o.maxRuns} runs each` : ''}, base seed ${baseSeed}`);
   while (Date.now() < deadline) {
     let ranAny = false;
     for (let i = 0; i < o.properties.length; i++) {
       const p = o.properties[i]!;
       const s = stats[i]!;
       const left = deadline - Date.now();
-      if (s.failed || left <= 0 || o.stopped?.(p.name)) continue;
+      const runsLeft = (o.maxRuns ?? Number.POSITIVE_INFINITY) - s.runs;
+      if (s.failed || left <= 0 || runsLeft <= 0 || o.stopped?.(p.name)) continue;
       ranAny = true;
       const seed = (baseSeed + round * 7919 + i * 104729) | 0;
       const t0 = Date.now();
-      const d = await runSlice(p, { seed, numRuns: 1_000_000_000, interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false });
+      const d = await runSlice(p, { seed, numRuns: Math.min(1_000_000_000, runsLeft), interruptAfterTimeLimit: Math.max(1, Math.min(sliceMs, left)), markInterruptAsFailure: false });
       s.ms += Date.now() - t0;
       s.runs += d.numRuns;
       // fast-check counts a slice cut off before its first run completed as failed, with no counterexample: not a failure.

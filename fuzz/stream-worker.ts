@@ -13,6 +13,7 @@ setLiveTarget(w.stream.target);
 const summary = await runFuzz({
   properties: ALL_PROPERTIES.filter((p) => w.propertyNames.includes(p.name)),
   timeSeconds: w.timeSeconds,
+  ...(w.maxRuns !== undefined ? { maxRuns: w.maxRuns } : {}),
   seed: w.stream.seed,
   corpusDir: w.corpusDir,
   reportEveryMs: w.reportEveryMs,

@@ -131,7 +131,10 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
     const perDn = plan.perDnOf(sent);
     const wanted = ledgers.map((l) => l.expectedOf(perDn, l.sender < 0 ? 0 : sent[l.sender]!));
     const owed = () => ledgers.every((l, c) => l.good >= wanted[c]!);
-    await withDeadline(Math.min(s.deadline, Date.now() + s.stepMs), 'drain', state, () => until(owed)).catch(() => undefined);
+    const wait = { over: false };
+    await withDeadline(Math.min(s.deadline, Date.now() + s.stepMs), 'drain', state, () => until(() => wait.over || owed())).catch(() => undefined);
+    // What is still missing now is lost; the fence below still runs (the step bound is not the run's deadline).
+    wait.over = true;
     state.aborted = false;
     await withDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => fence(clients[c]!)));
   } catch (e) {

@@ -17,6 +17,8 @@ import { parseShard, ShardError, type Shard } from '../shard.js';
 
 interface FuzzCliOptions {
   time: string;
+  runs?: string;
+  timeout?: string;
   seed?: string;
   path?: string;
   property?: string[];
@@ -40,6 +42,10 @@ function fail(message: string): never {
 function parseOptions(o: FuzzCliOptions, profile: LoadedProfile | undefined) {
   const time = Number(o.time);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(o.time) || !(time > 0)) fail(`--time must be a positive number of seconds, got ${JSON.stringify(o.time)}`);
+  const stepMs = o.timeout === undefined ? undefined : Number(o.timeout);
+  if (o.timeout !== undefined && (!/^\d+$/.test(o.timeout) || !(stepMs! >= 1) || stepMs! > 600_000)) fail(`--timeout must be a number of milliseconds from 1 to 600000, got ${JSON.stringify(o.timeout)}`);
+  const maxRuns = o.runs === undefined ? undefined : Number(o.runs);
+  if (o.runs !== undefined && (!/^\d+$/.test(o.runs) || !(maxRuns! >= 1))) fail(`--runs must be a positive integer, got ${JSON.stringify(o.runs)}`);
   let seed: number | undefined;
   if (o.seed !== undefined) {
     seed = Number(o.seed);
@@ -62,7 +68,7 @@ function parseOptions(o: FuzzCliOptions, profile: LoadedProfile | undefined) {
     fail((e as ShardError).message);
   }
   const target = targetOf(o, profile);
-  return { time, seed, path: o.path, names, corpus: resolve(o.corpus), reportEveryMs: reportEvery * 1000, workers: o.path === undefined ? workers : 1, shard, target };
+  return { time, maxRuns, stepMs, seed, path: o.path, names, corpus: resolve(o.corpus), reportEveryMs: reportEvery * 1000, workers: o.path === undefined ? workers : 1, shard, target };
 }
 
 /**
@@ -114,6 +120,8 @@ export function registerFuzz(program: Command): void {
     .command('fuzz')
     .description('run the fuzz properties (codec, schemas, live simulator) with random seeds under a time budget')
     .option('--time <seconds>', 'time budget in seconds', '60')
+    .option('--runs <n>', 'runs of each property at most (per worker): a budget a slow or loaded machine meets too')
+    .option('--timeout <ms>', "with --target: how long an answer or an owed delivery may take (default: the profile's timeouts.stepMs, else 2000)")
     .option('--seed <n>', 'base seed (default: random); with --path, the seed of one failure')
     .option('--path <path>', 'replay one failure: the path printed with it (needs --seed and --property)')
     .option('--property <name>', 'run only this property (repeatable, or comma-separated)', (v: string, acc: string[] = []) => [...acc, v])
@@ -196,8 +204,8 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
           if (!t) return { index, seed: streamSeed(baseSeed, index), replayWords: [] };
           const dns = streamDns(t.dns, o.shard, o.workers, w);
           // Everything that shapes what the stream sends, so its replay plays against the same target the same way.
-          const words = ['--target', t.text, ...(t.backupText ? ['--backup', t.backupText] : []), ...(t.profileFile ? ['--profile', t.profileFile] : []), '--dns', dns.join(',')];
-          return { index, seed: streamSeed(baseSeed, index), target: { primary: t.primary, ...(t.backup ? { backup: t.backup } : {}), dns, ...termsOfProfile(t.given) }, replayWords: words };
+          const words = ['--target', t.text, ...(t.backupText ? ['--backup', t.backupText] : []), ...(t.profileFile ? ['--profile', t.profileFile] : []), ...(o.stepMs !== undefined ? ['--timeout', String(o.stepMs)] : []), '--dns', dns.join(',')];
+          return { index, seed: streamSeed(baseSeed, index), target: { primary: t.primary, ...(t.backup ? { backup: t.backup } : {}), dns, ...termsOfProfile(t.given), ...(o.stepMs !== undefined ? { stepMs: o.stepMs } : {}) }, replayWords: words };
         });
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
@@ -209,9 +217,9 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       if (o.path !== undefined) {
         const [s] = streams as [(typeof streams)[number]];
         setLiveTarget(s.target);
-        summary = await runFuzz({ properties, timeSeconds: o.time, seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: write, progress });
+        summary = await runFuzz({ properties, timeSeconds: o.time, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: write, progress });
       } else {
-        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: write, progress });
+        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: write, progress });
       }
       for (const line of formatSummary(summary)) write(line);
       if (summary.failures.length > 0) process.exitCode = 1;

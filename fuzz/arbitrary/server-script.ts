@@ -47,9 +47,11 @@ export function serverScriptArb(maxClients = 4, maxOps = 16): fc.Arbitrary<Serve
     const dn = fc.nat({ max: DN_SLOTS - 1 });
     const agent = fc.nat({ max: AGENT_SLOTS - 1 });
     const op: fc.Arbitrary<ServerOp> = fc.oneof(
-      { arbitrary: fc.record({ kind: fc.constantFrom('register' as const, 'unregister' as const), client, dn }), weight: 4 },
-      { arbitrary: fc.record({ kind: fc.constant('user-event' as const), client, dn }), weight: 2 },
-      { arbitrary: fc.record({ kind: fc.constant('reserve' as const), client, dn, agent }), weight: 1 },
+      // Registrations and what they make a server deliver weigh most: a script exercises delivery only when another client is on the DN.
+      { arbitrary: fc.record({ kind: fc.constant('register' as const), client, dn }), weight: 5 },
+      { arbitrary: fc.record({ kind: fc.constant('unregister' as const), client, dn }), weight: 1 },
+      { arbitrary: fc.record({ kind: fc.constant('user-event' as const), client, dn }), weight: 4 },
+      { arbitrary: fc.record({ kind: fc.constant('reserve' as const), client, dn, agent }), weight: 2 },
       { arbitrary: fc.record({ kind: fc.constant('private' as const), client, dn, privateEvent: fc.integer({ min: -5, max: 5000 }) }), weight: 1 },
       { arbitrary: fc.record({ kind: fc.constant('simple' as const), client, request: fc.constantFrom('RequestSetInputMask' as const, 'RequestDistributeEvent' as const, 'RequestQueryLocation' as const, 'RequestQueryAddress' as const) }), weight: 2 },
       {
@@ -80,6 +82,6 @@ export function serverScriptArb(maxClients = 4, maxOps = 16): fc.Arbitrary<Serve
         weight: 1,
       },
     );
-    return fc.record({ clients: fc.constant(clients), ops: fc.array(op, { minLength: 1, maxLength: maxOps }) });
+    return fc.record({ clients: fc.constant(clients), ops: fc.array(op, { minLength: 1, maxLength: maxOps, size: 'medium' }) });
   });
 }
