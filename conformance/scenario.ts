@@ -4,7 +4,7 @@
  * simulator defects must break it) plus one small async step function.
  */
 import type { Message } from '../src/index.js';
-import type { DefectName } from '../src/sim/defects.js';
+import type { DefectName } from '../src/sim/defects/index.js';
 import type { ResourceUse } from './profile/model.js';
 import type { WireRecord } from './report-model.js';
 

@@ -5,7 +5,7 @@
  * and TPrivateSevice() functions."
  */
 import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
-import type { DefectName } from '../../src/sim/defects.js';
+import type { DefectName } from '../../src/sim/defects/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { event, mustEqual, mustHave, mustLack } from './check.js';
 

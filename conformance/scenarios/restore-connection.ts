@@ -5,14 +5,14 @@
  * that became backup, UserData naming the backup.
  */
 import { SERVER_ROLE, type KVList } from '../../src/index.js';
+import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
-const ROLE_0 =
-  'The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established.';
-const ROLE_1 = 'T-Server generates EventRestoreConnection and sets the attribute ServerRole to 1 to indicate that it has been changed from the primary to the backup T-Server.';
-const USER_DATA = 'UserData—This attribute contains the reference to the backup T-Server. T-Library uses this information to try to connect to that server.';
-const NOT_DELIVERED = 'EventRestoreConnection is processed internally by T-Library, and is not delivered to the user dispatch function.';
+const ROLE_0 = sentence('EventRestoreConnection.attribute.ServerRole.0');
+const ROLE_1 = sentence('EventRestoreConnection.attribute.ServerRole.1');
+const USER_DATA = `${sentence('EventRestoreConnection.attribute.UserData.0')} ${sentence('EventRestoreConnection.attribute.UserData.1')}`;
+const NOT_DELIVERED = sentence('EventRestoreConnection.important.0');
 
 const restore = event('EventRestoreConnection');
 

@@ -5,7 +5,7 @@
  * gets, the EventACK of a set-up request), or leaves a set-up step waiting.
  * Merged into brokenBy; test/conformance/defects.test.ts holds it exact.
  */
-import type { DefectName } from '../../src/sim/defects.js';
+import type { DefectName } from '../../src/sim/defects/index.js';
 
 export const SHARED_CHECK_DEFECTS: Readonly<Record<string, readonly DefectName[]>> = {
   'ack/private-service/reference-id': ['ack-wrong-user-event', 'private-info-no-private-event', 'missing-time', 'restore-connection-no-backup', 'ack-subscription-id-stray'],

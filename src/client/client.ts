@@ -26,6 +26,7 @@ import { readRestoreConnection } from './restore-connection.js';
 import { resynchronise, type ResyncResult } from './resync.js';
 import { roleOf, Roles, type Switch, type SwitchReason } from './roles.js';
 import * as tlib from './tlib-requests.js';
+import { internalEventTap } from './internal-tap.js';
 
 export type { SwitchReason } from './roles.js';
 
@@ -411,7 +412,7 @@ export class TClient {
   }
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
-    if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
+    internalEventTap(this)?.(event);
     let restore;
     try {
       restore = readRestoreConnection(event);

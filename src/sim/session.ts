@@ -36,6 +36,8 @@ export class Session {
   applicationName: string | undefined;
   /** DNs this client registered with RequestRegisterAddress. */
   readonly dns = new Set<string>();
+  /** UTF-8 bytes of the names in `dns`. */
+  dnBytes = 0;
   private readonly decoder: FrameDecoder;
   private open = true;
   private tokens: number;
@@ -88,30 +90,15 @@ export class Session {
   /** Queue bytes already encoded (the same bytes may go to many sessions). */
   send(bytes: Uint8Array): void {
     if (!this.open) return;
-    if (this.heldBehind) {
-      this.heldBehind.push(bytes);
-      return;
-    }
     this.write(bytes);
   }
 
-  /**
-   * Writes `bytes` after `ms`, and holds everything sent meanwhile behind
-   * them: a slow fan-out that still keeps one connection's order. Only the
-   * late-leak defects use it, to prove leak checks need no luck.
-   */
-  sendLate(bytes: Uint8Array, ms: number): void {
-    const held = (this.heldBehind ??= []);
-    setTimeout(() => {
-      if (this.heldBehind === held) this.heldBehind = undefined;
-      if (!this.open) return;
-      this.write(bytes);
-      for (const b of held) this.write(b);
-    }, ms).unref();
+  /** Counts a wrong ApplicationPassword on this connection; returns how many so far. */
+  passwordFailed(): number {
+    return ++this.passwordFailures;
   }
 
-  /** Frames queued behind a late one (sendLate); named apart from `held`, the bytes of an incomplete frame. */
-  private heldBehind: Uint8Array[] | undefined;
+  private passwordFailures = 0;
 
   private write(bytes: Uint8Array): void {
     writeBatched(this.socket, bytes);

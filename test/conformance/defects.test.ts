@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { SHARED_CHECK_DEFECTS } from '../../conformance/scenarios/shared-check-defects.js';
-import { DEFECTS, type DefectName } from '../../src/sim/defects.js';
+import { DEFECTS, type DefectName } from '../../src/sim/defects/index.js';
+import { sentence } from '../../src/reference/sentences.js';
 import { cli, runEmbedded } from './helpers.js';
 
 const FAILING = new Set(['fail', 'timeout']);
@@ -55,7 +56,7 @@ describe('conformance suite against the embedded simulator', () => {
       DEFECTS.map(async (d) => {
         const own = SCENARIOS.filter((s) => s.brokenBy.includes(d.name) && !(SHARED_CHECK_DEFECTS[s.id] ?? []).includes(d.name));
         const report = await runEmbedded([d.name], { scenarios: own });
-        return report.results.filter((r) => !quotes(r.reference, d.breaks)).map((r) => `${d.name} in ${r.id} (${r.verdict}) quotes "${r.reference}"`);
+        return report.results.filter((r) => !quotes(r.reference, sentence(d.breaks))).map((r) => `${d.name} in ${r.id} (${r.verdict}) quotes "${r.reference}"`);
       }),
     );
     expect(wrong.flat()).toEqual([]);
