@@ -4,8 +4,8 @@
  * TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(),
  * and TPrivateSevice() functions."
  */
+import type { SentenceId } from '../../src/reference/sentences.js';
 import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
-import type { DefectName } from '../../src/sim/defects/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { event, mustEqual, mustHave, mustLack } from './check.js';
 
@@ -14,7 +14,7 @@ const RESPONSE_TO =
 const REFERENCE_ID_RULE = 'EventACK: ReferenceID Mandatory. T-Server has acknowledged a request received from a client application.';
 const SUBSCRIPTION_RULE =
   'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart, but is not present for the operations SubscriptionStop and SubscriptionModify.';
-const REFERENCE_ID_DEFECTS: DefectName[] = ['ack-no-reference-id', 'ack-wrong-reference-id'];
+const REFERENCE_ID_CITES: SentenceId[] = ['EventACK.row.ReferenceID', 'EventACK.description.0'];
 
 /** Sends the request and returns the EventACK that answers it, its ReferenceID checked. */
 async function acknowledged(c: WireClient, request: Message): Promise<Message> {
@@ -27,7 +27,8 @@ async function acknowledged(c: WireClient, request: Message): Promise<Message> {
 interface AckCase {
   id: string;
   fn: string;
-  defects?: DefectName[];
+  /** Sentences this case checks beyond the ReferenceID echo. */
+  cites?: SentenceId[];
   /** DNs the request names (default 1). */
   dns?: number;
   request: (ctx: ScenarioContext) => Message;
@@ -44,7 +45,7 @@ const CASES: AckCase[] = [
   {
     id: 'ack/set-input-mask/reference-id',
     fn: 'TSetInputMask()',
-    defects: ['ack-missing-set-input-mask'],
+    cites: ['EventACK.description.1'],
     dns: 0,
     request: () => ({ Event: 'RequestSetInputMask', InputMask: new Uint8Array(64).fill(0xff) }),
   },
@@ -58,7 +59,7 @@ const simpleAcks: Scenario[] = CASES.map((k) => ({
   level: 'must',
   needs: [],
   uses: { dns: k.dns ?? 1 },
-  brokenBy: [...REFERENCE_ID_DEFECTS, ...(k.defects ?? [])],
+  cites: [...REFERENCE_ID_CITES, ...(k.cites ?? [])],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
     await acknowledged(c, k.request(ctx));
@@ -87,7 +88,7 @@ const transactionMonitoring: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1 },
-    brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start'],
+    cites: [...REFERENCE_ID_CITES, 'EventACK.note.b.0'],
     run: async (ctx) => void (await started(ctx, await ctx.client('client-a'))),
   },
   ...(['SubscriptionStop', 'SubscriptionModify'] as const).map(
@@ -98,8 +99,8 @@ const transactionMonitoring: Scenario[] = [
       level: 'must',
       needs: [],
       uses: { dns: 1 },
-      // The start that precedes it must name the subscription, so its defects break this too.
-      brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start', 'subscription-id-on-stop'],
+      // The start that precedes it must name the subscription, so this checks both halves of the footnote.
+      cites: [...REFERENCE_ID_CITES, 'EventACK.note.b.0'],
       run: async (ctx) => {
         const c = await ctx.client('client-a');
         const id = await started(ctx, c);
@@ -119,7 +120,7 @@ const namesRequest: Scenario = {
   level: 'must',
   needs: [],
   uses: { dns: 1 },
-  brokenBy: ['ack-wrong-user-event'],
+  cites: ['EventACK.note.a.0', 'EventACK.note.a.1'],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
     c.request({ Event: 'RequestDistributeEvent', ThisDN: ctx.resources.dn('ack') });

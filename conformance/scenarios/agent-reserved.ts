@@ -36,7 +36,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1, agents: 1 },
-    brokenBy: ['reserved-wrong-echo', 'reserved-no-identity'],
+    cites: ['EventAgentReserved.note.a.1', 'EventAgentReserved.note.a.0'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       const request = reserve(ctx);
@@ -55,7 +55,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { agents: 1 },
-    brokenBy: ['reserved-echoes-absent-parameter'],
+    cites: ['EventAgentReserved.description.0'],
     run: async (ctx) => {
       // Reading: an attribute the request lacked has no parameter to be "equal to", so it must not appear.
       const a = await ctx.client('requester');
@@ -72,7 +72,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { agents: 1 },
-    brokenBy: ['reserved-no-identity'],
+    cites: ['EventAgentReserved.note.a.0'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
@@ -89,7 +89,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1, agents: 1 },
-    brokenBy: ['reserved-timeout-seconds'],
+    cites: ['EventAgentReserved.note.b.0'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       a.request(reserve(ctx));
@@ -110,7 +110,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1, agents: 1 },
-    brokenBy: ['reserved-not-to-registered'],
+    cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const dn = ctx.resources.dn('dn');
       const [b, c] = [await ctx.client('registered-1'), await ctx.client('registered-2')];
@@ -130,7 +130,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2, agents: 1 },
-    brokenBy: ['reserved-leak'],
+    cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const bystander = await ctx.client('bystander');
       await bystander.register(ctx.resources.dn('elsewhere'));

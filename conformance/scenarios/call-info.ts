@@ -13,7 +13,7 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1, call: true },
-    brokenBy: ['call-info-no-conn-id', 'call-info-wrong-conn-id'],
+    cites: ['EventCallInfoChanged.row.ConnID', 'EventCallInfoChanged.description.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-a');
       const { ConnID } = await ctx.obtainCall();

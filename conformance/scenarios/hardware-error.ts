@@ -22,7 +22,7 @@ export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words })
   level: 'must',
   needs: ['control:fault'],
   uses: { dns: 1 },
-  brokenBy: ['hardware-error-missing'],
+  cites: ['EventHardwareError.description.0', 'EventHardwareError.row.time'],
   run: async (ctx) => {
     const dn = ctx.resources.dn('dn');
     const a = await ctx.client('client-on-dn');

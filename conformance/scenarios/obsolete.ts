@@ -17,7 +17,7 @@ export const OBSOLETE_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1 },
-    brokenBy: ['obsolete-event'],
+    cites: ['EventResourceAllocated.title', 'EventResourceFreed.title'],
     run: async (ctx) => {
       // Registering and unregistering a DN is where a switch would have allocated and freed the resource.
       const dn = ctx.resources.dn('dn');

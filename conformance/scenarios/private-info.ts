@@ -21,7 +21,7 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1 },
-    brokenBy: ['private-info-no-private-event', 'missing-time'],
+    cites: ['EventPrivateInfo.row.PrivateEvent', 'EventPrivateInfo.row.time'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: ctx.resources.dn('device') });
@@ -38,7 +38,7 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2 },
-    brokenBy: ['private-info-leak'],
+    cites: ['EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.1', 'EventPrivateInfo.distribution.2', 'EventACK.description.0'],
     run: async (ctx) => {
       const device = ctx.resources.dn('device');
       const registered = await ctx.client('on-device');

@@ -29,7 +29,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_0,
     level: 'must',
     needs: ['pair', 'raw-wire'],
-    brokenBy: ['restore-connection-wrong-role'],
+    cites: ['EventRestoreConnection.attribute.ServerRole.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       mustEqual(a, await a.expect(restore), 'ServerRole', SERVER_ROLE.Primary, 'must be 0: the sender is primary and its backup connection is established', ROLE_0);
@@ -41,7 +41,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: USER_DATA,
     level: 'must',
     needs: ['pair', 'raw-wire'],
-    brokenBy: ['restore-connection-no-backup'],
+    cites: ['EventRestoreConnection.attribute.UserData.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       const m = await a.expect(restore);
@@ -63,7 +63,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_1,
     level: 'must',
     needs: ['pair', 'raw-wire', 'control:switchover'],
-    brokenBy: ['restore-connection-backup-role-0'],
+    cites: ['EventRestoreConnection.attribute.ServerRole.1', 'EventRestoreConnection.attribute.ServerRole.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       // The primary's ServerRole 0 event may come at any time after the handshake, in the same write or later:
@@ -84,7 +84,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: NOT_DELIVERED,
     level: 'must',
     needs: ['pair', 'app-view'],
-    brokenBy: ['restore-connection-delivered'],
+    cites: ['EventRestoreConnection.important.0'],
     run: async (ctx) => {
       const app = await ctx.app('app');
       // The primary sends EventRestoreConnection on its own, some time after the session opened: no request

@@ -53,14 +53,15 @@ export const SCHEMA_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2, call: true },
-    brokenBy: [
-      'ack-no-reference-id',
-      'user-event-no-this-dn',
-      'user-event-not-delivered',
-      'private-info-no-private-event',
-      'missing-time',
-      'reserved-no-identity',
-      'call-info-no-conn-id',
+    // Every table row of the events it provokes, and the delivery of the EventUserEvent it waits for.
+    cites: [
+      'EventACK.row.ReferenceID',
+      'EventUserEvent.row.ThisDN',
+      'EventUserEvent.description.0',
+      'EventPrivateInfo.row.PrivateEvent',
+      'EventPrivateInfo.row.time',
+      'EventAgentReserved.note.a.0',
+      'EventCallInfoChanged.row.ConnID',
     ],
     run: async (ctx) => {
       const a = await ctx.client('client-a');

@@ -46,7 +46,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    brokenBy: ['user-event-not-delivered'],
+    cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
       await receiver.expect(userEvent);
@@ -59,7 +59,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    brokenBy: ['user-event-no-this-dn', 'user-event-not-delivered'],
+    cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
@@ -73,7 +73,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    brokenBy: ['user-event-drops-user-data', 'user-event-not-delivered'],
+    cites: ['EventUserEvent.contents.1', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
@@ -89,7 +89,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2 },
-    brokenBy: ['user-event-leak-late'],
+    cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       // Reading: a user event is sent to a DN; "received" by the clients of that DN, not by every client of the server.
       const { receiver, bystander } = await sendUserEvent(ctx, true);

@@ -6,5 +6,6 @@ export const defect = {
   where: 'server',
   does: 'RequestSetInputMask is silently accepted with no EventACK.',
   breaks: 'EventACK.description.1',
+  noticedByWaiting: true,
   mutate: (ds, at) => (at.request?.Event === 'RequestSetInputMask' ? without(ds, (d) => d.message.Event === 'EventACK') : ds),
 } as const satisfies Defect;

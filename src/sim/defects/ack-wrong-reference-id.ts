@@ -6,5 +6,6 @@ export const defect = {
   where: 'server',
   does: 'EventACK carries a ReferenceID one greater than the request’s.',
   breaks: 'EventACK.description.0',
+  noticedByWaiting: true,
   mutate: (ds) => editEach(ds, 'EventACK', (m) => m.ReferenceID !== undefined && (m.ReferenceID += 1)),
 } as const satisfies Defect;

@@ -6,5 +6,6 @@ export const defect = {
   where: 'server',
   does: 'A switch-side fault is swallowed: no EventHardwareError is sent.',
   breaks: 'EventHardwareError.description.0',
+  noticedByWaiting: true,
   mutate: (ds) => without(ds, (d) => d.message.Event === 'EventHardwareError'),
 } as const satisfies Defect;

@@ -6,5 +6,6 @@ export const defect = {
   where: 'server',
   does: 'EventAgentReserved is sent to the requester only, not to clients registered on the agent’s DN.',
   breaks: 'EventAgentReserved.description.1',
+  noticedByWaiting: true,
   mutate: (ds) => without(ds, (d) => d.message.Event === 'EventAgentReserved' && d.audience === 'fanout'),
 } as const satisfies Defect;

@@ -15,6 +15,8 @@ export interface Defect {
   readonly breaks: SentenceId;
   /** Breaks the same sentence as that defect, only differently timed (so a check of one sees the other). */
   readonly variantOf?: string;
+  /** A check can notice it only by waiting for a message that never comes (withheld, or sent with another ReferenceID or role), so a step timeout is how it is caught. */
+  readonly noticedByWaiting?: true;
   /** Server defects: what it changes in the deliveries of one request or action. */
   readonly mutate?: Mutator;
 }
