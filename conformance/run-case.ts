@@ -13,6 +13,7 @@ import type { CaseResult, Verdict } from './report-model.js';
 import { UndeclaredResource } from './resources.js';
 import type { Scenario } from './scenario.js';
 import type { Target } from './target.js';
+import { withDeadline } from '../src/util/deadline.js';
 
 export interface AttemptOptions {
   target: Target;
@@ -76,7 +77,8 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
     });
     seen = run.seen;
     try {
-      await withDeadline(scenario.run(run.ctx), o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_SESSIONS);
+      const ms = o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_SESSIONS;
+      await withDeadline(scenario.run(run.ctx), ms, () => new DeadlineExceeded(`the scenario did not finish within ${ms} ms`));
       const received = run.violation();
       if (received) throw received;
       outcome = { verdict: 'pass' };
@@ -107,17 +109,6 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
 
 class DeadlineExceeded extends Error {}
 
-async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(`the scenario did not finish within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([p, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
 

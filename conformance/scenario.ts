@@ -19,16 +19,6 @@ export type Need =
   | 'app-view' // events as an application sees them through a client library
   | 'raw-wire'; // the server's frames unfiltered by any client library
 
-export const ALL_NEEDS: readonly Need[] = [
-  'second-client',
-  'pair',
-  'control:switchover',
-  'control:link',
-  'control:fault',
-  'control:call',
-  'app-view',
-  'raw-wire',
-];
 
 export type ServerSide = 'primary' | 'backup';
 export type FaultKind = 'checksum' | 'missing-attributes' | 'incomplete-flow';

@@ -10,6 +10,7 @@ import { TClient } from '../src/client/index.js';
 import type { Message } from '../src/index.js';
 import { ReceiverLedger, totals, type LedgerTotals } from './ledger.js';
 import { dnName, makePlan, type Partition, type Plan } from './plan.js';
+import { withDeadline } from '../src/util/deadline.js';
 
 export interface PartitionSettings {
   /** Where the clients connect. */
@@ -94,7 +95,7 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
   const clients: TClient[] = [];
   const times = { connectStart: now(), sendStart: Number.NaN, sendEnd: Number.NaN };
   try {
-    await withDeadline(s.deadline, 'connect', state, () =>
+    await phaseDeadline(s.deadline, 'connect', state, () =>
       inBatches(part.clients, s.connectConcurrency, state, async (c) => {
         const client = new TClient({ primary: s.address, applicationName: `load-${part.dnBase + c}`, reconnect: { enabled: false }, onEvent: (e) => receive(c, e) });
         client.on('error', (err) => {
@@ -110,20 +111,20 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
         counters.connected++;
       }),
     );
-    await withDeadline(s.deadline, 'connect', state, beforeSend);
+    await phaseDeadline(s.deadline, 'connect', state, beforeSend);
 
     counters.phase = 'send';
     times.sendStart = now();
     const stopAt = s.durationMs > 0 ? times.sendStart + s.durationMs : Number.POSITIVE_INFINITY;
     const sender = (i: number) => ({ client: clients[i]!, local: i, global: part.senderBase + i, base: senderStart[i]!, dnBase: part.dnBase });
-    await withDeadline(s.deadline, 'send', state, () =>
+    await phaseDeadline(s.deadline, 'send', state, () =>
       Promise.all(Array.from({ length: part.senders }, (_, i) => sendAll(sender(i), plan, s, stopAt, state, counters, sentAt, sent, note))),
     );
     times.sendEnd = now();
 
     // Every delivery is written before its EventACK, so once all ACKs are in, an answered request on each receiver fences everything owed to it.
     counters.phase = 'drain';
-    await withDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => clients[c]!.queryAddress('fence').then(() => undefined)));
+    await phaseDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => clients[c]!.queryAddress('fence').then(() => undefined)));
   } catch (e) {
     failures.push((e as Error).message);
   } finally {
@@ -197,17 +198,9 @@ async function inBatches(count: number, concurrency: number, state: { aborted: b
 }
 
 /** Fails the phase (and stops the loops, via `aborted`) when the run's deadline passes. */
-async function withDeadline<T>(deadline: number, phase: string, state: { aborted: boolean }, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      state.aborted = true;
-      reject(new Error(`run timed out in the ${phase} phase`));
-    }, Math.max(0, deadline - Date.now()));
+function phaseDeadline<T>(deadline: number, phase: string, state: { aborted: boolean }, fn: () => Promise<T>): Promise<T> {
+  return withDeadline(fn(), Math.max(0, deadline - Date.now()), () => {
+    state.aborted = true;
+    return new Error(`run timed out in the ${phase} phase`);
   });
-  try {
-    return await Promise.race([fn(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

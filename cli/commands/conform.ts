@@ -3,9 +3,6 @@
  * simulator, a TCP server pair or a bridge process, prints live progress
  * and a summary, writes reports. Exit codes: cli/exit-codes.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from '../commander.js';
 import { exitCodeOf } from '../../conformance/aggregate.js';
 import { runConformance } from '../../conformance/engine.js';
@@ -22,6 +19,7 @@ import { shellWord } from '../../conformance/reproduce.js';
 import { validate } from '../../src/validate/index.js';
 import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 import { colorWanted } from '../color.js';
+import { packageVersion } from '../version.js';
 
 interface ConformOptions {
   target?: string;
@@ -69,17 +67,6 @@ function positiveInt(text: string, option: string, max: number): number {
   return n;
 }
 
-function packageVersion(): string {
-  // Walk up from this file: the same code runs from src/ (tsx) and dist/src/ (built).
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'tlib-kit') return pkg.version ?? '0.0.0';
-    }
-  }
-  return '0.0.0';
-}
 
 /** What a scenario leases from the profile, for --list: "[uses 2 DNs, 1 agent, a call]". */
 function usesText(s: (typeof SCENARIOS)[number]): string {

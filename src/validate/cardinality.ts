@@ -39,6 +39,3 @@ export function rowReference(event: SpecialEventName, row: CardinalityRow): stri
   return [head, ...notes].join(' ');
 }
 
-export function rowFor(event: SpecialEventName, attribute: string): CardinalityRow | undefined {
-  return CARDINALITY[event].rows.find((r) => r.attribute === attribute);
-}

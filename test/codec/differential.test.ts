@@ -1,12 +1,12 @@
 /**
  * The present codec against its frozen predecessor (test/codec/legacy/, the
- * codec before issue 14's hot-path work) on a large generated corpus: valid,
+ * codec before the hot-path work) on a large generated corpus: valid,
  * mutated, truncated and random frames; valid and broken messages; byte
  * streams cut at random points. Every input must give the same result from
  * both: the same message (values, types and property order), the same bytes,
  * or the same error (code, offset or path, and sentence).
  *
- * Deliberate behaviour changes (issue 13's hostile-input work) are listed in
+ * Deliberate behaviour changes (the hostile-input work) are listed in
  * KNOWN_DIFFERENCES and framesKeptBeforeBadPrefix with the reason; an input
  * whose difference no entry explains fails the test.
  */
@@ -49,7 +49,7 @@ function show(v: unknown): string {
 }
 
 /**
- * Behaviour changed on purpose by issue 13 (hostile input), which landed
+ * Behaviour changed on purpose by the hostile-input work, which landed
  * after the predecessor was frozen. Each entry says how to recognise an
  * affected pair of results and why it changed; anything else must match.
  */
@@ -91,7 +91,7 @@ const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
 
 /**
  * FrameDecoder now returns the complete frames before an oversize length
- * prefix and throws on the next call (issue 13), where it threw at once and
+ * prefix and throws on the next call, where it threw at once and
  * lost them. Recognised on whole push sequences: equal up to the push that
  * failed before, which now succeeds and is followed by that same error.
  */
