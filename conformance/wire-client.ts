@@ -10,6 +10,7 @@ import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
 import type { ServerSide, WireClient } from './scenario.js';
 import type { Transport } from './transport.js';
+import { answersTo } from '../src/registry.js';
 
 export interface WireClientOptions {
   name: string;
@@ -140,7 +141,7 @@ export class RawClient extends Inbox implements WireClient {
   async register(dn: string): Promise<void> {
     await this.call(
       { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
-      'EventRegistered',
+      answersTo('RequestRegisterAddress')[0]!,
     );
   }
 

@@ -14,6 +14,7 @@ import { connect, type Socket } from 'node:net';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { DN_POOL, type ServerOp, type ServerScript } from '../arbitrary/server-script.js';
+import { answersTo } from '../../src/registry.js';
 
 const ANSWER_TIMEOUT_MS = 5000;
 
@@ -152,11 +153,11 @@ class Probe {
 
 const DELIVERS: Partial<Record<ServerOp['kind'], string>> = { 'user-event': 'EventUserEvent', private: 'EventPrivateInfo', reserve: 'EventAgentReserved' };
 /** What a request of each scripted kind must get back under its ReferenceID (EventError always allowed). */
-const ANSWERS: Partial<Record<ServerOp['kind'], string[]>> = {
-  register: ['EventRegistered'],
-  'user-event': ['EventACK'],
-  private: ['EventACK', 'EventPrivateInfo'],
-  reserve: ['EventAgentReserved'],
+const ANSWERS: Partial<Record<ServerOp['kind'], readonly string[]>> = {
+  register: answersTo('RequestRegisterAddress'),
+  'user-event': answersTo('RequestDistributeUserEvent'),
+  private: answersTo('RequestPrivateService'),
+  reserve: answersTo('RequestReserveAgent'),
 };
 
 /** The request an op sends; `dn` turns a DN of the pool into the target's. */

@@ -4,7 +4,7 @@
  * only registration and queries.
  */
 import type { Message } from '../codec/types.js';
-import { messageByName, type MessageName } from '../registry.js';
+import { messageByName, type ANSWERS } from '../registry.js';
 import type { SimContext } from './context.js';
 import { reply, type Delivery } from './delivery.js';
 import { errorEvent } from './events.js';
@@ -25,7 +25,8 @@ interface Route {
   onBackup?: true;
 }
 
-const ROUTES: Partial<Record<MessageName, Route>> = {
+/** One handler per request the registry knows the answers to (src/registry.ts ANSWERS); test/sim/answers.test.ts holds each to them. */
+const ROUTES: Readonly<Record<keyof typeof ANSWERS, Route>> = {
   RequestRegisterClient: { handler: registerClient, onBackup: true },
   RequestRegisterAddress: { handler: registerAddress, onBackup: true },
   RequestUnregisterAddress: { handler: unregisterAddress, onBackup: true },
@@ -62,7 +63,7 @@ function route(request: Message, session: Session, ctx: SimContext): Route {
     throw new Refusal('UNKNOWN_MESSAGE_TYPE', `message type ${request.MessageType}`);
   }
   if (messageByName(request.Event)?.category !== 'request') throw new Refusal('NOT_A_REQUEST', request.Event);
-  const found = Object.hasOwn(ROUTES, request.Event) ? ROUTES[request.Event] : undefined;
+  const found = Object.hasOwn(ROUTES, request.Event) ? ROUTES[request.Event as keyof typeof ROUTES] : undefined;
   if (!found) throw new Refusal('UNSUPPORTED_REQUEST', request.Event);
   if (!session.registered && request.Event !== 'RequestRegisterClient') throw new Refusal('NOT_REGISTERED', request.Event);
   if (!found.onBackup && ctx.state.roleOf(session.server) === 'backup') throw new Refusal('NOT_PRIMARY', request.Event);
