@@ -53,7 +53,7 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     reference: LOST,
     level: 'must',
     needs: [...SWITCHOVER_NEEDS, 'control:link'],
-    cites: ['EventPrimaryChanged.warning.2', 'EventPrimaryChanged.row.time'],
+    cites: ['EventPrimaryChanged.warning.1', 'EventPrimaryChanged.warning.2', 'EventPrimaryChanged.row.time'],
     run: async (ctx) => {
       const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink('backup', false));
       const before = neighbour(b, changed, -1, since);
@@ -69,7 +69,7 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     reference: GAINED,
     level: 'must',
     needs: [...SWITCHOVER_NEEDS, 'control:link'],
-    cites: ['EventPrimaryChanged.warning.3', 'EventPrimaryChanged.row.time'],
+    cites: ['EventPrimaryChanged.warning.1', 'EventPrimaryChanged.warning.3', 'EventPrimaryChanged.row.time'],
     run: async (ctx) => {
       const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink('primary', false));
       const early = b.received.slice(since, b.received.indexOf(changed)).find((m) => m.Event === 'EventLinkConnected');

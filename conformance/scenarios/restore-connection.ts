@@ -29,7 +29,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_0,
     level: 'must',
     needs: ['pair', 'raw-wire'],
-    cites: ['EventRestoreConnection.attribute.ServerRole.0'],
+    cites: ['EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.description.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       mustEqual(a, await a.expect(restore), 'ServerRole', SERVER_ROLE.Primary, 'must be 0: the sender is primary and its backup connection is established', ROLE_0);
@@ -63,7 +63,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_1,
     level: 'must',
     needs: ['pair', 'raw-wire', 'control:switchover'],
-    cites: ['EventRestoreConnection.attribute.ServerRole.1', 'EventRestoreConnection.attribute.ServerRole.0'],
+    cites: ['EventRestoreConnection.attribute.ServerRole.1', 'EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.description.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       // The primary's ServerRole 0 event may come at any time after the handshake, in the same write or later:

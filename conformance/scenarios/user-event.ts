@@ -59,7 +59,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.description.0', 'EventACK.description.0'],
+    cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.contents.0', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
