@@ -4,16 +4,15 @@
  * TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(),
  * and TPrivateSevice() functions."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { SentenceId } from '../../src/reference/sentences.js';
 import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { event, mustEqual, mustHave, mustLack } from './check.js';
 
-const RESPONSE_TO =
-  'This event is a response to the TSendUserEvent(), TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(), and TPrivateSevice() functions.';
-const REFERENCE_ID_RULE = 'EventACK: ReferenceID Mandatory. T-Server has acknowledged a request received from a client application.';
-const SUBSCRIPTION_RULE =
-  'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart, but is not present for the operations SubscriptionStop and SubscriptionModify.';
+const RESPONSE_TO = sentence('EventACK.description.1');
+const REFERENCE_ID_RULE = `EventACK: ${sentence('EventACK.row.ReferenceID')}. ${sentence('EventACK.description.0')}`;
+const SUBSCRIPTION_RULE = sentence('EventACK.note.b.0');
 const REFERENCE_ID_CITES: SentenceId[] = ['EventACK.row.ReferenceID', 'EventACK.description.0'];
 
 /** Sends the request and returns the EventACK that answers it, its ReferenceID checked. */
@@ -111,12 +110,12 @@ const transactionMonitoring: Scenario[] = [
   ),
 ];
 
-const namesRequestSentence = 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.';
+const namesRequestSentence = `${sentence('EventACK.note.a.0')} ${sentence('EventACK.note.a.1')}`;
 
 const namesRequest: Scenario = {
   id: 'ack/user-event-attribute',
   title: 'EventACK carries UserEvent naming the request it acknowledges, when it carries UserEvent at all',
-  reference: 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.',
+  reference: namesRequestSentence,
   level: 'must',
   needs: [],
   uses: { dns: 1 },

@@ -3,11 +3,11 @@
  * incomplete event flow in switch messaging—for instance, a wrong checksum
  * or missing attributes."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { FaultKind, Scenario } from '../scenario.js';
 import { event, mustEqual } from './check.js';
 
-const DETECTED =
-  'T-Server has detected inconsistent data or an incomplete event flow in switch messaging—for instance, a wrong checksum or missing attributes.';
+const DETECTED = sentence('EventHardwareError.description.0');
 
 const FAULTS: Array<{ kind: FaultKind; words: string }> = [
   { kind: 'checksum', words: 'a wrong checksum' },

@@ -1,8 +1,9 @@
 /** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
+import { sentence } from '../../src/reference/sentences.js';
 import { messageByName } from '../../src/index.js';
 import type { Expectation, Scenario } from '../scenario.js';
 
-const OBSOLETE = 'EventResourceAllocated (Obsolete—No Longer Supported). EventResourceFreed (Obsolete—No Longer Supported).';
+const OBSOLETE = `${sentence('EventResourceAllocated.title')}. ${sentence('EventResourceFreed.title')}.`;
 
 const obsolete: Expectation = {
   what: 'obsolete event (EventResourceAllocated, EventResourceFreed)',

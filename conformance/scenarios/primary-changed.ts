@@ -2,20 +2,17 @@
  * EventPrimaryChanged: "the T-Server's role has been changed from backup to
  * primary", with the link-event ordering and the client's resync.
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event } from './check.js';
 import { describe } from '../inbox.js';
 
-const LOST =
-  'If the former primary T-Server has its link connected, and the new one does not, EventLinkDisconnected is delivered just prior to EventPrimaryChanged.';
-const GAINED =
-  'If the former primary T-Server has its link disconnected, and the new one has its link connected, EventLinkConnected is delivered immediately after EventPrimaryChanged.';
-const RESYNC =
-  'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.';
+const LOST = sentence('EventPrimaryChanged.warning.2');
+const GAINED = sentence('EventPrimaryChanged.warning.3');
+const RESYNC = sentence('EventPrimaryChanged.warning.0');
 
-const CHANGED =
-  "A change in the role of one of a pair of synchronized T-Servers in hot standby mode has taken place: the T-Server's role has been changed from backup to primary.";
+const CHANGED = sentence('EventPrimaryChanged.description.0');
 
 const primaryChanged = event('EventPrimaryChanged');
 const SWITCHOVER_NEEDS = ['pair', 'control:switchover'] as const;

@@ -3,13 +3,13 @@
  * clients: Those who made a request for the private service,
  * TPrivateService(). Those registered on the specified device ..."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../scenario.js';
 import { event, mustHave } from './check.js';
 
-const DISTRIBUTION =
-  'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService(). Those registered on the specified device, depending on the nature of the service. Those who would otherwise be ineligible (for security reasons) for receiving given events, and who thus require additional registration in order to be notified.';
-const GENERATED = 'This event is generated both in response to a TPrivateService() function call and when it is used to notify selected sets of clients of T-Server-specific information.';
-const REQUESTER = 'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService().';
+const DISTRIBUTION = [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' ');
+const GENERATED = sentence('EventPrivateInfo.description.0');
+const REQUESTER = `${sentence('EventPrivateInfo.distribution.0')} ${sentence('EventPrivateInfo.distribution.1')}`;
 const PRIVATE_EVENT = 4711;
 const info = event('EventPrivateInfo');
 

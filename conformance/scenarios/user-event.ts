@@ -3,13 +3,14 @@
  * received." ThisDN Mandatory; "Other attributes are specified by the
  * initiator of this event."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import { toJSON, type KVList } from '../../src/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
-const RECEIVED = 'A user event from another client application has been received.';
-const THIS_DN = 'EventUserEvent: ThisDN Mandatory';
-const INITIATOR = 'EventUserEvent contains T-Server-required attributes. Other attributes are specified by the initiator of this event.';
+const RECEIVED = sentence('EventUserEvent.description.0');
+const THIS_DN = `EventUserEvent: ${sentence('EventUserEvent.row.ThisDN')}`;
+const INITIATOR = `${sentence('EventUserEvent.contents.0')} ${sentence('EventUserEvent.contents.1')}`;
 const USER_DATA: KVList = [
   ['greeting', 'hello'],
   ['n', 7],

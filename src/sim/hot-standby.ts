@@ -12,8 +12,8 @@ import { otherServer, type ServerId } from './pair-state.js';
 import type { Session } from './session.js';
 
 /**
- * UserData "contains the reference to the backup T-Server. T-Library uses
- * this information to try to connect to that server." With ServerRole 1 the
+ * UserData names the backup T-Server (EventRestoreConnection.attribute.UserData.0,
+ * .1). With ServerRole 1 the
  * sender itself is the backup, so it also names the new primary, the server
  * a client needs to reach.
  */
@@ -37,13 +37,13 @@ function serverInfo(ctx: SimContext, id: ServerId): ServerInfo {
 
 /** EventRestoreConnection from `sender` to the given clients of it. */
 export function restoreConnection(ctx: SimContext, sender: ServerId, recipients: readonly Session[], role: 0 | 1): Delivery {
-  // No `time`: EventRestoreConnection "does not use the conventional event
-  // contents structure"; the reference gives it ServerRole and UserData only.
+  // No `time`: EventRestoreConnection does not use the conventional event
+  // contents (EventRestoreConnection.important.1), only ServerRole and UserData.
   const message: Message = { Event: 'EventRestoreConnection', ServerRole: role, UserData: backupReference(ctx, sender, role) };
   return fanout(recipients, message);
 }
 
-/** "The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established." */
+/** EventRestoreConnection.attribute.ServerRole.0: ServerRole 0 from the primary once its connection to the backup is up. */
 export function backupConnected(ctx: SimContext): void {
   serverInfo(ctx, 'b');
   const server = ctx.state.primary;

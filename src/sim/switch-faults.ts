@@ -1,7 +1,5 @@
 /**
- * Switch-side faults: "T-Server has detected inconsistent data or an
- * incomplete event flow in switch messaging—for instance, a wrong checksum
- * or missing attributes." The primary reports EventHardwareError to the
+ * Switch-side faults (EventHardwareError.description.0). The primary reports EventHardwareError to the
  * clients registered on the DN concerned, or to all its clients when the
  * fault names no DN the simulator can place.
  */

@@ -71,12 +71,12 @@ describe('conformance suite against the embedded simulator', () => {
     expect(problems).toEqual([]);
   });
 
-  it('quotes the sentence each defect breaks, in the scenarios that cite it', async () => {
+  it('quotes the sentence each defect breaks in each failure of a scenario that cites it (a timeout reports the step waited for)', async () => {
     const wrong = await Promise.all(
       DEFECTS.map(async (d) => {
         const own = SCENARIOS.filter((s) => s.cites.includes(d.breaks));
         const report = await runEmbedded([d.name], { scenarios: own });
-        return report.results.filter((r) => r.verdict !== 'pass' && !r.reference.includes(sentence(d.breaks))).map((r) => `${d.name} in ${r.id} (${r.verdict}) quotes "${r.reference}"`);
+        return report.results.filter((r) => r.verdict === 'fail' && !r.reference.includes(sentence(d.breaks))).map((r) => `${d.name} in ${r.id} (${r.verdict}) quotes "${r.reference}"`);
       }),
     );
     expect(wrong.flat()).toEqual([]);

@@ -1,7 +1,6 @@
 /**
- * EventACK: "T-Server has acknowledged a request received from a client
- * application." UserEvent "is the identifier of the request that has caused
- * T-Server to generate EventACK", so it is the request's message type id.
+ * EventACK (EventACK.description.0); its UserEvent identifies the request
+ * (EventACK.note.a.0), so it is the request's message type id.
  */
 import type { Attributes, Message } from '../../codec/types.js';
 import { messageByName } from '../../registry.js';

@@ -1,8 +1,4 @@
-/**
- * The requests the reference answers with EventACK: TSendUserEvent(),
- * TSendEvent()/TSendEventEx(), TSetInputMask(), TTransactionMonitoring()
- * and TPrivateService().
- */
+/** The requests the reference answers with EventACK (EventACK.description.1; src/registry.ts ANSWERS). */
 import type { Attributes, Message } from '../../codec/types.js';
 import { SUBSCRIPTION_OPERATION } from '../../registry.js';
 import type { SimContext } from '../context.js';
@@ -21,10 +17,10 @@ export function distributeEvent(_ctx: SimContext, session: Session, request: Mes
 }
 
 /**
- * EventUserEvent "contains T-Server-required attributes. Other attributes
- * are specified by the initiator of this event": the request's own
- * attributes pass through, except its ReferenceID, which correlates the
- * sender's request and would mislead every other recipient.
+ * EventUserEvent's other attributes come from its initiator
+ * (EventUserEvent.contents.1): the request's own attributes pass through,
+ * except its ReferenceID, which correlates the sender's request and would
+ * mislead every other recipient.
  */
 export function distributeUserEvent(ctx: SimContext, session: Session, request: Message): Delivery[] {
   const dn = need(request, 'ThisDN');
@@ -36,8 +32,7 @@ export function distributeUserEvent(ctx: SimContext, session: Session, request: 
 const OPERATIONS: ReadonlySet<number> = new Set(Object.values(SUBSCRIPTION_OPERATION));
 
 /**
- * SubscriptionID "is mandatory for the operation SubscriptionStart, but is
- * not present for the operations SubscriptionStop and SubscriptionModify".
+ * SubscriptionID on the ACK of SubscriptionStart only (EventACK.note.b.0).
  * A subscription belongs to the client that started it: only it can stop or
  * modify it, and it ends with that client's connection.
  */
@@ -60,8 +55,8 @@ export function transactionMonitoring(ctx: SimContext, session: Session, request
 
 /**
  * TPrivateService() is among the functions EventACK answers, so EventACK
- * comes first; then EventPrivateInfo goes to "those who made a request for
- * the private service" and "those registered on the specified device".
+ * comes first; then EventPrivateInfo goes to the requester and to the
+ * clients registered on the device (EventPrivateInfo.distribution.1, .2).
  */
 export function privateService(ctx: SimContext, session: Session, request: Message): Delivery[] {
   const PrivateEvent = need(request, 'PrivateEvent');

@@ -1,7 +1,7 @@
 /**
- * TSetCallInfo(): EventCallInfoChanged ("The call information has been
- * changed", ConnID Mandatory) to the requester and, when the simulator knows
- * the call, to the clients registered on the call's DN.
+ * TSetCallInfo(): EventCallInfoChanged (EventCallInfoChanged.description.0,
+ * .row.ConnID) to the requester and, when the simulator knows the call, to
+ * the clients registered on the call's DN.
  */
 import type { Attributes, Message } from '../../codec/types.js';
 import type { SimContext } from '../context.js';

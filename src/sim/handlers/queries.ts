@@ -1,6 +1,6 @@
 /**
  * TQueryLocation(), TQueryAddress(), TQueryCall(): what a client calls to
- * "re-synchronize with the new primary T-Server" after EventPrimaryChanged.
+ * re-synchronize after EventPrimaryChanged (EventPrimaryChanged.warning.0).
  * The backup answers them too.
  */
 import type { Message } from '../../codec/types.js';

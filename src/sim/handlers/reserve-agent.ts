@@ -1,8 +1,8 @@
 /**
- * TReserveAgent(): EventAgentReserved "to the application that sent the
- * request and to all clients registered on the agent's DN", confirming
- * "those of the parameters agent_dn, agent_id, and agent_place that were
- * present in the request"; Timeout is "in milliseconds".
+ * TReserveAgent(): EventAgentReserved to the requester and the clients
+ * registered on the agent's DN (EventAgentReserved.description.1), echoing
+ * the parameters the request had (.description.0, .note.a.1); Timeout in
+ * milliseconds (.note.b.0).
  */
 import type { Attributes, Message } from '../../codec/types.js';
 import type { SimContext } from '../context.js';
