@@ -39,7 +39,7 @@ export function auditEntries(): AuditEntry[] {
   const checks = citing([...RULES.map((r) => [r.id, r.cites] as const), ...Object.entries(RUNNER_CHECK_CITES)], ([, c]) => c, ([id]) => id);
   const scenarios = citing(SCENARIOS, (s) => s.cites, (s) => s.id);
   const defects = citing(DEFECTS, (d) => [d.breaks], (d) => d.name);
-  const mutants = citing(MUTANTS, (m) => [m.breaks], (m) => m.id);
+  const mutants = citing(MUTANTS, (m) => [m.sentenceId], (m) => m.id);
   return allSentences().map((s) => {
     const e: AuditEntry = { id: s.id, section: s.section, kind: s.kind, text: s.text };
     const add = (key: 'checks' | 'scenarios' | 'defects' | 'mutants', from: Map<string, string[]>) => {
