@@ -1,7 +1,8 @@
 /** Small edits the defects make to deliveries. */
 import type { Attributes, Message } from '../../codec/types.js';
 import type { MessageName } from '../../registry.js';
-import type { Delivery } from '../delivery.js';
+import type { Delivery, Mutator } from '../delivery.js';
+import type { Session } from '../session.js';
 
 /** Applies `change` to the message of every delivery of `event` (optionally of one audience). */
 export function editEach(deliveries: Delivery[], event: MessageName, change: (m: Message & Attributes) => void, audience?: Delivery['audience']): Delivery[] {
@@ -15,7 +16,15 @@ export function without(deliveries: Delivery[], drop: (d: Delivery) => boolean):
 }
 
 /** Every registered client of the sending server but the requester and those given. */
-export function bystanders(all: Iterable<import('../session.js').Session>, sender: unknown, entitled: readonly unknown[]): import('../session.js').Session[] {
+export function bystanders(all: Iterable<Session>, sender: Session | undefined, entitled: readonly Session[]): Session[] {
   const skip = new Set(entitled);
   return [...all].filter((s) => s !== sender && !skip.has(s));
+}
+
+/** The leak defects: `event`'s fan-out goes to every registered client of the server but the requester. */
+export function fanOutToAll(event: MessageName): Mutator {
+  return (ds, at) => {
+    for (const d of ds) if (d.message.Event === event && d.audience === 'fanout') d.to = bystanders(at.ctx.state.clients(at.server), at.sender, []);
+    return ds;
+  };
 }

@@ -1,4 +1,4 @@
-import { bystanders } from './edit.js';
+import { fanOutToAll } from './edit.js';
 import type { Defect } from './types.js';
 
 export const defect = {
@@ -6,8 +6,5 @@ export const defect = {
   where: 'server',
   does: 'EventAgentReserved is also sent to a client registered on no relevant DN.',
   breaks: 'EventAgentReserved.description.1',
-  mutate: (ds, at) => {
-    for (const d of ds) if (d.message.Event === 'EventAgentReserved' && d.audience === 'fanout') d.to = bystanders(at.ctx.state.clients(at.server), at.sender, []);
-    return ds;
-  },
+  mutate: fanOutToAll('EventAgentReserved'),
 } as const satisfies Defect;
