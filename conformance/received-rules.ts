@@ -8,7 +8,7 @@
  */
 import { messageByName, type Message } from '../src/index.js';
 import type { Violation } from './scenario.js';
-import { allSentences, type SentenceId } from '../src/reference/sentences.js';
+import { allSentences, isSentenceId, sentence, type SentenceId } from '../src/reference/sentences.js';
 import { REQUEST_RULES } from '../src/validate/request-rules.js';
 import { citesOf } from '../src/validate/rule-sentences.js';
 
@@ -21,10 +21,11 @@ export interface Broken {
   sentence: string;
 }
 
-export const OBSOLETE_SENTENCES: Readonly<Record<string, string>> = {
-  EventResourceAllocated: 'EventResourceAllocated (Obsolete—No Longer Supported)',
-  EventResourceFreed: 'EventResourceFreed (Obsolete—No Longer Supported)',
-};
+/** The heading that declares an obsolete event no longer supported (EventResourceAllocated.title, EventResourceFreed.title). */
+function obsoleteSentence(event: string): string {
+  const id = `${event}.title`;
+  return isSentenceId(id) ? sentence(id) : `${event} (Obsolete—No Longer Supported)`;
+}
 
 export function judgeReceived(judge: Judge, m: Message, request: Message | undefined): Broken | undefined {
   const info = messageByName(m.Event);
@@ -33,7 +34,7 @@ export function judgeReceived(judge: Judge, m: Message, request: Message | undef
       message: `${m.Event}, an obsolete event that is no longer supported`,
       expected: 'no obsolete event (EventResourceAllocated, EventResourceFreed)',
       actual: m.Event,
-      sentence: OBSOLETE_SENTENCES[m.Event] ?? `${m.Event} (Obsolete—No Longer Supported)`,
+      sentence: obsoleteSentence(m.Event),
     };
   }
   if (info?.special !== true) return undefined;
