@@ -42,6 +42,8 @@ export interface CaseResult {
   level: 'must' | 'should';
   /** The sentence of the reference the scenario enforces, quoted; on a failure, the sentence of the check that failed. */
   reference: string;
+  /** The sentence ids (spec/reference/sentences.json) the scenario checks. */
+  cites?: string[];
   verdict: Verdict;
   /** One sentence a person understands: why this verdict. */
   reason?: string;
@@ -54,7 +56,7 @@ export interface CaseResult {
 }
 
 /** The version of spec/report.schema.json a report follows: minor for additions, major for changes. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface Address {
   host: string;
