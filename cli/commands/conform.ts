@@ -20,9 +20,13 @@ import { validate } from '../../src/validate/index.js';
 import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 import { colorWanted } from '../color.js';
 import { packageVersion } from '../version.js';
+import { conformLibrary } from './conform-library.js';
 
-interface ConformOptions {
+export { packageVersion };
+
+export interface ConformOptions {
   target?: string;
+  library?: string;
   backup?: string;
   control?: string;
   profile?: string;
@@ -32,6 +36,7 @@ interface ConformOptions {
   list?: boolean;
   json?: string | boolean;
   timeout?: string;
+  controlTimeout?: string;
   seed?: string;
   repeat: string;
   junit?: string;
@@ -58,10 +63,12 @@ const PROCESS_IO: ConformIO = {
 
 const DEFAULT_STEP_MS = 2000;
 const DEFAULT_STARTUP_MS = 10_000;
+/** A real switchover takes seconds: control actions get their own bound, not the step timeout. */
+const DEFAULT_CONTROL_MS = 30_000;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function positiveInt(text: string, option: string, max: number): number {
+export function positiveInt(text: string, option: string, max: number): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < 1 || n > max) throw new ConformanceUsageError(`${option} must be an integer from 1 to ${max}, got "${text}"`);
   return n;
@@ -87,17 +94,17 @@ function listScenarios(io: ConformIO, json: boolean): void {
   }
 }
 
-async function loadList(file: string | undefined): Promise<{ file: string; entries: KnownEntry[] } | undefined> {
+export async function loadList(file: string | undefined): Promise<{ file: string; entries: KnownEntry[] } | undefined> {
   return file === undefined ? undefined : { file, entries: await readKnownList(file) };
 }
 
 /** The same command line with the list-writing option, so a person can accept the current failures. */
-function rewriteCommand(argv: readonly string[], file: string): string {
+export function rewriteCommand(argv: readonly string[], file: string): string {
   const args = argv.filter((a, i, all) => a !== '--write-known-failing' && all[i - 1] !== '--write-known-failing');
   return ['tlib-kit', ...args, '--write-known-failing', file].map(shellWord).join(' ');
 }
 
-async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO): Promise<void> {
+export async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO): Promise<void> {
   const writes: Array<[string | undefined, (r: RunReport, p: string) => Promise<void>]> = [
     [typeof o.json === 'string' ? o.json : undefined, writeJsonReport],
     [o.junit, writeJunitReport],
@@ -111,6 +118,7 @@ async function writeReports(report: RunReport, o: ConformOptions, io: ConformIO)
 }
 
 async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO): Promise<number> {
+  if (o.library !== undefined) return conformLibrary(o, argv, io);
   if (o.list) {
     listScenarios(io, o.json === true);
     return 0;
@@ -119,13 +127,14 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   const profile = o.profile === undefined ? BUILT_IN_PROFILE : await loadProfile(o.profile);
   const timeoutMs = o.timeout === undefined ? (profile.profile.timeouts?.stepMs ?? DEFAULT_STEP_MS) : positiveInt(o.timeout, '--timeout', 600_000);
   const startupMs = profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
+  const controlMs = o.controlTimeout === undefined ? (profile.profile.timeouts?.controlMs ?? DEFAULT_CONTROL_MS) : positiveInt(o.controlTimeout, '--control-timeout', 600_000);
   const repeat = positiveInt(o.repeat, '--repeat', 1000);
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
   const shard = parseShard(o.shard);
   const selected = selectScenarios(SCENARIOS, o.run, o.skip);
   const scenarios = shardOf(selected, shard);
   const password = profile.profile.credentials?.applicationPassword;
-  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs, startupMs, ...(password !== undefined ? { password } : {}) });
+  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, controlMs, startupMs, ...(password !== undefined ? { password } : {}) });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
   const { color } = io;
   const named: Array<[string, string | undefined]> = [
@@ -157,6 +166,7 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     seed,
     repeat,
     argv,
+    reproduceWords: [...(o.profile !== undefined ? ['--profile', o.profile] : []), ...(o.controlTimeout !== undefined ? ['--control-timeout', String(controlMs)] : [])],
     ...(knownFailing ? { knownFailing } : {}),
     ...(knownFlaky ? { knownFlaky } : {}),
     ...(o.trace ? { onRecord: (r, id) => io.out(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
@@ -220,6 +230,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .command('conform')
     .description('run the conformance scenarios (default: against the embedded simulator pair) and report every violation')
     .option('--target <target>', 'tcp://host:port of the primary, or exec:<command> for a bridge (spec/bridge-contract.md); default: embedded simulator')
+    .option('--library <bridge>', 'certify a client library instead of a server: exec:<command> starts its library bridge (spec/library-bridge-contract.md) against a scripted hot-standby pair')
     .option('--backup <address>', 'tcp://host:port of the backup server (with a tcp:// target)')
     .option('--control <hook>', 'control hook for switchover, link and fault actions: a command (called as "<command> switchover") or tcp://host:port (JSON lines)')
     .option('--profile <file>', 'target profile (spec/profile.schema.json): the DNs, agents, call, credentials and timeouts the run may use; default spec/profiles/default.json')
@@ -228,6 +239,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--skip <pattern>', 'skip the scenarios a pattern selects (repeatable)', collect, [])
     .option('--list', 'list the scenarios and exit (with --json: as a JSON array)')
     .option('--timeout <ms>', `per-step timeout: how long to wait for each expected message (default: the profile's timeouts.stepMs, else ${DEFAULT_STEP_MS})`)
+    .option('--control-timeout <ms>', `how long one control action (switchover, link, fault, call) may take before the hook is stopped with its process group (default: the profile's timeouts.controlMs, else ${DEFAULT_CONTROL_MS})`)
     .option('--seed <n>', 'seed for scenario order, DNs and ReferenceIDs (printed in every report)')
     .option('--repeat <n>', 'run each scenario n times to expose flakiness', '1')
     .option('--json [file]', 'write the JSON report (spec/report.schema.json) to file; with --list, print the list as JSON')
@@ -249,6 +261,8 @@ Examples:
   tlib-kit conform --target tcp://10.0.0.5:7000 --profile lab.json   only the lab's DNs, agents and calls
   tlib-kit conform --seed 42 --shard 2/3 --json shard-2.json   one of three CI jobs
   tlib-kit conform --list --json                      the scenarios as JSON, for tools
+  tlib-kit conform --library "exec:node examples/tclient-bridge.mjs"   certify a client library
+  tlib-kit conform --library exec:x --list --json     the library scenarios as JSON
 
 Patterns (--run, --skip and the known lists) are globs over scenario ids,
 which are /-separated paths like ack/user-event/reference-id. A pattern

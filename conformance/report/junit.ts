@@ -4,7 +4,7 @@
  * as skipped and flaky ones as passed, because the lists that name them exist
  * so that CI gates on regressions only.
  */
-import type { CaseResult, RunReport } from '../report-model.js';
+import { outsideTablesLines, type CaseResult, type RunReport } from '../report-model.js';
 import { formatTraceRecord } from './trace.js';
 import { element, xmlText } from './xml.js';
 import { writeReportFile } from './write-file.js';
@@ -64,6 +64,7 @@ function properties(report: RunReport): string {
     version: report.version,
     node: report.node,
     schemaVersion: report.schemaVersion,
+    ...(report.outsideTables ? { outsideTables: outsideTablesLines(report).join('; ') } : {}),
   };
   return element(
     'properties',

@@ -1,5 +1,5 @@
 /** The table printed after a run: what was tested, how it went, and which rules broke. */
-import type { CaseResult, RunReport, Verdict } from '../report-model.js';
+import { outsideTablesLines, type CaseResult, type RunReport, type Verdict } from '../report-model.js';
 import { paint } from './ansi.js';
 import { caseDetails } from './case-line.js';
 import { formatDuration } from './format.js';
@@ -87,6 +87,10 @@ export function renderSummary(report: RunReport, opts: Opts = {}): string {
   const runProblems = report.problems ?? [];
   if (runProblems.length > 0) {
     out.push('', paint(`Run-level problems (${runProblems.length})`, 'bold', color), ...runProblems.map((p) => `  ${paint('✗', 'red', color)} ${sanitizeOneLine(p)}`));
+  }
+  const outside = outsideTablesLines(report);
+  if (outside.length > 0) {
+    out.push('', paint('Attributes outside the tables (accepted: no sentence forbids them)', 'bold', color), ...outside.map((l) => `  ${sanitizeOneLine(l)}`));
   }
   out.push('', verdictLine(report, color));
   return out.join('\n');

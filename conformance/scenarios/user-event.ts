@@ -11,9 +11,11 @@ import { blame, event, mustEqual } from './check.js';
 const RECEIVED = sentence('EventUserEvent.description.0');
 const THIS_DN = `EventUserEvent: ${sentence('EventUserEvent.row.ThisDN')}`;
 const INITIATOR = `${sentence('EventUserEvent.contents.0')} ${sentence('EventUserEvent.contents.1')}`;
+/** A repeated key: the initiator's list is passed on as given, not merged as a map would. */
 const USER_DATA: KVList = [
   ['greeting', 'hello'],
   ['n', 7],
+  ['n', 8],
 ];
 
 /** A registered receiver, and the user event another client sends to its DN. */

@@ -7,6 +7,7 @@
 import { createServer, type Socket } from 'node:net';
 import type { SimControl } from './control.js';
 import { SimError } from './errors.js';
+import { PairLease, type LeaseTicket } from './pair-lease.js';
 
 /** A longer line is not a control request; the connection is closed. */
 const MAX_LINE_BYTES = 64 * 1024;
@@ -33,11 +34,18 @@ export interface ControlChannel {
 export async function listenControl(host: string, port: number, ctl: SimControl, log: (line: string) => void): Promise<ControlChannel> {
   const sockets = new Set<Socket>();
   const stats = { peak: 0 };
+  // One lease for every control connection: the shards of a run each hold it through their own.
+  const lease = new PairLease();
   const server = createServer((socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    const held = new Set<LeaseTicket>();
+    socket.on('close', () => {
+      sockets.delete(socket);
+      // A run that went away (ended, crashed, killed) gives back what it held or waited for.
+      for (const t of held) t.release();
+    });
     socket.on('error', () => socket.destroy());
-    serveLines(socket, ctl, log, stats);
+    serveLines(socket, { ctl, lease, held }, log, stats);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -56,14 +64,22 @@ export async function listenControl(host: string, port: number, ctl: SimControl,
   };
 }
 
+/** What one control connection acts on: the simulator, the pair's lease, and the tickets this connection holds. */
+interface Connection {
+  ctl: SimControl;
+  lease: PairLease;
+  held: Set<LeaseTicket>;
+}
+
 /**
- * Requests are answered one at a time, in order. Reading stops while more
- * than MAX_WAITING_LINES requests wait or more than MAX_UNREAD_ANSWER_BYTES
- * of answers are unread, and resumes when both are back under: TCP then
- * holds the peer's further requests, and a peer that never reads costs a
- * bounded amount of memory.
+ * Requests are answered one at a time, in order (an action that waits, a
+ * lease, holds the ones after it). Reading stops while more than
+ * MAX_WAITING_LINES requests wait or more than MAX_UNREAD_ANSWER_BYTES of
+ * answers are unread, and resumes when both are back under: TCP then holds
+ * the peer's further requests, and a peer that never reads costs a bounded
+ * amount of memory.
  */
-function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void, stats: { peak: number }): void {
+function serveLines(socket: Socket, conn: Connection, log: (line: string) => void, stats: { peak: number }): void {
   let buffered = '';
   const waiting: string[] = [];
   let busy = false;
@@ -76,7 +92,7 @@ function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void
     if (busy) return;
     busy = true;
     for (let line = waiting.shift(); line !== undefined; line = waiting.shift()) {
-      const answer = await perform(ctl, line);
+      const answer = await perform(conn.ctl, line, conn);
       if (!answer.ok) log(`control: ${answer.error}`);
       if (socket.destroyed) return;
       socket.write(`${JSON.stringify(answer)}\n`);
@@ -113,7 +129,7 @@ function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void
   });
 }
 
-export async function perform(ctl: SimControl, line: string): Promise<Answer> {
+export async function perform(ctl: SimControl, line: string, conn?: Connection): Promise<Answer> {
   let request: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -123,6 +139,7 @@ export async function perform(ctl: SimControl, line: string): Promise<Answer> {
     return { ok: false, error: 'each line must be one JSON object, e.g. {"action":"switchover"}' };
   }
   try {
+    if (request.action === 'lease' || request.action === 'release') return await leaseAction(request, conn);
     return await act(ctl, request);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -152,8 +169,27 @@ async function act(ctl: SimControl, r: Record<string, unknown>): Promise<Answer>
     case 'state':
       return { ok: true, state: ctl.state() };
     default:
-      throw new SimError('BAD_OPTION', `unknown action ${JSON.stringify(r.action)}: use switchover, setLink, switchFault, backupConnected, addCall, setDefect or state`);
+      throw new SimError('BAD_OPTION', `unknown action ${JSON.stringify(r.action)}: use switchover, setLink, switchFault, backupConnected, addCall, setDefect, state, lease or release`);
   }
+}
+
+/**
+ * `lease` answers once the pair's lease is held in the mode asked for; it is
+ * held until `release` on the same connection, or until that connection closes.
+ */
+async function leaseAction(r: Record<string, unknown>, conn: Connection | undefined): Promise<Answer> {
+  if (!conn) throw new SimError('BAD_OPTION', 'lease and release need a control connection');
+  if (r.action === 'release') {
+    for (const t of conn.held) t.release();
+    conn.held.clear();
+    return { ok: true };
+  }
+  if (r.mode !== 'shared' && r.mode !== 'exclusive') throw new SimError('BAD_OPTION', 'lease needs "mode": "shared" or "exclusive"');
+  if (conn.held.size > 0) throw new SimError('BAD_OPTION', 'this connection holds a lease already: release it, or open another connection');
+  const ticket = conn.lease.acquire(r.mode);
+  conn.held.add(ticket);
+  await ticket.granted;
+  return { ok: true };
 }
 
 function location(r: Record<string, unknown>): { ThisDN?: string; ConnID?: string } {

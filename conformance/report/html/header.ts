@@ -1,5 +1,5 @@
 /** The top of the HTML report: what was certified, the outcome, and the verdict filters. */
-import type { RunReport, Verdict } from '../../report-model.js';
+import { outsideTablesLines, type RunReport, type Verdict } from '../../report-model.js';
 import { formatDuration } from '../format.js';
 import { isProblem, VERDICT_LOOK, VERDICT_ORDER } from '../verdicts.js';
 import { escapeHtml } from './escape.js';
@@ -11,6 +11,7 @@ function facts(report: RunReport): string {
     ['Duration', formatDuration(report.durationMs)],
     ['Seed', String(report.seed)],
     ['Tool', `tlib-kit ${report.version}, Node ${report.node}`],
+    ...(report.outsideTables ? [['Attributes outside the tables (accepted)', outsideTablesLines(report).join('; ')] as [string, string]] : []),
   ];
   return `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>`;
 }
