@@ -10,7 +10,7 @@
 import { messageByName, type Message } from '../src/index.js';
 import type { Owner } from './attribution.js';
 import type { Violation } from './scenario.js';
-import { allSentences, type SentenceId } from '../src/reference/sentences.js';
+import { allSentences, sentence, type SentenceId } from '../src/reference/sentences.js';
 import { REQUEST_RULES } from '../src/validate/request-rules.js';
 import { citesOf } from '../src/validate/rule-sentences.js';
 
@@ -33,16 +33,14 @@ export interface Recipient {
 }
 
 export const OBSOLETE_SENTENCES: Readonly<Record<string, string>> = {
-  EventResourceAllocated: 'EventResourceAllocated (Obsolete—No Longer Supported)',
-  EventResourceFreed: 'EventResourceFreed (Obsolete—No Longer Supported)',
+  EventResourceAllocated: sentence('EventResourceAllocated.title'),
+  EventResourceFreed: sentence('EventResourceFreed.title'),
 };
 
 export const DELIVERY_SENTENCES = Object.freeze({
-  EventAgentReserved:
-    "When an agent becomes reserved as the result of TReserveAgent() request, the event is sent to the application that sent the request and to all clients registered on the agent's DN.",
-  EventUserEvent: 'A user event from another client application has been received.',
-  EventPrivateInfo:
-    'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService(). Those registered on the specified device, depending on the nature of the service. Those who would otherwise be ineligible (for security reasons) for receiving given events, and who thus require additional registration in order to be notified.',
+  EventAgentReserved: sentence('EventAgentReserved.description.1'),
+  EventUserEvent: sentence('EventUserEvent.description.0'),
+  EventPrivateInfo: [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' '),
 });
 
 /**
@@ -88,10 +86,8 @@ export function judgeDelivery(m: Message, owner: Owner | undefined, to: Recipien
   };
 }
 
-const CHANGED =
-  "A change in the role of one of a pair of synchronized T-Servers in hot standby mode has taken place: the T-Server's role has been changed from backup to primary.";
-const REPORTER =
-  'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.';
+const CHANGED = sentence('EventPrimaryChanged.description.0');
+const REPORTER = sentence('EventPrimaryChanged.warning.0');
 
 /**
  * What one connection's server has said about its own role: EventPrimaryChanged

@@ -181,7 +181,7 @@ const afterSwitchover: Scenario = {
     await receiver.expect(event('EventPrimaryChanged', (m) => receiver.received.indexOf(m) >= since, 'from the server becoming primary'));
     await acknowledged(sender, { Event: 'RequestDistributeEvent', ThisDN: dn });
     await acknowledged(sender, { Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['after', 'switchover']] });
-    await receiver.expect(event('EventUserEvent', (m) => m.ThisDN === dn, `on ${dn}, from the new primary`, 'A user event from another client application has been received.'));
+    await receiver.expect(event('EventUserEvent', (m) => m.ThisDN === dn, `on ${dn}, from the new primary`, sentence('EventUserEvent.description.0')));
   },
 };
 
