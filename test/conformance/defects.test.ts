@@ -41,7 +41,7 @@ describe('conformance suite against the embedded simulator', () => {
     expect(DEFECTS.filter((d) => !cited.has(d.breaks)).map((d) => d.name)).toEqual([]);
   });
 
-  it('under each defect, fails only scenarios that check its sentence, and each cited sentence fails its scenario under some defect', async () => {
+  it('under each defect, fails only scenarios that check its sentence, and each cited sentence fails its scenario under some defect', { timeout: 900_000 }, async () => {
     // A few defects at a time: each run starts a simulator pair per scenario.
     const failedBy = new Map<DefectName, Set<string>>();
     const problems: string[] = [];
