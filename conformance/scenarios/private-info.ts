@@ -38,7 +38,7 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2 },
-    cites: ['EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.1', 'EventPrivateInfo.distribution.2', 'EventPrivateInfo.distribution.3', 'EventACK.description.0'],
+    cites: ['EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.1', 'EventPrivateInfo.distribution.2', 'EventPrivateInfo.distribution.3'],
     run: async (ctx) => {
       const device = ctx.resources.dn('device');
       const registered = await ctx.client('on-device');
