@@ -1,5 +1,5 @@
 /**
- * Measures what cheap attacks cost the simulator (issue 13, cases 3 and 10),
+ * Measures what cheap attacks cost the simulator,
  * against `tlib-kit sim` in its own process (dist/ must be built), so its
  * RSS is the simulator's alone:
  *

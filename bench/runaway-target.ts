@@ -1,6 +1,6 @@
 /**
- * A target that streams valid events without pause and answers nothing
- * (issue 13, case 5): what a conformance run must survive with bounded
+ * A target that streams valid events without pause and answers nothing:
+ * what a conformance run must survive with bounded
  * memory and reports. `npx tsx bench/runaway-target.ts [port]` serves it
  * for a measurement; tests start it in process.
  */

@@ -1,7 +1,7 @@
 /**
- * The per-shape rows of the benchmark (issue 7), built as ordinary message
+ * The per-shape rows of the benchmark, built as ordinary message
  * objects so every contender encodes and decodes the same values, each valid
- * against its schema (issue 14). No bigint: these rows compare like with like.
+ * against its schema. No bigint: these rows compare like with like.
  */
 import type { KVList, Message } from '../src/index.js';
 

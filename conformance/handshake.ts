@@ -4,6 +4,7 @@
  * silent ends the scenario before any rule is judged.
  */
 import type { RawClient } from './wire-client.js';
+import { answersTo } from '../src/registry.js';
 
 export interface RegisterOptions {
   /** The profile's credentials. */
@@ -14,5 +15,5 @@ export interface RegisterOptions {
 
 export async function registerClient(client: RawClient, applicationName: string, o: RegisterOptions): Promise<void> {
   const request = { Event: 'RequestRegisterClient', ApplicationName: applicationName, ...(o.password !== undefined ? { ApplicationPassword: o.password } : {}) } as const;
-  await client.call(request, 'EventServerConnected', o.startupMs);
+  await client.call(request, answersTo('RequestRegisterClient')[0]!, o.startupMs);
 }

@@ -33,7 +33,7 @@ export class Inbox implements Receiver {
   private readonly waiters = new Set<Waiter>();
   private closedReason: string | undefined;
   /** The first received message that broke a rule of the reference: every later expect fails with it. */
-  private brokenBy: ConformanceError | undefined;
+  private failure: ConformanceError | undefined;
   private readonly closeListeners = new Set<(reason: string) => void>();
   private keptBytes = 0;
 
@@ -90,14 +90,14 @@ export class Inbox implements Receiver {
    * was waiting for, so the verdict names the rule and not a later timeout.
    */
   broken(error: ConformanceError): void {
-    if (this.brokenBy) return;
-    this.brokenBy = error;
+    if (this.failure) return;
+    this.failure = error;
     for (const w of [...this.waiters]) w.reject(error);
   }
 
   /** The violation a received message carried, if any (checked once the scenario's steps are done). */
   get violation(): ConformanceError | undefined {
-    return this.brokenBy;
+    return this.failure;
   }
 
   /** Past MAX_INBOX: stop listening. A wire client also closes its connection. */
@@ -116,7 +116,7 @@ export class Inbox implements Receiver {
   }
 
   expect(e: Expectation, timeoutMs = this.defaultTimeoutMs): Promise<Message> {
-    if (this.brokenBy) return Promise.reject(this.brokenBy);
+    if (this.failure) return Promise.reject(this.failure);
     const ready = this.entries.find((x) => !x.consumed && e.match(x.message));
     if (ready) {
       ready.consumed = true;

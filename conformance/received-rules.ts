@@ -10,6 +10,9 @@
 import { messageByName, type Message } from '../src/index.js';
 import type { Owner } from './attribution.js';
 import type { Violation } from './scenario.js';
+import { allSentences, sentence, type SentenceId } from '../src/reference/sentences.js';
+import { REQUEST_RULES } from '../src/validate/request-rules.js';
+import { citesOf } from '../src/validate/rule-sentences.js';
 
 export type Judge = (m: Message, context?: { request?: Message }) => Violation[];
 
@@ -30,16 +33,14 @@ export interface Recipient {
 }
 
 export const OBSOLETE_SENTENCES: Readonly<Record<string, string>> = {
-  EventResourceAllocated: 'EventResourceAllocated (Obsolete—No Longer Supported)',
-  EventResourceFreed: 'EventResourceFreed (Obsolete—No Longer Supported)',
+  EventResourceAllocated: sentence('EventResourceAllocated.title'),
+  EventResourceFreed: sentence('EventResourceFreed.title'),
 };
 
 export const DELIVERY_SENTENCES = Object.freeze({
-  EventAgentReserved:
-    "When an agent becomes reserved as the result of TReserveAgent() request, the event is sent to the application that sent the request and to all clients registered on the agent's DN.",
-  EventUserEvent: 'A user event from another client application has been received.',
-  EventPrivateInfo:
-    'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService(). Those registered on the specified device, depending on the nature of the service. Those who would otherwise be ineligible (for security reasons) for receiving given events, and who thus require additional registration in order to be notified.',
+  EventAgentReserved: sentence('EventAgentReserved.description.1'),
+  EventUserEvent: sentence('EventUserEvent.description.0'),
+  EventPrivateInfo: [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' '),
 });
 
 /**
@@ -85,10 +86,8 @@ export function judgeDelivery(m: Message, owner: Owner | undefined, to: Recipien
   };
 }
 
-const CHANGED =
-  "A change in the role of one of a pair of synchronized T-Servers in hot standby mode has taken place: the T-Server's role has been changed from backup to primary.";
-const REPORTER =
-  'After a client receives EventPrimaryChanged, it should re-synchronize with the new primary T-Server (the one reporting this event) by calling the TQueryLocation() function and either the TQueryAddress() or TQueryCall() function.';
+const CHANGED = sentence('EventPrimaryChanged.description.0');
+const REPORTER = sentence('EventPrimaryChanged.warning.0');
 
 /**
  * What one connection's server has said about its own role: EventPrimaryChanged
@@ -115,11 +114,26 @@ export class RoleReports {
 }
 
 /** The runner's own checks, by the ids spec/sentence-audit.json maps sentences to. */
-export const RUNNER_CHECKS: Readonly<Record<string, string>> = {
+export const RUNNER_CHECKS = {
   'received/table': 'every special event any connection of the runner receives is checked against its table (Mandatory rows, kinds)',
   'received/request-rules': "an event that answers a request of the runner (by ReferenceID, or by the DN, agent or call it names) is checked against the validator's request-dependent rules",
   'received/obsolete': 'an obsolete event received on any connection fails the run',
   'received/role-reports': 'a connection that receives EventPrimaryChanged twice with no EventRestoreConnection ServerRole 1 between them fails the scenario that changed the pair',
   'received/delivery': 'a copy of an event a request of the runner caused, received by a connection neither the requester nor registered on its DN, fails the scenario that caused it',
   'absence/barrier': "a must-not-receive verdict waits for a round trip on the bystander's own connection, not a quiet time",
+} as const satisfies Readonly<Record<string, string>>;
+
+/** The sentences each of the runner's own checks enforces (spec/reference/sentences.json); spec/sentence-audit.json is generated from them. */
+export const RUNNER_CHECK_CITES: Readonly<Record<keyof typeof RUNNER_CHECKS, readonly SentenceId[]>> = {
+  'received/table': [
+    ...allSentences()
+      .filter((s) => s.id.includes('.row.'))
+      .map((s) => s.id as SentenceId),
+    'EventUserEvent.contents.0',
+  ],
+  'received/request-rules': [...new Set(REQUEST_RULES.flatMap((r) => citesOf(r.id, r.event)))],
+  'received/obsolete': ['EventResourceAllocated.title', 'EventResourceFreed.title'],
+  'received/role-reports': ['EventPrimaryChanged.description.0', 'EventRestoreConnection.attribute.ServerRole.1'],
+  'received/delivery': ['EventAgentReserved.description.1', 'EventUserEvent.description.0', 'EventPrivateInfo.distribution.0'],
+  'absence/barrier': ['EventAgentReserved.description.1', 'EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.3', 'EventUserEvent.description.0'],
 };

@@ -43,6 +43,8 @@ export interface CaseResult {
   level: 'must' | 'should';
   /** The sentence of the reference the scenario enforces, quoted; on a failure, the sentence of the check that failed. */
   reference: string;
+  /** The sentence ids (spec/reference/sentences.json) the scenario checks. */
+  cites?: string[];
   verdict: Verdict;
   /** One sentence a person understands: why this verdict. */
   reason?: string;

@@ -56,7 +56,7 @@ function callUnmet(target: Target, profile: LoadedProfile): string | undefined {
 }
 
 export function baseResult(s: Scenario): Omit<CaseResult, 'verdict' | 'durationMs' | 'exchange'> {
-  return { id: s.id, title: s.title, level: s.level, reference: s.reference };
+  return { id: s.id, title: s.title, level: s.level, reference: s.reference, cites: [...s.cites] };
 }
 
 export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<CaseResult> {

@@ -4,7 +4,7 @@
  * simulator defects must break it) plus one small async step function.
  */
 import type { Message } from '../src/index.js';
-import type { DefectName } from '../src/sim/defects.js';
+import type { SentenceId } from '../src/reference/sentences.js';
 import type { ResourceUse } from './profile/model.js';
 import type { WireRecord } from './report-model.js';
 
@@ -19,16 +19,6 @@ export type Need =
   | 'app-view' // events as an application sees them through a client library
   | 'raw-wire'; // the server's frames unfiltered by any client library
 
-export const ALL_NEEDS: readonly Need[] = [
-  'second-client',
-  'pair',
-  'control:switchover',
-  'control:link',
-  'control:fault',
-  'control:call',
-  'app-view',
-  'raw-wire',
-];
 
 /** A scenario that switches over, changes a link or injects a fault: it holds the pair exclusively. */
 export function changesPair(s: Pick<Scenario, 'needs'>): boolean {
@@ -164,7 +154,10 @@ export interface Scenario {
   needs: Need[];
   /** What it leases from the profile; a profile that cannot grant it makes the scenario 'skip'. */
   uses?: ResourceUse;
-  /** Simulator defects that must make this scenario fail. */
-  brokenBy: DefectName[];
+  /**
+   * The sentences of the reference its own steps check (spec/reference/sentences.json):
+   * a target that breaks one of them fails it (test/conformance/defects.test.ts derives which simulator defect must fail which scenario from these).
+   */
+  cites: SentenceId[];
   run(ctx: ScenarioContext): Promise<void>;
 }

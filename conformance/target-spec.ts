@@ -4,7 +4,7 @@
  * a bridge. --control is a command or a `tcp://` control channel. Every
  * mistake is a ConformanceUsageError that says what to write instead.
  */
-import { isDefectName, type DefectName } from '../src/sim/defects.js';
+import { isDefectName, type DefectName } from '../src/sim/defects/index.js';
 import { channelControl } from './control/channel.js';
 import { commandControl } from './control/command.js';
 import type { Control } from './scenario.js';

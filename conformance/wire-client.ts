@@ -15,6 +15,7 @@ import { openReceivePath, type ReceivePath } from './receive-path.js';
 import type { WireRecord } from './report-model.js';
 import type { ServerSide, WireClient } from './scenario.js';
 import type { Transport } from './transport.js';
+import { answersTo } from '../src/registry.js';
 
 /** Where what a connection receives is attributed and its violations go (absent: the connection's own inbox only). */
 export interface Attribution {
@@ -182,7 +183,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     this.dns.add(dn);
     await this.call(
       { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
-      'EventRegistered',
+      answersTo('RequestRegisterAddress')[0]!,
     );
   }
 

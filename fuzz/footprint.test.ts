@@ -1,7 +1,7 @@
 /**
  * The memory model behind the footprint bound of decode-random-bytes and
  * empty-runs: the densest frames decode() accepts stay inside it, and the
- * frame of issue 13 case 3 (65,536 empty binaries, accepted before the cost
+ * frame the cost limit was made for (65,536 empty binaries, accepted before the cost
  * limit) is far outside it, so the property finds it.
  */
 import { describe, expect, it } from 'vitest';

@@ -11,6 +11,7 @@ import type { Message } from '../src/index.js';
 import { ReceiverLedger, totals, type LedgerTotals } from './ledger.js';
 import { dnIndexOf, dnNameOf, type DnNaming } from './dn-names.js';
 import { makePlan, type Partition, type Plan } from './plan.js';
+import { withDeadline } from '../src/util/deadline.js';
 
 export interface PartitionSettings {
   /** Where the clients connect. */
@@ -98,7 +99,7 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
   const clients: TClient[] = [];
   const times = { connectStart: now(), sendStart: Number.NaN, sendEnd: Number.NaN };
   try {
-    await withDeadline(s.deadline, 'connect', state, () =>
+    await phaseDeadline(s.deadline, 'connect', state, () =>
       inBatches(part.clients, s.connectConcurrency, state, async (c) => {
         const client = new TClient({ primary: s.address, applicationName: `load-${part.senderBase}-${c}`, ...(s.password !== undefined ? { password: s.password } : {}), reconnect: { enabled: false }, onEvent: (e) => receive(c, e) });
         client.on('error', (err) => {
@@ -114,13 +115,13 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
         counters.connected++;
       }),
     );
-    await withDeadline(s.deadline, 'connect', state, beforeSend);
+    await phaseDeadline(s.deadline, 'connect', state, beforeSend);
 
     counters.phase = 'send';
     times.sendStart = now();
     const stopAt = s.durationMs > 0 ? times.sendStart + s.durationMs : Number.POSITIVE_INFINITY;
     const sender = (i: number) => ({ client: clients[i]!, local: i, global: part.senderBase + i, base: senderStart[i]!, dnBase: part.dnBase });
-    await withDeadline(s.deadline, 'send', state, () =>
+    await phaseDeadline(s.deadline, 'send', state, () =>
       Promise.all(Array.from({ length: part.senders }, (_, i) => sendAll(sender(i), plan, s, stopAt, state, counters, sentAt, sent, note))),
     );
     times.sendEnd = now();
@@ -132,11 +133,11 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
     const wanted = ledgers.map((l) => l.expectedOf(perDn, l.sender < 0 ? 0 : sent[l.sender]!));
     const owed = () => ledgers.every((l, c) => l.good >= wanted[c]!);
     const wait = { over: false };
-    await withDeadline(Math.min(s.deadline, Date.now() + s.stepMs), 'drain', state, () => until(() => wait.over || owed())).catch(() => undefined);
+    await phaseDeadline(Math.min(s.deadline, Date.now() + s.stepMs), 'drain', state, () => until(() => wait.over || owed())).catch(() => undefined);
     // What is still missing now is lost; the fence below still runs (the step bound is not the run's deadline).
     wait.over = true;
     state.aborted = false;
-    await withDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => fence(clients[c]!)));
+    await phaseDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => fence(clients[c]!)));
   } catch (e) {
     failures.push((e as Error).message);
   } finally {
@@ -226,17 +227,9 @@ async function inBatches(count: number, concurrency: number, state: { aborted: b
 }
 
 /** Fails the phase (and stops the loops, via `aborted`) when the run's deadline passes. */
-async function withDeadline<T>(deadline: number, phase: string, state: { aborted: boolean }, fn: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      state.aborted = true;
-      reject(new Error(`run timed out in the ${phase} phase`));
-    }, Math.max(0, deadline - Date.now()));
+function phaseDeadline<T>(deadline: number, phase: string, state: { aborted: boolean }, fn: () => Promise<T>): Promise<T> {
+  return withDeadline(fn(), Math.max(0, deadline - Date.now()), () => {
+    state.aborted = true;
+    return new Error(`run timed out in the ${phase} phase`);
   });
-  try {
-    return await Promise.race([fn(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

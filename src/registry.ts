@@ -161,6 +161,41 @@ export const ADDRESS_TYPE = { Unknown: 0, DN: 1, Position: 2, Queue: 3, RouteDN:
 export const SUBSCRIPTION_OPERATION = { SubscriptionStart: 1, SubscriptionStop: 2, SubscriptionModify: 3 } as const;
 
 export type MessageName = (typeof MESSAGES)[number]['name'];
+
+/**
+ * The events that answer each request under its ReferenceID (EventError
+ * answers any request). EventACK answers exactly the functions the reference
+ * lists (EventACK.description.1); the others are T-Library's. The simulator,
+ * the validator's request rules, the conformance runner and the fuzzer read
+ * this table.
+ */
+export const ANSWERS = {
+  RequestRegisterClient: ['EventServerConnected'],
+  RequestQueryAddress: ['EventAddressInfo'],
+  RequestRegisterAddress: ['EventRegistered'],
+  RequestUnregisterAddress: ['EventUnregistered'],
+  RequestSetInputMask: ['EventACK'],
+  RequestDistributeUserEvent: ['EventACK'],
+  RequestDistributeEvent: ['EventACK'],
+  RequestQueryCall: ['EventPartyInfo'],
+  RequestSetCallInfo: ['EventCallInfoChanged'],
+  RequestReserveAgent: ['EventAgentReserved'],
+  RequestQueryLocation: ['EventLocationInfo'],
+  RequestPrivateService: ['EventACK', 'EventPrivateInfo'],
+  RequestTransactionMonitoring: ['EventACK'],
+} as const satisfies Partial<Record<MessageName, readonly MessageName[]>>;
+
+const NO_ANSWERS: readonly MessageName[] = [];
+
+/** The events that answer `request` (none known: empty); a name from outside never reaches Object.prototype. */
+export function answersTo(request: string): readonly MessageName[] {
+  return Object.hasOwn(ANSWERS, request) ? ANSWERS[request as keyof typeof ANSWERS] : NO_ANSWERS;
+}
+
+/** The requests `event` answers. */
+export function requestsAnsweredBy(event: MessageName): MessageName[] {
+  return (Object.keys(ANSWERS) as (keyof typeof ANSWERS)[]).filter((r) => (ANSWERS[r] as readonly MessageName[]).includes(event));
+}
 export type AttributeName = (typeof ATTRIBUTES)[number]['name'];
 export type SpecialEventName = Extract<(typeof MESSAGES)[number], { special: true }>['name'];
 

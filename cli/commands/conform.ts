@@ -3,9 +3,6 @@
  * simulator, a TCP server pair or a bridge process, prints live progress
  * and a summary, writes reports. Exit codes: cli/exit-codes.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from '../commander.js';
 import { exitCodeOf } from '../../conformance/aggregate.js';
 import { runConformance } from '../../conformance/engine.js';
@@ -28,7 +25,10 @@ import { shellWord } from '../../conformance/reproduce.js';
 import { validate } from '../../src/validate/index.js';
 import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 import { colorWanted } from '../color.js';
+import { packageVersion } from '../version.js';
 import { conformLibrary } from './conform-library.js';
+
+export { packageVersion };
 
 export interface ConformOptions {
   target?: string;
@@ -106,18 +106,6 @@ function seedOf(text: string): number {
   const n = Number(text);
   if (!/^\d+$/.test(text) || n > 2 ** 31 - 1) throw new ConformanceUsageError(`--seed must be an integer from 0 to ${2 ** 31 - 1}, got "${text}"`);
   return n;
-}
-
-export function packageVersion(): string {
-  // Walk up from this file: the same code runs from src/ (tsx) and dist/src/ (built).
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'tlib-kit') return pkg.version ?? '0.0.0';
-    }
-  }
-  return '0.0.0';
 }
 
 /** What a scenario leases from the profile, for --list: "[uses 2 DNs, 1 agent, a call]". */

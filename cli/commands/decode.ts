@@ -13,26 +13,13 @@ import type { FrameResult } from '../input/frames.js';
 import { readFrames, type Format } from '../input/read-input.js';
 import { readSource } from '../input/source.js';
 import { formatOption, inputPath, usageExit, verbAction } from '../verb-action.js';
+import { hexDump } from '../../conformance/report/hex-dump.js';
 
 interface DecodeOptions {
   json?: boolean;
   hex?: boolean;
   validate?: boolean;
   format: Format;
-}
-
-const BYTES_PER_LINE = 16;
-
-/** Offset, then the bytes in two groups of eight: the layout of xxd and Wireshark. */
-export function hexDump(bytes: Uint8Array, indent = '  '): string[] {
-  const lines: string[] = [];
-  for (let at = 0; at < bytes.length; at += BYTES_PER_LINE) {
-    const row = Array.from(bytes.subarray(at, at + BYTES_PER_LINE), (b) => b.toString(16).padStart(2, '0'));
-    const left = row.slice(0, 8).join(' ');
-    const right = row.slice(8).join(' ');
-    lines.push(`${indent}${at.toString(16).padStart(4, '0')}  ${left}${right ? `  ${right}` : ''}`);
-  }
-  return lines;
 }
 
 function readable(f: FrameResult, message: Message, o: DecodeOptions, violations: readonly Violation[]): string {
@@ -42,7 +29,7 @@ function readable(f: FrameResult, message: Message, o: DecodeOptions, violations
   const entries = Object.entries(json).filter(([k]) => k !== 'Event');
   const width = Math.max(0, ...entries.map(([k]) => k.length));
   for (const [k, v] of entries) lines.push(`  ${k.padEnd(width)}  ${JSON.stringify(v)}`);
-  if (o.hex && f.bytes) lines.push(...hexDump(f.bytes));
+  if (o.hex && f.bytes) lines.push(...hexDump(f.bytes).map((row) => `  ${row}`));
   for (const v of violations) lines.push(`  violation: ${formatViolation(v)}`);
   return lines.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@ interface SimOptions {
   port: number;
   backupPort?: number;
   controlPort?: number;
+  controlHost: string;
   pair: boolean;
   defect: string[];
   defects?: boolean;
@@ -35,6 +36,7 @@ export function registerSim(program: Command): void {
     .option('--port <n>', 'port of the primary (server a); 0 picks a free port for every listener', port, 7000)
     .option('--backup-port <n>', 'port of the backup (server b); default --port + 1, or a free one with --port 0', port)
     .option('--control-port <n>', 'open the JSON-lines control channel (spec/control-channel.md) on this port (0: a free one)', port)
+    .option('--control-host <address>', 'interface of the control channel; it can switch defects on and stage switchovers, so it stays on loopback unless asked', '127.0.0.1')
     .option('--no-pair', 'run a single server, no backup')
     .option('--defect <name>', 'switch a defect on (repeatable; see --defects)', collect, [])
     .option('--defects', 'list the defects the simulator can carry, one per line, and exit')
@@ -60,7 +62,7 @@ async function run(opts: SimOptions): Promise<void> {
       pair: opts.pair,
       defects: opts.defect,
       log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
-      ...(opts.controlPort === undefined ? {} : { controlPort: opts.controlPort }),
+      ...(opts.controlPort === undefined ? {} : { controlPort: opts.controlPort, controlHost: opts.controlHost }),
       ...(opts.password === undefined ? {} : { password: opts.password }),
     });
   } catch (e) {

@@ -15,9 +15,6 @@ export const FORMATS = ['auto', 'hex', 'bin', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 export type Form = Exclude<Format, 'auto'>;
 
-export function isFormat(s: string): s is Format {
-  return (FORMATS as readonly string[]).includes(s);
-}
 
 /** Bytes no text file holds: NUL and the other C0 controls except tab, newline, CR, form feed. */
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;

@@ -4,17 +4,16 @@
  * TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(),
  * and TPrivateSevice() functions."
  */
+import { sentence } from '../../src/reference/sentences.js';
+import type { SentenceId } from '../../src/reference/sentences.js';
 import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
-import type { DefectName } from '../../src/sim/defects.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { answered, event, mustEqual, mustHave, mustLack } from './check.js';
 
-const RESPONSE_TO =
-  'This event is a response to the TSendUserEvent(), TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(), and TPrivateSevice() functions.';
-const REFERENCE_ID_RULE = 'EventACK: ReferenceID Mandatory. T-Server has acknowledged a request received from a client application.';
-const SUBSCRIPTION_RULE =
-  'This attribute, applicable only to EventACK in response to TTransactionMonitoring(), is mandatory for the operation SubscriptionStart, but is not present for the operations SubscriptionStop and SubscriptionModify.';
-const REFERENCE_ID_DEFECTS: DefectName[] = ['ack-no-reference-id', 'ack-wrong-reference-id'];
+const RESPONSE_TO = sentence('EventACK.description.1');
+const REFERENCE_ID_RULE = `EventACK: ${sentence('EventACK.row.ReferenceID')}. ${sentence('EventACK.description.0')}`;
+const SUBSCRIPTION_RULE = sentence('EventACK.note.b.0');
+const REFERENCE_ID_CITES: SentenceId[] = ['EventACK.row.ReferenceID', 'EventACK.description.0'];
 
 /** Sends the request and returns the EventACK that answers it, its ReferenceID checked. */
 async function acknowledged(c: WireClient, request: Message): Promise<Message> {
@@ -28,7 +27,8 @@ async function acknowledged(c: WireClient, request: Message): Promise<Message> {
 interface AckCase {
   id: string;
   fn: string;
-  defects?: DefectName[];
+  /** Sentences this case checks beyond the ReferenceID echo. */
+  cites?: SentenceId[];
   /** DNs the request names (default 1). */
   dns?: number;
   request: (ctx: ScenarioContext) => Message;
@@ -47,7 +47,7 @@ const CASES: AckCase[] = [
   {
     id: 'ack/set-input-mask/reference-id',
     fn: 'TSetInputMask()',
-    defects: ['ack-missing-set-input-mask'],
+    cites: ['EventACK.description.1'],
     dns: 0,
     request: () => ({ Event: 'RequestSetInputMask', InputMask: new Uint8Array(64).fill(0xff) }),
   },
@@ -66,7 +66,7 @@ const simpleAcks: Scenario[] = CASES.map((k) => ({
   level: 'must',
   needs: [],
   uses: { dns: k.dns ?? 1 },
-  brokenBy: [...REFERENCE_ID_DEFECTS, ...(k.defects ?? [])],
+  cites: [...REFERENCE_ID_CITES, ...(k.cites ?? [])],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
     if (k.orAlone) return acknowledgedOr(ctx, c, k.request(ctx), k.orAlone);
@@ -112,7 +112,7 @@ const transactionMonitoring: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1 },
-    brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start'],
+    cites: [...REFERENCE_ID_CITES, 'EventACK.note.b.0'],
     run: async (ctx) => void (await started(ctx, await ctx.client('client-a'))),
   },
   ...(['SubscriptionStop', 'SubscriptionModify'] as const).map(
@@ -123,8 +123,8 @@ const transactionMonitoring: Scenario[] = [
       level: 'must',
       needs: [],
       uses: { dns: 1 },
-      // The start that precedes it must name the subscription, so its defects break this too.
-      brokenBy: [...REFERENCE_ID_DEFECTS, 'subscription-id-missing-on-start', 'subscription-id-on-stop'],
+      // The start that precedes it must name the subscription, so this checks both halves of the footnote.
+      cites: [...REFERENCE_ID_CITES, 'EventACK.note.b.0'],
       run: async (ctx) => {
         const c = await ctx.client('client-a');
         const id = await started(ctx, c);
@@ -135,16 +135,16 @@ const transactionMonitoring: Scenario[] = [
   ),
 ];
 
-const namesRequestSentence = 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.';
+const namesRequestSentence = `${sentence('EventACK.note.a.0')} ${sentence('EventACK.note.a.1')}`;
 
 const namesRequest: Scenario = {
   id: 'ack/user-event-attribute',
   title: 'EventACK carries UserEvent naming the request it acknowledges, when it carries UserEvent at all',
-  reference: 'UserEvent is the identifier of the request that has caused T-Server to generate EventACK. The attribute is derived from the request.',
+  reference: namesRequestSentence,
   level: 'must',
   needs: [],
   uses: { dns: 1 },
-  brokenBy: ['ack-wrong-user-event'],
+  cites: ['EventACK.note.a.0', 'EventACK.note.a.1'],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
     c.request({ Event: 'RequestDistributeEvent', ThisDN: ctx.resources.dn('ack') });
@@ -168,7 +168,7 @@ const afterSwitchover: Scenario = {
   level: 'must',
   needs: ['pair', 'control:switchover', 'second-client'],
   uses: { dns: 1 },
-  brokenBy: [...REFERENCE_ID_DEFECTS, 'user-event-not-delivered'],
+  cites: [...REFERENCE_ID_CITES, 'EventUserEvent.description.0'],
   run: async (ctx) => {
     const dn = ctx.resources.dn('dn');
     // Both connect to the backup before the switchover and stay: their server becomes the primary they then use.
@@ -181,7 +181,7 @@ const afterSwitchover: Scenario = {
     await receiver.expect(event('EventPrimaryChanged', (m) => receiver.received.indexOf(m) >= since, 'from the server becoming primary'));
     await acknowledged(sender, { Event: 'RequestDistributeEvent', ThisDN: dn });
     await acknowledged(sender, { Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['after', 'switchover']] });
-    await receiver.expect(event('EventUserEvent', (m) => m.ThisDN === dn, `on ${dn}, from the new primary`, 'A user event from another client application has been received.'));
+    await receiver.expect(event('EventUserEvent', (m) => m.ThisDN === dn, `on ${dn}, from the new primary`, sentence('EventUserEvent.description.0')));
   },
 };
 

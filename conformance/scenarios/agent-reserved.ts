@@ -3,17 +3,16 @@
  * TReserveAgent() request ... the event is sent to the application that sent
  * the request and to all clients registered on the agent's DN."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/index.js';
 import type { Scenario, ScenarioContext } from '../scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
 
-const DELIVERY =
-  "When an agent becomes reserved as the result of TReserveAgent() request, the event is sent to the application that sent the request and to all clients registered on the agent's DN.";
-const ECHO = 'The attributes are equal to the corresponding parameters of the TReserveAgent() function.';
-const AT_LEAST_ONE = 'At least one of the AgentID, Place, or ThisDN attributes must be present.';
-const MILLISECONDS = 'The duration of the reservation is in milliseconds.';
-const PRESENT_IN_REQUEST =
-  'This event is generated as a positive response to the TReserveAgent() request, confirming that those of the parameters agent_dn, agent_id, and agent_place that were present in the request have been successfully reserved.';
+const DELIVERY = sentence('EventAgentReserved.description.1');
+const ECHO = sentence('EventAgentReserved.note.a.1');
+const AT_LEAST_ONE = sentence('EventAgentReserved.note.a.0');
+const MILLISECONDS = sentence('EventAgentReserved.note.b.0');
+const PRESENT_IN_REQUEST = sentence('EventAgentReserved.description.0');
 /**
  * Not a whole number of seconds and below any cap a server is likely to
  * impose, so a server that reports seconds sends 2 or 3, which no server
@@ -36,7 +35,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1, agents: 1 },
-    brokenBy: ['reserved-wrong-echo', 'reserved-no-identity'],
+    cites: ['EventAgentReserved.note.a.1', 'EventAgentReserved.note.a.0'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       const request = reserve(ctx);
@@ -55,7 +54,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { agents: 1 },
-    brokenBy: ['reserved-echoes-absent-parameter'],
+    cites: ['EventAgentReserved.description.0'],
     run: async (ctx) => {
       // Reading: an attribute the request lacked has no parameter to be "equal to", so it must not appear.
       const a = await ctx.client('requester');
@@ -72,7 +71,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { agents: 1 },
-    brokenBy: ['reserved-no-identity'],
+    cites: ['EventAgentReserved.note.a.0'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
@@ -89,7 +88,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1, agents: 1 },
-    brokenBy: ['reserved-timeout-seconds'],
+    cites: ['EventAgentReserved.note.b.0'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       a.request(reserve(ctx));
@@ -110,7 +109,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1, agents: 1 },
-    brokenBy: ['reserved-not-to-registered'],
+    cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const dn = ctx.resources.dn('dn');
       const [b, c] = [await ctx.client('registered-1'), await ctx.client('registered-2')];
@@ -130,7 +129,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2, agents: 1 },
-    brokenBy: ['reserved-leak'],
+    cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const bystander = await ctx.client('bystander');
       await bystander.register(ctx.resources.dn('elsewhere'));

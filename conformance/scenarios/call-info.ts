@@ -1,9 +1,10 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
+import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../scenario.js';
 import { event, mustEqual, mustHave } from './check.js';
 
-const CHANGED = 'The call information has been changed.';
-const CONN_ID = 'EventCallInfoChanged: ConnID Mandatory';
+const CHANGED = sentence('EventCallInfoChanged.description.0');
+const CONN_ID = `EventCallInfoChanged: ${sentence('EventCallInfoChanged.row.ConnID')}`;
 
 export const CALL_INFO_SCENARIOS: Scenario[] = [
   {
@@ -13,7 +14,7 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1, call: true },
-    brokenBy: ['call-info-no-conn-id', 'call-info-wrong-conn-id'],
+    cites: ['EventCallInfoChanged.row.ConnID', 'EventCallInfoChanged.description.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-a');
       const { ConnID } = await ctx.obtainCall();

@@ -3,11 +3,11 @@
  * incomplete event flow in switch messaging—for instance, a wrong checksum
  * or missing attributes."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { FaultKind, Scenario } from '../scenario.js';
 import { event, mustEqual } from './check.js';
 
-const DETECTED =
-  'T-Server has detected inconsistent data or an incomplete event flow in switch messaging—for instance, a wrong checksum or missing attributes.';
+const DETECTED = sentence('EventHardwareError.description.0');
 
 const FAULTS: Array<{ kind: FaultKind; words: string }> = [
   { kind: 'checksum', words: 'a wrong checksum' },
@@ -22,7 +22,7 @@ export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words })
   level: 'must',
   needs: ['control:fault'],
   uses: { dns: 1 },
-  brokenBy: ['hardware-error-missing'],
+  cites: ['EventHardwareError.description.0', 'EventHardwareError.row.time'],
   run: async (ctx) => {
     const dn = ctx.resources.dn('dn');
     const a = await ctx.client('client-on-dn');

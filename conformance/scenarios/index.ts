@@ -9,10 +9,9 @@ import { PRIMARY_CHANGED_SCENARIOS } from './primary-changed.js';
 import { PRIVATE_INFO_SCENARIOS } from './private-info.js';
 import { RESTORE_CONNECTION_SCENARIOS } from './restore-connection.js';
 import { SCHEMA_SCENARIOS } from './schema.js';
-import { SHARED_CHECK_DEFECTS } from './shared-check-defects.js';
 import { USER_EVENT_SCENARIOS } from './user-event.js';
 
-const CATALOGUE: readonly Scenario[] = [
+export const SCENARIOS: readonly Scenario[] = [
   ...ACK_SCENARIOS,
   ...AGENT_RESERVED_SCENARIOS,
   ...CALL_INFO_SCENARIOS,
@@ -24,8 +23,3 @@ const CATALOGUE: readonly Scenario[] = [
   ...OBSOLETE_SCENARIOS,
   ...SCHEMA_SCENARIOS,
 ];
-
-export const SCENARIOS: readonly Scenario[] = CATALOGUE.map((s) => {
-  const shared = SHARED_CHECK_DEFECTS[s.id] ?? [];
-  return shared.length ? { ...s, brokenBy: [...new Set([...s.brokenBy, ...shared])] } : s;
-});

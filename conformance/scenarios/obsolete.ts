@@ -1,9 +1,10 @@
 /** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
+import { sentence } from '../../src/reference/sentences.js';
 import { messageByName } from '../../src/index.js';
 import { isConformanceError } from '../failure.js';
 import type { Expectation, Scenario } from '../scenario.js';
 
-const OBSOLETE = 'EventResourceAllocated (Obsolete—No Longer Supported). EventResourceFreed (Obsolete—No Longer Supported).';
+const OBSOLETE = `${sentence('EventResourceAllocated.title')}. ${sentence('EventResourceFreed.title')}.`;
 
 const obsolete: Expectation = {
   what: 'obsolete event (EventResourceAllocated, EventResourceFreed)',
@@ -18,7 +19,7 @@ export const OBSOLETE_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1 },
-    brokenBy: ['obsolete-event'],
+    cites: ['EventResourceAllocated.title', 'EventResourceFreed.title'],
     run: async (ctx) => {
       // Registering and unregistering a DN is where a switch would have allocated and freed the resource.
       const dn = ctx.resources.dn('dn');

@@ -3,13 +3,13 @@
  * clients: Those who made a request for the private service,
  * TPrivateService(). Those registered on the specified device ..."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../scenario.js';
 import { event, mustHave } from './check.js';
 
-const DISTRIBUTION =
-  'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService(). Those registered on the specified device, depending on the nature of the service. Those who would otherwise be ineligible (for security reasons) for receiving given events, and who thus require additional registration in order to be notified.';
-const GENERATED = 'This event is generated both in response to a TPrivateService() function call and when it is used to notify selected sets of clients of T-Server-specific information.';
-const REQUESTER = 'This event can be distributed to the following clients: Those who made a request for the private service, TPrivateService().';
+const DISTRIBUTION = [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' ');
+const GENERATED = sentence('EventPrivateInfo.description.0');
+const REQUESTER = `${sentence('EventPrivateInfo.distribution.0')} ${sentence('EventPrivateInfo.distribution.1')}`;
 const PRIVATE_EVENT = 4711;
 const info = event('EventPrivateInfo');
 
@@ -21,7 +21,7 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: [],
     uses: { dns: 1 },
-    brokenBy: ['private-info-no-private-event', 'missing-time'],
+    cites: ['EventPrivateInfo.row.PrivateEvent', 'EventPrivateInfo.row.time'],
     run: async (ctx) => {
       const a = await ctx.client('requester');
       a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: ctx.resources.dn('device') });
@@ -38,7 +38,7 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2 },
-    brokenBy: ['private-info-leak'],
+    cites: ['EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.1', 'EventPrivateInfo.distribution.2', 'EventPrivateInfo.distribution.3'],
     run: async (ctx) => {
       const device = ctx.resources.dn('device');
       const registered = await ctx.client('on-device');

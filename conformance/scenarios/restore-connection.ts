@@ -6,15 +6,15 @@
  */
 import { serverReferences } from '../../src/backup-reference.js';
 import { SERVER_ROLE, type Message } from '../../src/index.js';
+import { sentence } from '../../src/reference/sentences.js';
 import { isConformanceError } from '../failure.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
-const ROLE_0 =
-  'The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established.';
-const ROLE_1 = 'T-Server generates EventRestoreConnection and sets the attribute ServerRole to 1 to indicate that it has been changed from the primary to the backup T-Server.';
-const USER_DATA = 'UserData—This attribute contains the reference to the backup T-Server. T-Library uses this information to try to connect to that server.';
-const NOT_DELIVERED = 'EventRestoreConnection is processed internally by T-Library, and is not delivered to the user dispatch function.';
+const ROLE_0 = sentence('EventRestoreConnection.attribute.ServerRole.0');
+const ROLE_1 = sentence('EventRestoreConnection.attribute.ServerRole.1');
+const USER_DATA = `${sentence('EventRestoreConnection.attribute.UserData.0')} ${sentence('EventRestoreConnection.attribute.UserData.1')}`;
+const NOT_DELIVERED = sentence('EventRestoreConnection.important.0');
 
 const restore = event('EventRestoreConnection');
 
@@ -52,7 +52,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_0,
     level: 'must',
     needs: ['pair', 'raw-wire'],
-    brokenBy: ['restore-connection-wrong-role'],
+    cites: ['EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.description.0'],
     run: async (ctx) => {
       // The backup's client first: by the time the primary's client has its event, the backup has had as long to send one.
       const b = await ctx.client('client-of-backup', 'backup');
@@ -68,7 +68,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: USER_DATA,
     level: 'must',
     needs: ['pair', 'raw-wire'],
-    brokenBy: ['restore-connection-no-backup'],
+    cites: ['EventRestoreConnection.attribute.UserData.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       const m = await a.expect(restore);
@@ -92,7 +92,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: ROLE_1,
     level: 'must',
     needs: ['pair', 'raw-wire', 'control:switchover'],
-    brokenBy: ['restore-connection-backup-role-0'],
+    cites: ['EventRestoreConnection.attribute.ServerRole.1', 'EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.description.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
       // The server the switch back demotes: its clients stay across both switchovers.
@@ -112,7 +112,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: NOT_DELIVERED,
     level: 'must',
     needs: ['pair', 'app-view'],
-    brokenBy: ['restore-connection-delivered'],
+    cites: ['EventRestoreConnection.important.0'],
     run: async (ctx) => {
       const app = await ctx.app('app');
       // The primary sends EventRestoreConnection on its own, some time after the session opened: no request
@@ -129,7 +129,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     reference: NOT_DELIVERED,
     level: 'must',
     needs: ['pair', 'app-view', 'control:switchover'],
-    brokenBy: ['restore-connection-delivered'],
+    cites: ['EventRestoreConnection.important.0'],
     run: async (ctx) => {
       const app = await ctx.app('app');
       // At a switchover the demoted server sends ServerRole 1 and the new primary may send ServerRole 0: neither is the application's.

@@ -22,7 +22,7 @@ function judged(m: Message): boolean {
 /**
  * Requests that between them draw every special event two clients can
  * provoke. The user event goes to a second client registered on the DN:
- * "A user event from another client application has been received" gives
+ * one "from another client application" (EventUserEvent.description.0) gives
  * the sender no right to hear its own, and no duty to.
  */
 async function provokeEvents(ctx: ScenarioContext, a: WireClient, b: WireClient): Promise<void> {
@@ -32,7 +32,7 @@ async function provokeEvents(ctx: ScenarioContext, a: WireClient, b: WireClient)
   // Each with the sentence that makes the server answer it, quoted if the answer never comes.
   const steps: Array<[Message, string, WireClient, string]> = [
     [{ Event: 'RequestDistributeEvent', ThisDN: dn }, 'EventACK', a, CARDINALITY.EventACK.description],
-    [{ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['k', 'v']] }, 'EventUserEvent', b, 'A user event from another client application has been received.'],
+    [{ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: [['k', 'v']] }, 'EventUserEvent', b, CARDINALITY.EventUserEvent.description],
     [{ Event: 'RequestPrivateService', PrivateEvent: 1, ThisDN: dn }, 'EventPrivateInfo', a, CARDINALITY.EventPrivateInfo.description],
     [{ Event: 'RequestReserveAgent', ThisDN: dn, Timeout: 1000 }, 'EventAgentReserved', a, CARDINALITY.EventAgentReserved.description],
     [{ Event: 'RequestSetCallInfo', ConnID: (await ctx.obtainCall()).ConnID, CustomerID: 'c' }, 'EventCallInfoChanged', a, CARDINALITY.EventCallInfoChanged.description],
@@ -53,14 +53,15 @@ export const SCHEMA_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2, call: true },
-    brokenBy: [
-      'ack-no-reference-id',
-      'user-event-no-this-dn',
-      'user-event-not-delivered',
-      'private-info-no-private-event',
-      'missing-time',
-      'reserved-no-identity',
-      'call-info-no-conn-id',
+    // Every table row of the events it provokes, and the delivery of the EventUserEvent it waits for.
+    cites: [
+      'EventACK.row.ReferenceID',
+      'EventUserEvent.row.ThisDN',
+      'EventUserEvent.description.0',
+      'EventPrivateInfo.row.PrivateEvent',
+      'EventPrivateInfo.row.time',
+      'EventAgentReserved.note.a.0',
+      'EventCallInfoChanged.row.ConnID',
     ],
     run: async (ctx) => {
       const a = await ctx.client('client-a');

@@ -3,13 +3,14 @@
  * received." ThisDN Mandatory; "Other attributes are specified by the
  * initiator of this event."
  */
+import { sentence } from '../../src/reference/sentences.js';
 import { toJSON, type KVList } from '../../src/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
-const RECEIVED = 'A user event from another client application has been received.';
-const THIS_DN = 'EventUserEvent: ThisDN Mandatory';
-const INITIATOR = 'EventUserEvent contains T-Server-required attributes. Other attributes are specified by the initiator of this event.';
+const RECEIVED = sentence('EventUserEvent.description.0');
+const THIS_DN = `EventUserEvent: ${sentence('EventUserEvent.row.ThisDN')}`;
+const INITIATOR = `${sentence('EventUserEvent.contents.0')} ${sentence('EventUserEvent.contents.1')}`;
 /** A repeated key: the initiator's list is passed on as given, not merged as a map would. */
 const USER_DATA: KVList = [
   ['greeting', 'hello'],
@@ -48,7 +49,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    brokenBy: ['user-event-not-delivered'],
+    cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
       await receiver.expect(userEvent);
@@ -61,7 +62,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    brokenBy: ['user-event-no-this-dn', 'user-event-not-delivered'],
+    cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.contents.0', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
@@ -75,7 +76,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 1 },
-    brokenBy: ['user-event-drops-user-data', 'user-event-not-delivered'],
+    cites: ['EventUserEvent.contents.1', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
@@ -91,7 +92,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     level: 'must',
     needs: ['second-client'],
     uses: { dns: 2 },
-    brokenBy: ['user-event-leak-late'],
+    cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       // Reading: a user event is sent to a DN; "received" by the clients of that DN, not by every client of the server.
       const { receiver, bystander } = await sendUserEvent(ctx, true);

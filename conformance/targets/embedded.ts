@@ -4,8 +4,7 @@
  * other and all run at once; control is in-process; the application view is
  * this kit's client library.
  */
-import type { ClientDefectName } from '../../src/client/index.js';
-import { DEFECTS, type DefectName } from '../../src/sim/defects.js';
+import { defectNamed, type DefectName } from '../../src/sim/defects/index.js';
 import { startSimulator } from '../../src/sim/index.js';
 import { targetError } from '../failure.js';
 import type { Control, Need } from '../scenario.js';
@@ -21,9 +20,9 @@ export interface EmbeddedTargetOptions {
 }
 
 export function embeddedTarget(o: EmbeddedTargetOptions): Target {
-  const where = (d: DefectName): 'server' | 'client' => DEFECTS.find((x) => x.name === d)!.where;
+  const where = (d: DefectName): 'server' | 'client' | undefined => defectNamed(d)?.where;
   const serverDefects = o.defects.filter((d) => where(d) === 'server');
-  const clientDefects = o.defects.filter((d) => where(d) === 'client') as ClientDefectName[];
+  const clientDefects = o.defects.filter((d) => where(d) === 'client');
   return {
     description: `embedded simulator (hot-standby pair)${o.defects.length ? `, defects: ${o.defects.join(', ')}` : ''}`,
     info: { kind: 'embedded', defects: [...o.defects] },

@@ -4,7 +4,7 @@
  * key-value pairs (up to 70,000, past maxPairs) or as unknown attributes (up
  * to 1,100, past maxAttributes). Each costs 3 bytes on the wire and up to
  * ~230 bytes decoded (a Uint8Array), so these are the frames that decide
- * whether decode's memory per input byte is bounded (issue 13, case 3).
+ * whether decode's memory per input byte is bounded.
  */
 import fc from 'fast-check';
 import { varint } from '../wire-bytes.js';

@@ -27,6 +27,7 @@ import { resynchronise, type ResyncResult } from './resync.js';
 import { initialState, phaseOf, reduce, resyncDue, type Action, type ClientPhase, type ClientState } from './client-state.js';
 import { roleOf, Roles, type Switch, type SwitchReason } from './roles.js';
 import * as tlib from './tlib-requests.js';
+import { internalEventTap } from './internal-tap.js';
 
 export type { SwitchReason } from './roles.js';
 
@@ -466,7 +467,7 @@ export class TClient {
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
     if (this.state.lifecycle === 'closed') return;
-    if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
+    internalEventTap(this)?.(event);
     let restore;
     try {
       restore = readRestoreConnection(event);

@@ -4,7 +4,7 @@
  */
 export { TClient, type TClientEvents, type OpenedInfo, type SwitchReason, type ClientPhase } from './client.js';
 export { ClientError, isClientError, type ClientErrorCode } from './errors.js';
-export type { TClientOptions, ReconnectOptions, ClientDefectName } from './options.js';
+export type { TClientOptions, ReconnectOptions } from './options.js';
 export type { RequestOptions } from './pending-requests.js';
 export type { ResyncResult } from './resync.js';
 export type { Outcome } from './outcome.js';

@@ -7,12 +7,8 @@
  */
 import type { Limits } from '../codec/limits.js';
 import type { Message } from '../codec/types.js';
-import { DEFECTS, type DefectName } from '../sim/defects.js';
 import { toEndpoint, type Endpoint, type EndpointSpec } from './endpoint.js';
 import { ClientError } from './errors.js';
-
-/** Defects of the client library itself, for proving conformance checks can fail. */
-export type ClientDefectName = Extract<(typeof DEFECTS)[number], { where: 'client' }>['name'];
 
 export interface ReconnectOptions {
   /** Reconnect after losing the server (default true). */
@@ -56,8 +52,6 @@ export interface TClientOptions {
   onEvent?: (event: Message) => void;
   /** Source of randomness for the reconnect delay, in [0, 1) (default Math.random). */
   random?: () => number;
-  /** Client-library defects to switch on, for conformance self-tests only. */
-  testDefects?: ClientDefectName[];
 }
 
 export interface ResolvedReconnect {
@@ -80,7 +74,6 @@ export interface ResolvedOptions {
   limits: Partial<Limits> | undefined;
   onEvent: ((event: Message) => void) | undefined;
   random: () => number;
-  testDefects: ReadonlySet<ClientDefectName>;
 }
 
 export function resolveOptions(options: TClientOptions): ResolvedOptions {
@@ -104,7 +97,6 @@ export function resolveOptions(options: TClientOptions): ResolvedOptions {
     limits: options.limits,
     onEvent: options.onEvent,
     random: options.random ?? Math.random,
-    testDefects: resolveDefects(options.testDefects ?? []),
   };
 }
 
@@ -123,17 +115,6 @@ function resolveReconnect(r: ReconnectOptions): ResolvedReconnect {
     retryDelaysMs: [...retryDelaysMs],
     maxPasses,
   };
-}
-
-function resolveDefects(names: unknown): ReadonlySet<ClientDefectName> {
-  if (!Array.isArray(names)) throw invalid('testDefects must be an array of defect names');
-  const clientDefects = DEFECTS.filter((d) => d.where === 'client').map((d) => d.name as DefectName);
-  for (const name of names) {
-    if (!clientDefects.includes(name)) {
-      throw invalid(`testDefects: ${JSON.stringify(name)} is not a client defect (known: ${clientDefects.join(', ')})`);
-    }
-  }
-  return new Set(names as ClientDefectName[]);
 }
 
 function delay(value: number | undefined, fallback: number, what: string, min: number): number {

@@ -1,5 +1,7 @@
 /** What every request handler and control action works with. */
 import type { DefectSet } from './defect-set.js';
+import type { Dispatcher } from './dispatch.js';
+import type { SimLimits } from './limits.js';
 import type { PairState, ServerId } from './pair-state.js';
 
 export interface ServerInfo {
@@ -13,6 +15,8 @@ export interface ServerInfo {
 export interface SimContext {
   readonly state: PairState;
   readonly defects: DefectSet;
+  readonly dispatcher: Dispatcher;
+  readonly limits: SimLimits;
   /** Server 'a', and 'b' when running as a hot-standby pair. */
   readonly servers: { readonly a: ServerInfo; readonly b: ServerInfo | undefined };
   readonly password: string | undefined;

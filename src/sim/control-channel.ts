@@ -11,16 +11,29 @@ import { PairLease, type LeaseTicket } from './pair-lease.js';
 
 /** A longer line is not a control request; the connection is closed. */
 const MAX_LINE_BYTES = 64 * 1024;
+/**
+ * Answers one connection may have unread before the channel stops reading
+ * its requests (resumed once the peer reads): a peer that sends and never
+ * reads holds this much, not whatever it asked for.
+ */
+export const MAX_UNREAD_ANSWER_BYTES = 256 * 1024;
+/** Requests read but not yet answered, per connection, before reading pauses. */
+const MAX_WAITING_LINES = 64;
 
 type Answer = { ok: true; state?: unknown; connId?: string } | { ok: false; error: string };
 
 export interface ControlChannel {
   readonly port: number;
+  /** Connections whose reading is paused because their peer does not read its answers. */
+  paused(): number;
+  /** The most answer bytes any connection has had waiting for its peer to read. */
+  peakUnreadBytes(): number;
   close(): Promise<void>;
 }
 
 export async function listenControl(host: string, port: number, ctl: SimControl, log: (line: string) => void): Promise<ControlChannel> {
   const sockets = new Set<Socket>();
+  const stats = { peak: 0 };
   // One lease for every control connection: the shards of a run each hold it through their own.
   const lease = new PairLease();
   const server = createServer((socket) => {
@@ -32,7 +45,7 @@ export async function listenControl(host: string, port: number, ctl: SimControl,
       for (const t of held) t.release();
     });
     socket.on('error', () => socket.destroy());
-    serveLines(socket, { ctl, lease, held }, log);
+    serveLines(socket, { ctl, lease, held }, log, stats);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -41,6 +54,8 @@ export async function listenControl(host: string, port: number, ctl: SimControl,
   const address = server.address();
   return {
     port: typeof address === 'object' && address ? address.port : port,
+    paused: () => [...sockets].filter((s) => s.isPaused()).length,
+    peakUnreadBytes: () => stats.peak,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -56,29 +71,61 @@ interface Connection {
   held: Set<LeaseTicket>;
 }
 
-function serveLines(socket: Socket, conn: Connection, log: (line: string) => void): void {
+/**
+ * Requests are answered one at a time, in order (an action that waits, a
+ * lease, holds the ones after it). Reading stops while more than
+ * MAX_WAITING_LINES requests wait or more than MAX_UNREAD_ANSWER_BYTES of
+ * answers are unread, and resumes when both are back under: TCP then holds
+ * the peer's further requests, and a peer that never reads costs a bounded
+ * amount of memory.
+ */
+function serveLines(socket: Socket, conn: Connection, log: (line: string) => void, stats: { peak: number }): void {
   let buffered = '';
-  let queue = Promise.resolve();
+  const waiting: string[] = [];
+  let busy = false;
   socket.setEncoding('utf8');
+  const full = (): boolean => waiting.length >= MAX_WAITING_LINES || socket.writableLength > MAX_UNREAD_ANSWER_BYTES;
+  const resumeIfRoom = (): void => {
+    if (!full() && socket.isPaused() && !socket.destroyed) socket.resume();
+  };
+  const next = async (): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    for (let line = waiting.shift(); line !== undefined; line = waiting.shift()) {
+      const answer = await perform(conn.ctl, line, conn);
+      if (!answer.ok) log(`control: ${answer.error}`);
+      if (socket.destroyed) return;
+      socket.write(`${JSON.stringify(answer)}\n`);
+      stats.peak = Math.max(stats.peak, socket.writableLength);
+      if (socket.writableLength > MAX_UNREAD_ANSWER_BYTES) {
+        socket.pause();
+        await new Promise<void>((resolve) => {
+          socket.once('drain', resolve);
+          socket.once('close', resolve);
+        });
+      }
+    }
+    busy = false;
+    resumeIfRoom();
+  };
+  socket.on('drain', resumeIfRoom);
   socket.on('data', (chunk: string) => {
     buffered += chunk;
     let nl: number;
     while ((nl = buffered.indexOf('\n')) >= 0) {
       const line = buffered.slice(0, nl).trim();
       buffered = buffered.slice(nl + 1);
-      if (line === '') continue;
-      // Answers keep the order of requests even when an action is asynchronous.
-      queue = queue.then(async () => {
-        const answer = await perform(conn.ctl, line, conn);
-        if (!answer.ok) log(`control: ${answer.error}`);
-        socket.write(`${JSON.stringify(answer)}\n`);
-      });
+      if (line !== '') waiting.push(line);
     }
     if (buffered.length > MAX_LINE_BYTES) {
       log(`control: line longer than ${MAX_LINE_BYTES} bytes, closing`);
       socket.end(`${JSON.stringify({ ok: false, error: `line longer than ${MAX_LINE_BYTES} bytes` })}\n`);
       buffered = '';
+      waiting.length = 0;
+      return;
     }
+    if (full()) socket.pause();
+    void next();
   });
 }
 

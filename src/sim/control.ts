@@ -14,6 +14,10 @@ export interface SimState {
   /** Connected clients, both servers together. */
   clients: number;
   switchovers: number;
+  /** Transaction-monitoring subscriptions running, all clients together. */
+  subscriptions: number;
+  /** DN registrations, all clients together, and the bytes of their names. */
+  registrations: { count: number; bytes: number };
   defects: string[];
 }
 
@@ -63,6 +67,8 @@ export function createControl(ctx: SimContext): SimControl {
       links: { ...state.links },
       clients: state.connections('a') + state.connections('b'),
       switchovers: state.switchovers,
+      subscriptions: state.subscriptionCount,
+      registrations: state.registrationLoad,
       defects: ctx.defects.list(),
     }),
   };

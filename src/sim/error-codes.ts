@@ -21,6 +21,8 @@ export const SIM_ERROR = {
   TOO_MANY_CLIENTS: { code: 14, text: 'the server has reached its client limit; closing' },
   NOT_A_REQUEST: { code: 15, text: 'clients send requests, not events' },
   INTERNAL: { code: 16, text: 'the simulator failed to process the request' },
+  TOO_MANY_REGISTRATIONS: { code: 17, text: 'DN registrations past the limit; closing' },
+  TOO_MANY_SUBSCRIPTIONS: { code: 18, text: 'transaction-monitoring subscriptions past the limit; closing' },
 } as const;
 
 export type SimErrorName = keyof typeof SIM_ERROR;

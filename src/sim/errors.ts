@@ -2,7 +2,7 @@
 export type SimErrorCode =
   /** An option of startSimulator() or a control action is malformed. */
   | 'BAD_OPTION'
-  /** A defect name that src/sim/defects.ts does not list. */
+  /** A defect name that src/sim/defects/ does not list. */
   | 'UNKNOWN_DEFECT'
   /** A defect the client library carries, not the server. */
   | 'CLIENT_DEFECT'

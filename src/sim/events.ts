@@ -3,7 +3,8 @@
  * (the reference lists it Mandatory in every special event) unless a defect
  * removes it on purpose.
  */
-import { encode, messageByName } from '../index.js';
+import { encode } from '../index.js';
+import { messageByName } from '../registry.js';
 import type { Attributes, Message } from '../codec/types.js';
 import type { MessageName } from '../registry.js';
 import { now } from './clock.js';

@@ -1,7 +1,7 @@
 /**
  * Resource limits of the simulator. The defaults let a load test run a
  * thousand clients on one machine while a hostile or broken peer can hold
- * only a bounded amount of memory and time (issue 4, item 6).
+ * only a bounded amount of memory and time (docs/reliability.md states each bound).
  */
 import { SimError } from './errors.js';
 
@@ -36,6 +36,20 @@ export interface SimLimits {
    * Without it the bound is maxClients x maxFrameBytes.
    */
   maxPendingBytes: number;
+  /** DNs one connection may be registered on; one more is refused with EventError and the connection closed. */
+  maxDnsPerClient: number;
+  /** UTF-8 bytes of the DN names one connection is registered on, together; past it, as maxDnsPerClient. */
+  maxDnBytesPerClient: number;
+  /** DN registrations of all connections of the pair together; the connection whose registration would go past it is closed. */
+  maxRegistrations: number;
+  /** UTF-8 bytes of all registered DN names of the pair together; past it, as maxRegistrations. */
+  maxRegistrationBytes: number;
+  /** Transaction-monitoring subscriptions one connection may hold; one more is refused and the connection closed. */
+  maxSubscriptionsPerClient: number;
+  /** Subscriptions of all connections together; past it, as maxSubscriptionsPerClient. */
+  maxSubscriptions: number;
+  /** Wrong ApplicationPassword answers one connection gets before it is closed (each is logged). */
+  maxPasswordFailures: number;
 }
 
 export const DEFAULT_SIM_LIMITS: Readonly<SimLimits> = Object.freeze({
@@ -48,6 +62,13 @@ export const DEFAULT_SIM_LIMITS: Readonly<SimLimits> = Object.freeze({
   maxBadFrames: 16,
   frameTimeoutMs: 10_000,
   maxPendingBytes: 64 << 20,
+  maxDnsPerClient: 10_000,
+  maxDnBytesPerClient: 1 << 20,
+  maxRegistrations: 1_000_000,
+  maxRegistrationBytes: 64 << 20,
+  maxSubscriptionsPerClient: 1000,
+  maxSubscriptions: 100_000,
+  maxPasswordFailures: 3,
 });
 
 export function resolveSimLimits(partial?: Partial<SimLimits>): SimLimits {

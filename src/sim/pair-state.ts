@@ -5,6 +5,8 @@
  * this one object, so they are in sync by construction.
  */
 import type { KVList } from '../codec/types.js';
+import type { SimLimits } from './limits.js';
+import { Refusal } from './refusal.js';
 import type { Session } from './session.js';
 
 export type ServerId = 'a' | 'b';
@@ -22,13 +24,27 @@ export interface CallRecord {
 
 const NO_SESSIONS: ReadonlySet<Session> = new Set();
 
+/** Who owns what a client starts: its application by name, or its connection when it gave none. */
+function ownerOf(session: Session): string {
+  return session.applicationName === undefined ? `connection ${session.id}` : `application ${session.applicationName}`;
+}
+
 export class PairState {
   primary: ServerId = 'a';
   readonly links: Record<ServerId, boolean> = { a: true, b: true };
   /** How many switchovers have happened since start. */
   switchovers = 0;
   readonly calls = new Map<string, CallRecord>();
-  private readonly subscriptions = new Set<string>();
+  /**
+   * Each subscription's owner: the application that started it (its
+   * ApplicationName, on either server of the pair, so it survives a
+   * switchover) or, unnamed, its connection. Only the owner can stop or
+   * modify it, and it ends when the owner's last connection closes.
+   */
+  private readonly subscriptions = new Map<string, string>();
+  private readonly byOwner = new Map<string, Set<string>>();
+  private registrations = 0;
+  private registrationBytes = 0;
   private subscriptionSeq = 0;
   private connIdSeq = 0;
   private readonly sessions: Record<ServerId, Set<Session>> = { a: new Set(), b: new Set() };
@@ -45,6 +61,11 @@ export class PairState {
   remove(session: Session): void {
     for (const dn of session.dns) this.unregister(session, dn);
     this.sessions[session.server].delete(session);
+    const owner = ownerOf(session);
+    if (![...this.sessions.a, ...this.sessions.b].some((s) => ownerOf(s) === owner)) {
+      for (const id of this.byOwner.get(owner) ?? []) this.subscriptions.delete(id);
+      this.byOwner.delete(owner);
+    }
   }
 
   connections(server: ServerId): number {
@@ -56,7 +77,24 @@ export class PairState {
     for (const s of this.sessions[server]) if (s.registered) yield s;
   }
 
-  register(session: Session, dn: string): void {
+  /** Registers `session` on `dn`, or throws a Refusal that closes the connection when that would pass a limit. */
+  register(session: Session, dn: string, limits: SimLimits): void {
+    if (session.dns.has(dn)) return;
+    const bytes = Buffer.byteLength(dn);
+    const past =
+      session.dns.size + 1 > limits.maxDnsPerClient
+        ? `more than maxDnsPerClient (${limits.maxDnsPerClient}) DNs`
+        : session.dnBytes + bytes > limits.maxDnBytesPerClient
+          ? `DN names above maxDnBytesPerClient (${limits.maxDnBytesPerClient} bytes)`
+          : this.registrations + 1 > limits.maxRegistrations
+            ? `registrations of all clients above maxRegistrations (${limits.maxRegistrations})`
+            : this.registrationBytes + bytes > limits.maxRegistrationBytes
+              ? `DN names of all clients above maxRegistrationBytes (${limits.maxRegistrationBytes} bytes)`
+              : undefined;
+    if (past !== undefined) throw new Refusal('TOO_MANY_REGISTRATIONS', `registering ${bytes} bytes of DN`, past);
+    session.dnBytes += bytes;
+    this.registrations++;
+    this.registrationBytes += bytes;
     const index = this.byDn[session.server];
     let set = index.get(dn);
     if (!set) index.set(dn, (set = new Set()));
@@ -67,6 +105,10 @@ export class PairState {
   /** False when the session was not registered on the DN. */
   unregister(session: Session, dn: string): boolean {
     if (!session.dns.delete(dn)) return false;
+    const bytes = Buffer.byteLength(dn);
+    session.dnBytes -= bytes;
+    this.registrations--;
+    this.registrationBytes -= bytes;
     const index = this.byDn[session.server];
     const set = index.get(dn);
     set?.delete(session);
@@ -78,18 +120,44 @@ export class PairState {
     return this.byDn[server].get(dn) ?? NO_SESSIONS;
   }
 
-  newSubscription(): string {
+  /** A new subscription owned by `session`'s application, or a Refusal that closes the connection when that would pass a limit. */
+  newSubscription(session: Session, limits: SimLimits): string {
+    const owner = ownerOf(session);
+    let own = this.byOwner.get(owner);
+    const past =
+      (own?.size ?? 0) + 1 > limits.maxSubscriptionsPerClient
+        ? `more than maxSubscriptionsPerClient (${limits.maxSubscriptionsPerClient})`
+        : this.subscriptions.size + 1 > limits.maxSubscriptions
+          ? `subscriptions of all clients above maxSubscriptions (${limits.maxSubscriptions})`
+          : undefined;
+    if (past !== undefined) throw new Refusal('TOO_MANY_SUBSCRIPTIONS', 'SubscriptionStart', past);
     const id = `sub-${++this.subscriptionSeq}`;
-    this.subscriptions.add(id);
+    this.subscriptions.set(id, owner);
+    if (!own) this.byOwner.set(owner, (own = new Set()));
+    own.add(id);
     return id;
   }
 
-  hasSubscription(id: string): boolean {
-    return this.subscriptions.has(id);
+  /** Whether `session`'s application started the subscription `id` (and it is still running). */
+  ownsSubscription(session: Session, id: string): boolean {
+    return this.subscriptions.get(id) === ownerOf(session);
   }
 
-  endSubscription(id: string): boolean {
+  endSubscription(session: Session, id: string): boolean {
+    const owner = ownerOf(session);
+    if (this.subscriptions.get(id) !== owner) return false;
+    this.byOwner.get(owner)?.delete(id);
     return this.subscriptions.delete(id);
+  }
+
+  /** Subscriptions running now, all clients together. */
+  get subscriptionCount(): number {
+    return this.subscriptions.size;
+  }
+
+  /** DN registrations now, all clients together, and the bytes of their names. */
+  get registrationLoad(): { count: number; bytes: number } {
+    return { count: this.registrations, bytes: this.registrationBytes };
   }
 
   /** Record a call (the switch side of the simulator); a ConnID is generated when none is given. */

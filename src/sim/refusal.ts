@@ -2,13 +2,15 @@
  * A request the simulator declines. Handlers throw it; the dispatcher turns
  * it into EventError carrying the request's ReferenceID.
  */
-import type { Attributes, Message } from '../index.js';
+import type { Attributes, Message } from '../codec/types.js';
 import type { SimErrorName } from './error-codes.js';
 
 export class Refusal extends Error {
   constructor(
     readonly kind: SimErrorName,
     readonly detail: string,
+    /** When set, the connection is closed after the EventError, and this says why in the log. */
+    readonly closeBecause?: string,
   ) {
     super(detail);
   }

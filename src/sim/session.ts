@@ -36,6 +36,8 @@ export class Session {
   applicationName: string | undefined;
   /** DNs this client registered with RequestRegisterAddress. */
   readonly dns = new Set<string>();
+  /** UTF-8 bytes of the names in `dns`. */
+  dnBytes = 0;
   private readonly decoder: FrameDecoder;
   private open = true;
   private tokens: number;
@@ -88,39 +90,15 @@ export class Session {
   /** Queue bytes already encoded (the same bytes may go to many sessions). */
   send(bytes: Uint8Array): void {
     if (!this.open) return;
-    if (this.heldBehind) {
-      this.heldBehind.push({ bytes, due: true });
-      return;
-    }
     this.write(bytes);
   }
 
-  /**
-   * Writes `bytes` after `ms`, and holds everything sent meanwhile behind
-   * them: a slow fan-out that still keeps one connection's order. Only the
-   * late-leak defects use it, to prove leak checks need no luck.
-   */
-  sendLate(bytes: Uint8Array, ms: number): void {
-    const late = { bytes, due: false };
-    (this.heldBehind ??= []).push(late);
-    setTimeout(() => {
-      late.due = true;
-      this.flushDue();
-    }, ms).unref();
+  /** Counts a wrong ApplicationPassword on this connection; returns how many so far. */
+  passwordFailed(): number {
+    return ++this.passwordFailures;
   }
 
-  /** Writes, in order, what is due at the head of the queue; several late frames each hold what came after them, once. */
-  private flushDue(): void {
-    const queue = this.heldBehind;
-    while (queue?.[0]?.due) {
-      const { bytes } = queue.shift()!;
-      if (this.open) this.write(bytes);
-    }
-    if (queue?.length === 0) this.heldBehind = undefined;
-  }
-
-  /** Frames queued behind a late one (sendLate); named apart from `held`, the bytes of an incomplete frame. */
-  private heldBehind: Array<{ bytes: Uint8Array; due: boolean }> | undefined;
+  private passwordFailures = 0;
 
   private write(bytes: Uint8Array): void {
     writeBatched(this.socket, bytes);

@@ -3,10 +3,12 @@ import type { ServerInfo, SimContext } from './context.js';
 import { listenControl, type ControlChannel } from './control-channel.js';
 import { createControl, type SimControl } from './control.js';
 import { DefectSet } from './defect-set.js';
-import type { DefectName } from './defects.js';
+import type { DefectName } from './defects/index.js';
+import { Dispatcher } from './dispatch.js';
 import { SimError } from './errors.js';
 import { resolveSimLimits, type SimLimits } from './limits.js';
 import { PairState } from './pair-state.js';
+import { REAL_TIME, type Scheduler } from './scheduler.js';
 import { listenServer, type ListeningServer } from './server.js';
 
 export interface SimulatorOptions {
@@ -20,11 +22,19 @@ export interface SimulatorOptions {
   pair?: boolean;
   /** Open the JSON-lines control channel on this port (0 = any); off when absent. */
   controlPort?: number;
-  /** Server-side defects to switch on (src/sim/defects.ts). */
+  /**
+   * Interface of the control channel; default 127.0.0.1 whatever `host` is.
+   * The channel can switch defects on and stage switchovers, so it is
+   * reachable from elsewhere only when asked for.
+   */
+  controlHost?: string;
+  /** Server-side defects to switch on (src/sim/defects/). */
   defects?: readonly (DefectName | string)[];
   /** When set, RequestRegisterClient must carry this ApplicationPassword. */
   password?: string;
   limits?: Partial<SimLimits>;
+  /** Runs what the simulator does later (delayed deliveries); default: real timers. */
+  scheduler?: Scheduler;
   /** Receives one line per noteworthy event (closed connections and why); default: discarded. */
   log?: (line: string) => void;
 }
@@ -40,6 +50,8 @@ export interface SimHandle {
   /** Server 'b' (the initial backup), when running as a pair. */
   backup?: Address;
   control?: Address;
+  /** The control channel's back-pressure, as tests and operators can watch it. */
+  controlChannel?: Pick<ControlChannel, 'paused' | 'peakUnreadBytes'>;
   ctl: SimControl;
   close(): Promise<void>;
 }
@@ -59,6 +71,8 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<SimHa
   const ctx: SimContext = {
     state,
     defects,
+    dispatcher: new Dispatcher(opts.scheduler ?? REAL_TIME, defects.apply),
+    limits,
     password: opts.password,
     log: opts.log ?? (() => {}),
     get servers() {
@@ -80,9 +94,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<SimHa
     const handle: SimHandle = { primary: { host, port: a.port }, ctl, close: closeAll };
     if (servers.b) handle.backup = { host, port: servers.b.port };
     if (opts.controlPort !== undefined) {
-      const control = await listenControl(host, opts.controlPort, ctl, ctx.log);
+      const controlHost = opts.controlHost ?? '127.0.0.1';
+      const control = await listenControl(controlHost, opts.controlPort, ctl, ctx.log);
       listening.push(control);
-      handle.control = { host, port: control.port };
+      handle.control = { host: controlHost, port: control.port };
+      handle.controlChannel = control;
     }
     return handle;
   } catch (e) {

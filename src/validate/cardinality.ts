@@ -1,8 +1,11 @@
 /**
- * The reference's Mandatory/Optional tables (spec/cardinality.json), typed.
- * The schemas are generated from this data, and the tests walk it row by row.
+ * The reference's Mandatory/Optional tables (spec/cardinality.json), typed,
+ * with each sentence's text read from the catalogue by its id, so the tables
+ * hold no copy of the reference. The schemas are generated from this data,
+ * and the tests walk it row by row.
  */
 import data from '../../spec/cardinality.json' with { type: 'json' };
+import { sentence } from '../reference/sentences.js';
 import type { SpecialEventName } from '../registry.js';
 
 export interface CardinalityRow {
@@ -27,7 +30,33 @@ export interface EventCardinality {
   readonly footnotes: Readonly<Record<string, string>>;
 }
 
-export const CARDINALITY = data.events as unknown as Readonly<Record<SpecialEventName, EventCardinality>>;
+/** spec/cardinality.json as written: sentence ids where the typed form has text. */
+interface CardinalityData {
+  description: string[];
+  otherAttributes: false | string[];
+  noTable?: string[];
+  obsolete?: string[];
+  rows: Array<{ attribute: string; type: 'Mandatory' | 'Optional'; row: string[]; footnotes?: string[] }>;
+  footnotes: Record<string, string[]>;
+}
+
+/** The sentences of `ids`, one space between them; an unknown id throws UnknownSentenceError at load. */
+const text = (ids: readonly string[]): string => ids.map(sentence).join(' ');
+
+function typed(c: CardinalityData): EventCardinality {
+  return {
+    description: text(c.description),
+    otherAttributes: c.otherAttributes === false ? false : text(c.otherAttributes),
+    ...(c.noTable ? { noTable: text(c.noTable) } : {}),
+    ...(c.obsolete ? { obsolete: text(c.obsolete) } : {}),
+    rows: c.rows.map((r) => ({ attribute: r.attribute, type: r.type, row: text(r.row), ...(r.footnotes ? { footnotes: r.footnotes } : {}) })),
+    footnotes: Object.fromEntries(Object.entries(c.footnotes).map(([letter, ids]) => [letter, text(ids)])),
+  };
+}
+
+export const CARDINALITY = Object.fromEntries(
+  Object.entries(data.events as unknown as Record<string, CardinalityData>).map(([event, c]) => [event, typed(c)]),
+) as Readonly<Record<SpecialEventName, EventCardinality>>;
 
 export const SPECIAL_EVENTS = Object.keys(CARDINALITY) as SpecialEventName[];
 
@@ -39,6 +68,3 @@ export function rowReference(event: SpecialEventName, row: CardinalityRow): stri
   return [head, ...notes].join(' ');
 }
 
-export function rowFor(event: SpecialEventName, attribute: string): CardinalityRow | undefined {
-  return CARDINALITY[event].rows.find((r) => r.attribute === attribute);
-}

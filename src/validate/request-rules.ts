@@ -4,7 +4,7 @@
  * check returns what it found, or nothing when the message keeps the rule.
  */
 import type { JsonMessage } from '../codec/json.js';
-import { SUBSCRIPTION_OPERATION, messageByName } from '../registry.js';
+import { SUBSCRIPTION_OPERATION, messageByName, requestsAnsweredBy } from '../registry.js';
 import { CARDINALITY } from './cardinality.js';
 import { show } from './violations.js';
 
@@ -26,7 +26,7 @@ const RESERVED = CARDINALITY.EventAgentReserved;
 const PRIVATE = CARDINALITY.EventPrivateInfo;
 
 /** The requests the reference names as answered by EventACK (TSendEventEx() is RequestDistributeEvent too). */
-const ACKNOWLEDGED = ['RequestDistributeUserEvent', 'RequestDistributeEvent', 'RequestSetInputMask', 'RequestTransactionMonitoring', 'RequestPrivateService'];
+const ACKNOWLEDGED = requestsAnsweredBy('EventACK');
 const STOP_OR_MODIFY: readonly unknown[] = [SUBSCRIPTION_OPERATION.SubscriptionStop, SUBSCRIPTION_OPERATION.SubscriptionModify];
 
 function isMonitoring(request: JsonMessage): boolean {

@@ -5,6 +5,7 @@
 import { REFERENCE_KEYWORD, RULE_KEYWORD } from './schema-ids.js';
 import { EVENT_SCHEMAS, MESSAGE_SCHEMA } from './schemas.js';
 import { REQUEST_RULES } from './request-rules.js';
+import { citesOf } from './rule-sentences.js';
 import type { Rule } from './types.js';
 import { expectation } from './violations.js';
 
@@ -15,6 +16,7 @@ export const NOT_A_MESSAGE: Rule = {
   source: 'input',
   expected: 'a JSON object with a string "Event" property',
   reference: 'Event: the message type id itself.',
+  cites: [],
 };
 
 function collect(node: unknown, scope: string, out: Map<string, Rule>): void {
@@ -26,7 +28,7 @@ function collect(node: unknown, scope: string, out: Map<string, Rule>): void {
   const schema = node as Record<string, unknown>;
   const id = schema[RULE_KEYWORD];
   if (typeof id === 'string' && !out.has(id)) {
-    out.set(id, { id, scope, source: 'schema', expected: expectation(schema), reference: String(schema[REFERENCE_KEYWORD]) });
+    out.set(id, { id, scope, source: 'schema', expected: expectation(schema), reference: String(schema[REFERENCE_KEYWORD]), cites: citesOf(id, scope) });
   }
   for (const child of Object.values(schema)) collect(child, scope, out);
 }
@@ -35,7 +37,7 @@ function allRules(): Rule[] {
   const found = new Map<string, Rule>([[NOT_A_MESSAGE.id, NOT_A_MESSAGE]]);
   for (const [event, schema] of Object.entries(EVENT_SCHEMAS)) collect(schema, event, found);
   collect(MESSAGE_SCHEMA, 'message', found);
-  for (const r of REQUEST_RULES) found.set(r.id, { id: r.id, scope: r.event, source: 'request', expected: r.expected, reference: r.reference });
+  for (const r of REQUEST_RULES) found.set(r.id, { id: r.id, scope: r.event, source: 'request', expected: r.expected, reference: r.reference, cites: citesOf(r.id, r.event) });
   return [...found.values()];
 }
 

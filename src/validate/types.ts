@@ -1,3 +1,4 @@
+import type { SentenceId } from '../reference/sentences.js';
 import type { JsonMessage } from '../codec/json.js';
 import type { Message } from '../codec/types.js';
 
@@ -45,4 +46,6 @@ export interface Rule {
   /** What a valid message has. */
   expected: string;
   reference: string;
+  /** The sentence ids of spec/reference/sentences.json it enforces; none for a rule on the public numbers alone. */
+  cites: readonly SentenceId[];
 }

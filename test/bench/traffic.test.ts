@@ -1,5 +1,5 @@
 /**
- * The benchmark measures valid traffic (issue 14): every message of the
+ * The benchmark measures valid traffic: every message of the
  * mixed stream and every per-shape message keeps its schema, the stream
  * covers every message type of the registry, and its values vary.
  */

@@ -36,7 +36,7 @@ describe('malformed frames from the server', () => {
     expect(client.phase).toBe('down');
   });
 
-  it('delivers the whole frames that shared a read with an oversize length prefix, then reports it (issue 13, case 8)', async () => {
+  it('delivers the whole frames that shared a read with an oversize length prefix, then reports it', async () => {
     const { server, client } = await openQuiet();
     const pending = client.queryLocation();
     const request = await server.waitFor((m) => m.Event === 'RequestQueryLocation');

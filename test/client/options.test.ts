@@ -22,8 +22,6 @@ describe('TClient options', () => {
     [{ ...base, requestTimeoutMs: 0 }, 'requestTimeoutMs'],
     [{ ...base, reconnect: { retryDelaysMs: [] } }, 'retryDelaysMs'],
     [{ ...base, reconnect: { maxPasses: 0 } }, 'maxPasses'],
-    [{ ...base, testDefects: ['no-such-defect'] }, 'no-such-defect'],
-    [{ ...base, testDefects: ['ack-no-reference-id'] }, 'not a client defect'],
   ])('refuses %j', (options, mentioned) => {
     const error = refusal(options);
     expect(error.code).toBe('INVALID_OPTIONS');

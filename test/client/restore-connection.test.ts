@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientError, TClient, type TClientOptions } from '../../src/client/index.js';
+import { tapInternalEvents } from '../../src/client/internal-tap.js';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { event, startFakeServer, type FakeServer } from './fake-server.js';
@@ -22,10 +23,11 @@ afterEach(async () => {
 
 const nameOf = (a: { host: string; port: number }) => `${a.host}:${a.port}`;
 
-async function openOnSim(extra: Partial<TClientOptions> = {}): Promise<{ sim: SimHandle; client: TClient; events: Message[] }> {
+async function openOnSim(extra: Partial<TClientOptions> = {}, tapped?: Message[]): Promise<{ sim: SimHandle; client: TClient; events: Message[] }> {
   sim = await startSimulator({ port: 0, pair: true });
   const events: Message[] = [];
   client = new TClient({ primary: sim.primary, applicationName: 'rc-test', onEvent: (e) => events.push(e), ...extra });
+  if (tapped) tapInternalEvents(client, (e) => tapped.push(e));
   const connected = next(client, 'backupConnected');
   await client.open();
   await connected;
@@ -45,9 +47,11 @@ describe('EventRestoreConnection', () => {
     expect(events.map((e) => e.Event)).toEqual(['EventServerConnected', 'EventRegistered']);
   });
 
-  it('is dispatched when the test defect restore-connection-delivered is on', async () => {
-    const { sim, events } = await openOnSim({ testDefects: ['restore-connection-delivered'] });
-    const restore = events.find((e) => e.Event === 'EventRestoreConnection');
+  it('reaches the internal tap (what the restore-connection-delivered defect dispatches), and not the application', async () => {
+    const tapped: Message[] = [];
+    const { sim, events } = await openOnSim({}, tapped);
+    expect(events.map((e) => e.Event)).not.toContain('EventRestoreConnection');
+    const restore = tapped.find((e) => e.Event === 'EventRestoreConnection');
     expect(restore?.ServerRole).toBe(0);
     expect(restore?.Server).toBe(nameOf(sim.primary));
   });

@@ -1,5 +1,5 @@
 /**
- * encodeInto() (issue 14) and what encode()'s pooled output promises: every
+ * encodeInto() and what encode()'s pooled output promises: every
  * returned frame keeps its bytes whatever is encoded after it, and a pool
  * the caller detached is replaced, not written into.
  */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../conformance/report-model.js';
 import { startSimulator } from '../../src/sim/index.js';
-import type { DefectName } from '../../src/sim/defects.js';
+import type { DefectName } from '../../src/sim/defects/index.js';
 import { cli } from './helpers.js';
 
 const RUNS = 10;

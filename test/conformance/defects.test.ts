@@ -1,11 +1,32 @@
-/** Proof that every check can fail: each simulator defect fails exactly the scenarios that name it, and no defect fails none. */
+/**
+ * Proof that every check can fail, derived from sentence ids: a defect
+ * declares the sentence it breaks (src/sim/defects/), a scenario the
+ * sentences its own steps check (`cites`). Under each defect, every failing
+ * scenario must cite the broken sentence or quote it in its failure (the
+ * every-instance checks of conformance/received-rules.ts fail scenarios that
+ * merely receive a broken event), and for every cited sentence some defect
+ * breaking it must fail the scenario.
+ */
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
-import { SHARED_CHECK_DEFECTS } from '../../conformance/scenarios/shared-check-defects.js';
-import { DEFECTS, type DefectName } from '../../src/sim/defects.js';
-import { cli, runEmbedded } from './helpers.js';
+import type { RunReport } from '../../conformance/report-model.js';
+import { allSentences, sentence } from '../../src/reference/sentences.js';
+import { DEFECTS, type Defect, type DefectName } from '../../src/sim/defects/index.js';
+import { STARTUP_MS, cli, run, runEmbedded } from './helpers.js';
+import { embeddedTarget } from '../../conformance/targets/embedded.js';
 
-const FAILING = new Set(['fail', 'timeout']);
+/**
+ * Steps long enough that a loaded machine does not turn a slow answer into a
+ * timeout; a timeout counts as a detection only for a defect that nothing
+ * but waiting can notice (`noticedByWaiting`).
+ */
+const DEFECT_STEP_MS = 4000;
+const detections = (d: Defect): ReadonlySet<string> => new Set(d.noticedByWaiting ? ['fail', 'timeout'] : ['fail']);
+
+/** The sentence ids a failure's quoted reference contains. */
+const quoted = (reference: string): Set<string> => new Set(allSentences().filter((s) => s.kind !== 'heading' && reference.includes(s.text)).map((s) => s.id));
+
+const runDefect = (d: DefectName): Promise<RunReport> => run(embeddedTarget({ defects: [d], connectTimeoutMs: STARTUP_MS }), { timeoutMs: DEFECT_STEP_MS });
 
 describe('conformance suite against the embedded simulator', () => {
   it('passes every scenario with no defect on', async () => {
@@ -15,47 +36,47 @@ describe('conformance suite against the embedded simulator', () => {
     expect(report.results.length).toBe(SCENARIOS.length);
   });
 
-  it('names every defect of the catalogue in some scenario', () => {
-    const named = new Set(SCENARIOS.flatMap((s) => s.brokenBy));
-    expect(DEFECTS.map((d) => d.name).filter((d) => !named.has(d))).toEqual([]);
+  it('has every defect break a sentence some scenario cites', () => {
+    const cited = new Set(SCENARIOS.flatMap((s) => s.cites));
+    expect(DEFECTS.filter((d) => !cited.has(d.breaks)).map((d) => d.name)).toEqual([]);
   });
 
-  it('fails exactly the scenarios whose brokenBy names the defect, for each defect', async () => {
-    // A few defects at a time: each run starts a simulator pair per scenario, and a 2-core machine
-    // running hundreds of them at once turns one-second steps into timeouts that prove nothing.
-    const outcomes: Array<{ defect: DefectName; failed: string[]; others: string[] }> = [];
+  it('under each defect, fails only scenarios that check its sentence, and each cited sentence fails its scenario under some defect', { timeout: 900_000 }, async () => {
+    // A few defects at a time: each run starts a simulator pair per scenario.
+    const failedBy = new Map<DefectName, Set<string>>();
+    const problems: string[] = [];
     const queue = [...DEFECTS];
     const worker = async (): Promise<void> => {
       for (let d = queue.shift(); d; d = queue.shift()) {
-        const report = await runEmbedded([d.name]);
-        const failed = report.results.filter((r) => FAILING.has(r.verdict)).map((r) => r.id).sort();
-        const others = report.results.filter((r) => !FAILING.has(r.verdict) && r.verdict !== 'pass').map((r) => `${r.id}: ${r.verdict}`);
-        outcomes.push({ defect: d.name, failed, others });
+        const report = await runDefect(d.name);
+        const failed = new Set<string>();
+        for (const r of report.results) {
+          if (r.verdict === 'pass') continue;
+          const scenario = SCENARIOS.find((s) => s.id === r.id)!;
+          if (!detections(d).has(r.verdict)) problems.push(`${d.name}: ${r.id} ${r.verdict} (${r.reason ?? ''})`);
+          else if (!scenario.cites.includes(d.breaks) && !quoted(r.reference).has(d.breaks)) problems.push(`${d.name}: ${r.id} failed quoting neither ${d.breaks} nor citing it: "${r.reference}"`);
+          else failed.add(r.id);
+        }
+        failedBy.set(d.name, failed);
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
-    for (const o of outcomes) {
-      const expected = SCENARIOS.filter((s) => s.brokenBy.includes(o.defect)).map((s) => s.id).sort();
-      expect({ defect: o.defect, failed: o.failed, others: o.others }).toEqual({ defect: o.defect, failed: expected, others: [] });
+    for (const d of DEFECTS) if (!failedBy.get(d.name)?.size) problems.push(`${d.name} fails no scenario`);
+    const broken = new Set<string>(DEFECTS.map((d) => d.breaks));
+    for (const s of SCENARIOS) {
+      for (const id of s.cites.filter((c) => broken.has(c))) {
+        if (!DEFECTS.some((d) => d.breaks === id && failedBy.get(d.name)?.has(s.id))) problems.push(`${s.id} cites ${id}, yet no defect breaking it fails it`);
+      }
     }
+    expect(problems).toEqual([]);
   });
 
-  it('quotes the sentence each defect breaks, in the scenarios whose own steps it breaks', async () => {
-    // "SubscriptionID ... is mandatory" quotes with an ellipsis: each part must be there, in order.
-    const quotes = (reference: string, breaks: string): boolean => {
-      let at = 0;
-      for (const part of breaks.split('...').map((p) => p.trim()).filter(Boolean)) {
-        const found = reference.indexOf(part, at);
-        if (found < 0) return false;
-        at = found + part.length;
-      }
-      return true;
-    };
+  it('quotes the sentence each defect breaks in each failure of a scenario that cites it (a timeout reports the step waited for)', async () => {
     const wrong = await Promise.all(
       DEFECTS.map(async (d) => {
-        const own = SCENARIOS.filter((s) => s.brokenBy.includes(d.name) && !(SHARED_CHECK_DEFECTS[s.id] ?? []).includes(d.name));
+        const own = SCENARIOS.filter((s) => s.cites.includes(d.breaks));
         const report = await runEmbedded([d.name], { scenarios: own });
-        return report.results.filter((r) => !quotes(r.reference, d.breaks)).map((r) => `${d.name} in ${r.id} (${r.verdict}) quotes "${r.reference}"`);
+        return report.results.filter((r) => r.verdict === 'fail' && !r.reference.includes(sentence(d.breaks))).map((r) => `${d.name} in ${r.id} (${r.verdict}) quotes "${r.reference}"`);
       }),
     );
     expect(wrong.flat()).toEqual([]);

@@ -6,7 +6,7 @@ import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import type { Target } from '../../conformance/target.js';
 import { embeddedTarget } from '../../conformance/targets/embedded.js';
 import { runConformCommand } from '../../cli/commands/conform.js';
-import type { DefectName } from '../../src/sim/defects.js';
+import type { DefectName } from '../../src/sim/defects/index.js';
 import { validate } from '../../src/validate/index.js';
 import { expectValidReport } from '../report/report-schema.js';
 

@@ -1,5 +1,5 @@
 /**
- * A target that streams valid events without pause (issue 13, case 5): the
+ * A target that streams valid events without pause: the
  * runner keeps a bounded part of each scenario's exchange, says so in the
  * report, and closes a session past MAX_INBOX messages instead of holding
  * them all.

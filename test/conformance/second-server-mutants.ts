@@ -58,7 +58,7 @@ export const SCENARIO_OF_MUTANT: Readonly<Record<string, string>> = {
   'hardware-error-not-sent': 'hardware-error/checksum',
   'obsolete-resource-allocated': 'obsolete/never-emitted',
   'obsolete-resource-freed': 'obsolete/never-emitted',
-  // Carried by the bridge's client library: needs the exec bridge path (issue 12 item 6).
+  // Carried by the bridge's client library: needs the exec bridge path.
   'restore-delivered-to-app': 'restore-connection/not-delivered-to-app',
   // Kinds a runner that judges only the first copy, the primary, the time before a switchover or the awaited answer misses.
   'reserved-leak-late': 'agent-reserved/no-leak',

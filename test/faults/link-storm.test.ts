@@ -1,5 +1,5 @@
 /**
- * A link storm on the primary (issue 13, case 9): a proxy cuts the
+ * A link storm on the primary: a proxy cuts the
  * primary's links every 400 ms while it stays alive and primary. The client
  * falls over to the backup (which reports ServerRole 1) and must not stay
  * there silently: it reports NOT_PRIMARY, goes on looking for the primary,

@@ -4,7 +4,7 @@
  * is left out, ids are unique and follow the scheme, and the generated module
  * and lookup agree with the JSON.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_FILE, buildCatalogueModule, readCatalogue } from '../../scripts/sentences/build.js';
@@ -73,7 +73,7 @@ describe('src/reference', () => {
 
   it('sentence() returns the text of an id', () => {
     expect(sentence('EventACK.row.ReferenceID')).toBe('ReferenceID Mandatory');
-    expect(sentence('EventRestoreConnection.attribute.UserData.0')).toBe('UserData—This attribute contains the reference to the backup T-Server.');
+    for (const e of catalogue) expect(sentence(e.id)).toBe(e.text);
     expect(sentenceEntry('EventACK.note.b.0')).toMatchObject({ section: 'EventACK', kind: 'rule' });
     expect(allSentences().map((s) => s.id)).toEqual(catalogue.map((e) => e.id));
   });
@@ -91,5 +91,25 @@ describe('src/reference', () => {
       expect((caught as UnknownSentenceError).code).toBe('UNKNOWN_SENTENCE');
       expect((caught as UnknownSentenceError).id).toBe(id);
     }
+  });
+});
+
+describe('one copy of each sentence', () => {
+  /** Where the text may stand besides the catalogue: the reference, generated files, and sample reports (output, not source). */
+  const ELSEWHERE = /^(spec\/reference\/|spec\/events\/|spec\/defs\/|spec\/sentence-audit\.json$|src\/reference\/catalogue\.ts$|src\/codec\/generated\/|src\/validate\/generated\/|test\/fixtures\/|test\/codec\/legacy\/)/;
+  const ROOT = new URL('../../', import.meta.url);
+  const files = ['src', 'conformance', 'cli', 'fuzz', 'load', 'test', 'scripts', 'spec', 'bench']
+    .flatMap((dir) => (readdirSync(new URL(dir, ROOT), { recursive: true, encoding: 'utf8' }) as string[]).map((f) => `${dir}/${f}`))
+    .filter((f) => /\.(ts|mts|mjs|js|json)$/.test(f) && !ELSEWHERE.test(f));
+
+  it('no source file repeats a sentence of the reference: code cites its id', () => {
+    const long = catalogue.filter((e) => e.kind !== 'heading' && e.text.length >= 40);
+    const repeated: string[] = [];
+    for (const f of files) {
+      const text = readFileSync(new URL(f, ROOT), 'utf8').replace(/\s+/g, ' ');
+      for (const e of long) if (text.includes(e.text)) repeated.push(`${f}: ${e.id}`);
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(repeated).toEqual([]);
   });
 });

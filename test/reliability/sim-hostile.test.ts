@@ -1,5 +1,5 @@
 /**
- * The simulator under cheap attacks (issue 13, cases 3, 4, 8 and 10): what
+ * The simulator under cheap attacks: what
  * each costs the server now, each to a bound a test can see.
  */
 import { describe, expect, it } from 'vitest';

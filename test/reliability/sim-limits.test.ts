@@ -30,7 +30,8 @@ function burst(messages: Message[]): Uint8Array {
 
 describe('simulator limits at their boundaries', () => {
   it('documents safe defaults', () => {
-    expect(DEFAULT_SIM_LIMITS).toEqual({ maxClients: 4096, maxFrameBytes: 1 << 20, maxQueuedBytes: 4 << 20, maxRequestsPerSecond: 20_000, registerTimeoutMs: 30_000, idleTimeoutMs: 0, maxBadFrames: 16, frameTimeoutMs: 10_000, maxPendingBytes: 64 << 20 });
+    expect(DEFAULT_SIM_LIMITS).toEqual({ maxClients: 4096, maxFrameBytes: 1 << 20, maxQueuedBytes: 4 << 20, maxRequestsPerSecond: 20_000, registerTimeoutMs: 30_000, idleTimeoutMs: 0, maxBadFrames: 16, frameTimeoutMs: 10_000, maxPendingBytes: 64 << 20,
+      maxDnsPerClient: 10_000, maxDnBytesPerClient: 1 << 20, maxRegistrations: 1_000_000, maxRegistrationBytes: 64 << 20, maxSubscriptionsPerClient: 1000, maxSubscriptions: 100_000, maxPasswordFailures: 3 });
   });
 
   it('refuses unusable limits with SimError BAD_OPTION', async () => {

@@ -1,5 +1,5 @@
 /**
- * The HTML report in a real browser (issue 5 "Done when"): diagrams render,
+ * The HTML report in a real browser: diagrams render,
  * the violation is visible, messages expand, and hostile data runs no script.
  * `npm test` installs Debian's chromium first (scripts/ensure-chromium.mjs); a
  * missing browser fails this test rather than skipping it, so CI cannot pass without it.

@@ -1,6 +1,5 @@
 /**
- * The codec contract under an attacker's input (issue 13, cases 1, 2, 3, 6
- * and 7): names from outside never reach Object.prototype, a legal frame
+ * The codec contract under an attacker's input: names from outside never reach Object.prototype, a legal frame
  * cannot make decode() build many times its size, encode() holds a message
  * to the decoder's limits, and one large encode does not pin its buffer.
  */

@@ -71,3 +71,36 @@ describe('tlib-kit sim', () => {
     }
   }, 30_000);
 });
+
+describe('tlib-kit sim --control-host', () => {
+  /** Starts the simulator CLI, waits for its listener lines, stops it; returns what it printed. */
+  async function listenLines(args: string[]): Promise<string> {
+    const child = spawn(process.execPath, [...NODE_ARGS, '--port', '0', '--no-pair', '--control-port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await new Promise<void>((resolve) => {
+        const check = () => (/control channel listening/.test(out) ? resolve() : undefined);
+        child.stdout.on('data', check);
+        child.once('exit', () => resolve());
+        check();
+      });
+      return out;
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+
+  it('keeps the control channel on loopback when the servers listen on every interface', async () => {
+    const out = await listenLines(['--host', '0.0.0.0']);
+    expect(out).toMatch(/primary \(server a\) listening on 0\.0\.0\.0:\d+/);
+    expect(out).toMatch(/control channel listening on 127\.0\.0\.1:\d+/);
+  }, 30_000);
+
+  it('opens it elsewhere only when asked', async () => {
+    const out = await listenLines(['--host', '0.0.0.0', '--control-host', '0.0.0.0']);
+    expect(out).toMatch(/control channel listening on 0\.0\.0\.0:\d+/);
+  }, 30_000);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVER_DEFECTS } from '../../src/sim/index.js';
-import { DEFECTS } from '../../src/sim/defects.js';
+import { DEFECTS } from '../../src/sim/defects/index.js';
 import { startSimulator } from '../../src/sim/index.js';
 import { CHECKS } from './defect-checks.js';
 

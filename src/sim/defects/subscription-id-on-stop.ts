@@ -1,0 +1,16 @@
+import { SUBSCRIPTION_OPERATION } from '../../registry.js';
+import { editEach } from './edit.js';
+import type { Defect } from './types.js';
+
+export const defect = {
+  name: 'subscription-id-on-stop',
+  where: 'server',
+  does: 'The EventACK answering SubscriptionStop and SubscriptionModify carries a SubscriptionID.',
+  breaks: 'EventACK.note.b.0',
+  mutate: (ds, at) => {
+    const r = at.request;
+    if (r?.Event !== 'RequestTransactionMonitoring' || r.SubscriptionOperation === SUBSCRIPTION_OPERATION.SubscriptionStart || r.SubscriptionID === undefined) return ds;
+    const id = r.SubscriptionID;
+    return editEach(ds, 'EventACK', (m) => (m.SubscriptionID = id));
+  },
+} as const satisfies Defect;
