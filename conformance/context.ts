@@ -138,7 +138,7 @@ export function createContext(o: ContextOptions): RunContext {
       clients.forEach((c) => c.close());
       await Promise.allSettled(apps.map((a) => a.close()));
       try {
-        if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links)) {
+        if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links || changes.failed)) {
           o.exchange.note('runner', 'control', 'control: restoring the pair for the next scenario (links up, original primary)');
           await o.session.restore(changes);
         }

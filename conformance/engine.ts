@@ -45,6 +45,8 @@ export interface EngineOptions {
   knownFlaky?: { file: string; entries: KnownEntry[] };
   onRecord?: RecordListener;
   onResult?: (r: CaseResult) => void;
+  /** Options besides the target, seed and timeout that change the run (--profile, --control-timeout): the Reproduce command carries them. */
+  reproduceWords?: readonly string[];
   /** Part i of n of a sharded run: recorded in the report; on a shared target it leases only its part of the profile (profileForShard). */
   shard?: { index: number; count: number };
 }
@@ -69,7 +71,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const target: TargetInfo = { kind: 'custom', ...o.target.info, description: o.target.description };
   const withReproduce = (r: CaseResult): CaseResult => {
     if (r.verdict === 'pass' || r.verdict === 'skip') return r;
-    const command = reproduceCommand(target, r.id, o.seed, o.timeoutMs);
+    const command = reproduceCommand(target, r.id, o.seed, o.timeoutMs, o.reproduceWords);
     return command ? { ...r, reproduce: command } : r;
   };
 

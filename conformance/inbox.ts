@@ -59,12 +59,12 @@ export class Inbox implements Receiver {
     return this.entries;
   }
 
-  /** `frameBytes`: the size of the frame it came in (0 for an application event, which has none). */
-  deliver(message: Message, record: WireRecord, frameBytes = 0): void {
+  /** `frameBytes`: the size of the frame it came in (0 for an application event, which has none). Whether a waiting step took it. */
+  deliver(message: Message, record: WireRecord, frameBytes = 0): boolean {
     if (this.entries.length >= MAX_INBOX || this.keptBytes + frameBytes > MAX_INBOX_BYTES) {
       const what = this.entries.length >= MAX_INBOX ? `more than ${MAX_INBOX} messages` : `more than ${MAX_INBOX_BYTES} bytes of messages`;
       if (this.closedReason === undefined) this.overflow(`the target sent ${this.name} ${what} in one scenario`);
-      return;
+      return false;
     }
     this.keptBytes += frameBytes;
     const entry: Entry = { message, record, consumed: false };
@@ -74,9 +74,15 @@ export class Inbox implements Receiver {
         entry.consumed = true;
         this.waiters.delete(w);
         w.resolve(entry);
-        return;
+        return true;
       }
     }
+    return false;
+  }
+
+  /** A step is waiting on this session now. */
+  protected get waiting(): boolean {
+    return this.waiters.size > 0;
   }
 
   /**

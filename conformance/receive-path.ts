@@ -19,6 +19,8 @@ export interface ReceivePathStages {
   /** Judges a recorded message; false keeps it from the receiver (it is another scenario's). */
   judge(message: Message, record: WireRecord): boolean;
   deliver(message: Message, record: WireRecord, frameBytes: number): void;
+  /** A frame that could not be decoded, recorded (absent: recorded only). */
+  undecodable?(why: string, record: WireRecord): void;
   /** The path ended: the peer closed, or the stream could not be framed. */
   ended(reason: string): void;
 }
@@ -47,7 +49,8 @@ export function openReceivePath(s: ReceivePathStages): ReceivePath {
       message = decode(frame);
     } catch (e) {
       const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
-      s.exchange.frame('recv', s.actor, s.peer, frame, undefined, `undecodable frame (${why})`);
+      const record = s.exchange.frame('recv', s.actor, s.peer, frame, undefined, `undecodable frame (${why})`);
+      s.undecodable?.(why, record);
       return;
     }
     const record = s.exchange.frame('recv', s.actor, s.peer, frame, message);

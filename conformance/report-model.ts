@@ -108,6 +108,11 @@ export interface CaseResult {
   failedRuns?: number;
   /** Records the runner left out of `exchange` (conformance/exchange.ts, EXCHANGE_CAPS); a note in the exchange marks where. */
   truncated?: { records: number; frameBytes: number };
+  /**
+   * Why a 'fail' or 'error' is neither a broken rule nor a timeout: 'refused' (verdict 'error'), the target
+   * answered a request with EventError; 'undecodable' (verdict 'fail'), it sent a frame the codec cannot decode.
+   */
+  cause?: 'refused' | 'undecodable';
   /** Attributes the target sent outside an event's table, by event: accepted (no sentence forbids them), recorded. */
   outsideTables?: Record<string, string[]>;
 }

@@ -141,7 +141,7 @@ export function observedVerdict(r: CaseResult, error: ConformanceError): CaseRes
   return { ...r, ...o, reason: `after its steps: ${o.reason ?? ''}`, exchange: error.record ? [...r.exchange, error.record] : r.exchange };
 }
 
-type Outcome = Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string };
+type Outcome = Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual' | 'cause'> & { reference?: string };
 
 /**
  * The verdict from how the steps ended and what was observed. A rule a
@@ -212,13 +212,15 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
+const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error', REFUSED: 'error', UNDECODABLE: 'fail' };
 
 function outcomeOf(e: unknown): Outcome {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
+    const cause = e.outcomeCause;
     return {
       verdict: VERDICT_OF[e.code],
+      ...(cause ? { cause } : {}),
       reason: e.message,
       ...(e.sentence !== undefined ? { reference: e.sentence } : {}),
       ...(e.expected !== undefined ? { expected: e.expected } : {}),

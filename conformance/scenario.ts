@@ -101,6 +101,8 @@ export interface Control {
    * shared": resolves with the release once held, or with undefined when the hook has no lease.
    */
   lease?(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined>;
+  /** Which configured server ("primary": the one given as primary) is primary now; undefined when the hook cannot say. */
+  state?(): Promise<ServerSide | undefined>;
 }
 
 /** The profile's resources leased to one attempt (spec/target-contract.md, "The profile"). */

@@ -7,7 +7,7 @@
 import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
 import { attributesOutsideTable } from '../src/validate/index.js';
 import type { Ledger } from './attribution.js';
-import { violation, type ConformanceError } from './failure.js';
+import { refused, undecodable, violation, type ConformanceError } from './failure.js';
 import { judgeDelivery, judgeReceived, RoleReports, type Judge, type Recipient } from './received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
@@ -74,7 +74,15 @@ export class RawClient extends Inbox implements WireClient, Recipient {
       transport: o.transport,
       exchange: o.exchange,
       judge: (m, record) => this.judged(m, record),
-      deliver: (m, record, bytes) => this.deliver(m, record, bytes),
+      deliver: (m, record, bytes) => {
+        const taken = this.deliver(m, record, bytes);
+        if (!taken && m.Event === 'EventError') this.unanswered(m, record);
+      },
+      // Its own verdict, at once: not the timeout of whatever the scenario was waiting for.
+      undecodable: (why, record) => {
+        record.violation = true;
+        this.broken(undecodable(this.name, why, record));
+      },
       ended: (reason) => this.closed(reason),
     });
   }
@@ -110,6 +118,17 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error);
     else this.attribution.orphan(error);
     return !foreign || mine === undefined;
+  }
+
+  /**
+   * An EventError answering one of this client's requests that no step took: while a step waits,
+   * the scenario ends 'refused' at once (quoting ErrorCode and ErrorMessage) rather than timing out.
+   */
+  private unanswered(answer: Message, record: WireRecord): void {
+    const request = typeof answer.ReferenceID === 'number' ? this.requests.get(answer.ReferenceID) : undefined;
+    if (!request || request.Event === 'RequestQueryLocation' || !this.waiting) return;
+    record.violation = true;
+    this.broken(refused(request.Event, `an answer to ${request.Event} (ReferenceID ${answer.ReferenceID})`, answer, describe(answer), record));
   }
 
   protected override overflow(reason: string): void {
@@ -154,7 +173,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     if (reply.Event === 'EventError') {
       const record = this.recordOf(reply);
       if (record) record.violation = true;
-      throw violation(`${m.Event} was refused`, `${answer} with ReferenceID ${ref}`, describe(reply), record);
+      throw refused(m.Event, `${answer} with ReferenceID ${ref}`, reply, describe(reply), record);
     }
     return reply;
   }

@@ -34,6 +34,7 @@ interface ConformOptions {
   list?: boolean;
   json?: string | boolean;
   timeout?: string;
+  controlTimeout?: string;
   seed?: string;
   repeat: string;
   junit?: string;
@@ -60,6 +61,8 @@ const PROCESS_IO: ConformIO = {
 
 const DEFAULT_STEP_MS = 2000;
 const DEFAULT_STARTUP_MS = 10_000;
+/** A real switchover takes seconds: control actions get their own bound, not the step timeout. */
+const DEFAULT_CONTROL_MS = 30_000;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -132,13 +135,14 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   const profile = o.profile === undefined ? BUILT_IN_PROFILE : await loadProfile(o.profile);
   const timeoutMs = o.timeout === undefined ? (profile.profile.timeouts?.stepMs ?? DEFAULT_STEP_MS) : positiveInt(o.timeout, '--timeout', 600_000);
   const startupMs = profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
+  const controlMs = o.controlTimeout === undefined ? (profile.profile.timeouts?.controlMs ?? DEFAULT_CONTROL_MS) : positiveInt(o.controlTimeout, '--control-timeout', 600_000);
   const repeat = positiveInt(o.repeat, '--repeat', 1000);
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : positiveInt(o.seed, '--seed', 2 ** 31 - 1);
   const shard = parseShard(o.shard);
   const selected = selectScenarios(SCENARIOS, o.run, o.skip);
   const scenarios = shardOf(selected, shard);
   const password = profile.profile.credentials?.applicationPassword;
-  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, timeoutMs, startupMs, ...(password !== undefined ? { password } : {}) });
+  const target = targetFromWords({ target: o.target, backup: o.backup, control: o.control, simDefects: o.simDefect, controlMs, startupMs, ...(password !== undefined ? { password } : {}) });
   const [knownFailing, knownFlaky] = [await loadList(o.knownFailing), await loadList(o.knownFlaky)];
   const { color } = io;
   const named: Array<[string, string | undefined]> = [
@@ -170,6 +174,7 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     seed,
     repeat,
     argv,
+    reproduceWords: [...(o.profile !== undefined ? ['--profile', o.profile] : []), ...(o.controlTimeout !== undefined ? ['--control-timeout', String(controlMs)] : [])],
     ...(knownFailing ? { knownFailing } : {}),
     ...(knownFlaky ? { knownFlaky } : {}),
     ...(o.trace ? { onRecord: (r, id) => io.out(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
@@ -241,6 +246,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--skip <pattern>', 'skip the scenarios a pattern selects (repeatable)', collect, [])
     .option('--list', 'list the scenarios and exit (with --json: as a JSON array)')
     .option('--timeout <ms>', `per-step timeout: how long to wait for each expected message (default: the profile's timeouts.stepMs, else ${DEFAULT_STEP_MS})`)
+    .option('--control-timeout <ms>', `how long one control action (switchover, link, fault, call) may take before the hook is stopped with its process group (default: the profile's timeouts.controlMs, else ${DEFAULT_CONTROL_MS})`)
     .option('--seed <n>', 'seed for scenario order, DNs and ReferenceIDs (printed in every report)')
     .option('--repeat <n>', 'run each scenario n times to expose flakiness', '1')
     .option('--json [file]', 'write the JSON report (spec/report.schema.json) to file; with --list, print the list as JSON')

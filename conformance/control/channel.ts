@@ -44,6 +44,12 @@ export function channelControl(address: TcpAddress, timeoutMs: number): Control 
     });
   return {
     lease: (mode) => holdLease(address, mode),
+    // The channel's state names the servers "a" (the configured primary) and "b" (spec/control-channel.md).
+    state: async () => {
+      const answer = await send({ action: 'state' }).catch(() => undefined);
+      const primary = (answer?.state as { primary?: unknown } | undefined)?.primary;
+      return primary === 'a' ? 'primary' : primary === 'b' ? 'backup' : undefined;
+    },
     switchover: async () => void (await send({ action: 'switchover' })),
     setLink: async (server, up) => void (await send({ action: 'setLink', server, up })),
     fault: async (kind, where) => void (await send({ action: 'switchFault', kind, ...where })),

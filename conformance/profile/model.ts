@@ -28,7 +28,7 @@ export interface Profile {
   agents?: ProfileAgent[];
   call?: CallSource;
   credentials?: { applicationPassword?: string };
-  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number };
+  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number; controlMs?: number };
   supports?: { pair?: boolean; control?: ControlAction[]; appView?: boolean };
 }
 

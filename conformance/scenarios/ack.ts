@@ -7,7 +7,7 @@
 import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
 import type { DefectName } from '../../src/sim/defects.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
-import { event, mustEqual, mustHave, mustLack } from './check.js';
+import { answered, event, mustEqual, mustHave, mustLack } from './check.js';
 
 const RESPONSE_TO =
   'This event is a response to the TSendUserEvent(), TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(), and TPrivateSevice() functions.';
@@ -19,7 +19,8 @@ const REFERENCE_ID_DEFECTS: DefectName[] = ['ack-no-reference-id', 'ack-wrong-re
 /** Sends the request and returns the EventACK that answers it, its ReferenceID checked. */
 async function acknowledged(c: WireClient, request: Message): Promise<Message> {
   const ref = c.request(request);
-  const ack = await c.expect(event('EventACK', undefined, `answering ${request.Event} (ReferenceID ${ref})`));
+  // EventACK "is a response to" these requests: an EventError in its place breaks that sentence.
+  const ack = await answered(c.expect(event('EventACK', undefined, `answering ${request.Event} (ReferenceID ${ref})`)), RESPONSE_TO);
   mustEqual(c, ack, 'ReferenceID', ref, `must echo the ReferenceID of the ${request.Event} it acknowledges`, REFERENCE_ID_RULE);
   return ack;
 }
@@ -81,7 +82,7 @@ const simpleAcks: Scenario[] = CASES.map((k) => ({
 async function acknowledgedOr(ctx: ScenarioContext, c: WireClient, request: Message, alone: string): Promise<void> {
   const ref = c.request(request);
   const either = (m: Message): boolean => m.Event === 'EventACK' || m.Event === alone;
-  await c.expect({ what: `EventACK or ${alone} answering ${request.Event} (ReferenceID ${ref})`, match: either, sentence: RESPONSE_TO });
+  await answered(c.expect({ what: `EventACK or ${alone} answering ${request.Event} (ReferenceID ${ref})`, match: either, sentence: RESPONSE_TO }), RESPONSE_TO);
   await c.sync();
   const ack = c.received.find((m) => m.Event === 'EventACK');
   if (!ack) return ctx.seen(`${request.Event} answered by ${alone} alone (no EventACK)`);

@@ -4,7 +4,8 @@
  * the primary once its backup connection is up, ServerRole 1 from a primary
  * that became backup, UserData naming the backup.
  */
-import { SERVER_ROLE, type KVList, type Message } from '../../src/index.js';
+import { serverReferences } from '../../src/backup-reference.js';
+import { SERVER_ROLE, type Message } from '../../src/index.js';
 import { isConformanceError } from '../failure.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
@@ -17,11 +18,6 @@ const NOT_DELIVERED = 'EventRestoreConnection is processed internally by T-Libra
 
 const restore = event('EventRestoreConnection');
 
-/** Whether a UserData value names a listener by its port (the only part the runner can know a server's reference contains). */
-function names(userData: KVList, port: number): boolean {
-  const token = new RegExp(`(^|\\D)${port}(\\D|$)`);
-  return userData.some(([, v]) => (typeof v === 'number' ? v === port : typeof v === 'string' && token.test(v)));
-}
 
 /**
  * A client of the server `change` demotes sees it say it is the backup now:
@@ -77,12 +73,14 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
       const a = await ctx.client('client-of-primary', 'primary');
       const m = await a.expect(restore);
       if (!m.UserData?.length) blame(a, m, 'EventRestoreConnection does not say where the backup is', 'UserData with the reference to the backup T-Server', m.UserData ? 'empty UserData' : 'no UserData');
-      // The reference is silent on the reference's form: any form is accepted, except one that names the sender and not its backup.
+      // The reference is silent on the reference's form: every form is read (src/backup-reference.ts), and any is accepted
+      // except one that names the sender and not its backup.
       const [self, backup] = [ctx.address('primary'), ctx.address('backup')];
-      const form = `UserData keys: ${m.UserData.map(([k]) => k).join(', ')}`;
+      const refs = serverReferences(m.UserData);
+      const form = refs.length ? `UserData names ${refs.map((r) => `${r.host}:${r.port} as ${r.form} at ${r.path.join('/')}`).join(', ')}` : `UserData keys: ${m.UserData.map(([k]) => k).join(', ')}`;
       if (!self || !backup || self.port === backup.port) return ctx.seen(`${form} (addresses unknown to the runner: not compared)`);
-      if (names(m.UserData, backup.port)) return ctx.seen(`${form}, naming the backup's port ${backup.port}`);
-      if (names(m.UserData, self.port)) {
+      if (refs.some((r) => r.port === backup.port)) return ctx.seen(`${form}, naming the backup's port ${backup.port}`);
+      if (refs.some((r) => r.port === self.port)) {
         blame(a, m, 'EventRestoreConnection names the sending T-Server itself, not its backup', `UserData naming the backup (listening on port ${backup.port})`, `UserData naming port ${self.port}, the sender's own: ${JSON.stringify(m.UserData)}`, USER_DATA);
       }
       ctx.seen(`${form}, in a form that names neither port (accepted)`);

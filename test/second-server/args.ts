@@ -8,7 +8,7 @@ export const USAGE = `usage: tsx test/second-server/main.ts [options]
   --host H               listen address (default 127.0.0.1)
   --primary-port N       server "one", initially primary (default 0: a free port)
   --backup-port N        server "two", initially backup (default 0)
-  --control-port N       JSON-lines control channel (default 0; -1: none)
+  --control-port N       JSON-lines control channel (default 0; none: no channel)
   --dns LIST             strict resources: DNs served, e.g. 7001-7010
   --agents LIST          strict resources: agent ids
   --places LIST          strict resources: places
@@ -99,7 +99,7 @@ export function optionsFromArgs(argv: string[]): Partial<ServerOptions> | 'help'
     host: values.host,
     primaryPort: toInt('primary-port', values['primary-port']),
     backupPort: toInt('backup-port', values['backup-port']),
-    controlPort: toInt('control-port', values['control-port']),
+    controlPort: values['control-port'] === 'none' ? -1 : toInt('control-port', values['control-port']),
     password: values.password,
     mutant: values.mutant,
     writeGapMs: toInt('write-gap-ms', values['write-gap-ms']),
