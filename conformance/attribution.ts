@@ -86,6 +86,11 @@ export class Ledger {
     }
   }
 
+  /** The scenario that changed the pair last. */
+  get pairChanger(): string | undefined {
+    return this.pairChangedBy;
+  }
+
   /** A control action: the pair events that follow are this scenario's. */
   changedPair(scenarioId: string): void {
     this.pairChangedBy = scenarioId;
