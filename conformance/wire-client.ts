@@ -115,7 +115,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     if ((mine !== undefined && !foreign) || !this.attribution) {
       record.violation = true;
       this.broken(error);
-    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error);
+    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error, owner.cause?.request.ReferenceID ?? owner.change);
     else this.attribution.orphan(error);
     return !foreign || mine === undefined;
   }
