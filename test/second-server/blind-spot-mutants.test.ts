@@ -70,6 +70,16 @@ describe('late', () => {
     expect(sender.of('EventUserEvent')).toEqual([]);
   });
 
+  it('private-info-leak-late: a bystander gets EventPrivateInfo after the requester and the device clients got theirs', async () => {
+    const h = await pairWith('private-info-leak-late');
+    const requester = await client(h.primary);
+    const onDn = await client(h.primary, '7001');
+    const bystander = await client(h.backup, '7002');
+    await requester.request({ Event: 'RequestPrivateService', PrivateEvent: 3, ThisDN: '7001' }, 'EventACK');
+    await after(onDn, 0, 'EventPrivateInfo');
+    expect(await after(bystander, 0, 'EventPrivateInfo')).toMatchObject({ PrivateEvent: 3, ThisDN: '7001' });
+  });
+
   it('primary-changed-late-to-old-primary: the old primary tells its clients too, after the switchover', async () => {
     const h = await pairWith('primary-changed-late-to-old-primary');
     const onOne = await client(h.primary);
@@ -110,6 +120,16 @@ describe('on the backup, after a switchover', () => {
     await switchFault(h.pair, 'checksum', { ThisDN: '7001' });
     expect((await after(onOne, 0, 'EventHardwareError')).time).toBeDefined();
     expect(await after(onTwo, 0, 'EventHardwareError')).not.toHaveProperty('time');
+  });
+
+  it('user-event-no-time-on-backup: the primary client copy has time, the backup client copy none', async () => {
+    const h = await pairWith('user-event-no-time-on-backup');
+    const sender = await client(h.primary);
+    const onOne = await client(h.primary, '7001');
+    const onTwo = await client(h.backup, '7001');
+    await sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: '7001' }, 'EventACK');
+    expect((await after(onOne, 0, 'EventUserEvent')).time).toBeDefined();
+    expect(await after(onTwo, 0, 'EventUserEvent')).not.toHaveProperty('time');
   });
 
   it('obsolete-resource-allocated-on-backup: EventResourceAllocated after EventRegistered on the backup only', async () => {
@@ -157,6 +177,14 @@ describe('one copy only', () => {
     const onDn = await client(h.primary, '7001');
     expect((await requester.request({ Event: 'RequestSetCallInfo', ConnID: call.ConnID, CustomerID: 'c' }, 'EventCallInfoChanged')).time).toBeDefined();
     expect(await after(onDn, 0, 'EventCallInfoChanged')).not.toHaveProperty('time');
+  });
+
+  it('private-info-copy-no-private-event: the requester copy has PrivateEvent, the device clients copy none', async () => {
+    const h = await pairWith('private-info-copy-no-private-event');
+    const requester = await client(h.primary);
+    const onDn = await client(h.primary, '7001');
+    expect(await requester.request({ Event: 'RequestPrivateService', PrivateEvent: 4, ThisDN: '7001' }, 'EventPrivateInfo')).toMatchObject({ PrivateEvent: 4 });
+    expect(await after(onDn, 0, 'EventPrivateInfo')).not.toHaveProperty('PrivateEvent');
   });
 
   it('user-event-second-receiver-no-this-dn: of two receivers, one gets ThisDN and one does not', async () => {

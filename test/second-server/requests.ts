@@ -5,7 +5,7 @@
  */
 import type { Message, KVList } from '../../src/index.js';
 import type { Connection } from './connection.js';
-import type { Side, VendorPair } from './pair.js';
+import type { ServerName, Side, VendorPair } from './pair.js';
 import { ERROR } from './errors.js';
 import { checkAgent, checkDn, checkPlace, type Refusal } from './resources.js';
 import { now } from './clock.js';
@@ -128,7 +128,11 @@ const HANDLERS: Record<string, Handler> = {
       const entitled = pair.registeredOn(dn).filter((c) => c !== conn);
       const receivers = pair.m('user-event-leak') ? pair.allRegistered().filter((c) => c !== conn) : entitled;
       const event = userEventFrom(pair, request);
-      delivered = pair.fanOut(receivers, (_receiver, index) => {
+      delivered = pair.fanOut(receivers, (receiver, index) => {
+        if (pair.m('user-event-no-time-on-backup') && pair.roleOf(receiver.serverName as ServerName) === 'backup') {
+          const { time: _time, ...rest } = event;
+          return rest as Message;
+        }
         if (index === 0 || !pair.m('user-event-second-receiver-no-this-dn')) return event;
         const { ThisDN: _dn, ...rest } = event;
         return rest as Message;
@@ -207,7 +211,14 @@ const HANDLERS: Record<string, Handler> = {
     if (pair.m('private-info-no-time')) delete info.time;
     if (!pair.m('private-info-not-to-requester')) conn.send(info);
     const others = pair.m('private-info-leak') ? pair.allRegistered() : dn === undefined ? [] : pair.registeredOn(dn);
-    void pair.fanOut(others.filter((other) => other !== conn), info);
+    let copy: Message = info;
+    if (pair.m('private-info-copy-no-private-event')) {
+      const { PrivateEvent: _private, ...rest } = info;
+      copy = rest as Message;
+    }
+    const entitled = others.filter((other) => other !== conn);
+    const delivered = pair.fanOut(entitled, copy);
+    if (pair.m('private-info-leak-late')) void delivered.then(() => pair.sendLate(bystanders(pair, conn, entitled), info));
     if (!pair.m('ack-missing-private-service') && !pair.options.privateInfoAlone) conn.send(ack(pair, side, request, undefined));
   },
 
