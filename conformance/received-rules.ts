@@ -78,8 +78,8 @@ export function judgeDelivery(m: Message, owner: Owner | undefined, to: Recipien
   const dn = ENTITLED_DN[event](m, cause.request);
   if (dn === undefined || to.registered.has(dn)) return undefined;
   return {
-    message: `${m.Event}, which it must not: it neither sent the ${cause.request.Event} nor is registered on ${dn}`,
-    expected: `no ${m.Event} for ${to.name} (registered on ${[...to.registered].join(', ') || 'no DN'})`,
+    message: `${m.Event}, which it must not: it neither sent the ${cause.request.Event} nor is registered on ${dn} (it is on ${[...to.registered].join(', ') || 'no DN'})`,
+    expected: `no ${m.Event} for ${to.name}`,
     actual: `${m.Event} caused by ${owner!.scenarioId}'s ${cause.request.Event}`,
     sentence: DELIVERY_SENTENCES[event],
   };

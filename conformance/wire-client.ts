@@ -110,12 +110,13 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     const outside = this.onOutside ? attributesOutsideTable(m) : [];
     if (outside.length) this.onOutside!(m.Event, outside);
     if (!broken) return !foreign || mine === undefined;
-    record.violation = true;
     const error = violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence);
-    if (mine !== undefined && !foreign) this.broken(error);
-    else if (owner) this.attribution!.ledger.violate(owner.scenarioId, error);
-    else if (this.attribution) this.attribution.orphan(error);
-    else this.broken(error);
+    // Marked here when this connection's own scenario fails by it; the owner's verdict marks what it takes from the ledger.
+    if ((mine !== undefined && !foreign) || !this.attribution) {
+      record.violation = true;
+      this.broken(error);
+    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error);
+    else this.attribution.orphan(error);
     return !foreign || mine === undefined;
   }
 

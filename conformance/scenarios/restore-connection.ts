@@ -11,7 +11,7 @@ import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
 const ROLE_0 =
-  'The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established.';
+  'ServerRole—The primary T-Server generates EventRestoreConnection, with the attribute ServerRole set to 0, when the connection to the backup T-Server has been established.';
 const ROLE_1 = 'T-Server generates EventRestoreConnection and sets the attribute ServerRole to 1 to indicate that it has been changed from the primary to the backup T-Server.';
 const USER_DATA = 'UserData—This attribute contains the reference to the backup T-Server. T-Library uses this information to try to connect to that server.';
 const NOT_DELIVERED = 'EventRestoreConnection is processed internally by T-Library, and is not delivered to the user dispatch function.';

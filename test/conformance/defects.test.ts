@@ -20,7 +20,8 @@ describe('conformance suite against the embedded simulator', () => {
     expect(DEFECTS.map((d) => d.name).filter((d) => !named.has(d))).toEqual([]);
   });
 
-  it('fails exactly the scenarios whose brokenBy names the defect, for each defect', async () => {
+  // The application-view scenarios watch for a step timeout each, and every run now has observers: minutes on a loaded machine.
+  it('fails exactly the scenarios whose brokenBy names the defect, for each defect', { timeout: 300_000 }, async () => {
     // A few defects at a time: each run starts a simulator pair per scenario, and a 2-core machine
     // running hundreds of them at once turns one-second steps into timeouts that prove nothing.
     const outcomes: Array<{ defect: DefectName; failed: string[]; others: string[] }> = [];
@@ -83,7 +84,7 @@ describe('conformance suite against the embedded simulator', () => {
 });
 
 describe('tlib-kit conform --sim-defect', () => {
-  it('exits 0 with no defect and 1 with each defect on', async () => {
+  it('exits 0 with no defect and 1 with each defect on', { timeout: 300_000 }, async () => {
     const clean = await cli(['--timeout', '1000']);
     expect(clean.code).toBe(0);
     const codes = await Promise.all(DEFECTS.map(async (d) => [d.name, (await cli(['--sim-defect', d.name, '--timeout', '1000'])).code]));

@@ -11,7 +11,7 @@ import { PRESETS } from './options.js';
 import { problems, requireBuiltCli, runConform, skipped, targetArgs } from './conform-run.js';
 
 const RAW_WIRE = ['restore-connection/backup-role', 'restore-connection/names-backup', 'restore-connection/primary-role'];
-const APP_VIEW = ['restore-connection/not-delivered-to-app'];
+const APP_VIEW = ['restore-connection/not-delivered-to-app', 'restore-connection/not-delivered-to-app-after-switchover'];
 
 let handle: VendorHandle | undefined;
 
