@@ -200,7 +200,7 @@ function seenFields(seen: readonly string[], outsideTables: Record<string, strin
 
 class DeadlineExceeded extends Error {}
 
-async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+export async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineExceeded(`the scenario did not finish within ${ms} ms`)), ms);
@@ -214,7 +214,7 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
 
 const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error', REFUSED: 'error', UNDECODABLE: 'fail' };
 
-function outcomeOf(e: unknown): Outcome {
+export function outcomeOf(e: unknown): Outcome {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
     const cause = e.outcomeCause;
