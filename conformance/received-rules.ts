@@ -99,8 +99,18 @@ const REPORTER =
  */
 export class RoleReports {
   private promotions = 0;
+  private era: string | undefined;
 
-  judge(m: Message): Broken | undefined {
+  /**
+   * `era`: who changes the pair now. Counting starts again with each
+   * scenario that changes it, so what one scenario's switchovers left
+   * uncounted (a ServerRole 1 never sent) is not blamed on the next.
+   */
+  judge(m: Message, era?: string): Broken | undefined {
+    if (era !== this.era) {
+      this.era = era;
+      this.promotions = 0;
+    }
     if (m.Event === 'EventRestoreConnection' && m.ServerRole === 1) this.promotions = 0;
     if (m.Event !== 'EventPrimaryChanged') return undefined;
     this.promotions++;

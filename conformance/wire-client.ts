@@ -102,7 +102,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     const owner = own ? undefined : this.attribution?.ledger.owner(m, this.attribution.scenarioId === undefined);
     const request = own ?? owner?.cause?.request;
     // Counted on every message, whatever else it breaks.
-    const role = this.judge ? this.roles.judge(m) : undefined;
+    const role = this.judge ? this.roles.judge(m, this.attribution?.ledger.pairChanger) : undefined;
     const broken = (this.judge && judgeReceived(this.judge, m, request)) ?? judgeDelivery(m, owner, this) ?? role;
     const mine = this.attribution?.scenarioId;
     const foreign = owner !== undefined && owner.scenarioId !== mine;
@@ -115,7 +115,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     if ((mine !== undefined && !foreign) || !this.attribution) {
       record.violation = true;
       this.broken(error);
-    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error);
+    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error, owner.cause?.request.ReferenceID ?? owner.change);
     else this.attribution.orphan(error);
     return !foreign || mine === undefined;
   }

@@ -79,6 +79,9 @@ export const SCENARIO_OF_MUTANT: Readonly<Record<string, string>> = {
   'restore-nested-no-endpoint': 'restore-connection/names-backup',
   'call-info-extra-ack': 'call-info-changed/conn-id',
   'user-event-merges-repeated-keys': 'user-event/initiator-attributes',
+  'private-info-leak-late': 'private-info/no-leak',
+  'user-event-no-time-on-backup': 'user-event/delivered',
+  'private-info-copy-no-private-event': 'private-info/requester/mandatory',
   'restore-role-1-delivered-to-app': 'restore-connection/not-delivered-to-app-after-switchover',
   'restore-delivered-to-app-late': 'restore-connection/not-delivered-to-app',
 };
