@@ -51,6 +51,8 @@ export interface Owner {
   by: string;
   /** The request the message answers, when one is known. */
   cause?: SentRequest;
+  /** For a pair event: which pair change (counted over the ledger) it follows. */
+  change?: number;
 }
 
 export class Ledger {
@@ -60,7 +62,8 @@ export class Ledger {
   private readonly holder = new Map<string, string>();
   private readonly lastHolder = new Map<string, string>();
   private pairChangedBy: string | undefined;
-  private readonly violations = new Map<string, ConformanceError>();
+  private pairChanges = 0;
+  private readonly violations = new Map<string, { error: ConformanceError; causes: Set<number> }>();
 
   request(scenarioId: string, client: object, request: Message): void {
     const sent = { scenarioId, client, request };
@@ -86,9 +89,15 @@ export class Ledger {
     }
   }
 
+  /** The scenario that changed the pair last. */
+  get pairChanger(): string | undefined {
+    return this.pairChangedBy;
+  }
+
   /** A control action: the pair events that follow are this scenario's. */
   changedPair(scenarioId: string): void {
     this.pairChangedBy = scenarioId;
+    this.pairChanges++;
   }
 
   /**
@@ -97,7 +106,7 @@ export class Ledger {
    * connection); an observer's go to whoever changed the pair.
    */
   owner(m: Message, pairEvents: boolean): Owner | undefined {
-    if (PAIR_EVENTS.has(m.Event)) return pairEvents && this.pairChangedBy ? { scenarioId: this.pairChangedBy, by: 'the pair change it follows' } : undefined;
+    if (PAIR_EVENTS.has(m.Event)) return pairEvents && this.pairChangedBy ? { scenarioId: this.pairChangedBy, by: 'the pair change it follows', change: this.pairChanges } : undefined;
     const ref = typeof m.ReferenceID === 'number' ? this.byReference.get(m.ReferenceID) : undefined;
     if (ref) return { scenarioId: ref.scenarioId, by: `ReferenceID ${m.ReferenceID}`, cause: ref };
     const cause = this.cause(m);
@@ -133,10 +142,18 @@ export class Ledger {
     return undefined;
   }
 
-  /** Keeps the first violation of a scenario; false when it already had one (reported once). */
-  violate(scenarioId: string, error: ConformanceError): boolean {
-    if (this.violations.has(scenarioId)) return false;
-    this.violations.set(scenarioId, error);
+  /**
+   * Keeps the first violation of a scenario (reported once), counting the
+   * distinct requests whose messages broke a rule (`cause`: one per attempt
+   * of a repeated scenario); false when it already had one.
+   */
+  violate(scenarioId: string, error: ConformanceError, cause?: number): boolean {
+    const known = this.violations.get(scenarioId);
+    if (known) {
+      if (cause !== undefined) known.causes.add(cause);
+      return false;
+    }
+    this.violations.set(scenarioId, { error, causes: new Set(cause !== undefined ? [cause] : []) });
     return true;
   }
 
@@ -144,11 +161,11 @@ export class Ledger {
   take(scenarioId: string): ConformanceError | undefined {
     const v = this.violations.get(scenarioId);
     this.violations.delete(scenarioId);
-    return v;
+    return v?.error;
   }
 
   /** Violations no attempt took: found after their owner's verdict. */
-  untaken(): ReadonlyMap<string, ConformanceError> {
+  untaken(): ReadonlyMap<string, { error: ConformanceError; causes: ReadonlySet<number> }> {
     return this.violations;
   }
 }

@@ -70,7 +70,7 @@ export function createContext(o: ContextOptions): RunContext {
   const nextReferenceId = (): number => (referenceId = (referenceId + 1) >>> 0);
   const changes: ControlChanges = { switchovers: 0, links: false };
   const control = o.session.control ? attributedControl(recordedControl(o.session.control, o.exchange, changes), o.ledger, o.scenarioId) : NO_CONTROL;
-  const resources = leasedResources(o.lease, o.scenarioId);
+  const resources = leasedResources(o.lease, o.scenarioId, o.profile);
   const password = o.profile.credentials?.applicationPassword;
   const tails = new Map<string, LogTail>();
   // No sentence forbids attributes an event's table does not list: the open reading, recording what came.

@@ -121,10 +121,10 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     // final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
     if (scope.observers) await new Promise((r) => setTimeout(r, o.timeoutMs));
     await scope.observers?.settle();
-    for (const [id, error] of scope.ledger.untaken()) {
+    for (const [id, { error, causes }] of scope.ledger.untaken()) {
       const r = byId.get(id);
       if (!r || r.verdict !== 'pass') continue;
-      const late = withReproduce(observedVerdict(r, error));
+      const late = withReproduce(observedVerdict(r, error, Math.max(1, causes.size)));
       byId.set(id, late);
       o.onResult?.(late);
     }

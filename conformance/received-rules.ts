@@ -79,8 +79,8 @@ export function judgeDelivery(m: Message, owner: Owner | undefined, to: Recipien
   const dn = ENTITLED_DN[event](m, cause.request);
   if (dn === undefined || to.registered.has(dn)) return undefined;
   return {
-    message: `${m.Event}, which it must not: it neither sent the ${cause.request.Event} nor is registered on ${dn}`,
-    expected: `no ${m.Event} for ${to.name} (registered on ${[...to.registered].join(', ') || 'no DN'})`,
+    message: `${m.Event}, which it must not: it neither sent the ${cause.request.Event} nor is registered on ${dn} (it is on ${[...to.registered].join(', ') || 'no DN'})`,
+    expected: `no ${m.Event} for ${to.name}`,
     actual: `${m.Event} caused by ${owner!.scenarioId}'s ${cause.request.Event}`,
     sentence: DELIVERY_SENTENCES[event],
   };
@@ -98,8 +98,18 @@ const REPORTER = sentence('EventPrimaryChanged.warning.0');
  */
 export class RoleReports {
   private promotions = 0;
+  private era: string | undefined;
 
-  judge(m: Message): Broken | undefined {
+  /**
+   * `era`: who changes the pair now. Counting starts again with each
+   * scenario that changes it, so what one scenario's switchovers left
+   * uncounted (a ServerRole 1 never sent) is not blamed on the next.
+   */
+  judge(m: Message, era?: string): Broken | undefined {
+    if (era !== this.era) {
+      this.era = era;
+      this.promotions = 0;
+    }
     if (m.Event === 'EventRestoreConnection' && m.ServerRole === 1) this.promotions = 0;
     if (m.Event !== 'EventPrimaryChanged') return undefined;
     this.promotions++;

@@ -22,7 +22,7 @@ function labelled<T>(items: readonly T[], what: string, scenarioId: string): (la
   };
 }
 
-export function leasedResources(lease: Lease, scenarioId: string): ScenarioResources {
+export function leasedResources(lease: Lease, scenarioId: string, profile: Profile): ScenarioResources {
   const dn = labelled(lease.dns, 'DN', scenarioId);
   const agent = labelled(lease.agents, 'agent', scenarioId);
   return {
@@ -30,6 +30,12 @@ export function leasedResources(lease: Lease, scenarioId: string): ScenarioResou
     agent: (label = 'agent') => {
       const a = agent(label);
       return { AgentID: a.agentId, ...(a.place !== undefined ? { Place: a.place } : {}) };
+    },
+    // Nothing is leased: what does not exist cannot be used by two scenarios at once.
+    absent: (kind) => {
+      const named = kind === 'agent' ? profile.absent?.agents?.[0] : profile.absent?.calls?.[0];
+      if (named === undefined) throw new UndeclaredResource(`scenario ${scenarioId} asked for an absent ${kind} without "uses": { "absent": "${kind}" }`);
+      return named;
     },
   };
 }

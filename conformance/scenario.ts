@@ -101,6 +101,8 @@ export interface ScenarioResources {
   dn(label: string): string;
   /** An agent of the profile (with its place, when the profile gives one), the same for the same label. */
   agent(label?: string): { AgentID: string; Place?: string };
+  /** An AgentID or ConnID the switch does not have (the profile's "absent"; needs `uses.absent`). */
+  absent(kind: 'agent' | 'call'): string;
 }
 
 /** A call the scenario may change: one the profile names, or one the control hook put on the switch. */

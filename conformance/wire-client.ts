@@ -103,7 +103,7 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     const owner = own ? undefined : this.attribution?.ledger.owner(m, this.attribution.scenarioId === undefined);
     const request = own ?? owner?.cause?.request;
     // Counted on every message, whatever else it breaks.
-    const role = this.judge ? this.roles.judge(m) : undefined;
+    const role = this.judge ? this.roles.judge(m, this.attribution?.ledger.pairChanger) : undefined;
     const broken = (this.judge && judgeReceived(this.judge, m, request)) ?? judgeDelivery(m, owner, this) ?? role;
     const mine = this.attribution?.scenarioId;
     const foreign = owner !== undefined && owner.scenarioId !== mine;
@@ -111,12 +111,13 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     const outside = this.onOutside ? attributesOutsideTable(m) : [];
     if (outside.length) this.onOutside!(m.Event, outside);
     if (!broken) return !foreign || mine === undefined;
-    record.violation = true;
     const error = violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence);
-    if (mine !== undefined && !foreign) this.broken(error);
-    else if (owner) this.attribution!.ledger.violate(owner.scenarioId, error);
-    else if (this.attribution) this.attribution.orphan(error);
-    else this.broken(error);
+    // Marked here when this connection's own scenario fails by it; the owner's verdict marks what it takes from the ledger.
+    if ((mine !== undefined && !foreign) || !this.attribution) {
+      record.violation = true;
+      this.broken(error);
+    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error, owner.cause?.request.ReferenceID ?? owner.change);
+    else this.attribution.orphan(error);
     return !foreign || mine === undefined;
   }
 

@@ -26,6 +26,8 @@ export interface Profile {
   description?: string;
   dns: ProfileDn[];
   agents?: ProfileAgent[];
+  /** Resources the switch does not have: negative inputs, never leased. */
+  absent?: { agents?: string[]; calls?: string[] };
   call?: CallSource;
   credentials?: { applicationPassword?: string };
   timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number; controlMs?: number };
@@ -47,6 +49,8 @@ export interface ResourceUse {
   agents?: number;
   /** One call (ctx.obtainCall()). */
   call?: boolean;
+  /** A resource the switch does not have (ctx.resources.absent()), from the profile's "absent". */
+  absent?: 'agent' | 'call';
 }
 
 /** A profile as the runner uses it: where it came from, for messages. */

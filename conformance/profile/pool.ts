@@ -37,6 +37,8 @@ export class ResourcePool {
     const agents = this.profile.agents?.length ?? 0;
     if ((use.agents ?? 0) > agents) reasons.push(`needs ${use.agents} agent(s), the profile lists ${agents} (add "agents")`);
     if (use.call && !this.profile.call) reasons.push('needs a call, the profile says none (add "call": an existing call or {"obtain":"control"})');
+    if (use.absent === 'agent' && !this.profile.absent?.agents?.length) reasons.push('needs an agent the switch does not have, the profile names none (add "absent": {"agents": ["…"]}): without one the positive-response sentence cannot be checked');
+    if (use.absent === 'call' && !this.profile.absent?.calls?.length) reasons.push('needs a ConnID of no call on the switch, the profile names none (add "absent": {"calls": ["…"]}): without one the positive-response sentence cannot be checked');
     const dnsNeeded = (use.dns ?? 0) + (use.call ? this.callDnShare() : 0);
     if (dnsNeeded > this.profile.dns.length) reasons.push(`needs ${dnsNeeded} DN(s), the profile lists ${this.profile.dns.length} (add "dns")`);
     return reasons.length ? reasons.join('; ') : undefined;

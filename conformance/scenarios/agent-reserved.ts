@@ -65,6 +65,26 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     },
   },
   {
+    id: 'agent-reserved/unknown-agent',
+    title: 'No EventAgentReserved for an agent the switch does not have',
+    reference: PRESENT_IN_REQUEST,
+    level: 'must',
+    needs: [],
+    uses: { absent: 'agent' },
+    cites: ['EventAgentReserved.description.0'],
+    run: async (ctx) => {
+      // A negative input: an agent that does not exist cannot "have been successfully reserved".
+      const a = await ctx.client('requester');
+      const AgentID = ctx.resources.absent('agent');
+      const ref = a.request({ Event: 'RequestReserveAgent', AgentID });
+      await a.expect({ what: `an answer to TReserveAgent() (ReferenceID ${ref}) for ${AgentID}, an agent the switch does not have`, match: (x) => x.ReferenceID === ref || x.Event === 'EventAgentReserved' });
+      await a.sync();
+      const wrong = a.received.find((x) => x.Event === 'EventAgentReserved');
+      if (wrong) blame(a, wrong, `EventAgentReserved for ${AgentID}, an agent the switch does not have`, 'no EventAgentReserved (an EventError, say): nothing was successfully reserved', undefined, PRESENT_IN_REQUEST);
+      ctx.seen(`TReserveAgent() for an unknown agent answered by ${a.received.find((x) => x.ReferenceID === ref)?.Event ?? 'nothing'}`);
+    },
+  },
+  {
     id: 'agent-reserved/at-least-one',
     title: 'EventAgentReserved carries at least one of AgentID, Place, ThisDN',
     reference: AT_LEAST_ONE,

@@ -1,7 +1,7 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
 import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../scenario.js';
-import { event, mustEqual, mustHave } from './check.js';
+import { blame, event, mustEqual, mustHave } from './check.js';
 
 const CHANGED = sentence('EventCallInfoChanged.description.0');
 const CONN_ID = `EventCallInfoChanged: ${sentence('EventCallInfoChanged.row.ConnID')}`;
@@ -23,6 +23,26 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
       mustHave(a, m, 'ConnID', 'ConnID is Mandatory', CONN_ID);
       // The event says which call's information changed: the one the request changed.
       mustEqual(a, m, 'ConnID', ConnID, 'must name the call whose information has been changed', CHANGED);
+    },
+  },
+  {
+    id: 'call-info-changed/unknown-call',
+    title: 'No EventCallInfoChanged for a call that does not exist',
+    reference: CHANGED,
+    level: 'must',
+    needs: [],
+    uses: { absent: 'call' },
+    cites: ['EventCallInfoChanged.description.0'],
+    run: async (ctx) => {
+      // A negative input: nothing's information can have changed, so the event would report what did not happen.
+      const a = await ctx.client('client-a');
+      const ConnID = ctx.resources.absent('call');
+      const ref = a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
+      await a.expect({ what: `an answer to TSetCallInfo() (ReferenceID ${ref}) on ${ConnID}, a call the switch does not have`, match: (x) => x.ReferenceID === ref || x.Event === 'EventCallInfoChanged' });
+      await a.sync();
+      const changed = a.received.find((x) => x.Event === 'EventCallInfoChanged');
+      if (changed) blame(a, changed, `EventCallInfoChanged for ${ConnID}, a call the switch does not have`, `no EventCallInfoChanged (an EventError, say): the information of no call has been changed`, undefined, CHANGED);
+      ctx.seen(`TSetCallInfo() on an unknown call answered by ${a.received.find((x) => x.ReferenceID === ref)?.Event ?? 'nothing'}`);
     },
   },
 ];

@@ -11,13 +11,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../conformance/report-model.js';
+import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { startSimulator } from '../../src/sim/index.js';
-import type { DefectName } from '../../src/sim/defects/index.js';
+import { DEFECTS, type DefectName } from '../../src/sim/defects/index.js';
+import { sentence } from '../../src/reference/sentences.js';
 import { cli } from './helpers.js';
 
 const RUNS = 10;
 const dir = mkdtempSync(join(tmpdir(), 'tlib-attribution-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Failures that neither cite nor quote the sentence the defect breaks: blamed on the wrong scenario. */
+const misattributed = (defect: DefectName, r: RunReport): string[] => {
+  const breaks = DEFECTS.find((d) => d.name === defect)!.breaks;
+  return r.results
+    .filter((x) => (x.verdict === 'fail' || x.verdict === 'timeout' || x.verdict === 'error') && !SCENARIOS.find((s) => s.id === x.id)?.cites.includes(breaks) && !x.reference.includes(sentence(breaks)))
+    .map((x) => `${x.id}: ${x.verdict} quoting "${x.reference}"`);
+};
 
 const failing = (r: RunReport): string[] => r.results.filter((x) => x.verdict === 'fail' || x.verdict === 'timeout' || x.verdict === 'error').map((x) => x.id).sort();
 
@@ -28,7 +38,7 @@ function reproduceArgs(command: string): string[] {
   return words.slice(2);
 }
 
-async function sharedRuns(defect: DefectName): Promise<{ sets: string[][]; reproduced: Array<{ id: string; verdict: string | undefined }> }> {
+async function sharedRuns(defect: DefectName): Promise<{ sets: string[][]; last: RunReport; reproduced: Array<{ id: string; verdict: string | undefined }> }> {
   const sim = await startSimulator({ port: 0, pair: true, controlPort: 0, defects: [defect] });
   try {
     const at = (a: { host: string; port: number }): string => `tcp://${a.host}:${a.port}`;
@@ -48,7 +58,7 @@ async function sharedRuns(defect: DefectName): Promise<{ sets: string[][]; repro
       const again = JSON.parse(readFileSync(file, 'utf8')) as RunReport;
       reproduced.push({ id: r.id, verdict: again.results.find((x) => x.id === r.id)?.verdict });
     }
-    return { sets, reproduced };
+    return { sets, last: last!, reproduced };
   } finally {
     await sim.close();
   }
@@ -56,17 +66,20 @@ async function sharedRuns(defect: DefectName): Promise<{ sets: string[][]; repro
 
 describe('attribution on a shared target', () => {
   it(`gives the same failing scenarios on ${RUNS} runs against one shared simulator with reserved-leak, each Reproduce failing alone`, { timeout: 300_000 }, async () => {
-    const { sets, reproduced } = await sharedRuns('reserved-leak');
+    const { sets, last, reproduced } = await sharedRuns('reserved-leak');
     // Every scenario that reserves an agent with a DN leaks its event: each fails, in every run, and nothing else does.
     expect(sets[0]).toEqual(['agent-reserved/no-leak', 'agent-reserved/registered-clients', 'agent-reserved/requester/echo', 'agent-reserved/timeout-milliseconds', 'schema/every-event-valid']);
+    expect(misattributed('reserved-leak', last)).toEqual([]);
     expect(sets.filter((s) => JSON.stringify(s) !== JSON.stringify(sets[0]))).toEqual([]);
     expect(reproduced.filter((r) => r.verdict !== 'fail')).toEqual([]);
     expect(reproduced.map((r) => r.id).sort()).toEqual(sets[0]);
   });
 
   it(`gives the same failing scenarios on ${RUNS} runs with a leak written late (user-event-leak-late)`, { timeout: 300_000 }, async () => {
-    const { sets, reproduced } = await sharedRuns('user-event-leak-late');
-    expect(sets[0]).toEqual(['ack/user-event/reference-id', 'schema/every-event-valid', 'user-event/delivered', 'user-event/initiator-attributes', 'user-event/no-leak', 'user-event/this-dn']);
+    const { sets, last, reproduced } = await sharedRuns('user-event-leak-late');
+    // Each failure is a scenario that checks the sentence the late leak breaks, or quotes it.
+    expect(misattributed('user-event-leak-late', last)).toEqual([]);
+    expect(sets[0]).toContain('user-event/no-leak');
     expect(sets.filter((s) => JSON.stringify(s) !== JSON.stringify(sets[0]))).toEqual([]);
     expect(reproduced.filter((r) => r.verdict !== 'fail')).toEqual([]);
   });

@@ -42,12 +42,12 @@ describe('a control hook that overruns --control-timeout', () => {
   });
 
   it("gives 'error' for its scenario, is dead with its children, and the next scenario finds the pair in its configured roles", { timeout: 60_000 }, async () => {
-    const control = commandControl(`node ${hook} ${sim.control!.host}:${sim.control!.port} ${dir}`, 1500);
+    const control = commandControl(`node ${hook} ${sim.control!.host}:${sim.control!.port} ${dir}`, 5000);
     const target = tcpTarget({ primary: sim.primary, backup: sim.backup!, control, controlLabel: 'overrunning hook', connectTimeoutMs: 5000 });
     const first = await run(target, { scenarios: pick('restore-connection/backup-role') });
     const [r] = first.results;
     expect(r?.verdict).toBe('error');
-    expect(r?.reason).toMatch(/took longer than 1500 ms \(the control timeout\) and was stopped with its process group/);
+    expect(r?.reason).toMatch(/took longer than 5000 ms \(the control timeout\) and was stopped with its process group/);
     // The hook's own background child went with it.
     expect(alive(Number(readFileSync(join(dir, 'child.pid'), 'utf8')))).toBe(false);
     // It had switched the pair before it hung: the runner asked the pair and switched it back.

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../conformance/profile/model.js';
 import { profileForShard } from '../../conformance/profile/shard.js';
+import { SCENARIOS } from '../../conformance/scenarios/index.js';
+import { shardOf } from '../../cli/shard.js';
 import { startSimulator } from '../../src/sim/index.js';
 import { cli } from './helpers.js';
 
@@ -43,15 +45,17 @@ describe('profileForShard', () => {
 });
 
 describe('conform --shard on a shared target', () => {
-  it('leases only its part: with two DNs in the profile, shard 2/2 has one, and skips what needs two', async () => {
+  it('leases only its part: with two DNs in the profile, each shard of 2 has one, and skips what needs two', async () => {
     const sim = await startSimulator({ port: 0, pair: true, controlPort: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'tlib-kit-profile-shard-'));
     try {
       const address = (a: { host: string; port: number }) => `tcp://${a.host}:${a.port}`;
       const file = join(dir, 'two-dns.json');
       writeFileSync(file, JSON.stringify({ dns: [{ dn: '7001' }, { dn: '7002' }], agents: [{ agentId: 'agent-1', place: 'place-1' }], call: { obtain: 'control' } }));
-      const report = join(dir, 'shard-2.json');
-      const r = await cli(['--target', address(sim.primary), '--backup', address(sim.backup!), '--control', address(sim.control!), '--profile', file, '--shard', '2/2', '--seed', '7', '--json', report]);
+      // The shard that holds a scenario needing two DNs (round robin over the catalogue).
+      const part = [1, 2].find((index) => shardOf(SCENARIOS, { index, count: 2 }).some((s) => (s.uses?.dns ?? 0) >= 2))!;
+      const report = join(dir, `shard-${part}.json`);
+      const r = await cli(['--target', address(sim.primary), '--backup', address(sim.backup!), '--control', address(sim.control!), '--profile', file, '--shard', `${part}/2`, '--seed', '7', '--json', report]);
       const { results } = JSON.parse(readFileSync(report, 'utf8')) as { results: Array<{ id: string; verdict: string; reason?: string }> };
       const twoDn = results.filter((x) => x.reason?.includes('needs 2 DN(s), the profile lists 1'));
       expect(twoDn.length, r.out).toBeGreaterThan(0);

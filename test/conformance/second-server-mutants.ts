@@ -73,12 +73,16 @@ export const SCENARIO_OF_MUTANT: Readonly<Record<string, string>> = {
   'reserved-copy-wrong-agent-id': 'agent-reserved/requester/echo',
   'call-info-copy-no-time': 'call-info-changed/conn-id',
   'user-event-second-receiver-no-this-dn': 'user-event/this-dn',
-  'reserved-unknown-agent': 'agent-reserved/present-in-request',
-  'call-info-unknown-call': 'call-info-changed/conn-id',
+  // Negative inputs: need a profile naming what the switch lacks, proven in fixed-resources.test.ts against the strict server.
+  'reserved-unknown-agent': 'agent-reserved/unknown-agent',
+  'call-info-unknown-call': 'call-info-changed/unknown-call',
   'restore-nested-names-primary': 'restore-connection/names-backup',
   'restore-nested-no-endpoint': 'restore-connection/names-backup',
   'call-info-extra-ack': 'call-info-changed/conn-id',
   'user-event-merges-repeated-keys': 'user-event/initiator-attributes',
+  'private-info-leak-late': 'private-info/no-leak',
+  'user-event-no-time-on-backup': 'user-event/delivered',
+  'private-info-copy-no-private-event': 'private-info/requester/mandatory',
   'restore-role-1-delivered-to-app': 'restore-connection/not-delivered-to-app-after-switchover',
   'restore-delivered-to-app-late': 'restore-connection/not-delivered-to-app',
 };

@@ -10,8 +10,10 @@ import { startVendorPair, type VendorHandle } from './start.js';
 import { PRESETS } from './options.js';
 import { problems, requireBuiltCli, runConform, skipped, targetArgs } from './conform-run.js';
 
-const RAW_WIRE = ['restore-connection/backup-role', 'restore-connection/names-backup', 'restore-connection/primary-role'];
-const APP_VIEW = ['restore-connection/not-delivered-to-app'];
+/** Negative inputs: these profiles name nothing the switch lacks, so those scenarios skip. */
+const NEGATIVE = ['agent-reserved/unknown-agent', 'call-info-changed/unknown-call'];
+const RAW_WIRE = [...NEGATIVE, 'restore-connection/backup-role', 'restore-connection/names-backup', 'restore-connection/primary-role'];
+const APP_VIEW = [...NEGATIVE, 'restore-connection/not-delivered-to-app', 'restore-connection/not-delivered-to-app-after-switchover'];
 
 let handle: VendorHandle | undefined;
 
