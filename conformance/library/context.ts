@@ -49,6 +49,18 @@ export interface LibraryContext {
   waitApp(match: (e: AppEntry) => boolean, what: string, sentence: string, from?: number): Promise<AppEntry>;
   waitWire(match: (e: WireEntry) => boolean, what: string, sentence: string, from?: number, timeoutMs?: number): Promise<WireEntry>;
   note(text: string): void;
+  /** A check judged only after the settle barrier, on everything dispatched up to it. */
+  afterSettle(check: () => void): void;
+  /**
+   * The settle barrier: one more probe through the library (when it is open and has a DN
+   * registered), and the wait until the application was told of it (its EventUserEvent
+   * from the primary, or the backup's answer). The library hands a connection's events
+   * to the application in the order the server wrote them, so whatever it dispatches while
+   * handling anything that server wrote before is in the application log by then.
+   */
+  settle(sentence: string): Promise<void>;
+  /** The checks afterSettle() registered. */
+  readonly settleChecks: ReadonlyArray<() => void>;
 }
 
 export function isProbe(m: Message, id?: string): boolean {
@@ -79,6 +91,9 @@ export interface ContextOptions {
 
 export function createLibraryContext(o: ContextOptions): LibraryContext {
   let probes = 0;
+  let closed = false;
+  const registered: string[] = [];
+  const settleChecks: Array<() => void> = [];
   /** Per server, the wire index of the latest frame it wrote whose dispatch the kit saw (answers to forgiven probes). */
   const read = new Map<ServerName, number>();
   const outFrom = (s: ServerName) => (e: WireEntry): e is WireEntry & { kind: 'frame' } => e.kind === 'frame' && e.dir === 'out' && e.server === s;
@@ -130,7 +145,7 @@ export function createLibraryContext(o: ContextOptions): LibraryContext {
       (e) => e.kind === 'frame' && e.dir === 'out' && e.server === probe.server && e.conn === probe.conn && e.message.ReferenceID === probe.message.ReferenceID && e.message.Event !== 'EventUserEvent',
       `${probe.server}'s answer to the probe (ReferenceID ${String(probe.message.ReferenceID)})`,
       o.timeoutMs,
-      0,
+      o.pair.wire.entries.indexOf(probe),
       sentence,
     ) as Promise<WireEntry & { kind: 'frame' }>;
   /**
@@ -138,12 +153,12 @@ export function createLibraryContext(o: ContextOptions): LibraryContext {
    * ReferenceID, or reported the request failed with an `error` line): from then on, the
    * library has read what that server wrote before it.
    */
-  const answerDispatched = async (answer: WireEntry & { kind: 'frame' }, from: { app: number; errors: number }, sentence: string): Promise<void> => {
+  const answerDispatched = async (answer: WireEntry & { kind: 'frame' }, from: { app: number; errors: number }, sentence: string, also: (e: AppEntry) => boolean = () => false): Promise<void> => {
     const ref = answer.message.ReferenceID;
     const what = `${answer.server}'s ${answer.message.Event} (ReferenceID ${String(ref)}) to reach the application as an event or an error line, proving the library read what ${answer.server} wrote before it`;
     try {
       await Promise.any([
-        o.bridge.app.waitFor((e) => e.server === o.pair.name(answer.server) && e.message.Event === answer.message.Event && e.message.ReferenceID === ref, what, o.timeoutMs, from.app, sentence),
+        o.bridge.app.waitFor((e) => also(e) || (e.server === o.pair.name(answer.server) && e.message.Event === answer.message.Event && e.message.ReferenceID === ref), what, o.timeoutMs, from.app, sentence),
         o.bridge.errors.waitFor(() => true, what, o.timeoutMs, from.errors, sentence),
       ]);
     } catch (e) {
@@ -176,8 +191,27 @@ export function createLibraryContext(o: ContextOptions): LibraryContext {
         },
         o.startupMs,
       ),
-    register: (dn) => answer('register', { dn }),
-    close: () => answer('close', {}),
+    register: async (dn) => {
+      await answer('register', { dn });
+      registered.push(dn);
+    },
+    close: () => {
+      closed = true;
+      return answer('close', {});
+    },
+    settleChecks,
+    afterSettle: (check) => void settleChecks.push(check),
+    async settle(sentence) {
+      const dn = registered[0];
+      if (closed || dn === undefined) return;
+      const from = { app: o.bridge.app.length, errors: o.bridge.errors.length };
+      const seen = await probeEntry(dn);
+      o.exchange.note('kit', seen.server, 'settle barrier: the attempt is judged on what the application was handed up to this probe\'s answer');
+      const reply = await answerOnWire(seen, sentence);
+      const id = (seen.message.UserData as Array<[string, unknown]>).find(([k]) => k === PROBE_KEY)?.[1] as string;
+      // The answer (EventACK or EventError) told to the application, or the probe's own EventUserEvent: both were written after everything before them.
+      await answerDispatched(reply, from, sentence, (e) => e.message.Event === 'EventUserEvent' && isProbe(e.message, id));
+    },
     async probe(dn) {
       return (await probeEntry(dn)).server;
     },
