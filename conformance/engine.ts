@@ -47,6 +47,8 @@ export interface EngineOptions {
   onResult?: (r: CaseResult) => void;
   /** Options besides the target, seed and timeout that change the run (--profile, --control-timeout): the Reproduce command carries them. */
   reproduceWords?: readonly string[];
+  /** Each attempt of a scenario as it ends (with --repeat, a line of progress per repeat). */
+  onAttempt?: (id: string, attempt: number, r: CaseResult) => void;
   /** Part i of n of a sharded run: recorded in the report; on a shared target it leases only its part of the profile (profileForShard). */
   shard?: { index: number; count: number };
 }
@@ -96,6 +98,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
           ...(scope ? { scope } : {}),
         }),
       );
+      o.onAttempt?.(s.id, i, attempts[i]!);
     }
     const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
     byId.set(s.id, result);
@@ -150,6 +153,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     timeoutMs: o.timeoutMs,
     results,
     summary: summarize(results),
+    ...(o.repeat > 1 ? { repeat: o.repeat } : {}),
     ...(problems.length ? { problems } : {}),
     ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),

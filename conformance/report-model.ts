@@ -3,6 +3,7 @@
  * (terminal, JSON, JUnit, HTML) only reads it. Keep it plain JSON-safe data.
  */
 import type { JsonMessage } from '../src/index.js';
+import type { RunState } from './report/run-state.js';
 
 export type Verdict =
   | 'pass'
@@ -127,6 +128,16 @@ export interface RunReport {
   /** A merged report: the shards it was joined from. */
   /** Every attribute outside an event's table that any scenario of the run received, by event (the union of the results'). */
   outsideTables?: Record<string, string[]>;
+  /** The outcome, decided once by runState() (report/run-state.ts); set on the copy a report file holds. */
+  state?: RunState;
+  /** The run was stopped before every scenario finished. */
+  interrupted?: true;
+  /** How many scenarios the run set out to run. */
+  planned?: number;
+  /** With --repeat n (n > 1): how many times each scenario ran. */
+  repeat?: number;
+  /** What the report's byte budget left out (report/bounded.ts). */
+  truncated?: { limitBytes: number; exchangeRecords: number; textChars: number };
   mergedFrom?: Array<{ index: number; count: number; seed: number; startedAt: string; durationMs: number; target: TargetInfo }>;
 }
 

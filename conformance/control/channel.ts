@@ -9,12 +9,16 @@ import { targetError } from '../failure.js';
 import type { Control } from '../scenario.js';
 import type { TcpAddress } from '../transport.js';
 
+/** The longest answer line the runner reads from a control channel; a longer one fails the action. */
+export const CONTROL_LINE_CHARS = 64 * 1024;
+
 export function channelControl(address: TcpAddress, timeoutMs: number): Control {
   const send = (request: Record<string, unknown>): Promise<Record<string, unknown>> =>
     new Promise((resolve, reject) => {
       const where = `control channel tcp://${address.host}:${address.port}`;
       const socket = connect({ host: address.host, port: address.port });
       let buffered = '';
+      let answered = false;
       const fail = (why: string): void => {
         socket.destroy();
         reject(targetError(`${where}: ${JSON.stringify(request)} ${why}`));
@@ -27,16 +31,22 @@ export function channelControl(address: TcpAddress, timeoutMs: number): Control 
       });
       socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
       socket.on('data', (s: string) => {
-        buffered += s;
-        const end = buffered.indexOf('\n');
+        if (answered) return;
+        const end = s.indexOf('\n');
+        buffered += end < 0 ? s : s.slice(0, end);
+        if (buffered.length > CONTROL_LINE_CHARS) {
+          clearTimeout(timer);
+          return fail(`answered with a line longer than ${CONTROL_LINE_CHARS} characters`);
+        }
         if (end < 0) return;
+        answered = true;
         clearTimeout(timer);
         socket.end();
         let answer: Record<string, unknown>;
         try {
-          answer = JSON.parse(buffered.slice(0, end)) as typeof answer;
+          answer = JSON.parse(buffered) as typeof answer;
         } catch {
-          return fail(`answered with a line that is not JSON: ${buffered.slice(0, end)}`);
+          return fail(`answered with a line that is not JSON: ${buffered.slice(0, 200)}`);
         }
         if (answer.ok === true) resolve(answer);
         else fail(`was refused: ${typeof answer.error === 'string' ? answer.error : JSON.stringify(answer)}`);

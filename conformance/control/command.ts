@@ -20,6 +20,9 @@ function stopGroup(pid: number | undefined): void {
   }
 }
 
+/** Characters of a failing hook's stderr quoted in its error. */
+export const HOOK_STDERR_CHARS = 2048;
+
 export function commandControl(command: string, timeoutMs: number): Control {
   const run = (args: string[]): Promise<string> =>
     new Promise((resolve, reject) => {
@@ -29,7 +32,8 @@ export function commandControl(command: string, timeoutMs: number): Control {
       const child = spawn('/bin/sh', ['-c', line], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       let [stdout, stderr, overran] = ['', '', false];
       child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-      child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+      // Only the end of its stderr is kept: it says why, and a chatty hook cannot swell memory or the reports.
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr = (stderr + s).slice(-2 * HOOK_STDERR_CHARS)));
       const timer = setTimeout(() => {
         overran = true;
         stopGroup(child.pid);
@@ -49,7 +53,9 @@ export function commandControl(command: string, timeoutMs: number): Control {
         stopGroup(child.pid);
         if (!overran && code === 0) return resolve(stdout);
         const why = overran ? `took longer than ${timeoutMs} ms (the control timeout) and was stopped with its process group` : `exited with ${code ?? signal ?? 'an error'}`;
-        reject(targetError(`control command "${line}" ${why}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+        const said = stderr.trim();
+        const tail = said.length > HOOK_STDERR_CHARS ? `…${said.slice(-HOOK_STDERR_CHARS)}` : said;
+        reject(targetError(`control command "${line}" ${why}${tail ? `: ${tail}` : ''}`));
       });
     });
   return {
