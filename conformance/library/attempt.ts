@@ -12,7 +12,7 @@ import type { UserDataForm } from './forms.js';
 import type { LibraryScenario } from './scenario.js';
 import { ScriptedPair } from './scripted-pair.js';
 import { everyEventHasServer } from './scenarios/server-attribute.js';
-import { noRestoreConnectionDispatched } from './scenarios/steps.js';
+import { noProbeDoubled, noRestoreConnectionDispatched } from './scenarios/steps.js';
 import { quote, S } from './sentences.js';
 
 export interface LibraryAttemptOptions {
@@ -70,10 +70,18 @@ export async function attemptLibrary(s: LibraryScenario, o: LibraryAttemptOption
       password: o.password,
       applicationName: `tlib-kit-lib-${o.attemptNo}`,
     });
-    await withDeadline(s.run(ctx), o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_OPENINGS);
-    // Rules that hold wherever and whenever: checked on everything this attempt dispatched.
+    await withDeadline(
+      (async () => {
+        await s.run(ctx);
+        await ctx.settle(quote(S.noEventLost));
+      })(),
+      o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_OPENINGS,
+    );
+    // Rules that hold wherever and whenever: checked on everything this attempt dispatched up to the settle barrier.
+    for (const check of ctx.settleChecks) check();
     noRestoreConnectionDispatched(ctx, quote(S.restoreNotDelivered));
     everyEventHasServer(ctx);
+    noProbeDoubled(ctx);
     outcome = { verdict: 'pass' };
   } catch (e) {
     outcome = outcomeOf(e);

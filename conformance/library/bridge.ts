@@ -29,6 +29,8 @@ const EXIT_GRACE_MS = 2000;
 
 export class Bridge {
   readonly app = new WatchLog<AppEntry>('application view');
+  /** The `error` lines: what the library reported to the application outside events. */
+  readonly errors = new WatchLog<{ code: string; message: string }>('library errors');
   private readonly child: ChildProcess;
   private readonly answers = new Map<number, { resolve: (a: Answer) => void; reject: (e: Error) => void }>();
   /** Set once the bridge broke the contract: every later command fails with it. */
@@ -151,6 +153,7 @@ export class Bridge {
     if (Object.prototype.hasOwnProperty.call(r, 'error')) {
       const e = r.error as { code?: unknown; message?: unknown } | null;
       this.exchange.note('app', 'library', `library error: ${String(e?.code)}: ${String(e?.message).slice(0, 300)}`);
+      this.errors.push({ code: String(e?.code), message: String(e?.message) });
       return;
     }
     this.protocolError(`a line that is neither an answer, an event nor an error: ${line.slice(0, 120)}`);

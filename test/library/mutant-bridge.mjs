@@ -64,6 +64,7 @@ function pipe(library, real) {
       if (m.Event === 'EventRestoreConnection') {
         if (mutant === 'ignores-server-role-1' && m.ServerRole === 1) continue;
         if (mutant === 'dispatches-restore-connection') write({ event: toJSON({ ...m, Server: nameOf(real) }), server: nameOf(real) });
+        if (mutant === 'restore-connection-on-request') lateLines.push({ event: toJSON({ ...m, Server: nameOf(real) }), server: nameOf(real) });
         const named = namedBackup(m.UserData);
         if (mutant === 'ignores-user-data' || !named) {
           out.push(encode({ Event: 'EventRestoreConnection', ServerRole: m.ServerRole }));
@@ -100,10 +101,13 @@ let firstServer;
 let lostOne = false;
 let lastPrimaryChanged = false;
 let heldLink;
+/** What the late-copy mutants hand to the application when it next sends a request. */
+const lateLines = [];
 
 function report(event) {
   const server = realOf.get(event.Server) ?? event.Server;
-  const line = { event: toJSON({ ...event, Server: server }), server: mutant === 'stale-server' ? firstServer : server };
+  const line = { event: toJSON({ ...event, Server: mutant === 'fixed-server' ? '10.9.9.9:1' : server }), server: mutant === 'stale-server' ? firstServer : server };
+  if (mutant === 'replays-event-on-request' && event.Event === 'EventUserEvent') lateLines.splice(0, lateLines.length, line);
   if (mutant === 'doubles-event-at-switchover' && event.Event === 'EventUserEvent' && lastPrimaryChanged && !lostOne) {
     lostOne = true;
     write(line);
@@ -152,6 +156,8 @@ async function perform(cmd) {
     case 'request': {
       if (cmd.message?.Event !== 'RequestDistributeUserEvent') throw new Error('unsupported request');
       const { ThisDN, UserData = [] } = cmd.message;
+      // The late-copy mutants: a queue the library drains when the application calls it again.
+      for (const line of lateLines.splice(0)) write(line);
       client.sendUserEvent(ThisDN, UserData).catch((e) => write({ error: { code: e.code ?? 'ERROR', message: e.message } }));
       return;
     }

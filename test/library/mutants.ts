@@ -76,6 +76,24 @@ export const LIBRARY_MUTANTS: readonly LibraryMutant[] = [
     fails: ['library/switchover/no-event-lost-or-doubled'],
   },
   {
+    name: 'restore-connection-on-request',
+    breaks: S.restoreNeverDelivered,
+    does: 'handles EventRestoreConnection, and hands it to the application as well the next time the application sends a request (late, after the scenario\'s last scripted message)',
+    fails: ['library/restore-connection/role-1-not-dispatched', 'library/primary-changed/dispatched'],
+  },
+  {
+    name: 'replays-event-on-request',
+    breaks: S.noEventLost,
+    does: 'hands the last EventUserEvent to the application once more the next time the application sends a request (late, after the last scripted event)',
+    fails: ['library/switchover/no-event-lost-or-doubled', 'library/server-attribute/filled'],
+  },
+  {
+    name: 'fixed-server',
+    breaks: S.serverMandatory,
+    does: 'fills Server with one fixed address on every event, whichever server sent it',
+    fails: ['library/primary-changed/dispatched', 'library/switchover/no-event-lost-or-doubled'],
+  },
+  {
     name: 'close-leaves-connections',
     breaks: S.closeClosesEverything,
     does: 'leaves its connections to the servers open after close',

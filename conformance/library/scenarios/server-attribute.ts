@@ -19,6 +19,41 @@ export function everyEventHasServer(ctx: LibraryContext): void {
       );
     }
   }
+  serverIsAHandle(ctx);
+}
+
+/**
+ * Server's form is the library's (a handle, an address, an object), so the kit does not
+ * read it; what any form must keep is that it names the sender: one server's events carry
+ * one value, and the two servers' events different values (spec/conformance-decisions.md).
+ */
+function serverIsAHandle(ctx: LibraryContext): void {
+  const byServer = new Map<string, { value: string; event: string }>();
+  for (const e of ctx.app.entries) {
+    const value = JSON.stringify(e.message.Server);
+    const first = byServer.get(e.server!);
+    if (first === undefined) {
+      const other = [...byServer].find(([, v]) => v.value === value);
+      if (other) {
+        throw violation(
+          `events from two servers reached the application with the same Server: ${other[1].event} from ${other[0]} and ${e.message.Event} from ${e.server}`,
+          'a different Server value for each server (Server names the server that delivered the event)',
+          `Server ${value} on events from ${other[0]} and ${e.server}`,
+          undefined,
+          quote(S.serverMandatory),
+        );
+      }
+      byServer.set(e.server!, { value, event: e.message.Event });
+    } else if (first.value !== value) {
+      throw violation(
+        `events from ${e.server} reached the application with different Server values: ${first.event} with ${first.value}, ${e.message.Event} with ${value}`,
+        `one Server value for every event from ${e.server}`,
+        `Server ${first.value}, then ${value}`,
+        undefined,
+        quote(S.serverMandatory),
+      );
+    }
+  }
 }
 
 export const SERVER_ATTRIBUTE_SCENARIOS: LibraryScenario[] = [

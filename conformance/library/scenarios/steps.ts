@@ -1,7 +1,7 @@
 /** Steps several library scenarios share. */
 import { isConformanceError, violation } from '../../failure.js';
 import type { LibraryContext } from '../context.js';
-import { appEvent, isProbe } from '../context.js';
+import { appEvent, isProbe, PROBE_KEY } from '../context.js';
 import { quote, S } from '../sentences.js';
 import type { WireEntry } from '../scripted-pair.js';
 
@@ -42,6 +42,21 @@ export function noRestoreConnectionDispatched(ctx: LibraryContext, sentence: str
       undefined,
       sentence,
     );
+  }
+}
+
+/** Fails when a probe's EventUserEvent reached the application twice (the kit's no-double rule). */
+export function noProbeDoubled(ctx: LibraryContext): void {
+  const seen = new Set<string>();
+  for (const e of ctx.app.entries) {
+    if (e.message.Event !== 'EventUserEvent') continue;
+    const ud = e.message.UserData;
+    const id = Array.isArray(ud) ? ud.find(([k]) => k === PROBE_KEY)?.[1] : undefined;
+    if (typeof id !== 'string') continue;
+    if (seen.has(id)) {
+      throw violation(`the EventUserEvent of probe ${id} reached the application twice`, 'each probe\'s EventUserEvent at most once', `probe ${id} dispatched twice`, undefined, quote(S.noEventLost));
+    }
+    seen.add(id);
   }
 }
 
