@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Batch front end of the independent codec: one JSON request per input line, one JSON answer per output line.
+
+  {"op":"decode","hex":"..","limits":{..}?}
+      -> {"ok":true,"message":{..},"canonical":"<hex of encode(message)>"} | {"ok":false,"code":..,"offset":..}
+  {"op":"encode","message":{..},"options":{"allowObsolete"?,"limits"?}?}
+      -> {"ok":true,"hex":".."} | {"ok":false,"code":..,"path":..}
+  {"op":"stream","chunks":["hex",..],"maxFrameBytes":N?}
+      -> {"frames":["hex",..],"error":{"code":..,"offset":..}|null}
+A refused limit answers {"ok":false,"code":"RangeError","message":..}.
+"""
+import json
+import sys
+
+from decode import DecodeError, decode
+from encode import EncodeError, encode
+from limits import LimitsError
+from stream import StreamDecoder
+
+
+def do_decode(req):
+    try:
+        msg = decode(bytes.fromhex(req['hex']), req.get('limits'))
+    except DecodeError as e:
+        return {'ok': False, 'code': e.code, 'offset': e.offset}
+    answer = {'ok': True, 'message': msg}
+    try:
+        answer['canonical'] = encode(msg, {'allowObsolete': True, 'limits': req.get('limits')}).hex()
+    except EncodeError as e:
+        answer['canonicalError'] = {'code': e.code, 'path': e.path}
+    return answer
+
+
+def do_encode(req):
+    try:
+        return {'ok': True, 'hex': encode(req['message'], req.get('options')).hex()}
+    except EncodeError as e:
+        return {'ok': False, 'code': e.code, 'path': e.path}
+
+
+def do_stream(req):
+    s = StreamDecoder(req.get('maxFrameBytes'))
+    frames = []
+    try:
+        for chunk in req['chunks']:
+            frames += s.push(bytes.fromhex(chunk))
+        s.end()
+        error = None
+    except DecodeError as e:
+        error = {'code': e.code, 'offset': e.offset}
+    return {'frames': [f.hex() for f in frames], 'error': error}
+
+
+OPS = {'decode': do_decode, 'encode': do_encode, 'stream': do_stream}
+
+
+def answer(line):
+    req = json.loads(line)
+    try:
+        return OPS[req['op']](req)
+    except LimitsError as e:
+        return {'ok': False, 'code': 'RangeError', 'message': str(e)}
+
+
+def main():
+    out = sys.stdout
+    for line in sys.stdin:
+        if line.strip():
+            out.write(json.dumps(answer(line), separators=(',', ':')))
+            out.write('\n')
+    out.flush()
+
+
+if __name__ == '__main__':
+    sys.setrecursionlimit(10000)
+    main()
