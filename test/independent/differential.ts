@@ -1,0 +1,115 @@
+/**
+ * Differential fuzz: each mutant decoded by the kit and by the independent Python
+ * codec; the outcomes (message, or code and offset) and the canonical re-encodings
+ * must be the same. Known disagreements, each with the spec sentence that decides
+ * it, are read from known-disagreements.json and counted apart, never dropped.
+ */
+import { readFileSync } from 'node:fs';
+import { kitDecode, type Outcome } from './kit-outcome.js';
+import { mutant, type Mutant } from './mutants.js';
+import { runPython, type PyDecoded, type PyRequest } from './python-codec.js';
+import { VALID } from './vectors.js';
+
+export const CORPUS: readonly string[] = VALID.map((v) => v.hex);
+
+export interface KnownDisagreement {
+  name: string;
+  /** the sentence of spec/wire-format.md that decides it */
+  sentence: string;
+  note?: string;
+  /** who the sentence says is wrong */
+  wrong: 'kit' | 'python';
+  /** how to recognise a member of the class: the right side's failure code, and the kit's offset minus Python's */
+  code: string;
+  offsetDelta: number;
+  /** a byte before the right side's offset (relative position, value), pinning the construct the class is about */
+  byteBefore?: { at: number; value: number };
+  /** named regression inputs of the class */
+  inputs: { hex: string; kit: { code: string; offset: number }; spec: { code: string; offset: number } }[];
+}
+
+export const KNOWN: KnownDisagreement[] = JSON.parse(
+  readFileSync(new URL('./known-disagreements.json', import.meta.url), 'utf8'),
+) as KnownDisagreement[];
+
+export interface Disagreement { mutant: Mutant; kit: Outcome; python: PyDecoded; known?: string }
+
+export interface Tally {
+  mutants: number;
+  decoded: number;   // both decoded (and compared messages and canonical bytes)
+  failed: number;    // both failed with the same code and offset
+  codes: Record<string, number>;
+  known: Record<string, number>;
+  disagreements: Disagreement[];
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  }
+  return v;
+}
+
+export function agree(kit: Outcome, py: PyDecoded): boolean {
+  if (kit.ok !== py.ok) return false;
+  if (!kit.ok) return kit.code === py.code && kit.offset === py.offset;
+  return same(kit.message, py.message) && same(
+    'canonical' in kit ? { canonical: kit.canonical } : { canonicalError: kit.canonicalError },
+    py.canonical !== undefined ? { canonical: py.canonical } : { canonicalError: py.canonicalError },
+  );
+}
+
+/** The known class this disagreement belongs to, if any. */
+export function classify(hex: string, kit: Outcome, py: PyDecoded): string | undefined {
+  if (kit.ok || py.ok) return undefined;
+  for (const k of KNOWN) {
+    const right = k.wrong === 'kit' ? { code: py.code, offset: py.offset! } : { code: kit.code, offset: kit.offset };
+    if (kit.code !== k.code || py.code !== k.code || right.code !== k.code) continue;
+    if (kit.offset - py.offset! !== k.offsetDelta) continue;
+    if (k.byteBefore) {
+      const at = right.offset + k.byteBefore.at;
+      if (parseInt(hex.slice(2 * at, 2 * at + 2), 16) !== k.byteBefore.value) continue;
+    }
+    return k.name;
+  }
+  return undefined;
+}
+
+/** Runs mutants [from, from + count) of `seed`, in batches of `batch` per Python process. */
+export function runDifferential(seed: number, from: number, count: number, batch = 50_000, progress?: (t: Tally) => void): Tally {
+  const t: Tally = { mutants: 0, decoded: 0, failed: 0, codes: {}, known: {}, disagreements: [] };
+  for (let start = from; start < from + count; start += batch) {
+    const n = Math.min(batch, from + count - start);
+    const ms: Mutant[] = [];
+    for (let i = 0; i < n; i++) ms.push(mutant(seed, start + i, CORPUS));
+    const py = runPython<PyDecoded>(ms.map((m): PyRequest => ({ op: 'decode', hex: m.hex, ...(m.limits ? { limits: m.limits } : {}) })));
+    ms.forEach((m, i) => {
+      const kit = kitDecode(m.hex, m.limits);
+      const p = py[i]!;
+      t.mutants++;
+      if (agree(kit, p)) {
+        if (kit.ok) t.decoded++;
+        else { t.failed++; t.codes[kit.code] = (t.codes[kit.code] ?? 0) + 1; }
+        return;
+      }
+      const known = classify(m.hex, kit, p);
+      if (known) t.known[known] = (t.known[known] ?? 0) + 1;
+      t.disagreements.push({ mutant: m, kit, python: p, ...(known ? { known } : {}) });
+    });
+    progress?.(t);
+  }
+  return t;
+}
+
+export function describe(seed: number, d: Disagreement): string {
+  return [
+    `seed ${seed} mutant ${d.mutant.index} (${d.mutant.ops.join(', ')})${d.mutant.limits ? ` limits ${JSON.stringify(d.mutant.limits)}` : ''}${d.known ? ` [known: ${d.known}]` : ''}`,
+    `  hex    ${d.mutant.hex}`,
+    `  kit    ${JSON.stringify(d.kit)}`,
+    `  python ${JSON.stringify(d.python)}`,
+    `  replay npm run diff-fuzz -- --seed ${seed} --replay ${d.mutant.index}`,
+  ].join('\n');
+}
