@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, KNOWN, agree, classify, describe as explain, runDifferential } from './differential.js';
 import { kitDecode, kitStream } from './kit-outcome.js';
 import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
+import { costFrames } from './cost-frames.js';
 import { streamCase } from './stream-mutants.js';
 
 const SEED = Number(process.env.DIFF_SEED ?? 20261202);
@@ -42,6 +43,19 @@ describe('differential fuzz: kit vs independent Python codec', () => {
     expect(differ).toEqual([]);
     const errors = new Set(py.map((p) => p.error?.code ?? 'none'));
     expect([...errors].sort()).toEqual(['FRAME_TOO_LARGE', 'TRUNCATED', 'none']);
+  });
+
+  it('agrees on frames built to cross the decode cost limit at each check point', () => {
+    const frames = costFrames();
+    const py = runPython<PyDecoded>(frames.map((f): PyRequest => ({ op: 'decode', hex: f.hex, limits: f.limits })));
+    const differ = frames.flatMap((f, i) => {
+      const kit = kitDecode(f.hex, f.limits);
+      return agree(kit, py[i]!) ? [] : [{ name: f.name, limits: f.limits, hex: f.hex.length > 400 ? `${f.hex.slice(0, 400)}...` : f.hex, kit, python: py[i] }];
+    });
+    expect(differ).toEqual([]);
+    // the frames do reach the limit, on both sides of it
+    expect(py.filter((p) => p.code === 'LIMIT_EXCEEDED').length).toBeGreaterThan(frames.length / 4);
+    expect(py.filter((p) => p.ok).length).toBeGreaterThan(frames.length / 8);
   });
 
   it('flags a difference in message, canonical bytes, code or offset, and excuses only the known classes', () => {

@@ -167,6 +167,7 @@ def decode(frame, limits=None):
     while r.pos < r.end:
         a = r.pos
         r.attrs += 1
+        r.cost += L.COST_SLOT  # charged as met, checked at the next costly object or at the end
         if r.attrs > lim['maxAttributes']:
             raise DecodeError('LIMIT_EXCEEDED', a)
         tag = r.varint()
@@ -192,12 +193,12 @@ def decode(frame, limits=None):
             if tag in seen:
                 raise DecodeError('DUPLICATE_ATTRIBUTE', a)
             seen.add(tag)
-            r.charge(L.COST_UNKNOWN, a)
+            r.charge(L.COST_UNKNOWN, a)  # its slot was charged at a too
             if kind not in KIND_NAMES:
                 raise DecodeError('UNKNOWN_KIND', kind_at)
             value = _int32(r.fixed(4)) if kind == 1 else r.value(kind, 'u64')
             unknown.append({'tag': tag, 'kind': KIND_NAMES[kind], 'value': value})
-    r.charge(L.COST_SLOT * r.attrs, r.end)
+    r.charge(0, r.end)
     if len(time) == 1:
         raise DecodeError('TIME_INCOMPLETE', next(iter(time_at.values())))
     if time:
