@@ -11,7 +11,9 @@ import { bytesToHex, hexToBytes } from '../../src/codec/json.js';
 import { EDGE_VECTORS } from './edge-cases.js';
 import { ENCODE_INVALID_VECTORS, type EncodeInvalidSource } from './encode-invalid.js';
 import { STREAM_VECTORS, type StreamSource } from './stream.js';
+import { COST_EDGE_VECTORS, COST_INVALID_VECTORS } from './cost.js';
 import { INVALID_VECTORS } from './invalid.js';
+import { LIMIT_VECTORS } from './limits.js';
 import { MESSAGE_VECTORS, type ValidSource } from './messages.js';
 import { NON_CANONICAL_VECTORS } from './non-canonical.js';
 import type { EncodeErrorVector, StreamVector, ValidVector, Vector } from './types.js';
@@ -74,7 +76,7 @@ function stream(v: StreamSource): StreamVector {
 export function buildVectorFiles(): Record<string, Vector[]> {
   return {
     'messages.json': MESSAGE_VECTORS.map((v) => valid('message', v)),
-    'edge-cases.json': EDGE_VECTORS.map((v) => valid('', v)),
+    'edge-cases.json': [...EDGE_VECTORS, ...COST_EDGE_VECTORS].map((v) => valid('', v)),
     'non-canonical.json': NON_CANONICAL_VECTORS.map((v) => {
       const decoded = toJSON(decode(hexToBytes(v.hex)));
       if (!isDeepStrictEqual(decoded, v.message)) throw new Error(`${v.name}: decodes to ${JSON.stringify(decoded)}`);
@@ -82,9 +84,13 @@ export function buildVectorFiles(): Record<string, Vector[]> {
     }),
     'encode-invalid.json': ENCODE_INVALID_VECTORS.map(encodeInvalid),
     'stream.json': STREAM_VECTORS.map(stream),
-    'invalid.json': INVALID_VECTORS.map((v) => {
+    'invalid.json': [...INVALID_VECTORS, ...COST_INVALID_VECTORS].map((v) => {
       checkLengthPrefix(v.name, v.error, v.hex);
       return { name: v.name, hex: v.hex, error: v.error, offset: v.offset };
+    }),
+    'limits.json': LIMIT_VECTORS.map((v) => {
+      checkLengthPrefix(v.name, v.error, v.hex);
+      return { name: v.name, limits: v.limits as Record<string, number>, hex: v.hex, error: v.error, offset: v.offset };
     }),
   };
 }

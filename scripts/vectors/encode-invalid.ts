@@ -4,7 +4,8 @@
  * fail with exactly `error` at `path`. The build runs every one and stops if
  * the codec disagrees, so the file states what the encoder does.
  */
-import type { ErrorCode, JsonMessage, Limits } from '../../src/index.js';
+import { toJSON, type ErrorCode, type JsonMessage, type Limits } from '../../src/index.js';
+import { costMessage } from './cost.js';
 
 export interface EncodeInvalidSource {
   name: string;
@@ -58,4 +59,43 @@ export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
   bad('LIMIT_EXCEEDED', 'attributes-above-maxAttributes', '', { Event: UE, ThisDN: 'a', time: { seconds: 1, microseconds: 2 } }, { limits: { maxAttributes: 2 } }),
   bad('LIMIT_EXCEEDED', 'decode-cost', '', { Event: UE, UserData: Array.from({ length: 2000 }, (): [string, { $hex: string }] => ['', { $hex: '' }]) }),
   bad('FRAME_TOO_LARGE', 'body-above-maxFrameBytes', '', { Event: UE, ThisDN: 'x'.repeat(100) }, { limits: { maxFrameBytes: 100 } }),
+  bad('LIMIT_EXCEEDED', 'cost-8-above-the-budget', '', toJSON(costMessage(8))),
+  bad('LIMIT_EXCEEDED', 'key-above-maxStringBytes', 'UserData[0][0]', { Event: UE, UserData: [['abcde', 'x']] }, { limits: { maxStringBytes: 4 } }),
+  bad('LIMIT_EXCEEDED', 'maxPairs-summed-over-attributes', 'Reasons', { Event: UE, UserData: [['a', 1], ['b', 2]], Reasons: [['c', 3]] }, { limits: { maxPairs: 2 } }),
+  bad('LIMIT_EXCEEDED', 'maxAttributes-counts-time-as-two', '', { Event: UE, ThisDN: 'a', time: { seconds: 1, microseconds: 2 } }, { limits: { maxAttributes: 2 } }),
+  bad('LIMIT_EXCEEDED', 'maxAttributes-counts-unknown-entries', '', { Event: UE, ThisDN: 'a', Unknown: [{ tag: 200, kind: 'int32', value: 1 }] }, { limits: { maxAttributes: 1 } }),
+  // A lone surrogate counts 3 UTF-8 bytes against maxStringBytes (and the limit is checked before it is found).
+  bad('LIMIT_EXCEEDED', 'lone-surrogate-counts-3-bytes', 'ThisDN', { Event: UE, ThisDN: '\ud800' }, { limits: { maxStringBytes: 2 } }),
+  bad('INVALID_UTF8', 'lone-surrogate-within-maxStringBytes', 'ThisDN', { Event: UE, ThisDN: '\ud800' }, { limits: { maxStringBytes: 3 } }),
+  bad('LIMIT_EXCEEDED', 'surrogate-pair-counts-4-bytes', 'ThisDN', { Event: UE, ThisDN: '\ud83d\ude00' }, { limits: { maxStringBytes: 3 } }),
+  // Several faults: each vector fixes which one is reported (spec/wire-format.md 10.1, "Encoding order").
+  bad('INVALID_MESSAGE', 'order/event-before-every-property', 'Event', { ThisDN: 5, Event: 'EventNoSuchThing' } as unknown as JsonMessage),
+  bad('OBSOLETE', 'order/obsolete-before-every-property', 'Event', { ThisDN: 5, Event: 'EventResourceFreed' } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'order/properties-in-message-order-not-tag-order', 'UserData', { Event: UE, UserData: 'x', ThisDN: 5 }),
+  bad('INVALID_MESSAGE', 'order/integer-like-names-first', '7', { Event: UE, Colour: 1, 7: 1 } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'order/time-after-every-property', 'ThisDN', { Event: UE, time: { seconds: -1, microseconds: 0 }, ThisDN: 5 }),
+  bad('INVALID_MESSAGE', 'order/time-seconds-before-microseconds', 'time.seconds', { Event: UE, time: { microseconds: -1, seconds: -1 } }),
+  bad('INVALID_MESSAGE', 'order/unknown-after-time', 'time.seconds', { Event: UE, Unknown: [{ tag: 200, kind: 'int32', value: 1.5 }], time: { seconds: -1, microseconds: 0 } }),
+  bad('INVALID_MESSAGE', 'order/unknown-entries-before-maxAttributes', 'Unknown[1].value', { Event: UE, ThisDN: 'a', AgentID: 'b', Unknown: [{ tag: 200, kind: 'int32', value: 1 }, { tag: 201, kind: 'int32', value: 1.5 }] }, { limits: { maxAttributes: 1 } }),
+  bad('LIMIT_EXCEEDED', 'order/maxAttributes-before-lone-surrogate', '', { Event: UE, ThisDN: '\ud800', AgentID: 'b' }, { limits: { maxAttributes: 1 } }),
+  bad('INVALID_MESSAGE', 'order/every-value-error-before-lone-surrogate', 'ErrorCode', { Event: UE, ThisDN: '\ud800', ErrorCode: 'x' }),
+  bad('INVALID_UTF8', 'order/lone-surrogates-in-tag-order', 'ThisDN', { Event: UE, UserData: [['k', '\ud800']], ThisDN: '\udc00' }),
+  bad('INVALID_UTF8', 'order/lone-surrogate-in-key-before-value', 'UserData[0][0]', { Event: UE, UserData: [['\ud800', '\udc00']] }),
+  bad('INVALID_UTF8', 'order/lone-surrogate-before-frame-size', 'ThisDN', { Event: UE, ThisDN: `\ud800${'x'.repeat(100)}` }, { limits: { maxFrameBytes: 50 } }),
+  bad('FRAME_TOO_LARGE', 'order/frame-size-before-cost', '', { Event: UE, UserData: Array.from({ length: 2000 }, (): [string, { $hex: string }] => ['', { $hex: '' }]) }, { limits: { maxFrameBytes: 100 } }),
+  bad('LIMIT_EXCEEDED', 'order/list-count-before-its-pairs', 'UserData', { Event: UE, UserData: [['a', 1.5], ['b', 1]] }, { limits: { maxPairs: 1 } }),
+  bad('INVALID_MESSAGE', 'order/pairs-depth-first', 'UserData[0][1][0][1]', { Event: UE, UserData: [['l', [['k', 1.5]]], ['m', 2.5]] }),
+  bad('NESTING_TOO_DEEP', 'order/depth-before-the-nested-pairs', 'UserData[0][1]', { Event: UE, UserData: [['l', [['k', 1.5]]]] }, { limits: { maxDepth: 1 } }),
+  bad('LIMIT_EXCEEDED', 'order/key-length-before-value', 'UserData[0][0]', { Event: UE, UserData: [['abcde', 1.5]] }, { limits: { maxStringBytes: 4 } }),
+  bad('INVALID_MESSAGE', 'order/unknown-tag-before-kind', 'Unknown[0].tag', { Event: UE, Unknown: [{ tag: 20, kind: 'int32', value: 1.5 }] }),
+  // The JSON form is read whole before encoding: its own refusals come first.
+  bad('INVALID_MESSAGE', 'order/json-form-before-values', 'InputMask.$hex', { Event: 'RequestSetInputMask', ReferenceID: -1, InputMask: { $hex: 'zz' } }),
+  bad('INVALID_MESSAGE', 'order/json-unknown-kind-before-tag', 'Unknown[0].kind', { Event: UE, Unknown: [{ tag: -1, kind: 'bogus' as 'int32', value: 1 }] }),
+  // What is ignored: MessageType on a known Event, Obsolete, Server, extra keys in time or an Unknown entry.
+  bad('LIMIT_EXCEEDED', 'ignored/messagetype-obsolete-server-and-extra-keys', '', { Event: UE, MessageType: 'junk', Obsolete: 'junk', Server: 5, time: { seconds: 1, microseconds: 2, nanoseconds: 'junk' }, Unknown: [{ tag: 200, kind: 'int32', value: 1, note: 'junk' }] } as unknown as JsonMessage, { limits: { maxAttributes: 2 } }),
+  // An object that is not {"$hex": string} where a binary is expected.
+  bad('INVALID_MESSAGE', 'binary-empty-object', 'InputMask', { Event: 'RequestSetInputMask', InputMask: {} }),
+  bad('INVALID_MESSAGE', 'binary-hex-not-a-string', 'InputMask', { Event: 'RequestSetInputMask', InputMask: { $hex: 5 } }),
+  bad('INVALID_MESSAGE', 'pair-binary-empty-object', 'UserData[0][1]', { Event: UE, UserData: [['k', {}]] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'unknown-binary-empty-object', 'Unknown[0].value', { Event: UE, Unknown: [{ tag: 200, kind: 'binary', value: {} }] } as unknown as JsonMessage),
 ];

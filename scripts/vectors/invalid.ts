@@ -108,6 +108,21 @@ export const INVALID_VECTORS: InvalidSource[] = [
     6f                              # RequestSetCallInfo
     09 02                           # ConnID, INT64
     00 00 00 00                     # 4 of 8 bytes`),
+  bad('VALUE_OVERRUN', 'unknown-int64-with-4-bytes-left', 7, `
+    00 00 00 07                     # body length 7
+    09                              # message type 9 (not known)
+    28 02                           # unknown tag 40, INT64, value at offset 7
+    01 00 05 05                     # 4 of 8 bytes: the overrun is at the value, not after its first word`),
+  bad('VALUE_OVERRUN', 'u64-with-7-bytes-left', 8, `
+    00 00 00 0b                     # body length 11
+    60                              # EventUserEvent
+    94 01 02                        # EventSequenceNumber (148), INT64, value at offset 8
+    00 00 00 00 00 00 01            # 7 of 8 bytes`),
+  bad('VALUE_OVERRUN', 'connid-with-5-bytes-left', 7, `
+    00 00 00 08                     # body length 8
+    6f                              # RequestSetCallInfo
+    09 02                           # ConnID, INT64, value at offset 7
+    00 6e 02 a1 c3                  # 5 of 8 bytes`),
   bad('VALUE_OVERRUN', 'string-length-varint-cut', 7, `
     00 00 00 04                     # body length 4
     60                              # EventUserEvent

@@ -59,4 +59,19 @@ export const STREAM_VECTORS: StreamSource[] = [
   { name: 'above-maxFrameBytes', chunks: [h(F1)], maxFrameBytes: 6, frames: [], error: { code: 'FRAME_TOO_LARGE', offset: 0 } },
   { name: 'ends-inside-a-length-prefix', chunks: [h(F1, '00 00')], frames: [h(F1)], error: { code: 'TRUNCATED', offset: 13 } },
   { name: 'ends-inside-a-body', chunks: [h(F1, '00 00 00 07 60 14')], frames: [h(F1)], error: { code: 'TRUNCATED', offset: 17 } },
+  {
+    // TRUNCATED is at the count of every byte received, however many chunks brought the cut frame.
+    name: 'truncated-offset-counts-every-byte-received',
+    chunks: [h(F1), h('00 00 00 07 60'), h('14 03')],
+    frames: [h(F1)],
+    error: { code: 'TRUNCATED', offset: 18 },
+  },
+  {
+    // After FRAME_TOO_LARGE the stream is dead: the whole frame in the next chunk is not returned.
+    name: 'no-frame-after-an-oversize-prefix',
+    chunks: [h(F1, OVERSIZE), h(F2)],
+    frames: [h(F1)],
+    error: { code: 'FRAME_TOO_LARGE', offset: 11 },
+  },
+  { name: 'ends-right-after-a-frame', chunks: [h(F1, F2)], frames: [h(F1), h(F2)] },
 ];

@@ -15,7 +15,11 @@ export interface ErrorVector {
   error: string;
   offset: number;
 }
-export type Vector = ValidVector | ErrorVector | EncodeErrorVector | StreamVector;
+/** limits.json: decoding `hex` with `limits` fails with `error` at `offset`. */
+export interface LimitVector extends ErrorVector {
+  limits: Record<string, number>;
+}
+export type Vector = ValidVector | ErrorVector | LimitVector | EncodeErrorVector | StreamVector;
 
 /** encode-invalid.json: fromJSON(message) then encode(.., options) fails with `error` at `path`. */
 export interface EncodeErrorVector {

@@ -77,9 +77,12 @@ export class BinaryReader {
     return this.int32(what) >>> 0;
   }
 
+  /** All 8 bytes are checked first: a value cut short is reported where it starts. */
   uint64(what: string): bigint {
-    const hi = this.uint32(what);
-    const lo = this.uint32(what);
+    const p = this.need(8, what);
+    const b = this.buf;
+    const hi = ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+    const lo = ((b[p + 4]! << 24) | (b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!) >>> 0;
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
 

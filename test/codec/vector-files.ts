@@ -3,9 +3,9 @@
  * the tests check the published files, not what a generator would write.
  */
 import { readFileSync } from 'node:fs';
-import type { EncodeErrorVector, ErrorVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
+import type { EncodeErrorVector, ErrorVector, LimitVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
 
-export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'stream.json'] as const;
+export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'stream.json', 'limits.json'] as const;
 
 function load<T>(file: string): T[] {
   return JSON.parse(readFileSync(new URL(`../../spec/vectors/${file}`, import.meta.url), 'utf8')) as T[];
@@ -15,6 +15,8 @@ export const MESSAGE_VECTORS = load<ValidVector>('messages.json');
 export const EDGE_VECTORS = load<ValidVector>('edge-cases.json');
 export const NON_CANONICAL_VECTORS = load<ValidVector>('non-canonical.json');
 export const ERROR_VECTORS = load<ErrorVector>('invalid.json');
+/** Invalid with limits below the defaults (the other files assume the defaults). */
+export const LIMIT_VECTORS = load<LimitVector>('limits.json');
 export const ENCODE_ERROR_VECTORS = load<EncodeErrorVector>('encode-invalid.json');
 export const STREAM_VECTORS = load<StreamVector>('stream.json');
 /** Every frame that decodes. */

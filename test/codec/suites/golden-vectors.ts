@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { catchTLib, type CodecApi } from '../codec-api.js';
-import { EDGE_VECTORS, ERROR_VECTORS, MESSAGE_VECTORS, NON_CANONICAL_VECTORS, VALID_VECTORS, bytesOf, hexOf } from '../vector-files.js';
+import { EDGE_VECTORS, ERROR_VECTORS, LIMIT_VECTORS, MESSAGE_VECTORS, NON_CANONICAL_VECTORS, VALID_VECTORS, bytesOf, hexOf } from '../vector-files.js';
 
 export function defineGoldenVectorTests(label: string, load: () => Promise<CodecApi>): void {
   describe(`golden vectors (${label})`, () => {
@@ -51,6 +51,23 @@ export function defineGoldenVectorTests(label: string, load: () => Promise<Codec
           const e = catchTLib(api, () => api.decode(bytesOf(v.hex)));
           expect({ code: e.code, offset: e.offset }).toEqual({ code: v.error, offset: v.offset });
           expect(e.message).toMatch(new RegExp(`at offset ${v.offset}$`));
+        });
+      }
+    });
+
+    describe('frames over a lowered limit give exactly their code and offset, and not with the defaults', () => {
+      for (const v of LIMIT_VECTORS) {
+        it(v.name, () => {
+          const e = catchTLib(api, () => api.decode(bytesOf(v.hex), { limits: v.limits }));
+          expect({ code: e.code, offset: e.offset }).toEqual({ code: v.error, offset: v.offset });
+          let withDefaults: unknown = 'decoded';
+          try {
+            api.decode(bytesOf(v.hex));
+          } catch (err) {
+            withDefaults = err instanceof api.TLibError ? [err.code, err.offset] : err;
+          }
+          // The limit is what fails the frame (an ordering vector may fail either way).
+          if (v.error !== 'VALUE_OVERRUN') expect(withDefaults).not.toEqual([v.error, v.offset]);
         });
       }
     });
