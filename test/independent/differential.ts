@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { kitDecode, type Outcome } from './kit-outcome.js';
 import { mutant, type Mutant } from './mutants.js';
-import { runPython, type PyDecoded, type PyRequest } from './python-codec.js';
+import { runPython, type Limits, type PyDecoded, type PyRequest } from './python-codec.js';
 import { VALID } from './vectors.js';
 
 export const CORPUS: readonly string[] = VALID.map((v) => v.hex);
@@ -31,6 +31,13 @@ export interface KnownDisagreement {
 export const KNOWN: KnownDisagreement[] = JSON.parse(
   readFileSync(new URL('./known-disagreements.json', import.meta.url), 'utf8'),
 ) as KnownDisagreement[];
+
+/** Inputs that once split the two implementations, each with the outcome the spec gives it. */
+export interface Regression { name: string; sentence: string; found: string; hex: string; limits?: Limits; expect: { ok: boolean; code?: string; offset?: number } }
+
+export const REGRESSIONS: Regression[] = JSON.parse(
+  readFileSync(new URL('./regressions.json', import.meta.url), 'utf8'),
+) as Regression[];
 
 export interface Disagreement { mutant: Mutant; kit: Outcome; python: PyDecoded; known?: string }
 
@@ -63,9 +70,9 @@ export function agree(kit: Outcome, py: PyDecoded): boolean {
 }
 
 /** The known class this disagreement belongs to, if any. */
-export function classify(hex: string, kit: Outcome, py: PyDecoded): string | undefined {
+export function classify(hex: string, kit: Outcome, py: PyDecoded, known: readonly KnownDisagreement[] = KNOWN): string | undefined {
   if (kit.ok || py.ok) return undefined;
-  for (const k of KNOWN) {
+  for (const k of known) {
     const right = k.wrong === 'kit' ? { code: py.code, offset: py.offset! } : { code: kit.code, offset: kit.offset };
     if (kit.code !== k.code || py.code !== k.code || right.code !== k.code) continue;
     if (kit.offset - py.offset! !== k.offsetDelta) continue;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
-import { ENCODE_INVALID, INVALID, STREAM, VALID } from './vectors.js';
+import { ENCODE_INVALID, INVALID, LIMITS, STREAM, VALID } from './vectors.js';
 
 describe('independent Python codec on the golden vectors', () => {
   it('decodes every valid vector to its message and re-encodes it canonically', () => {
@@ -29,6 +29,11 @@ describe('independent Python codec on the golden vectors', () => {
   it('fails every invalid vector with its code at its offset', () => {
     const out = runPython(INVALID.map((v): PyRequest => ({ op: 'decode', hex: v.hex })));
     INVALID.forEach((v, i) => expect({ name: v.name, ...out[i] }).toStrictEqual({ name: v.name, ok: false, code: v.error, offset: v.offset }));
+  });
+
+  it('fails every limits vector with its code at its offset, under its lowered limits', () => {
+    const out = runPython(LIMITS.map((v): PyRequest => ({ op: 'decode', hex: v.hex, limits: v.limits })));
+    LIMITS.forEach((v, i) => expect({ name: v.name, ...out[i] }).toStrictEqual({ name: v.name, ok: false, code: v.error, offset: v.offset }));
   });
 
   it('refuses every encode-invalid vector with its code at its path', () => {

@@ -8,9 +8,11 @@ const read = <T>(file: string): T[] =>
 export interface ValidVector { name: string; hex: string; message: unknown; canonicalHex?: string; allowObsolete?: boolean }
 export interface InvalidVector { name: string; hex: string; error: string; offset: number }
 export interface EncodeInvalidVector { name: string; message: unknown; options?: { allowObsolete?: boolean; limits?: Limits }; error: string; path: string }
+export interface LimitVector { name: string; limits: Limits; hex: string; error: string; offset: number }
 export interface StreamVector { name: string; chunks: string[]; maxFrameBytes?: number; frames: string[]; error?: { code: string; offset: number } }
 
 export const VALID: ValidVector[] = [...read<ValidVector>('messages.json'), ...read<ValidVector>('edge-cases.json'), ...read<ValidVector>('non-canonical.json')];
 export const INVALID = read<InvalidVector>('invalid.json');
 export const ENCODE_INVALID = read<EncodeInvalidVector>('encode-invalid.json');
 export const STREAM = read<StreamVector>('stream.json');
+export const LIMITS = read<LimitVector>('limits.json');

@@ -5,7 +5,9 @@ encode(message, options) returns the frame bytes or raises EncodeError(code, pat
 """
 import re
 
+import from_json
 import limits as L
+from encode_errors import EncodeError, invalid, property_order
 from spec_tables import (ATTRIBUTE_BY_NAME, ATTRIBUTE_BY_TAG, MESSAGE_BY_ID, MESSAGE_BY_NAME, KIND_BY_NAME,
                          TIME_SECONDS, TIME_MICROS)
 
@@ -13,27 +15,12 @@ NOT_WIRE = ('Event', 'Obsolete', 'Server')
 DEFERRED = ('time', 'Unknown')
 U32_MAX = 2**32 - 1
 U64_MAX = 2**64 - 1
-INDEX_NAME = re.compile(r'^(0|[1-9][0-9]*)$')
 CONNID = re.compile(r'^[0-9a-f]{16}$')
 DECIMAL = re.compile(r'^[0-9]+$')
 HEX = re.compile(r'^[0-9a-fA-F]*$')
 
 
-class EncodeError(Exception):
-    def __init__(self, code, path):
-        super().__init__('%s at %r' % (code, path))
-        self.code, self.path = code, path
-
-
-def _invalid(path):
-    return EncodeError('INVALID_MESSAGE', path)
-
-
-def property_order(obj):
-    """JavaScript's own-property order: integer-like names ascending, then insertion order."""
-    index = sorted((k for k in obj if INDEX_NAME.match(k) and int(k) < U32_MAX), key=int)
-    rest = [k for k in obj if not (INDEX_NAME.match(k) and int(k) < U32_MAX)]
-    return index + rest
+_invalid = invalid
 
 
 def _integer(v, lo, hi, path):
@@ -76,7 +63,9 @@ class _Checker:
         if not isinstance(v, dict):
             raise _invalid(path)
         h = v.get('$hex')
-        if not isinstance(h, str) or len(h) % 2 or not HEX.match(h):
+        if not isinstance(h, str):
+            raise _invalid(path)  # {} or {"$hex": 5} is not a binary
+        if len(h) % 2 or not HEX.match(h):
             raise _invalid(path + '.$hex')
         raw = bytes.fromhex(h)
         if len(raw) > self.lim['maxStringBytes']:
@@ -110,7 +99,7 @@ class _Checker:
         out = []
         for i, pair in enumerate(v):
             p = '%s[%d]' % (path, i)
-            if not isinstance(pair, list) or len(pair) != 2:
+            if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], str):
                 raise _invalid(p)
             key = self.string(pair[0], p + '[0]')
             val = pair[1]
@@ -164,12 +153,12 @@ def _event(msg, allow_obsolete):
 def encode(msg, options=None):
     options = options or {}
     lim = L.resolve(options.get('limits'))
+    from_json.check(msg)
     type_id = _event(msg, bool(options.get('allowObsolete')))
-    unknown_event = msg.get('Event') == 'Unknown'
     chk = _Checker(lim)
     attrs = {}  # tag -> (kind, typed value, path)
     for name in property_order(msg):
-        if name in NOT_WIRE or name in DEFERRED or (name == 'MessageType' and unknown_event):
+        if name in NOT_WIRE or name in DEFERRED or name == 'MessageType':
             continue
         attr = ATTRIBUTE_BY_NAME.get(name)
         if attr is None or attr.tag in (TIME_SECONDS, TIME_MICROS):
