@@ -3,22 +3,23 @@
  *
  * The differential fuzz of differential.test.ts at any size: N mutants of the valid
  * vectors (default 1,000,000) decoded by the kit and by the independent Python
- * codec, then N/10 chunked streams. Prints progress, the tally, each disagreement
+ * codec, then N/10 chunked streams and N/5 faulty JSON-form messages encoded by both. Prints progress, the tally, each disagreement
  * with its hex, both outcomes and the command that replays it. Exit 0 when every
  * disagreement is a known one (known-disagreements.json), 1 otherwise, 2 on usage.
  */
-import { CORPUS, describe, runDifferential } from './differential.js';
+import { CORPUS, describe, describeEncode, runDifferential, runEncodeDifferential } from './differential.js';
 import { kitStream } from './kit-outcome.js';
 import { mutant } from './mutants.js';
 import { runPython, type PyRequest, type PyStreamed } from './python-codec.js';
 import { streamCase } from './stream-mutants.js';
 
-const HELP = `usage: npm run diff-fuzz -- [--count N] [--seed S] [--from I] [--replay I] [--streams N]
+const HELP = `usage: npm run diff-fuzz -- [--count N] [--seed S] [--from I] [--replay I] [--streams N] [--encodes N]
   --count N    mutants to run (default 1000000)
   --seed S     run seed (default 20261202, the test's)
   --from I     first mutant index (default 0)
   --replay I   run mutant I alone and print it, whatever the outcome
-  --streams N  chunked streams to compare after the mutants (default count/10)`;
+  --streams N  chunked streams to compare after the mutants (default count/10)
+  --encodes N  faulty JSON-form messages to encode with both (default count/5)`;
 
 function args(argv: string[]): Record<string, number> {
   const out: Record<string, number> = Object.create(null) as Record<string, number>;
@@ -26,7 +27,7 @@ function args(argv: string[]): Record<string, number> {
     const name = argv[i]!;
     if (name === '--help' || name === '-h') { console.log(HELP); process.exit(0); }
     const value = Number(argv[i + 1]);
-    if (!['--count', '--seed', '--from', '--replay', '--streams'].includes(name) || !Number.isSafeInteger(value) || value < 0) {
+    if (!['--count', '--seed', '--from', '--replay', '--streams', '--encodes'].includes(name) || !Number.isSafeInteger(value) || value < 0) {
       console.error(`diff-fuzz: bad argument ${name} ${argv[i + 1] ?? ''}\n${HELP}`);
       process.exit(2);
     }
@@ -72,6 +73,11 @@ for (let start = 0; start < streams; start += 20_000) {
   });
 }
 
+const encodes = a.encodes ?? Math.floor(count / 5);
+const e = runEncodeDifferential(seed, 0, encodes);
+const encodeUnknown = e.disagreements.filter((d) => !d.known);
+for (const d of encodeUnknown.slice(0, 20)) console.log(describeEncode(seed, d));
+
 const unknown = t.disagreements.filter((d) => !d.known);
 for (const d of unknown.slice(0, 50)) console.log(describe(seed, d));
 if (unknown.length > 50) console.log(`... and ${unknown.length - 50} more`);
@@ -79,6 +85,8 @@ console.log(JSON.stringify({
   seed, from, mutants: t.mutants, bothDecoded: t.decoded, bothFailedAlike: t.failed, failureCodes: t.codes,
   knownDisagreements: t.known, unknownDisagreements: unknown.length,
   streams, streamDisagreements: streamDiffs, streamErrors,
+  encodes: e.cases, bothEncoded: e.encoded, bothRefusedAlike: e.refusedAlike, refusalCodes: e.codes,
+  knownEncodeDisagreements: e.known, unknownEncodeDisagreements: encodeUnknown.length,
   seconds: Math.round((Date.now() - started) / 1000),
 }, null, 2));
-process.exit(unknown.length > 0 || streamDiffs > 0 ? 1 : 0);
+process.exit(unknown.length > 0 || streamDiffs > 0 || encodeUnknown.length > 0 ? 1 : 0);

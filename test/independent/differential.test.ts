@@ -7,8 +7,11 @@
  * change them; `npm run diff-fuzz` runs a million by hand).
  */
 import { describe, expect, it } from 'vitest';
-import { CORPUS, KNOWN, REGRESSIONS, agree, classify, describe as explain, runDifferential, type KnownDisagreement } from './differential.js';
-import { kitDecode, kitStream } from './kit-outcome.js';
+import {
+  CORPUS, KNOWN, REGRESSIONS, agree, classify, classifyEncode, describe as explain, describeEncode, runDifferential, runEncodeDifferential,
+  type KnownDecodeDisagreement,
+} from './differential.js';
+import { kitDecode, kitEncode, kitStream } from './kit-outcome.js';
 import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
 import { costFrames } from './cost-frames.js';
 import { streamCase } from './stream-mutants.js';
@@ -16,6 +19,7 @@ import { streamCase } from './stream-mutants.js';
 const SEED = Number(process.env.DIFF_SEED ?? 20261202);
 const COUNT = Number(process.env.DIFF_COUNT ?? 30_000);
 const STREAMS = 3_000;
+const ENCODES = 20_000;
 
 describe('differential fuzz: kit vs independent Python codec', () => {
   it(`agrees on ${COUNT} mutants of the valid vectors (seed ${SEED})`, () => {
@@ -58,6 +62,17 @@ describe('differential fuzz: kit vs independent Python codec', () => {
     expect(py.filter((p) => p.ok).length).toBeGreaterThan(frames.length / 8);
   });
 
+  it(`encodes ${ENCODES} faulty JSON-form messages to the same bytes, or the same code at the same path`, () => {
+    const t = runEncodeDifferential(SEED, 0, ENCODES);
+    const unknown = t.disagreements.filter((d) => !d.known);
+    if (unknown.length > 0) console.error(`${unknown.length} encode disagreements:\n${unknown.slice(0, 20).map((d) => describeEncode(SEED, d)).join('\n')}`);
+    expect(unknown.map((d) => d.encodeCase.json)).toEqual([]);
+    expect(t.encoded).toBeGreaterThan(ENCODES * 0.1);
+    for (const code of ['INVALID_MESSAGE', 'OBSOLETE', 'LIMIT_EXCEEDED', 'NESTING_TOO_DEEP', 'INVALID_UTF8', 'FRAME_TOO_LARGE']) {
+      expect({ code, seen: (t.codes[code] ?? 0) > 0 }).toEqual({ code, seen: true });
+    }
+  });
+
   it('flags a difference in message, canonical bytes, code or offset, and excuses only the known classes', () => {
     const hex = CORPUS[1]!;
     const [py] = runPython<PyDecoded>([{ op: 'decode', hex }]);
@@ -71,7 +86,7 @@ describe('differential fuzz: kit vs independent Python codec', () => {
     expect(agree({ ok: false, code: 'TRUNCATED', offset: 3 }, py!)).toBe(false);
     // a class excuses exactly its code, its offset difference and its marker byte, nothing near them
     const int64 = '0000000709280201000505';
-    const cls: KnownDisagreement = { name: 'probe', sentence: '', wrong: 'kit', code: 'VALUE_OVERRUN', offsetDelta: 4, byteBefore: { at: -1, value: 2 }, inputs: [] };
+    const cls: KnownDecodeDisagreement = { name: 'probe', sentence: '', wrong: 'kit', code: 'VALUE_OVERRUN', offsetDelta: 4, byteBefore: { at: -1, value: 2 }, inputs: [] };
     expect(classify(int64, { ok: false, code: 'VALUE_OVERRUN', offset: 11 }, { ok: false, code: 'VALUE_OVERRUN', offset: 7 }, [cls])).toBe('probe');
     expect(classify(int64, { ok: false, code: 'VALUE_OVERRUN', offset: 10 }, { ok: false, code: 'VALUE_OVERRUN', offset: 7 }, [cls])).toBeUndefined();
     expect(classify(int64, { ok: false, code: 'TRUNCATED', offset: 11 }, { ok: false, code: 'TRUNCATED', offset: 7 }, [cls])).toBeUndefined();
@@ -98,6 +113,17 @@ describe('known disagreements (known-disagreements.json)', () => {
   if (KNOWN.length === 0) it('none today: every disagreement fails the fuzz', () => expect(KNOWN).toEqual([]));
   for (const k of KNOWN) {
     it(`${k.name}: ${k.sentence}`, () => {
+      if (k.op === 'encode') {
+        const py = runPython<{ ok: boolean; code?: string; path?: string }>(k.inputs.map((i) => `{"op":"encode","message":${i.message}}`));
+        k.inputs.forEach((input, n) => {
+          expect({ message: input.message, ...py[n] }).toEqual({ message: input.message, ok: false, ...input.spec });
+          const kit = kitEncode(input.message, {});
+          expect({ message: input.message, ...kit }, `the kit now gives ${JSON.stringify(kit)}: if that is the spec's answer, remove this entry`)
+            .toEqual({ message: input.message, ok: false, ...(k.wrong === 'kit' ? input.kit : input.spec) });
+          expect(classifyEncode(kit, { ok: false, code: py[n]!.code!, path: py[n]!.path! })).toBe(k.name);
+        });
+        return;
+      }
       const py = runPython<PyDecoded>(k.inputs.map((i): PyRequest => ({ op: 'decode', hex: i.hex })));
       k.inputs.forEach((input, n) => {
         const spec = { hex: input.hex, ok: false, ...input.spec };

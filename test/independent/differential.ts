@@ -5,21 +5,23 @@
  * it, are read from known-disagreements.json and counted apart, never dropped.
  */
 import { readFileSync } from 'node:fs';
-import { kitDecode, type Outcome } from './kit-outcome.js';
+import { encodeCase, type EncodeCase } from './encode-mutants.js';
+import { kitDecode, kitEncode, type EncodeOutcome, type Outcome } from './kit-outcome.js';
 import { mutant, type Mutant } from './mutants.js';
 import { runPython, type Limits, type PyDecoded, type PyRequest } from './python-codec.js';
 import { VALID } from './vectors.js';
 
 export const CORPUS: readonly string[] = VALID.map((v) => v.hex);
 
-export interface KnownDisagreement {
+/** A class of decode disagreements: the right side's failure code, and the kit's offset minus Python's. */
+export interface KnownDecodeDisagreement {
+  op?: 'decode';
   name: string;
   /** the sentence of spec/wire-format.md that decides it */
   sentence: string;
   note?: string;
   /** who the sentence says is wrong */
   wrong: 'kit' | 'python';
-  /** how to recognise a member of the class: the right side's failure code, and the kit's offset minus Python's */
   code: string;
   offsetDelta: number;
   /** a byte before the right side's offset (relative position, value), pinning the construct the class is about */
@@ -27,6 +29,22 @@ export interface KnownDisagreement {
   /** named regression inputs of the class */
   inputs: { hex: string; kit: { code: string; offset: number }; spec: { code: string; offset: number } }[];
 }
+
+/** A class of encode disagreements: the code, Python's path (a pattern) and the kit's path made from it. */
+export interface KnownEncodeDisagreement {
+  op: 'encode';
+  name: string;
+  sentence: string;
+  note?: string;
+  wrong: 'kit' | 'python';
+  code: string;
+  pythonPath: string;
+  kitPath: string;
+  /** named regression messages (JSON text) of the class */
+  inputs: { message: string; kit: { code: string; path: string }; spec: { code: string; path: string } }[];
+}
+
+export type KnownDisagreement = KnownDecodeDisagreement | KnownEncodeDisagreement;
 
 export const KNOWN: KnownDisagreement[] = JSON.parse(
   readFileSync(new URL('./known-disagreements.json', import.meta.url), 'utf8'),
@@ -73,6 +91,7 @@ export function agree(kit: Outcome, py: PyDecoded): boolean {
 export function classify(hex: string, kit: Outcome, py: PyDecoded, known: readonly KnownDisagreement[] = KNOWN): string | undefined {
   if (kit.ok || py.ok) return undefined;
   for (const k of known) {
+    if (k.op === 'encode') continue;
     const right = k.wrong === 'kit' ? { code: py.code, offset: py.offset! } : { code: kit.code, offset: kit.offset };
     if (kit.code !== k.code || py.code !== k.code || right.code !== k.code) continue;
     if (kit.offset - py.offset! !== k.offsetDelta) continue;
@@ -118,5 +137,56 @@ export function describe(seed: number, d: Disagreement): string {
     `  kit    ${JSON.stringify(d.kit)}`,
     `  python ${JSON.stringify(d.python)}`,
     `  replay npm run diff-fuzz -- --seed ${seed} --replay ${d.mutant.index}`,
+  ].join('\n');
+}
+
+/** The known encode class this disagreement belongs to, if any. */
+export function classifyEncode(kit: EncodeOutcome, py: EncodeOutcome, known: readonly KnownDisagreement[] = KNOWN): string | undefined {
+  if (kit.ok || py.ok) return undefined;
+  for (const k of known) {
+    if (k.op !== 'encode' || kit.code !== k.code || py.code !== k.code) continue;
+    const pattern = new RegExp(k.pythonPath);
+    if (pattern.test(py.path) && kit.path === py.path.replace(pattern, k.kitPath)) return k.name;
+  }
+  return undefined;
+}
+
+export interface EncodeDisagreement { encodeCase: EncodeCase; kit: EncodeOutcome; python: EncodeOutcome; known?: string }
+
+export interface EncodeTally { cases: number; encoded: number; refusedAlike: number; codes: Record<string, number>; known: Record<string, number>; disagreements: EncodeDisagreement[] }
+
+export const MESSAGES: readonly Record<string, unknown>[] = VALID.map((v) => v.message as Record<string, unknown>);
+
+export const encodeRequest = (c: EncodeCase): string => `{"op":"encode","message":${c.json},"options":${JSON.stringify(c.options)}}`;
+
+/** Encodes cases [from, from + count) of `seed` with both: the same bytes, or the same code at the same path. */
+export function runEncodeDifferential(seed: number, from: number, count: number, batch = 50_000): EncodeTally {
+  const t: EncodeTally = { cases: 0, encoded: 0, refusedAlike: 0, codes: {}, known: {}, disagreements: [] };
+  for (let start = from; start < from + count; start += batch) {
+    const cases = Array.from({ length: Math.min(batch, from + count - start) }, (_, i) => encodeCase(seed, start + i, MESSAGES));
+    const py = runPython<EncodeOutcome>(cases.map(encodeRequest));
+    cases.forEach((c, i) => {
+      const kit = kitEncode(c.json, c.options);
+      const p = py[i]!;
+      t.cases++;
+      if (JSON.stringify(kit) === JSON.stringify(p)) {
+        if (kit.ok) t.encoded++;
+        else { t.refusedAlike++; t.codes[kit.code] = (t.codes[kit.code] ?? 0) + 1; }
+        return;
+      }
+      const known = classifyEncode(kit, p);
+      if (known) t.known[known] = (t.known[known] ?? 0) + 1;
+      t.disagreements.push({ encodeCase: c, kit, python: p, ...(known ? { known } : {}) });
+    });
+  }
+  return t;
+}
+
+export function describeEncode(seed: number, d: EncodeDisagreement): string {
+  return [
+    `seed ${seed} encode case ${d.encodeCase.index} (${d.encodeCase.faults.join(' | ')}) options ${JSON.stringify(d.encodeCase.options)}${d.known ? ` [known: ${d.known}]` : ''}`,
+    `  json   ${d.encodeCase.json}`,
+    `  kit    ${JSON.stringify(d.kit)}`,
+    `  python ${JSON.stringify(d.python)}`,
   ].join('\n');
 }

@@ -3,7 +3,7 @@
  * FrameDecoder, TLibError), put in the same shape as the Python codec's answers.
  * The JSON form is derived here from spec/wire-format.md section 14, not borrowed from the kit.
  */
-import { decode, encode, FrameDecoder, TLibError } from '../../src/index.js';
+import { decode, encode, FrameDecoder, fromJSON, TLibError } from '../../src/index.js';
 import type { Limits } from './python-codec.js';
 
 export type Outcome =
@@ -61,5 +61,17 @@ export function kitStream(chunks: readonly string[], maxFrameBytes?: number): { 
     return { frames, error: null };
   } catch (e) {
     return { frames, error: failure(e) };
+  }
+}
+
+export type EncodeOutcome = { ok: true; hex: string } | { ok: false; code: string; path: string };
+
+/** The JSON form read by the kit's fromJSON, then encode (spec 10.1 "Reading the JSON form first"). */
+export function kitEncode(json: string, options: { allowObsolete?: boolean; limits?: Limits }): EncodeOutcome {
+  try {
+    return { ok: true, hex: toHex(encode(fromJSON(JSON.parse(json)), options)) };
+  } catch (e) {
+    if (!(e instanceof TLibError)) throw e;
+    return { ok: false, code: e.code, path: e.path as string };
   }
 }

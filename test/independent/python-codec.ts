@@ -33,8 +33,9 @@ export interface PyStreamed {
 }
 
 /** Answers in request order; throws when the process fails or answers a different number of lines. */
-export function runPython<T = PyDecoded>(requests: readonly PyRequest[]): T[] {
-  const input = requests.map((r) => JSON.stringify(r)).join('\n') + '\n';
+export function runPython<T = PyDecoded>(requests: readonly (PyRequest | string)[]): T[] {
+  // a string is a request already written as JSON (messages whose key order or "__proto__" keys must survive)
+  const input = requests.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
   const run = spawnSync(PYTHON, [SCRIPT], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`${PYTHON} ${SCRIPT} exited ${run.status}: ${run.stderr}`);
