@@ -4,7 +4,7 @@
  * derived from these two lists, so a number changes in exactly one place.
  *
  * Numbers marked `public` are T-Library's own (TMessageType / TAttribute,
- * see shared/reference/tlib-numbers.md). Numbers marked `project` are not
+ * see spec/reference/tlib-numbers.md). Numbers marked `project` are not
  * public; this project assigns them from its reserved range
  * PROJECT_TAG_RANGE and documents them in spec/wire-format.md.
  */

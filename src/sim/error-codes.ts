@@ -1,6 +1,6 @@
 /**
  * ErrorCode values the simulator puts in EventError and EventHardwareError.
- * T-Server's own error numbers are not public (shared/reference), so these
+ * T-Server's own error numbers are not public (spec/reference/tlib-numbers.md), so these
  * are the project's; spec/simulator.md lists them. Kept as one table so a
  * test or a report can name a code.
  */

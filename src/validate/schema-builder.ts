@@ -59,7 +59,7 @@ export const OBSOLETE_ALLOWED: readonly string[] = ['time', 'ThisDN'];
 const SERVER_SENTENCE =
   'Server: in T-Library, the handle of the server connection that delivered the event (TEvent.Server), filled in by the client library, not sent by T-Server.';
 const EVENT_SENTENCE = 'Event: the message type id itself.';
-const NUMBERS = 'shared/reference/tlib-numbers.md';
+const NUMBERS = 'spec/reference/tlib-numbers.md';
 
 /** JSON property names of wire attributes: registry names, the time pair as `time`. */
 export const WIRE_PROPERTIES: readonly string[] = [

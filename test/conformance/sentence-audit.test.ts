@@ -20,7 +20,7 @@ interface Entry {
 }
 
 const audit = JSON.parse(readFileSync(new URL('../../spec/sentence-audit.json', import.meta.url), 'utf8')) as { sentences: Entry[] };
-const reference = readFileSync(new URL('../fixtures/special-events-reference.md', import.meta.url), 'utf8');
+const reference = readFileSync(new URL('../../spec/reference/special-events-reference.md', import.meta.url), 'utf8');
 
 /** The text as read: no markup (headings, bold, footnote tags, markdown escapes), one space for any run of white space. */
 const plain = (t: string): string =>

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { MUTANTS } from './mutants.js';
 
 // The repository's copy of the source document (the sentence audit checks it too).
-const reference = readFileSync(new URL('../fixtures/special-events-reference.md', import.meta.url), 'utf8');
+const reference = readFileSync(new URL('../../spec/reference/special-events-reference.md', import.meta.url), 'utf8');
 const here = new URL('.', import.meta.url);
 const code = readdirSync(here)
   .filter((f) => /\.(ts|mjs)$/.test(f) && !f.endsWith('.test.ts'))

@@ -8,7 +8,7 @@ export interface Mutant {
   id: string;
   /** The heading of the reference the sentence belongs to. */
   section: string;
-  /** Quoted exactly from shared/seed/special-events-reference.md. */
+  /** Quoted exactly from spec/reference/special-events-reference.md. */
   sentence: string;
   scenarioHint: string;
   description: string;
