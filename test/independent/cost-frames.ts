@@ -29,23 +29,23 @@ export function costFrames(): CostFrame[] {
   const out: CostFrame[] = [];
   const low: Limits = { maxCostPerByte: 1 };
   for (let pad = 0; pad < 16; pad++) {
-    for (let m = 280; m <= 292; m++) {
+    for (let m = 285; m <= 288; m++) {
       out.push({ name: `binaries m=${m} pad=${pad}`, limits: low,
         hex: frame('60' + str(20, pad) + attr(51, 5, varint(m) + '000400'.repeat(m))) });
     }
-    for (let k = 1000; k <= 1012; k++) {
+    for (let k = 1007; k <= 1010; k++) {
       out.push({ name: `unknown attributes k=${k} pad=${pad}`, limits: { ...low, maxAttributes: 4096 },
         hex: frame('60' + str(20, pad) + TIME + Array.from({ length: k }, (_, i) => int32(200 + i)).join('')) });
     }
-    for (let n = 1765; n <= 1775; n++) {
+    for (let n = 1767; n <= 1770; n++) {
       out.push({ name: `end of body n=${n} pad=${pad}`, limits: { ...low, maxPairs: 4096 },
         hex: frame('60' + str(0, pad) + attr(51, 5, varint(n) + '000300'.repeat(n)) + str(20, 1) + int32(2) + int32(42) + int32(46) + TIME) });
     }
-    for (let m = 918; m <= 928; m++) {
+    for (let m = 948; m <= 952; m++) {
       out.push({ name: `empty lists m=${m} pad=${pad}`, limits: { ...low, maxPairs: 4096 },
         hex: frame('60' + str(20, pad) + attr(53, 5, varint(m) + '000500'.repeat(m))) });
     }
-    for (let m = 284; m <= 288; m++) {
+    for (let m = 285; m <= 287; m++) {
       TAILS.forEach((tail, t) => out.push({ name: `binary length at the limit m=${m} pad=${pad} tail=${t}`, limits: { ...low, maxStringBytes: 8192 },
         hex: frame('60' + str(20, pad) + attr(51, 5, varint(m) + '000400'.repeat(m - 1) + tail)) }));
     }

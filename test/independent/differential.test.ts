@@ -8,13 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  CORPUS, KNOWN, REGRESSIONS, agree, classify, classifyEncode, describe as explain, describeEncode, runDifferential, runEncodeDifferential,
+  CORPUS, KNOWN, REGRESSIONS, agree, classify, classifyEncode, describe as explain, describeEncode, runCostFrames, runDifferential, runEncodeDifferential, runStreams,
   type KnownDecodeDisagreement,
 } from './differential.js';
-import { kitDecode, kitEncode, kitStream } from './kit-outcome.js';
-import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
-import { costFrames } from './cost-frames.js';
-import { streamCase } from './stream-mutants.js';
+import { kitDecode, kitEncode } from './kit-outcome.js';
+import { runPython, type PyDecoded, type PyRequest } from './python-codec.js';
 
 const SEED = Number(process.env.DIFF_SEED ?? 20261202);
 const COUNT = Number(process.env.DIFF_COUNT ?? 30_000);
@@ -38,28 +36,18 @@ describe('differential fuzz: kit vs independent Python codec', () => {
   });
 
   it(`splits ${STREAMS} chunked byte streams into the same frames and error`, () => {
-    const cases = Array.from({ length: STREAMS }, (_, i) => streamCase(SEED, i, CORPUS));
-    const py = runPython<PyStreamed>(cases.map((c): PyRequest => ({ op: 'stream', chunks: c.chunks, ...(c.maxFrameBytes ? { maxFrameBytes: c.maxFrameBytes } : {}) })));
-    const differ = cases.flatMap((c, i) => {
-      const kit = kitStream(c.chunks, c.maxFrameBytes);
-      return JSON.stringify(kit) === JSON.stringify(py[i]) ? [] : [{ seed: SEED, stream: c.index, chunks: c.chunks, maxFrameBytes: c.maxFrameBytes, kit, python: py[i] }];
-    });
-    expect(differ).toEqual([]);
-    const errors = new Set(py.map((p) => p.error?.code ?? 'none'));
+    const { python, disagreements } = runStreams(SEED, 0, STREAMS);
+    expect(disagreements).toEqual([]);
+    const errors = new Set(python.map((p) => p.error?.code ?? 'none'));
     expect([...errors].sort()).toEqual(['FRAME_TOO_LARGE', 'TRUNCATED', 'none']);
   });
 
   it('agrees on frames built to cross the decode cost limit at each check point', () => {
-    const frames = costFrames();
-    const py = runPython<PyDecoded>(frames.map((f): PyRequest => ({ op: 'decode', hex: f.hex, limits: f.limits })));
-    const differ = frames.flatMap((f, i) => {
-      const kit = kitDecode(f.hex, f.limits);
-      return agree(kit, py[i]!) ? [] : [{ name: f.name, limits: f.limits, hex: f.hex.length > 400 ? `${f.hex.slice(0, 400)}...` : f.hex, kit, python: py[i] }];
-    });
-    expect(differ).toEqual([]);
+    const { python, disagreements } = runCostFrames();
+    expect(disagreements.map((d) => ({ ...d, frame: { ...d.frame, hex: `${d.frame.hex.slice(0, 300)}...` } }))).toEqual([]);
     // the frames do reach the limit, on both sides of it
-    expect(py.filter((p) => p.code === 'LIMIT_EXCEEDED').length).toBeGreaterThan(frames.length / 4);
-    expect(py.filter((p) => p.ok).length).toBeGreaterThan(frames.length / 8);
+    expect(python.filter((p) => p.code === 'LIMIT_EXCEEDED').length).toBeGreaterThan(python.length / 4);
+    expect(python.filter((p) => p.ok).length).toBeGreaterThan(python.length / 8);
   });
 
   it(`encodes ${ENCODES} faulty JSON-form messages to the same bytes, or the same code at the same path`, () => {

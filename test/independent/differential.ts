@@ -5,10 +5,12 @@
  * it, are read from known-disagreements.json and counted apart, never dropped.
  */
 import { readFileSync } from 'node:fs';
+import { costFrames, type CostFrame } from './cost-frames.js';
 import { encodeCase, type EncodeCase } from './encode-mutants.js';
-import { kitDecode, kitEncode, type EncodeOutcome, type Outcome } from './kit-outcome.js';
+import { kitDecode, kitEncode, kitStream, type EncodeOutcome, type Outcome } from './kit-outcome.js';
 import { mutant, type Mutant } from './mutants.js';
-import { runPython, type Limits, type PyDecoded, type PyRequest } from './python-codec.js';
+import { runPython, type Limits, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
+import { streamCase, type StreamCase } from './stream-mutants.js';
 import { VALID } from './vectors.js';
 
 export const CORPUS: readonly string[] = VALID.map((v) => v.hex);
@@ -105,13 +107,13 @@ export function classify(hex: string, kit: Outcome, py: PyDecoded, known: readon
 }
 
 /** Runs mutants [from, from + count) of `seed`, in batches of `batch` per Python process. */
-export function runDifferential(seed: number, from: number, count: number, batch = 50_000, progress?: (t: Tally) => void): Tally {
+export function runDifferential(seed: number, from: number, count: number, batch = 50_000, progress?: (t: Tally) => void, pyArgs: readonly string[] = []): Tally {
   const t: Tally = { mutants: 0, decoded: 0, failed: 0, codes: {}, known: {}, disagreements: [] };
   for (let start = from; start < from + count; start += batch) {
     const n = Math.min(batch, from + count - start);
     const ms: Mutant[] = [];
     for (let i = 0; i < n; i++) ms.push(mutant(seed, start + i, CORPUS));
-    const py = runPython<PyDecoded>(ms.map((m): PyRequest => ({ op: 'decode', hex: m.hex, ...(m.limits ? { limits: m.limits } : {}) })));
+    const py = runPython<PyDecoded>(ms.map((m): PyRequest => ({ op: 'decode', hex: m.hex, ...(m.limits ? { limits: m.limits } : {}) })), pyArgs);
     ms.forEach((m, i) => {
       const kit = kitDecode(m.hex, m.limits);
       const p = py[i]!;
@@ -160,11 +162,11 @@ export const MESSAGES: readonly Record<string, unknown>[] = VALID.map((v) => v.m
 export const encodeRequest = (c: EncodeCase): string => `{"op":"encode","message":${c.json},"options":${JSON.stringify(c.options)}}`;
 
 /** Encodes cases [from, from + count) of `seed` with both: the same bytes, or the same code at the same path. */
-export function runEncodeDifferential(seed: number, from: number, count: number, batch = 50_000): EncodeTally {
+export function runEncodeDifferential(seed: number, from: number, count: number, batch = 50_000, pyArgs: readonly string[] = []): EncodeTally {
   const t: EncodeTally = { cases: 0, encoded: 0, refusedAlike: 0, codes: {}, known: {}, disagreements: [] };
   for (let start = from; start < from + count; start += batch) {
     const cases = Array.from({ length: Math.min(batch, from + count - start) }, (_, i) => encodeCase(seed, start + i, MESSAGES));
-    const py = runPython<EncodeOutcome>(cases.map(encodeRequest));
+    const py = runPython<EncodeOutcome>(cases.map(encodeRequest), pyArgs);
     cases.forEach((c, i) => {
       const kit = kitEncode(c.json, c.options);
       const p = py[i]!;
@@ -189,4 +191,30 @@ export function describeEncode(seed: number, d: EncodeDisagreement): string {
     `  kit    ${JSON.stringify(d.kit)}`,
     `  python ${JSON.stringify(d.python)}`,
   ].join('\n');
+}
+
+export interface CostDisagreement { frame: CostFrame; kit: Outcome; python: PyDecoded }
+
+/** The frames built to cross the cost limit, decoded by both; Python's answers come back for the caller's checks. */
+export function runCostFrames(pyArgs: readonly string[] = []): { python: PyDecoded[]; disagreements: CostDisagreement[] } {
+  const frames = costFrames();
+  const python = runPython<PyDecoded>(frames.map((f): PyRequest => ({ op: 'decode', hex: f.hex, limits: f.limits })), pyArgs);
+  const disagreements = frames.flatMap((frame, i) => {
+    const kit = kitDecode(frame.hex, frame.limits);
+    return agree(kit, python[i]!) ? [] : [{ frame, kit, python: python[i]! }];
+  });
+  return { python, disagreements };
+}
+
+export interface StreamDisagreement { seed: number; streamCase: StreamCase; kit: PyStreamed; python: PyStreamed }
+
+/** Streams [from, from + count) of `seed` through both stream decoders. */
+export function runStreams(seed: number, from: number, count: number, pyArgs: readonly string[] = []): { python: PyStreamed[]; disagreements: StreamDisagreement[] } {
+  const cases = Array.from({ length: count }, (_, i) => streamCase(seed, from + i, CORPUS));
+  const python = runPython<PyStreamed>(cases.map((c): PyRequest => ({ op: 'stream', chunks: c.chunks, ...(c.maxFrameBytes ? { maxFrameBytes: c.maxFrameBytes } : {}) })), pyArgs);
+  const disagreements = cases.flatMap((c, i) => {
+    const kit = kitStream(c.chunks, c.maxFrameBytes);
+    return JSON.stringify(kit) === JSON.stringify(python[i]) ? [] : [{ seed, streamCase: c, kit, python: python[i]! }];
+  });
+  return { python, disagreements };
 }

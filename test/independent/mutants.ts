@@ -11,6 +11,13 @@ export interface Mutant { index: number; hex: string; limits?: Limits; ops: stri
 /** Bytes a decoder treats specially: kinds, varint edges, sign bits, lengths. */
 const INTERESTING = [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0f, 0x10, 0x56, 0x57, 0x7f, 0x80, 0x81, 0xc0, 0xed, 0xf4, 0xff];
 
+/** Well-formed and ill-formed UTF-8 (RFC 3629 and spec 5.2): surrogates, overlongs, above U+10FFFF, cut, stray. */
+const UTF8: number[][] = [
+  [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xed, 0x9f, 0xbf], [0xc0, 0xaf], [0xc1, 0xbf], [0xc2, 0x80], [0xe0, 0x80, 0xaf],
+  [0xe0, 0xa0, 0x80], [0xf0, 0x8f, 0xbf, 0xbf], [0xf0, 0x90, 0x80, 0x80], [0xf4, 0x8f, 0xbf, 0xbf], [0xf4, 0x90, 0x80, 0x80],
+  [0xf5, 0x80, 0x80, 0x80], [0xe2, 0x82, 0xac], [0xe2, 0x82], [0x80], [0xbf], [0xfe], [0xef, 0xbb, 0xbf], [0x00],
+];
+
 type Op = (b: number[], r: () => number, pick: (n: number) => number, other: () => number[]) => string;
 
 const OPS: Op[] = [
@@ -64,6 +71,14 @@ const OPS: Op[] = [
     const cut = pick(Math.min(6, Math.max(b.length - at, 0)) + 1);
     b.splice(at, cut, ...o.slice(from, to));
     return `splice(${at}-${cut}+${to - from})`;
+  },
+  function utf8Overwrite(b, _r, pick) {
+    // bytes overwritten in place, lengths kept: inside a string they test its UTF-8 rules
+    const seq = UTF8[pick(UTF8.length)]!;
+    if (b.length < 5 + seq.length) return 'utf8(none)';
+    const i = 4 + pick(b.length - 4 - seq.length + 1);
+    b.splice(i, seq.length, ...seq);
+    return `utf8(${i}=${Buffer.from(seq).toString('hex')})`;
   },
   function repeat(b, _r, pick) {
     // an attribute-sized range written twice: duplicates, extra pairs, longer bodies

@@ -33,10 +33,10 @@ export interface PyStreamed {
 }
 
 /** Answers in request order; throws when the process fails or answers a different number of lines. */
-export function runPython<T = PyDecoded>(requests: readonly (PyRequest | string)[]): T[] {
+export function runPython<T = PyDecoded>(requests: readonly (PyRequest | string)[], args: readonly string[] = []): T[] {
   // a string is a request already written as JSON (messages whose key order or "__proto__" keys must survive)
   const input = requests.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n';
-  const run = spawnSync(PYTHON, [SCRIPT], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const run = spawnSync(PYTHON, [SCRIPT, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(`${PYTHON} ${SCRIPT} exited ${run.status}: ${run.stderr}`);
   const lines = run.stdout.split('\n').filter((l) => l !== '');

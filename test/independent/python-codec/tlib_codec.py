@@ -8,6 +8,7 @@
   {"op":"stream","chunks":["hex",..],"maxFrameBytes":N?}
       -> {"frames":["hex",..],"error":{"code":..,"offset":..}|null}
 A refused limit answers {"ok":false,"code":"RangeError","message":..}.
+`--mutant NAME` runs one of mutants.py, each breaking one sentence of the spec.
 """
 import json
 import sys
@@ -73,4 +74,7 @@ def main():
 
 if __name__ == '__main__':
     sys.setrecursionlimit(10000)
+    if len(sys.argv) == 3 and sys.argv[1] == '--mutant':
+        import mutants
+        mutants.apply(sys.argv[2])
     main()
