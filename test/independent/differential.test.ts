@@ -6,13 +6,14 @@
  * seed is fixed so every run gives the same verdict (DIFF_SEED / DIFF_COUNT
  * change them; `npm run diff-fuzz` runs a million by hand).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   CORPUS, KNOWN, REGRESSIONS, agree, classify, classifyEncode, describe as explain, describeEncode, runCostFrames, runDifferential, runEncodeDifferential, runStreams,
   type KnownDecodeDisagreement,
 } from './differential.js';
 import { kitDecode, kitEncode } from './kit-outcome.js';
-import { runPython, type PyDecoded, type PyRequest } from './python-codec.js';
+import { runPython, type Limits, type PyDecoded, type PyRequest } from './python-codec.js';
 
 const SEED = Number(process.env.DIFF_SEED ?? 20261202);
 const COUNT = Number(process.env.DIFF_COUNT ?? 30_000);
@@ -123,4 +124,18 @@ describe('known disagreements (known-disagreements.json)', () => {
       });
     });
   }
+});
+
+/**
+ * Readings the spec text still leaves open (GUESSES.md "Still guesses"): the kit and the
+ * Python codec agree on each today; a change on either side, or a spec sentence that
+ * settles it another way, shows here first.
+ */
+describe('open readings (open-readings.json): both implementations read them alike', () => {
+  const readings = JSON.parse(readFileSync(new URL('./open-readings.json', import.meta.url), 'utf8')) as
+    { name: string; guess: string; message: string; options: { allowObsolete?: boolean; limits?: Limits }; expect: unknown }[];
+  it.each(readings.map((r) => [r.name, r] as const))('%s', (_name, r) => {
+    const [py] = runPython<unknown>([`{"op":"encode","message":${r.message},"options":${JSON.stringify(r.options)}}`]);
+    expect({ python: py, kit: kitEncode(r.message, r.options) }, r.guess).toEqual({ python: r.expect, kit: r.expect });
+  });
 });
