@@ -20,18 +20,15 @@ DECIMAL = re.compile(r'^[0-9]+$')
 HEX = re.compile(r'^[0-9a-fA-F]*$')
 
 
-_invalid = invalid
-
-
 def _integer(v, lo, hi, path):
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise _invalid(path)
+        raise invalid(path)
     if isinstance(v, float):
         if v != v or v in (float('inf'), float('-inf')) or v != int(v):
-            raise _invalid(path)
+            raise invalid(path)
         v = int(v)
     if v < lo or v > hi:
-        raise _invalid(path)
+        raise invalid(path)
     return v
 
 
@@ -54,19 +51,19 @@ class _Checker:
 
     def string(self, v, path):
         if not isinstance(v, str):
-            raise _invalid(path)
+            raise invalid(path)
         if utf8_length(v) > self.lim['maxStringBytes']:
             raise EncodeError('LIMIT_EXCEEDED', path)
         return ('s', v, path)
 
     def binary(self, v, path):
         if not isinstance(v, dict):
-            raise _invalid(path)
+            raise invalid(path)
         h = v.get('$hex')
         if not isinstance(h, str):
-            raise _invalid(path)  # {} or {"$hex": 5} is not a binary
+            raise invalid(path)  # {} or {"$hex": 5} is not a binary
         if len(h) % 2 or not HEX.match(h):
-            raise _invalid(path + '.$hex')
+            raise invalid(path + '.$hex')
         raw = bytes.fromhex(h)
         if len(raw) > self.lim['maxStringBytes']:
             raise EncodeError('LIMIT_EXCEEDED', path)
@@ -80,17 +77,17 @@ class _Checker:
 
     def connid(self, v, path):
         if not isinstance(v, str) or not CONNID.match(v):
-            raise _invalid(path)
+            raise invalid(path)
         return ('l', int(v, 16))
 
     def u64(self, v, path):
         if not isinstance(v, str) or not DECIMAL.match(v) or int(v) > U64_MAX:
-            raise _invalid(path)
+            raise invalid(path)
         return ('l', int(v))
 
     def kvlist(self, v, path, depth=1):
         if not isinstance(v, list):
-            raise _invalid(path)
+            raise invalid(path)
         if depth > self.lim['maxDepth']:
             raise EncodeError('NESTING_TOO_DEEP', path)
         self.pairs += len(v)
@@ -100,7 +97,7 @@ class _Checker:
         for i, pair in enumerate(v):
             p = '%s[%d]' % (path, i)
             if not isinstance(pair, list) or len(pair) != 2 or not isinstance(pair[0], str):
-                raise _invalid(p)
+                raise invalid(p)
             key = self.string(pair[0], p + '[0]')
             val = pair[1]
             vp = p + '[1]'
@@ -117,7 +114,7 @@ class _Checker:
 
     def by_shape(self, shape, v, path):
         if v is None:
-            raise _invalid(path)
+            raise invalid(path)
         if shape == 'int':
             return self.int32(v, path)
         return getattr(self, shape)(v, path)
@@ -129,22 +126,18 @@ UNKNOWN_SHAPE = {'int32': 'int', 'int64': 'u64', 'string': 'string', 'binary': '
 
 def _event(msg, allow_obsolete):
     if not isinstance(msg, dict):
-        raise _invalid('')
+        raise invalid('')
     name = msg.get('Event')
     if not isinstance(name, str):
-        raise _invalid('Event')
+        raise invalid('Event')
     if name == 'Unknown':
-        mt = msg.get('MessageType')
-        try:
-            type_id = _integer(mt, 0, U32_MAX, 'MessageType')
-        except EncodeError:
-            raise _invalid('MessageType') from None
+        type_id = _integer(msg.get('MessageType'), 0, U32_MAX, 'MessageType')
         if type_id in MESSAGE_BY_ID:
-            raise _invalid('MessageType')
+            raise invalid('MessageType')
         return type_id
     m = MESSAGE_BY_NAME.get(name)
     if m is None:
-        raise _invalid('Event')
+        raise invalid('Event')
     if m.obsolete and not allow_obsolete:
         raise EncodeError('OBSOLETE', 'Event')
     return m.id
@@ -162,31 +155,31 @@ def encode(msg, options=None):
             continue
         attr = ATTRIBUTE_BY_NAME.get(name)
         if attr is None or attr.tag in (TIME_SECONDS, TIME_MICROS):
-            raise _invalid(name)
+            raise invalid(name)
         attrs[attr.tag] = (attr.kind, chk.by_shape(attr.value, msg[name], name), name)
     if 'time' in msg:
         t = msg['time']
         if not isinstance(t, dict):
-            raise _invalid('time')
+            raise invalid('time')
         attrs[TIME_SECONDS] = (1, chk.u32(t.get('seconds'), 'time.seconds'), 'time.seconds')
         attrs[TIME_MICROS] = (1, chk.u32(t.get('microseconds'), 'time.microseconds'), 'time.microseconds')
     unknown_count = 0
     if 'Unknown' in msg:
         entries = msg['Unknown']
         if not isinstance(entries, list):
-            raise _invalid('Unknown')
+            raise invalid('Unknown')
         own = set()
         for i, e in enumerate(entries):
             p = 'Unknown[%d]' % i
             if not isinstance(e, dict):
-                raise _invalid(p)
+                raise invalid(p)
             tag = _integer(e.get('tag'), 0, U32_MAX, p + '.tag')
             if tag in ATTRIBUTE_BY_TAG or tag in own:
-                raise _invalid(p + '.tag')
+                raise invalid(p + '.tag')
             own.add(tag)
             kind_name = e.get('kind')
             if not isinstance(kind_name, str) or kind_name not in UNKNOWN_SHAPE:
-                raise _invalid(p + '.kind')
+                raise invalid(p + '.kind')
             value = chk.by_shape(UNKNOWN_SHAPE[kind_name], e.get('value'), p + '.value')
             attrs[tag] = (KIND_BY_NAME[kind_name], value, p + '.value')
             unknown_count += 1

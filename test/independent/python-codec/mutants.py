@@ -103,6 +103,7 @@ def names_in_insertion_order():
     order = lambda obj: list(obj)
     encode_errors.property_order = order
     E.property_order = order
+    E.from_json.property_order = order
 
 
 MUTANTS = {f.__name__.replace('_', '-'): f for f in (

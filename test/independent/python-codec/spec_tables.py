@@ -4,7 +4,6 @@ Reading the tables from the spec text keeps this codec honest: it knows exactly
 the ids and tags the spec lists, and follows the spec when they change.
 """
 import os
-import re
 
 SPEC = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', '..', 'spec', 'wire-format.md')
 
