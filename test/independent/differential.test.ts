@@ -8,6 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+
+// bounded by count, never by time: on a loaded machine they may take long, and must not fail for it
+const BOUNDED_BY_COUNT = { timeout: 600_000 };
 import {
   CORPUS, KNOWN, REGRESSIONS, agree, classify, classifyEncode, describe as explain, describeEncode, runCostFrames, runDifferential, runEncodeDifferential, runStreams,
   type KnownDecodeDisagreement,
@@ -20,7 +23,7 @@ const COUNT = Number(process.env.DIFF_COUNT ?? 30_000);
 const STREAMS = 3_000;
 const ENCODES = 20_000;
 
-describe('differential fuzz: kit vs independent Python codec', () => {
+describe('differential fuzz: kit vs independent Python codec', BOUNDED_BY_COUNT, () => {
   it(`agrees on ${COUNT} mutants of the valid vectors (seed ${SEED})`, () => {
     const t = runDifferential(SEED, 0, COUNT);
     const unknown = t.disagreements.filter((d) => !d.known);
@@ -83,7 +86,7 @@ describe('differential fuzz: kit vs independent Python codec', () => {
   });
 });
 
-describe('regression inputs (regressions.json): both implementations give what the spec says', () => {
+describe('regression inputs (regressions.json): both implementations give what the spec says', BOUNDED_BY_COUNT, () => {
   it.each(REGRESSIONS.map((r) => [r.name, r] as const))('%s', (_name, r) => {
     const [py] = runPython<PyDecoded>([{ op: 'decode', hex: r.hex, ...(r.limits ? { limits: r.limits } : {}) }]);
     const kit = kitDecode(r.hex, r.limits);
@@ -98,7 +101,7 @@ describe('regression inputs (regressions.json): both implementations give what t
  * kit what it gave when the entry was written. When the kit is fixed this fails:
  * remove the entry from known-disagreements.json.
  */
-describe('known disagreements (known-disagreements.json)', () => {
+describe('known disagreements (known-disagreements.json)', BOUNDED_BY_COUNT, () => {
   if (KNOWN.length === 0) it('none today: every disagreement fails the fuzz', () => expect(KNOWN).toEqual([]));
   for (const k of KNOWN) {
     it(`${k.name}: ${k.sentence}`, () => {
@@ -131,7 +134,7 @@ describe('known disagreements (known-disagreements.json)', () => {
  * Python codec agree on each today; a change on either side, or a spec sentence that
  * settles it another way, shows here first.
  */
-describe('open readings (open-readings.json): both implementations read them alike', () => {
+describe('open readings (open-readings.json): both implementations read them alike', BOUNDED_BY_COUNT, () => {
   const readings = JSON.parse(readFileSync(new URL('./open-readings.json', import.meta.url), 'utf8')) as
     { name: string; guess: string; message: string; options: { allowObsolete?: boolean; limits?: Limits }; expect: unknown }[];
   it.each(readings.map((r) => [r.name, r] as const))('%s', (_name, r) => {

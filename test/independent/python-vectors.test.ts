@@ -5,10 +5,13 @@
  * cut anywhere, yields the same frames.
  */
 import { describe, expect, it } from 'vitest';
+
+// bounded by count, never by time: on a loaded machine they may take long, and must not fail for it
+const BOUNDED_BY_COUNT = { timeout: 600_000 };
 import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
 import { ENCODE_INVALID, INVALID, LIMITS, STREAM, VALID } from './vectors.js';
 
-describe('independent Python codec on the golden vectors', () => {
+describe('independent Python codec on the golden vectors', BOUNDED_BY_COUNT, () => {
   it('decodes every valid vector to its message and re-encodes it canonically', () => {
     const out = runPython(VALID.map((v): PyRequest => ({ op: 'decode', hex: v.hex })));
     VALID.forEach((v, i) => {
