@@ -48,10 +48,13 @@ export function kitDecode(hex: string, limits?: Limits): Outcome {
   }
 }
 
-/** Feeds the chunks, then ends the stream: the frames returned and the error, if any. */
-export function kitStream(chunks: readonly string[], maxFrameBytes?: number): { frames: string[]; error: { code: string; offset: number } | null } {
+type Again = { returned: string[] } | { code: string; offset: number };
+
+/** Feeds the chunks, then ends the stream: the frames returned and the error, if any; after FRAME_TOO_LARGE (the error that stays), what a later chunk and the end give. */
+export function kitStream(chunks: readonly string[], maxFrameBytes?: number): { frames: string[]; error: { code: string; offset: number } | null; again?: Again[] } {
   const fd = maxFrameBytes === undefined ? new FrameDecoder() : new FrameDecoder({ maxFrameBytes });
   const frames: string[] = [];
+  let error: { code: string; offset: number };
   try {
     for (const c of chunks) {
       for (const f of fd.push(fromHex(c))) frames.push(toHex(f));
@@ -60,8 +63,19 @@ export function kitStream(chunks: readonly string[], maxFrameBytes?: number): { 
     fd.end();
     return { frames, error: null };
   } catch (e) {
-    return { frames, error: failure(e) };
+    error = failure(e);
   }
+  if (error.code !== 'FRAME_TOO_LARGE') return { frames, error };
+  const again: Again[] = [];
+  for (const call of [() => fd.push(new Uint8Array(4)), () => fd.end()]) {
+    try {
+      const out = call();
+      again.push({ returned: Array.isArray(out) ? out.map(toHex) : [] });
+    } catch (e) {
+      again.push(failure(e));
+    }
+  }
+  return { frames, error, again };
 }
 
 export type EncodeOutcome = { ok: true; hex: string } | { ok: false; code: string; path: string };

@@ -30,6 +30,8 @@ export interface PyDecoded {
 export interface PyStreamed {
   frames: string[];
   error: { code: string; offset: number } | null;
+  /** after an error: what a later chunk, then the end of the stream, gave */
+  again?: ({ returned: string[] } | { code: string; offset: number })[];
 }
 
 /** Answers in request order; throws when the process fails or answers a different number of lines. */

@@ -12,7 +12,8 @@ class StreamDecoder:
         self.error = None
 
     def push(self, chunk):
-        """Returns the whole frames completed by chunk; after an error, raises it."""
+        """Returns the whole frames completed by chunk. An oversize prefix sets the error: raised at once
+        when no frame comes before it, else on the next call (spec section 2)."""
         if self.error:
             raise self.error
         self.buf += chunk
@@ -22,6 +23,8 @@ class StreamDecoder:
             if n > self.max:
                 self.error = DecodeError('FRAME_TOO_LARGE', self.consumed)
                 self.buf = bytearray()  # closed: nothing after it is read
+                if not frames:
+                    raise self.error
                 break
             if len(self.buf) < 4 + n:
                 break

@@ -6,7 +6,8 @@
   {"op":"encode","message":{..},"options":{"allowObsolete"?,"limits"?}?}
       -> {"ok":true,"hex":".."} | {"ok":false,"code":..,"path":..}
   {"op":"stream","chunks":["hex",..],"maxFrameBytes":N?}
-      -> {"frames":["hex",..],"error":{"code":..,"offset":..}|null}
+      -> {"frames":["hex",..],"error":{"code":..,"offset":..}|null,"again"?:[..]}: after FRAME_TOO_LARGE, what a
+      later chunk and the end of the stream give
 A refused limit answers {"ok":false,"code":"RangeError","message":..}.
 `--mutant NAME` runs one of mutants.py, each breaking one sentence of the spec.
 """
@@ -46,10 +47,19 @@ def do_stream(req):
         for chunk in req['chunks']:
             frames += s.push(bytes.fromhex(chunk))
         s.end()
-        error = None
+        return {'frames': [f.hex() for f in frames], 'error': None}
     except DecodeError as e:
         error = {'code': e.code, 'offset': e.offset}
-    return {'frames': [f.hex() for f in frames], 'error': error}
+    if error['code'] != 'FRAME_TOO_LARGE':
+        return {'frames': [f.hex() for f in frames], 'error': error}
+    # the error stays: a later chunk and the end of the stream raise it again and return nothing
+    again = []
+    for call in (lambda: s.push(b'\0\0\0\0'), s.end):
+        try:
+            again.append({'returned': [f.hex() for f in call() or []]})
+        except DecodeError as e:
+            again.append({'code': e.code, 'offset': e.offset})
+    return {'frames': [f.hex() for f in frames], 'error': error, 'again': again}
 
 
 OPS = {'decode': do_decode, 'encode': do_encode, 'stream': do_stream}
