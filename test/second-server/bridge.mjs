@@ -33,6 +33,8 @@ const runnerReference = new Map();
 const links = [];
 let active;
 let stdinOpen = true;
+/** When EventServerConnected was handed to the application. */
+let openedAt = 0;
 
 function out(message) {
   process.stdout.write(encode(message));
@@ -108,6 +110,11 @@ function fromServer(link, message) {
     // Consumed by the library ("processed internally by T-Library").
     if (message.ServerRole === 1 && link === active && session === 'app') switchTo(links.find((l) => l !== link && !l.closed), 'EventRestoreConnection ServerRole 1');
     if (mutant === 'restore-delivered-to-app') out(toApplication(message));
+    if (mutant === 'restore-role-1-delivered-to-app' && message.ServerRole === 1) out(toApplication(message));
+    if (mutant === 'restore-delivered-to-app-late' && message.ServerRole === 0) {
+      // Handed over no earlier than 250 ms after the session opened.
+      setTimeout(() => out(toApplication(message)), Math.max(0, openedAt + 250 - Date.now()));
+    }
     return;
   }
   if (session === 'app' && link !== active) {
@@ -159,6 +166,7 @@ async function open(registerRequest) {
   active = chosen;
   note(`library: ${session} session on ${chosen.address}${session === 'app' && links.length > 1 ? ` (standby ${links.find((l) => l !== chosen).address})` : ''}`);
   out({ ...chosen.connected, ReferenceID: registerRequest.ReferenceID });
+  openedAt = Date.now();
 }
 
 const input = new FrameDecoder();

@@ -2,47 +2,10 @@
  * The exec bridge on its own: the runner's side of spec/bridge-contract.md.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { encode, decode, FrameDecoder, type Message } from '../../src/index.js';
 import { startVendorPair, type VendorHandle } from './start.js';
 import { switchover } from './control.js';
-import { BRIDGE, requireBuiltCli } from './conform-run.js';
-
-class BridgeSession {
-  readonly received: Message[] = [];
-  stderr = '';
-  private readonly child: ChildProcessWithoutNullStreams;
-  readonly exited: Promise<number | null>;
-
-  constructor(session: string, primary: string, backup: string) {
-    this.child = spawn(process.execPath, [BRIDGE, '--primary', primary, '--backup', backup], { env: { ...process.env, TLIB_KIT_SESSION: session } });
-    const decoder = new FrameDecoder();
-    this.child.stdout.on('data', (chunk: Buffer) => {
-      for (const frame of decoder.push(chunk)) this.received.push(decode(frame));
-    });
-    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => this.child.on('close', (code) => resolve(code)));
-  }
-
-  send(message: Message): void {
-    this.child.stdin.write(encode(message));
-  }
-
-  async waitFor(match: (m: Message) => boolean, ms = 8000): Promise<Message> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const found = this.received.find(match);
-      if (found) return found;
-      if (Date.now() > end) throw new Error(`bridge: nothing matching within ${ms} ms; got ${this.received.map((m) => m.Event).join(', ')}; stderr: ${this.stderr}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
-
-  end(): Promise<number | null> {
-    this.child.stdin.end();
-    return this.exited;
-  }
-}
+import { requireBuiltCli } from './conform-run.js';
+import { BridgeSession } from './bridge-session.js';
 
 let handle: VendorHandle | undefined;
 const sessions: BridgeSession[] = [];

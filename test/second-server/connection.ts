@@ -27,6 +27,8 @@ export class Connection {
     private readonly onMessage: (conn: Connection, message: Message) => void,
     private readonly onBadFrame: (conn: Connection, problem: string) => void,
     private readonly onGone: (conn: Connection, reason: string) => void,
+    /** Adds what this server writes on every event (sequence number, start time). */
+    private readonly stamp: (message: Message) => Message = (m) => m,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -41,7 +43,7 @@ export class Connection {
   /** Queues one event; it is encoded now so a bad event fails at its origin. */
   send(message: Message, options?: { allowObsolete: boolean }): void {
     if (this.closed) return;
-    this.queue.push(encode(message, options));
+    this.queue.push(encode(this.stamp(message), options));
     this.pump();
   }
 

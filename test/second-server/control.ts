@@ -26,6 +26,7 @@ export async function switchover(pair: VendorPair): Promise<void> {
   const connected: Message = { Event: 'EventLinkConnected', time: now() };
   const changed: Message = { Event: 'EventPrimaryChanged', time: now() };
   if (pair.m('primary-changed-no-time')) delete changed.time;
+  const switchBack = to.name === 'one';
   const lost = oldLink && !newLink;
   const gained = !oldLink && newLink;
   if (lost && !pair.m('link-disconnected-after') && !pair.m('link-disconnected-missing')) sequence.push(disconnected);
@@ -35,14 +36,17 @@ export async function switchover(pair: VendorPair): Promise<void> {
   if (gained && !pair.m('link-connected-before')) sequence.push(connected);
   // Stamped in the order they are delivered.
   for (const event of sequence) if (event.time !== undefined) event.time = now();
+  if (switchBack && pair.m('primary-changed-no-time-on-switch-back')) delete changed.time;
   await sendAll(registered(to.conns), sequence);
   if (pair.m('primary-changed-from-old-primary')) await sendAll(registered(from.conns), [changed]);
+  if (pair.m('primary-changed-late-to-old-primary')) pair.sendLate(registered(from.conns), changed);
 
   // Then the old primary says it is the backup now: ServerRole 1, UserData
   // naming the backup, which it is itself from now on.
   if (!pair.m('restore-backup-not-sent')) {
-    const restore: Message = { Event: 'EventRestoreConnection', ServerRole: pair.m('restore-backup-role-0') ? 0 : 1 };
-    if (!pair.m('restore-no-user-data')) restore.UserData = pair.backupReference(pair.m('restore-names-primary') ? to.name : from.name);
+    const roleZero = pair.m('restore-backup-role-0') || (pair.m('restore-backup-role-0-on-switch-back') && switchBack);
+    const restore: Message = { Event: 'EventRestoreConnection', ServerRole: roleZero ? 0 : 1 };
+    if (!pair.m('restore-no-user-data')) restore.UserData = pair.backupReference(pair.referenceNamed(to.name, from.name));
     if (pair.m('restore-conventional')) {
       restore.time = now();
       restore.ReferenceID = 0;
@@ -70,7 +74,11 @@ export interface FaultTarget {
   ConnID?: string;
 }
 
-/** A switch fault: EventHardwareError to every client of the primary. */
+/**
+ * A switch fault: EventHardwareError to every client of the primary, and with
+ * hardwareErrorOnBackup to the backup's clients as well (its link to the
+ * switch sees the same messaging).
+ */
 export async function switchFault(pair: VendorPair, kind: FaultKind, target: FaultTarget): Promise<void> {
   if (pair.m('hardware-error-not-sent')) return;
   const event: Message = { Event: 'EventHardwareError', ErrorCode: FAULT_CODE[kind], time: now() };
@@ -80,7 +88,12 @@ export async function switchFault(pair: VendorPair, kind: FaultKind, target: Fau
   if (target.ConnID !== undefined) event.ConnID = target.ConnID.toLowerCase();
   if (call?.CustomerID !== undefined) event.CustomerID = call.CustomerID;
   if (pair.m('hardware-error-no-time')) delete event.time;
-  await sendAll(registered(pair.sides[pair.primary].conns), [event]);
+  const sent = sendAll(registered(pair.sides[pair.primary].conns), [event]);
+  const onBackup = pair.options.hardwareErrorOnBackup || pair.m('hardware-error-no-time-on-backup');
+  if (!onBackup) return sent;
+  const backupCopy: Message = { ...event, time: now() };
+  if (pair.m('hardware-error-no-time-on-backup')) delete backupCopy.time;
+  await Promise.all([sent, sendAll(registered(pair.sides[pair.other(pair.primary)].conns), [backupCopy])]);
 }
 
 /** The primary's connection to the backup is (re)established. */

@@ -41,6 +41,25 @@ export interface ServerOptions {
   password?: string;
   /** Strict-resources mode; undefined = every DN, agent and place is served and calls are made on demand. */
   resources?: ResourceSpec;
+  /**
+   * EventSequenceNumber (148) on every event but EventRestoreConnection, one
+   * counter per server, as real T-Servers write it (CHOICES.md #28).
+   */
+  eventSequenceNumber: boolean;
+  /** ServerStartTime (147, seconds) on every event but EventRestoreConnection (CHOICES.md #29). */
+  serverStartTime: boolean;
+  /** EventACK carries the request's ThisDN when it had one (CHOICES.md #30). */
+  ackThisDN: boolean;
+  /** TPrivateService() is answered by EventPrivateInfo alone, no EventACK (CHOICES.md #31). */
+  privateInfoAlone: boolean;
+  /** How UserData of EventRestoreConnection names the backup (CHOICES.md #3, #32). */
+  restoreReference: 'flat' | 'nested';
+  /** Copies to clients other than the requester wait 0..N ms each, drawn from `seed` (CHOICES.md #33). */
+  fanoutJitterMs: number;
+  /** The backup reports switch faults to its own clients too (CHOICES.md #34). */
+  hardwareErrorOnBackup: boolean;
+  /** Seed of the jitter and of the late mutants' delays: the same seed, the same delays. */
+  seed: number;
   /** Id of one mutant of mutants.json to switch on (breaks exactly one sentence of the reference). */
   mutant?: string;
   /** Receives one line per notable thing the server did (refusals, closes). */
@@ -56,7 +75,52 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   restoreDelayMs: 15,
   maxReserveMs: 20_000,
   defaultReserveMs: 5_000,
+  eventSequenceNumber: false,
+  serverStartTime: false,
+  ackThisDN: false,
+  privateInfoAlone: false,
+  restoreReference: 'flat',
+  fanoutJitterMs: 0,
+  hardwareErrorOnBackup: false,
+  seed: 1,
 };
+
+/** The four things real T-Servers send that the reference's tables do not list. */
+const REALISTIC: Partial<ServerOptions> = {
+  eventSequenceNumber: true,
+  serverStartTime: true,
+  ackThisDN: true,
+  privateInfoAlone: true,
+};
+
+/**
+ * Presets: `realistic` (what real servers send), `flipped` (that, and every
+ * other choice of CHOICES.md made the unusual way), and `lab` (`flipped` in
+ * strict-resources mode with a password: the pair lab-profile.json
+ * describes).
+ */
+export const PRESETS: Readonly<Record<string, Partial<ServerOptions>>> = {
+  realistic: REALISTIC,
+  flipped: { ...REALISTIC, restoreReference: 'nested', fanoutJitterMs: 120, hardwareErrorOnBackup: true },
+  lab: {
+    ...REALISTIC,
+    restoreReference: 'nested',
+    fanoutJitterMs: 120,
+    hardwareErrorOnBackup: true,
+    password: 'lab-s3cret',
+    resources: {
+      dns: expandList('5101-5116'),
+      agents: expandList('1001-1006'),
+      places: expandList('1001-1006').map((n) => `Place_${n}`),
+      calls: [],
+    },
+  },
+};
+
+export function presetOptions(name: string): Partial<ServerOptions> {
+  if (!Object.prototype.hasOwnProperty.call(PRESETS, name)) throw new Error(`unknown preset "${name}": ${Object.keys(PRESETS).join(', ')}`);
+  return PRESETS[name]!;
+}
 
 export function resolveOptions(partial: Partial<ServerOptions> = {}): ServerOptions {
   const options = { ...DEFAULT_OPTIONS };

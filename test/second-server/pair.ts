@@ -5,7 +5,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import type { Message } from '../../src/index.js';
+import type { KVList, Message } from '../../src/index.js';
 import { Connection, type Role } from './connection.js';
 import { resolveOptions, type ServerOptions, type CallSpec } from './options.js';
 import { mutantById } from './mutants.js';
@@ -44,6 +44,11 @@ export class VendorPair {
   readonly calls = new Map<string, Call>();
   readonly subscriptions = new Set<string>();
   switchovers = 0;
+  /** ServerStartTime: seconds since the epoch when the pair started. */
+  readonly startTime = Math.floor(Date.now() / 1000);
+  private readonly sequence: Record<ServerName, bigint> = { one: 4_899_000n, two: 7_310_000n };
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly random: () => number;
   private nextConnId = 1;
   private nextCallNumber = 1;
   private nextSubscription = 1;
@@ -62,6 +67,7 @@ export class VendorPair {
       promoted: false,
     });
     this.sides = { one: side('one'), two: side('two') };
+    this.random = seededRandom(this.options.seed);
     for (const call of this.options.resources?.calls ?? []) this.addCall(call);
   }
 
@@ -80,6 +86,8 @@ export class VendorPair {
   }
 
   async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     for (const side of Object.values(this.sides)) {
       for (const conn of [...side.conns]) conn.close('server shutting down');
       await new Promise<void>((resolve) => side.listener.close(() => resolve()));
@@ -130,20 +138,82 @@ export class VendorPair {
     return id;
   }
 
-  /** The reference to the backup T-Server, as this vendor writes it in UserData. */
-  backupReference(backup: ServerName): Array<[string, string]> {
+  /**
+   * The reference to the backup T-Server, as this vendor writes it in
+   * UserData: flat (`BackupServer` "host:port", `BackupApplication`) or
+   * nested (`BackupServer` holding a list with a `uri`).
+   */
+  backupReference(backup: ServerName): KVList {
     const side = this.sides[backup];
+    const address = `${side.endpoint.host}:${side.endpoint.port}`;
+    if (this.m('restore-nested-no-endpoint')) return [['BackupServer', [['uri', 'tcp://']]]];
+    if (this.options.restoreReference === 'nested' || this.m('restore-nested-names-primary')) return [['BackupServer', [['uri', `tcp://${address}`]]]];
     return [
-      ['BackupServer', `${side.endpoint.host}:${side.endpoint.port}`],
+      ['BackupServer', address],
       ['BackupApplication', side.applicationName],
     ];
+  }
+
+  /** The server named by the backup reference: the backup, or the sender under the mutants that name it. */
+  referenceNamed(sender: ServerName, backup: ServerName): ServerName {
+    return this.m('restore-names-primary') || this.m('restore-nested-names-primary') ? sender : backup;
+  }
+
+  /** What this server adds to every event it writes (CHOICES.md #28, #29). */
+  stamp(name: ServerName, message: Message): Message {
+    // "it does not use the conventional event contents structure": nothing added.
+    if (message.Event === 'EventRestoreConnection') return message;
+    if (!this.options.eventSequenceNumber && !this.options.serverStartTime) return message;
+    const stamped: Message = { ...message };
+    if (this.options.eventSequenceNumber) stamped.EventSequenceNumber = this.sequence[name]++;
+    if (this.options.serverStartTime) stamped.ServerStartTime = this.startTime;
+    return stamped;
+  }
+
+  /** A number in [from, to), drawn from the seeded generator. */
+  draw(from: number, to: number): number {
+    return from + Math.floor(this.random() * (to - from));
+  }
+
+  /** Runs `task` after `ms`, unless the pair is closed first. */
+  later(ms: number, task: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      task();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /**
+   * Copies of an event to clients other than the requester, each after its
+   * own jitter (0..fanoutJitterMs); resolves once every copy is queued.
+   */
+  fanOut(receivers: Iterable<Connection>, event: Message | ((receiver: Connection, index: number) => Message)): Promise<void> {
+    const copies = [...receivers].map((receiver, index) => () => receiver.send(typeof event === 'function' ? event(receiver, index) : event));
+    const max = this.options.fanoutJitterMs;
+    if (max <= 0) {
+      for (const copy of copies) copy();
+      return Promise.resolve();
+    }
+    return Promise.all(copies.map((copy) => new Promise<void>((resolve) => this.later(this.draw(0, max + 1), () => {
+      copy();
+      resolve();
+    })))).then(() => undefined);
+  }
+
+  /** A late mutant's copy: 300-400 ms after the entitled clients got theirs. */
+  sendLate(receivers: Iterable<Connection>, event: Message): void {
+    const list = [...receivers];
+    this.later(this.draw(300, 401), () => {
+      for (const receiver of list) receiver.send(event);
+    });
   }
 
   /** EventRestoreConnection ServerRole 0 from the primary to one client. */
   restorePrimary(conn: Connection): void {
     if (this.m('restore-primary-not-sent')) return;
     const backup = this.other(this.primary);
-    const named = this.m('restore-names-primary') ? this.primary : backup;
+    const named = this.referenceNamed(this.primary, backup);
     const event: Message = {
       Event: 'EventRestoreConnection',
       ServerRole: this.m('restore-primary-role-1') ? 1 : 0,
@@ -176,6 +246,7 @@ export class VendorPair {
         side.conns.delete(c);
         this.log(`server ${name} client ${c.id}: closed (${reason})`);
       },
+      (message) => this.stamp(name, message),
     );
     side.conns.add(conn);
   }
@@ -202,4 +273,16 @@ async function listenOn(side: Side, host: string, port: number): Promise<void> {
   });
   const address = side.listener.address() as AddressInfo;
   side.endpoint = { host, port: address.port };
+}
+
+/** mulberry32: a small seeded generator, so a seed gives the same delays on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }

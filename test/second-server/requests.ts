@@ -5,7 +5,7 @@
  */
 import type { Message, KVList } from '../../src/index.js';
 import type { Connection } from './connection.js';
-import type { Side, VendorPair } from './pair.js';
+import type { ServerName, Side, VendorPair } from './pair.js';
 import { ERROR } from './errors.js';
 import { checkAgent, checkDn, checkPlace, type Refusal } from './resources.js';
 import { now } from './clock.js';
@@ -56,13 +56,17 @@ const HANDLERS: Record<string, Handler> = {
     // established": the pair is linked from the start, so each new client of
     // the primary is told, a little later, in a write of its own.
     if (pair.roleOf(side.name) === 'primary') {
-      setTimeout(() => {
+      pair.later(pair.options.restoreDelayMs, () => {
         if (pair.roleOf(side.name) === 'primary') pair.restorePrimary(conn);
-      }, pair.options.restoreDelayMs);
+      });
+    } else if (pair.m('restore-role-0-from-backup')) {
+      pair.later(pair.options.restoreDelayMs, () => {
+        if (pair.roleOf(side.name) === 'backup') conn.send({ Event: 'EventRestoreConnection', ServerRole: 0, UserData: pair.backupReference(side.name) });
+      });
     }
   },
 
-  RequestRegisterAddress(pair, _side, conn, request) {
+  RequestRegisterAddress(pair, side, conn, request) {
     const dn = needString(conn, request, 'ThisDN');
     if (dn === undefined || refused(conn, request, checkDn(pair.options.resources, dn))) return;
     const mode = request.RegisterMode;
@@ -72,7 +76,7 @@ const HANDLERS: Record<string, Handler> = {
     }
     conn.dns.add(dn);
     conn.send(answer(request, 'EventRegistered', { ThisDN: dn }));
-    if (pair.m('obsolete-resource-allocated')) {
+    if (pair.m('obsolete-resource-allocated') || (pair.m('obsolete-resource-allocated-on-backup') && pair.roleOf(side.name) === 'backup')) {
       conn.send({ Event: 'EventResourceAllocated', ThisDN: dn, time: now() }, { allowObsolete: true });
     }
   },
@@ -114,20 +118,34 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   // TSendUserEvent(): EventUserEvent "from another client application" to the
-  // clients registered on ThisDN (not back to the sender), then EventACK.
-  RequestDistributeUserEvent(pair, _side, conn, request) {
+  // clients registered on ThisDN (not back to the sender), then, once every
+  // copy is written, EventACK.
+  RequestDistributeUserEvent(pair, side, conn, request) {
     const dn = needString(conn, request, 'ThisDN');
     if (dn === undefined || refused(conn, request, checkDn(pair.options.resources, dn))) return;
+    let delivered = Promise.resolve();
     if (!pair.m('user-event-not-delivered')) {
-      const receivers = pair.m('user-event-leak') ? pair.allRegistered() : pair.registeredOn(dn);
+      const entitled = pair.registeredOn(dn).filter((c) => c !== conn);
+      const receivers = pair.m('user-event-leak') ? pair.allRegistered().filter((c) => c !== conn) : entitled;
       const event = userEventFrom(pair, request);
-      for (const receiver of receivers) if (receiver !== conn) receiver.send(event);
+      delivered = pair.fanOut(receivers, (receiver, index) => {
+        if (pair.m('user-event-no-time-on-backup') && pair.roleOf(receiver.serverName as ServerName) === 'backup') {
+          const { time: _time, ...rest } = event;
+          return rest as Message;
+        }
+        if (index === 0 || !pair.m('user-event-second-receiver-no-this-dn')) return event;
+        const { ThisDN: _dn, ...rest } = event;
+        return rest as Message;
+      });
+      if (pair.m('user-event-leak-late')) void delivered.then(() => pair.sendLate(bystanders(pair, conn, entitled), event));
     }
-    if (!pair.m('ack-missing-user-event')) conn.send(ack(pair, request, 48));
+    void delivered.then(() => {
+      if (!pair.m('ack-missing-user-event')) conn.send(ack(pair, side, request, 48));
+    });
   },
 
   // TSendEvent() / TSendEventEx() (the latter carries Extensions).
-  RequestDistributeEvent(pair, _side, conn, request) {
+  RequestDistributeEvent(pair, side, conn, request) {
     if (typeof request.ThisDN === 'string' && refused(conn, request, checkDn(pair.options.resources, request.ThisDN))) return;
     const extended = request.Extensions !== undefined;
     if (extended && pair.m('ack-missing-send-event-ex')) return;
@@ -135,17 +153,17 @@ const HANDLERS: Record<string, Handler> = {
       refuse(conn, request, { code: ERROR.unsupportedRequest, text: 'TSendEvent() not available' });
       return;
     }
-    const event = ack(pair, request, 49);
+    const event = ack(pair, side, request, 49);
     if (extended) event.Extensions = request.Extensions as KVList;
     conn.send(event);
   },
 
-  RequestSetInputMask(pair, _side, conn, request) {
+  RequestSetInputMask(pair, side, conn, request) {
     if (pair.m('ack-missing-set-input-mask')) {
       refuse(conn, request, { code: ERROR.unsupportedRequest, text: 'input masks not available' });
       return;
     }
-    conn.send(ack(pair, request, undefined));
+    conn.send(ack(pair, side, request, undefined));
   },
 
   RequestTransactionMonitoring(pair, side, conn, request) {
@@ -155,7 +173,7 @@ const HANDLERS: Record<string, Handler> = {
       return;
     }
     if (typeof request.ThisDN === 'string' && refused(conn, request, checkDn(pair.options.resources, request.ThisDN))) return;
-    const event = ack(pair, request, undefined);
+    const event = ack(pair, side, request, undefined);
     if (operation === START) {
       // "mandatory for the operation SubscriptionStart"
       const id = pair.newSubscriptionId(side.name);
@@ -175,8 +193,9 @@ const HANDLERS: Record<string, Handler> = {
   },
 
   // TPrivateService(): EventPrivateInfo to the requester and to the clients
-  // registered on the device, then EventACK to the requester.
-  RequestPrivateService(pair, _side, conn, request) {
+  // registered on the device, then EventACK to the requester (or not: with
+  // privateInfoAlone EventPrivateInfo is the whole answer).
+  RequestPrivateService(pair, side, conn, request) {
     if (typeof request.PrivateEvent !== 'number') {
       refuse(conn, request, { code: ERROR.missingAttribute, text: 'RequestPrivateService needs PrivateEvent' });
       return;
@@ -192,8 +211,15 @@ const HANDLERS: Record<string, Handler> = {
     if (pair.m('private-info-no-time')) delete info.time;
     if (!pair.m('private-info-not-to-requester')) conn.send(info);
     const others = pair.m('private-info-leak') ? pair.allRegistered() : dn === undefined ? [] : pair.registeredOn(dn);
-    for (const other of others) if (other !== conn) other.send(info);
-    if (!pair.m('ack-missing-private-service')) conn.send(ack(pair, request, undefined));
+    let copy: Message = info;
+    if (pair.m('private-info-copy-no-private-event')) {
+      const { PrivateEvent: _private, ...rest } = info;
+      copy = rest as Message;
+    }
+    const entitled = others.filter((other) => other !== conn);
+    const delivered = pair.fanOut(entitled, copy);
+    if (pair.m('private-info-leak-late')) void delivered.then(() => pair.sendLate(bystanders(pair, conn, entitled), info));
+    if (!pair.m('ack-missing-private-service') && !pair.options.privateInfoAlone) conn.send(ack(pair, side, request, undefined));
   },
 
   RequestReserveAgent(pair, _side, conn, request) {
@@ -204,7 +230,7 @@ const HANDLERS: Record<string, Handler> = {
     }
     const spec = pair.options.resources;
     if (typeof request.ThisDN === 'string' && refused(conn, request, checkDn(spec, request.ThisDN))) return;
-    if (typeof request.AgentID === 'string' && refused(conn, request, checkAgent(spec, request.AgentID))) return;
+    if (typeof request.AgentID === 'string' && !pair.m('reserved-unknown-agent') && refused(conn, request, checkAgent(spec, request.AgentID))) return;
     if (typeof request.Place === 'string' && refused(conn, request, checkPlace(spec, request.Place))) return;
     const event = answer(request, 'EventAgentReserved', {});
     // "those of the parameters agent_dn, agent_id, and agent_place that were
@@ -234,14 +260,24 @@ const HANDLERS: Record<string, Handler> = {
     if (!pair.m('reserved-not-to-registered') && agentDn !== undefined) for (const c of pair.registeredOn(agentDn)) receivers.add(c);
     if (pair.m('reserved-not-to-requester')) receivers.delete(conn);
     if (pair.m('reserved-leak')) for (const c of pair.allRegistered()) receivers.add(c);
-    for (const receiver of receivers) receiver.send(event);
+    // The requester's copy at once; the others after their jitter.
+    if (receivers.delete(conn)) conn.send(event);
+    const copy = pair.m('reserved-copy-wrong-agent-id') && event.AgentID !== undefined ? { ...event, AgentID: `${event.AgentID}-copy` } : event;
+    const delivered = pair.fanOut(receivers, copy);
+    if (pair.m('reserved-leak-late')) {
+      const entitled = [conn, ...receivers];
+      void delivered.then(() => pair.sendLate(bystanders(pair, conn, entitled), event));
+    }
   },
 
-  RequestSetCallInfo(pair, _side, conn, request) {
+  RequestSetCallInfo(pair, side, conn, request) {
     const connId = needString(conn, request, 'ConnID');
     if (connId === undefined) return;
     let call = pair.calls.get(connId);
-    if (!call) {
+    if (!call && pair.options.resources && pair.m('call-info-unknown-call')) {
+      // Reports a change to a call the switch does not have, and keeps not having it.
+      call = { ConnID: connId };
+    } else if (!call) {
       if (pair.options.resources) {
         refuse(conn, request, { code: ERROR.unknownCall, text: `no call with ConnID ${connId} on this switch: only known calls can change` });
         return;
@@ -254,9 +290,16 @@ const HANDLERS: Record<string, Handler> = {
     if (pair.m('call-info-wrong-conn-id')) event.ConnID = flipLastDigit(call.ConnID);
     if (pair.m('call-info-no-conn-id')) delete event.ConnID;
     if (pair.m('call-info-no-time')) delete event.time;
-    const receivers = new Set<Connection>([conn]);
-    if (call.ThisDN !== undefined) for (const c of pair.registeredOn(call.ThisDN)) receivers.add(c);
-    for (const receiver of receivers) receiver.send(event);
+    conn.send(event);
+    if (pair.m('call-info-extra-ack')) conn.send(ack(pair, side, request, undefined));
+    const others = new Set<Connection>(call.ThisDN !== undefined ? pair.registeredOn(call.ThisDN) : []);
+    others.delete(conn);
+    let copy = event;
+    if (pair.m('call-info-copy-no-time')) {
+      const { time: _time, ...rest } = event;
+      copy = rest as Message;
+    }
+    void pair.fanOut(others, copy);
   },
 };
 
@@ -272,9 +315,11 @@ function answer(request: Message, Event: Message['Event'], attributes: Record<st
  * acknowledged, with ReferenceID 0. UserEvent (Optional) is written for the
  * two distribution requests only.
  */
-function ack(pair: VendorPair, request: Message, userEvent: number | undefined): Message {
+function ack(pair: VendorPair, side: Side, request: Message, userEvent: number | undefined): Message {
   const event: Message = { Event: 'EventACK', ReferenceID: typeof request.ReferenceID === 'number' ? request.ReferenceID : 0, time: now() };
   if (userEvent !== undefined) event.UserEvent = userEvent;
+  if (pair.options.ackThisDN && typeof request.ThisDN === 'string') event.ThisDN = request.ThisDN;
+  if (pair.m('ack-no-time-after-switchover') && side.promoted) delete event.time;
   if (pair.m('ack-no-reference-id')) delete event.ReferenceID;
   if (pair.m('ack-wrong-reference-id')) event.ReferenceID = ((event.ReferenceID ?? 0) + 1) >>> 0;
   if (pair.m('ack-no-time')) delete event.time;
@@ -289,9 +334,21 @@ function userEventFrom(pair: VendorPair, request: Message): Message {
   let event: Message = { ...initiator, Event: 'EventUserEvent', time: now() } as Message;
   if (pair.m('user-event-drops-initiator-attributes')) event = { Event: 'EventUserEvent', ThisDN: request.ThisDN as string, time: now() };
   if (pair.m('user-event-alters-initiator-attributes')) event.UserData = [['server', 'rewritten']];
+  if (pair.m('user-event-merges-repeated-keys') && Array.isArray(event.UserData)) event.UserData = mergeRepeatedKeys(event.UserData);
   if (pair.m('user-event-no-this-dn')) delete event.ThisDN;
   if (pair.m('user-event-no-time')) delete event.time;
   return event;
+}
+
+/** One pair per key, the last value winning: what a map-based library does to a TKVList. */
+function mergeRepeatedKeys(list: KVList): KVList {
+  return [...new Map(list.map(([key, value]) => [key, value] as const)).entries()] as KVList;
+}
+
+/** Every registered client of the pair but the requester and the entitled ones. */
+function bystanders(pair: VendorPair, requester: Connection, entitled: Iterable<Connection>): Connection[] {
+  const skip = new Set<Connection>([requester, ...entitled]);
+  return pair.allRegistered().filter((c) => !skip.has(c));
 }
 
 function flipLastDigit(connId: string): string {

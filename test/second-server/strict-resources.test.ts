@@ -69,6 +69,8 @@ describe('command-line flags', () => {
     expect(() => optionsFromArgs(['--primary-port', 'x'])).toThrow(/must be an integer/);
     expect(() => expandList('7010-7001')).toThrow(/upwards/);
     expect(optionsFromArgs(['--mutants'])).toBe('mutants');
+    expect(optionsFromArgs(['--control-port', 'none', '--quiet'])).toMatchObject({ controlPort: -1 });
+    expect(optionsFromArgs(['--control-port=-1', '--quiet'])).toMatchObject({ controlPort: -1 });
   });
 
   it('refuse an unknown mutant at start', async () => {
