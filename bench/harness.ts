@@ -101,9 +101,10 @@ export function walk(v: unknown): number {
     for (let i = 0; i < v.length; i++) s += v[i]!;
     return s;
   }
+  // Own properties only: protobufjs keeps defaults and its type (a cyclic graph) on the prototype.
   let s = 0;
   const o = v as Record<string, unknown>;
-  for (const k in o) s += k.length + walk(o[k]);
+  for (const k in o) if (Object.hasOwn(o, k)) s += k.length + walk(o[k]);
   return s;
 }
 

@@ -5,6 +5,7 @@
  */
 import { findEntry, reasonMatches, type KnownEntry } from './known-list.js';
 import type { CaseResult, RunReport, Verdict } from './report-model.js';
+import { runState, type RunState } from './report/run-state.js';
 
 const FAILING: ReadonlySet<Verdict> = new Set(['fail', 'timeout', 'error']);
 
@@ -59,8 +60,7 @@ export function summarize(results: readonly CaseResult[]): RunReport['summary'] 
   };
 }
 
-/** 1 for any counted violation or run-level problem, else 2 for errors of the run itself, else 0. */
-export function exitCodeOf(report: RunReport): 0 | 1 | 2 {
-  if ((report.problems?.length ?? 0) > 0 || report.results.some((r) => r.verdict === 'fail' || r.verdict === 'timeout')) return 1;
-  return report.results.some((r) => r.verdict === 'error') ? 2 : 0;
+/** The exit code of the run's state (report/run-state.ts): 0 passed, 1 failed, 2 not judged, 130 interrupted. */
+export function exitCodeOf(report: RunReport): RunState['exitCode'] {
+  return runState(report).exitCode;
 }

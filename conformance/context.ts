@@ -3,6 +3,7 @@
  * tears down everything the run opened, whatever way it ended.
  */
 import type { Message } from '../src/index.js';
+import { resourceKey, type Ledger } from './attribution.js';
 import type { Exchange } from './exchange.js';
 import { targetError, type ConformanceError } from './failure.js';
 import { registerClient } from './handshake.js';
@@ -15,7 +16,7 @@ import { addressTypeOf } from './profile/address-type.js';
 import { recordedControl, type ControlChanges, type TargetSession } from './target.js';
 import { RawClient } from './wire-client.js';
 
-export type ValidateFn = (m: Message, context?: { request?: Message }) => Violation[];
+export type ValidateFn = (m: Message, context?: { request?: Message; strictTables?: boolean }) => Violation[];
 
 export interface ContextOptions {
   scenarioId: string;
@@ -29,16 +30,28 @@ export interface ContextOptions {
   profile: Profile;
   lease: Lease;
   firstReferenceId: number;
+  /** Where what the scenario's clients receive is attributed, and where violations of other scenarios go. */
+  ledger: Ledger;
+  /** The observers' barrier, run once the pair is put back and before the session is released. */
+  settleObservers?: () => Promise<void>;
 }
 
 export interface RunContext {
   ctx: ScenarioContext;
-  /** Behaviours recorded with ctx.seen(). */
+  /** Behaviours recorded with ctx.seen(), then the attributes outside the tables. */
   seen: string[];
+  /** Attributes the target sent outside an event's table, by event (accepted: spec/conformance-decisions.md). */
+  outsideTables(): Record<string, string[]>;
   /** The last log lines (a bridge's stderr) of each session that wrote any, for the verdict. */
   logTails(): string[];
   /** The first rule a received message broke, on any client of the run. */
   violation(): ConformanceError | undefined;
+  /**
+   * A barrier on every client still open: what the server sent after the
+   * answers the scenario awaited (a trailing answer, a late copy) is read
+   * and judged before the verdict.
+   */
+  settle(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -56,10 +69,18 @@ export function createContext(o: ContextOptions): RunContext {
   let referenceId = o.firstReferenceId;
   const nextReferenceId = (): number => (referenceId = (referenceId + 1) >>> 0);
   const changes: ControlChanges = { switchovers: 0, links: false };
-  const control = o.session.control ? recordedControl(o.session.control, o.exchange, changes) : NO_CONTROL;
+  const control = o.session.control ? attributedControl(recordedControl(o.session.control, o.exchange, changes), o.ledger, o.scenarioId) : NO_CONTROL;
   const resources = leasedResources(o.lease, o.scenarioId);
   const password = o.profile.credentials?.applicationPassword;
   const tails = new Map<string, LogTail>();
+  // No sentence forbids attributes an event's table does not list: the open reading, recording what came.
+  const validate: ValidateFn = (m, c) => o.validate(m, { ...c, strictTables: false });
+  const outside = new Map<string, Set<string>>();
+  const onOutside = (event: string, names: readonly string[]): void => {
+    const known = outside.get(event) ?? new Set<string>();
+    names.forEach((n) => known.add(n));
+    outside.set(event, known);
+  };
   const logTo = (name: string, where: string) => (line: string) => {
     o.exchange.note(name, where, line);
     const tail = tails.get(name) ?? new LogTail();
@@ -71,7 +92,7 @@ export function createContext(o: ContextOptions): RunContext {
     timeoutMs: o.timeoutMs,
     quietMs: o.quietMs,
     control,
-    validate: o.validate,
+    validate,
     address: (server) => o.session.address?.(server),
     resources,
     obtainCall: callObtainer(o.profile, o.lease, resources, control, o.scenarioId),
@@ -79,7 +100,20 @@ export function createContext(o: ContextOptions): RunContext {
     note: (text) => void o.exchange.note('runner', 'runner', text),
     client: async (name, server: ServerSide = 'primary') => {
       const transport = await o.session.connect(server, logTo(name, server));
-      const client = new RawClient({ name, server, transport, exchange: o.exchange, nextReferenceId, timeoutMs: o.timeoutMs, quietMs: o.quietMs, addressType: addressTypeOf(o.profile), judge: o.validate });
+      const client = new RawClient({
+        name,
+        server,
+        transport,
+        exchange: o.exchange,
+        nextReferenceId,
+        timeoutMs: o.timeoutMs,
+        quietMs: o.quietMs,
+        addressType: addressTypeOf(o.profile),
+        judge: validate,
+        onOutside,
+        // A client of this scenario receives nothing unattributed that another scenario owns, so what nobody owns is its own.
+        attribution: { ledger: o.ledger, scenarioId: o.scenarioId, orphan: () => undefined },
+      });
       clients.push(client);
       await registerClient(client, `tlib-kit-${name}`, { startupMs: o.startupMs, ...(password !== undefined ? { password } : {}) });
       return client;
@@ -94,19 +128,39 @@ export function createContext(o: ContextOptions): RunContext {
   return {
     ctx,
     seen,
+    outsideTables: () => Object.fromEntries([...outside].sort(([a], [b]) => a.localeCompare(b)).map(([e, names]) => [e, [...names].sort()])),
     logTails: () => [...tails].map(([name, tail]) => `${name}: ${tail.quote()}`),
     violation: () => clients.map((c) => c.violation).find((v) => v !== undefined),
+    settle: async () => {
+      await Promise.all(clients.filter((c) => !c.isClosed).map((c) => c.sync().catch((e: unknown) => (c.isClosed ? undefined : Promise.reject(e)))));
+    },
     dispose: async () => {
       clients.forEach((c) => c.close());
       await Promise.allSettled(apps.map((a) => a.close()));
       try {
-        if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links)) {
+        if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links || changes.failed)) {
           o.exchange.note('runner', 'control', 'control: restoring the pair for the next scenario (links up, original primary)');
           await o.session.restore(changes);
         }
+        // After the pair is put back: what the switch-back sent the observers is this scenario's too.
+        await o.settleObservers?.();
       } finally {
         await o.session.release();
       }
+    },
+  };
+}
+
+/** Pair changes and calls the scenario makes, in the ledger: what follows from them is this scenario's. */
+function attributedControl(control: Control, ledger: Ledger, scenarioId: string): Control {
+  return {
+    switchover: () => (ledger.changedPair(scenarioId), control.switchover()),
+    setLink: (server, up) => (ledger.changedPair(scenarioId), control.setLink(server, up)),
+    fault: (kind, where) => control.fault(kind, where),
+    call: async (where) => {
+      const connId = await control.call(where);
+      ledger.lease(scenarioId, [resourceKey('call', connId)]);
+      return connId;
     },
   };
 }

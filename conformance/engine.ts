@@ -5,6 +5,7 @@
  * targets run scenarios that use control actions one at a time, after the rest.
  */
 import { applyKnownFailing, combineAttempts, summarize } from './aggregate.js';
+import { Ledger } from './attribution.js';
 import type { ValidateFn } from './context.js';
 import type { RecordListener } from './exchange.js';
 import { unmatchedEntries, type KnownEntry } from './known-list.js';
@@ -13,10 +14,13 @@ import type { LoadedProfile } from './profile/model.js';
 import { ResourcePool } from './profile/pool.js';
 import { profileForShard } from './profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
-import type { Scenario } from './scenario.js';
+import { changesPair, type Scenario } from './scenario.js';
+import { Observers } from './observers.js';
+import { observerReferences, observedVerdict } from './run-case.js';
+import { Exchange } from './exchange.js';
 import type { Target } from './target.js';
 
 export interface EngineOptions {
@@ -41,6 +45,10 @@ export interface EngineOptions {
   knownFlaky?: { file: string; entries: KnownEntry[] };
   onRecord?: RecordListener;
   onResult?: (r: CaseResult) => void;
+  /** Options besides the target, seed and timeout that change the run (--profile, --control-timeout): the Reproduce command carries them. */
+  reproduceWords?: readonly string[];
+  /** Each attempt of a scenario as it ends (with --repeat, a line of progress per repeat). */
+  onAttempt?: (id: string, attempt: number, r: CaseResult) => void;
   /** Part i of n of a sharded run: recorded in the report; on a shared target it leases only its part of the profile (profileForShard). */
   shard?: { index: number; count: number };
 }
@@ -56,7 +64,8 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const profile = o.profile ?? BUILT_IN_PROFILE;
   // A shared target leases from one pool, and other shards of the run may be on it too: this shard takes only its part.
   // An isolated target gives every attempt its own server, so its own whole pool.
-  const shared = new ResourcePool(o.shard ? profileForShard(profile.profile, o.shard) : profile.profile);
+  const sharedProfile = o.shard ? profileForShard(profile.profile, o.shard) : profile.profile;
+  const shared = new ResourcePool(sharedProfile);
   const poolFor = (): ResourcePool => (o.target.isolated ? new ResourcePool(profile.profile) : shared);
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
@@ -64,9 +73,13 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const target: TargetInfo = { kind: 'custom', ...o.target.info, description: o.target.description };
   const withReproduce = (r: CaseResult): CaseResult => {
     if (r.verdict === 'pass' || r.verdict === 'skip') return r;
-    const command = reproduceCommand(target, r.id, o.seed, o.timeoutMs);
+    const command = reproduceCommand(target, r.id, o.seed, o.timeoutMs, o.reproduceWords);
     return command ? { ...r, reproduce: command } : r;
   };
+
+  const quietMs = o.quietMs ?? profile.profile.timeouts?.quietMs ?? DEFAULT_QUIET_MS;
+  const startupMs = o.startupMs ?? profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
+  const scope = o.target.isolated ? undefined : await openSharedScope(o, sharedProfile.dns.map((d) => d.dn), startupMs, referenceBase);
 
   const runOne = async (s: Scenario, index: number): Promise<void> => {
     const attempts: CaseResult[] = [];
@@ -78,12 +91,14 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
           pool: poolFor(),
           validate: o.validate,
           timeoutMs: o.timeoutMs,
-          quietMs: o.quietMs ?? profile.profile.timeouts?.quietMs ?? DEFAULT_QUIET_MS,
-          startupMs: o.startupMs ?? profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS,
+          quietMs,
+          startupMs,
           firstReferenceId: referenceBase + index * 10_000 + i * 1000,
           ...(o.onRecord ? { onRecord: o.onRecord } : {}),
+          ...(scope ? { scope } : {}),
         }),
       );
+      o.onAttempt?.(s.id, i, attempts[i]!);
     }
     const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
     byId.set(s.id, result);
@@ -96,18 +111,35 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     return i < 0 ? o.catalogueIds.length + o.scenarios.indexOf(s) : i;
   };
   const indexed = order.map((s) => ({ s, index: place(s) }));
-  const exclusive = (s: Scenario): boolean => !o.target.isolated && s.needs.some((n) => n.startsWith('control:'));
+  const exclusive = (s: Scenario): boolean => !o.target.isolated && changesPair(s);
   await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
   await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
 
-  let results = o.scenarios.map((s) => byId.get(s.id)!);
   const problems: string[] = [];
+  if (scope) {
+    // A copy may come as late as any answer may (one step timeout after the last scenario's steps); then the
+    // final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
+    if (scope.observers) await new Promise((r) => setTimeout(r, o.timeoutMs));
+    await scope.observers?.settle();
+    for (const [id, error] of scope.ledger.untaken()) {
+      const r = byId.get(id);
+      if (!r || r.verdict !== 'pass') continue;
+      const late = withReproduce(observedVerdict(r, error));
+      byId.set(id, late);
+      o.onResult?.(late);
+    }
+    problems.push(...(scope.observers?.orphans ?? []).map((e) => `observed, owned by no scenario: ${e.message}${e.sentence ? ` (${e.sentence})` : ''}`));
+    scope.observers?.close();
+    await scope.release();
+  }
+  let results = o.scenarios.map((s) => byId.get(s.id)!);
   if (o.knownFailing) {
     const applied = applyKnownFailing(results, o.knownFailing.entries);
     results = applied.results;
     problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
   }
   if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
+  const outsideTables = runOutsideTables(results);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: 'tlib-kit',
@@ -121,9 +153,38 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     timeoutMs: o.timeoutMs,
     results,
     summary: summarize(results),
+    ...(o.repeat > 1 ? { repeat: o.repeat } : {}),
     ...(problems.length ? { problems } : {}),
+    ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
+}
+
+interface SharedScope {
+  ledger: Ledger;
+  observers: Observers | undefined;
+  release(): Promise<void>;
+}
+
+/** A shared target's ledger and observers, open for the whole run, on the DNs this run (or shard) leases. */
+async function openSharedScope(o: EngineOptions, dns: readonly string[], startupMs: number, referenceBase: number): Promise<SharedScope> {
+  const ledger = new Ledger();
+  if (o.target.unmet('raw-wire') !== undefined) return { ledger, observers: undefined, release: async () => undefined };
+  const session = await o.target.session();
+  const observers = new Observers({
+    session,
+    pair: o.target.unmet('pair') === undefined,
+    exchange: new Exchange('observers', o.onRecord),
+    ledger,
+    validate: o.validate,
+    dns,
+    profile: (o.profile ?? BUILT_IN_PROFILE).profile,
+    timeoutMs: o.timeoutMs,
+    startupMs,
+    nextReferenceId: observerReferences((referenceBase + 0x40000000) >>> 0),
+  });
+  await observers.open();
+  return { ledger, observers, release: () => session.release() };
 }
 
 async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -20,11 +20,13 @@ interface Waiter {
 }
 
 /**
- * Messages one session keeps in a scenario. A target that sends more is
- * streaming without pause: the session is closed (see `overflow`) rather
- * than let it grow the runner's memory without bound.
+ * Messages one session keeps in a scenario, by count and by the bytes of
+ * the frames they came in (a decoded message takes a multiple of those). A
+ * target that sends more is streaming without pause: the session is closed
+ * (see `overflow`) rather than let it grow the runner's memory without bound.
  */
 export const MAX_INBOX = 2_000;
+export const MAX_INBOX_BYTES = 4 * 1024 * 1024;
 
 export class Inbox implements Receiver {
   private readonly entries: Entry[] = [];
@@ -33,6 +35,7 @@ export class Inbox implements Receiver {
   /** The first received message that broke a rule of the reference: every later expect fails with it. */
   private brokenBy: ConformanceError | undefined;
   private readonly closeListeners = new Set<(reason: string) => void>();
+  private keptBytes = 0;
 
   constructor(
     readonly name: string,
@@ -46,16 +49,24 @@ export class Inbox implements Receiver {
     return this.entries.map((x) => x.message);
   }
 
+  /** The peer went away or the session was closed for streaming without pause. */
+  get isClosed(): boolean {
+    return this.closedReason !== undefined;
+  }
+
   /** Every received message with the exchange record that carried it. */
   get log(): ReadonlyArray<{ message: Message; record: WireRecord }> {
     return this.entries;
   }
 
-  deliver(message: Message, record: WireRecord): void {
-    if (this.entries.length >= MAX_INBOX) {
-      if (this.closedReason === undefined) this.overflow(`the target sent ${this.name} more than ${MAX_INBOX} messages in one scenario`);
-      return;
+  /** `frameBytes`: the size of the frame it came in (0 for an application event, which has none). Whether a waiting step took it. */
+  deliver(message: Message, record: WireRecord, frameBytes = 0): boolean {
+    if (this.entries.length >= MAX_INBOX || this.keptBytes + frameBytes > MAX_INBOX_BYTES) {
+      const what = this.entries.length >= MAX_INBOX ? `more than ${MAX_INBOX} messages` : `more than ${MAX_INBOX_BYTES} bytes of messages`;
+      if (this.closedReason === undefined) this.overflow(`the target sent ${this.name} ${what} in one scenario`);
+      return false;
     }
+    this.keptBytes += frameBytes;
     const entry: Entry = { message, record, consumed: false };
     this.entries.push(entry);
     for (const w of this.waiters) {
@@ -63,9 +74,15 @@ export class Inbox implements Receiver {
         entry.consumed = true;
         this.waiters.delete(w);
         w.resolve(entry);
-        return;
+        return true;
       }
     }
+    return false;
+  }
+
+  /** A step is waiting on this session now. */
+  protected get waiting(): boolean {
+    return this.waiters.size > 0;
   }
 
   /**

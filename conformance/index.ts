@@ -18,4 +18,8 @@ export type { Scenario, ScenarioContext, ScenarioResources, ObtainedCall, Need, 
 export type { Target, TargetSession } from './target.js';
 export { REPORT_SCHEMA_VERSION, type Address, type CaseResult, type RunReport, type TargetInfo, type Verdict, type WireRecord } from './report-model.js';
 export { reproduceCommand } from './reproduce.js';
-export { renderCaseLine, renderSummary, renderJunit, renderHtmlReport, writeJsonReport, writeJunitReport, writeHtmlReport } from './report/index.js';
+export { renderCaseLine, renderSummary, renderJunit, renderHtmlReport, writeJsonReport, writeJunitReport, writeHtmlReport, runState, stateLine, type RunState, type RunStateKind } from './report/index.js';
+export { runLibraryConformance, type LibraryEngineOptions } from './library/engine.js';
+export { LIBRARY_SCENARIOS } from './library/scenarios/index.js';
+export { USER_DATA_FORMS, ALL_FORMS, type UserDataForm } from './library/forms.js';
+export type { LibraryScenario } from './library/scenario.js';

@@ -3,7 +3,8 @@
  * line, optionally followed by `# <expected message prefix>`. Blank lines and
  * lines starting with `#` are comments.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { CaseResult } from './report-model.js';
 import { matchesId } from './select.js';
 import { ConformanceUsageError } from './usage-error.js';
@@ -56,6 +57,7 @@ export function knownListText(results: readonly CaseResult[]): string {
 }
 
 export async function writeKnownList(file: string, results: readonly CaseResult[]): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, knownListText(results));
 }
 

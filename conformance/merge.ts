@@ -5,7 +5,7 @@
  * the verdict is the one an unsharded run would give.
  */
 import { summarize } from './aggregate.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport } from './report-model.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -65,6 +65,7 @@ export function mergeRunReports(parts: readonly { report: RunReport; source: str
   const end = Math.max(...sorted.map((p) => Date.parse(p.report.startedAt) + p.report.durationMs));
   const problems = [...new Set(sorted.flatMap((p) => p.report.problems ?? []))];
   const first = sorted[0]!.report;
+  const outsideTables = runOutsideTables(results);
   // Each shard's own target (each CI job may start its own server) stays in mergedFrom.
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -79,6 +80,7 @@ export function mergeRunReports(parts: readonly { report: RunReport; source: str
     results,
     summary: summarize(results),
     ...(problems.length ? { problems } : {}),
+    ...(outsideTables ? { outsideTables } : {}),
     mergedFrom: sorted.map(({ report: r }) => ({ index: r.shard?.index ?? 1, count: r.shard?.count ?? 1, seed: r.seed, startedAt: r.startedAt, durationMs: r.durationMs, target: r.target })),
   };
 }

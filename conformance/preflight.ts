@@ -78,10 +78,19 @@ async function checkWritable(option: string, path: string): Promise<void> {
   };
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) fail('it is a directory');
-  const where = existing ? path : dirname(path);
-  const dir = existing ? undefined : await stat(where).catch(() => undefined);
-  if (!existing && !dir?.isDirectory()) fail(`directory ${where} does not exist`);
-  await access(where, constants.W_OK).catch(() => fail(`${existing ? 'the file' : `directory ${where}`} is not writable`));
+  if (existing) {
+    await access(path, constants.W_OK).catch(() => fail('the file is not writable'));
+    return;
+  }
+  // Missing folders are created when the report is written: the nearest existing one must be a writable directory.
+  let where = dirname(path);
+  let found = await stat(where).catch(() => undefined);
+  while (!found && dirname(where) !== where) {
+    where = dirname(where);
+    found = await stat(where).catch(() => undefined);
+  }
+  if (!found?.isDirectory()) fail(`${where} is not a directory`);
+  await access(where, constants.W_OK).catch(() => fail(`directory ${where} is not writable`));
 }
 
 function messageOf(e: unknown): string {

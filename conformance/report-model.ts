@@ -3,6 +3,7 @@
  * (terminal, JSON, JUnit, HTML) only reads it. Keep it plain JSON-safe data.
  */
 import type { JsonMessage } from '../src/index.js';
+import type { RunState } from './report/run-state.js';
 
 export type Verdict =
   | 'pass'
@@ -54,7 +55,7 @@ export interface CaseResult {
 }
 
 /** The version of spec/report.schema.json a report follows: minor for additions, major for changes. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
 export interface Address {
   host: string;
@@ -108,6 +109,13 @@ export interface CaseResult {
   failedRuns?: number;
   /** Records the runner left out of `exchange` (conformance/exchange.ts, EXCHANGE_CAPS); a note in the exchange marks where. */
   truncated?: { records: number; frameBytes: number };
+  /**
+   * Why a 'fail' or 'error' is neither a broken rule nor a timeout: 'refused' (verdict 'error'), the target
+   * answered a request with EventError; 'undecodable' (verdict 'fail'), it sent a frame the codec cannot decode.
+   */
+  cause?: 'refused' | 'undecodable';
+  /** Attributes the target sent outside an event's table, by event: accepted (no sentence forbids them), recorded. */
+  outsideTables?: Record<string, string[]>;
 }
 
 export interface RunReport {
@@ -118,5 +126,36 @@ export interface RunReport {
   /** With --shard i/n: this report holds part i of n; merge-reports joins the parts. */
   shard?: { index: number; count: number };
   /** A merged report: the shards it was joined from. */
+  /** Every attribute outside an event's table that any scenario of the run received, by event (the union of the results'). */
+  outsideTables?: Record<string, string[]>;
+  /** The outcome, decided once by runState() (report/run-state.ts); set on the copy a report file holds. */
+  state?: RunState;
+  /** The run was stopped before every scenario finished. */
+  interrupted?: true;
+  /** How many scenarios the run set out to run. */
+  planned?: number;
+  /** With --repeat n (n > 1): how many times each scenario ran. */
+  repeat?: number;
+  /** What the report's byte budget left out (report/bounded.ts). */
+  truncated?: { limitBytes: number; exchangeRecords: number; textChars: number };
   mergedFrom?: Array<{ index: number; count: number; seed: number; startedAt: string; durationMs: number; target: TargetInfo }>;
+}
+
+/** The run's list of attributes outside the tables: the union of its results' (sorted, so shards merge to one run's). */
+export function runOutsideTables(results: readonly CaseResult[]): Record<string, string[]> | undefined {
+  const all = new Map<string, Set<string>>();
+  for (const r of results) {
+    for (const [event, names] of Object.entries(r.outsideTables ?? {})) {
+      const known = all.get(event) ?? new Set<string>();
+      names.forEach((n) => known.add(n));
+      all.set(event, known);
+    }
+  }
+  if (all.size === 0) return undefined;
+  return Object.fromEntries([...all].sort(([a], [b]) => a.localeCompare(b)).map(([e, names]) => [e, [...names].sort()]));
+}
+
+/** The run's list as one line per event, for the terminal, JUnit and HTML reports. */
+export function outsideTablesLines(report: Pick<RunReport, 'outsideTables'>): string[] {
+  return Object.entries(report.outsideTables ?? {}).map(([event, names]) => `${event}: ${names.join(', ')}`);
 }

@@ -31,9 +31,13 @@ export function targetArgs(t: TargetInfo): string[] | undefined {
   }
 }
 
-export function reproduceCommand(t: TargetInfo, id: string, seed: number, timeoutMs: number): string | undefined {
+/**
+ * `runWords`: the other options that change how the run went (--profile, --control-timeout),
+ * as the command line gave them: without them the printed command would run another test.
+ */
+export function reproduceCommand(t: TargetInfo, id: string, seed: number, timeoutMs: number, runWords: readonly string[] = []): string | undefined {
   const args = targetArgs(t);
   if (!args) return undefined;
   const timeout = timeoutMs === DEFAULT_TIMEOUT_MS ? [] : ['--timeout', String(timeoutMs)];
-  return ['tlib-kit', 'conform', ...args, ...timeout, '--run', id, '--seed', String(seed)].map(shellWord).join(' ');
+  return ['tlib-kit', 'conform', ...args, ...runWords, ...timeout, '--run', id, '--seed', String(seed)].map(shellWord).join(' ');
 }

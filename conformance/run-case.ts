@@ -3,16 +3,18 @@
  * the steps under a deadline, and turn however it ended into a verdict.
  */
 import { isTLibError } from '../src/index.js';
+import { Ledger, resourceKey } from './attribution.js';
 import { createContext, type ValidateFn } from './context.js';
 import { Exchange, type RecordListener } from './exchange.js';
 import { isConformanceError, type ConformanceError } from './failure.js';
 import type { LoadedProfile } from './profile/model.js';
-import type { ResourcePool } from './profile/pool.js';
+import type { Lease, ResourcePool } from './profile/pool.js';
 import { profileUnmet } from './profile/supports.js';
 import type { CaseResult, Verdict } from './report-model.js';
 import { UndeclaredResource } from './resources.js';
-import type { Scenario } from './scenario.js';
-import type { Target } from './target.js';
+import { Observers } from './observers.js';
+import { changesPair, type Scenario } from './scenario.js';
+import type { Target, TargetSession } from './target.js';
 
 export interface AttemptOptions {
   target: Target;
@@ -25,6 +27,12 @@ export interface AttemptOptions {
   startupMs: number;
   firstReferenceId: number;
   onRecord?: RecordListener;
+  /**
+   * The ledger and observers of a shared target, open for the whole run.
+   * Absent: the attempt's own server scope (an isolated target), with its
+   * own ledger and observers.
+   */
+  scope?: { ledger: Ledger; observers: Observers | undefined };
 }
 
 /** Steps are bounded by timeoutMs each; this bounds a scenario whose own code waits on something that never settles. */
@@ -55,13 +63,26 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   const unmet = unmetReason(scenario, o.target, o.profile, o.pool);
   if (unmet) return { ...baseResult(scenario), verdict: 'skip', reason: unmet, durationMs: 0, exchange: [] };
   const lease = await o.pool.acquire(scenario.uses ?? {});
+  // Other runs on the pair (the other shards) see this one: nothing runs beside a scenario that changes the pair.
+  let releasePair: (() => void) | undefined;
+  try {
+    releasePair = o.target.isolated ? undefined : await o.target.lease?.(changesPair(scenario) ? 'exclusive' : 'shared');
+  } catch (e) {
+    o.pool.release(lease);
+    return { ...baseResult(scenario), ...outcomeOf(e), durationMs: 0, exchange: [] };
+  }
   const exchange = new Exchange(scenario.id, o.onRecord);
   const started = performance.now();
+  const ledger = o.scope?.ledger ?? new Ledger();
+  ledger.lease(scenario.id, leaseKeys(lease));
   let seen: string[] = [];
+  let outsideTables: Record<string, string[]> = {};
   let logTails: string[] = [];
-  let outcome: Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string };
+  let outcome: Outcome;
+  let own: Observers | undefined;
   try {
     const session = await o.target.session();
+    own = o.scope ? undefined : await openObservers(o, session, exchange, ledger, lease.dns.map((d) => d.dn));
     const run = createContext({
       scenarioId: scenario.id,
       session,
@@ -73,24 +94,33 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
       profile: o.profile.profile,
       lease,
       firstReferenceId: o.firstReferenceId,
+      ledger,
+      settleObservers: async () => (own ?? o.scope?.observers)?.settle(),
     });
     seen = run.seen;
+    let stepsError: unknown;
     try {
-      await withDeadline(scenario.run(run.ctx), o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_SESSIONS);
-      const received = run.violation();
-      if (received) throw received;
-      outcome = { verdict: 'pass' };
+      await withDeadline(
+        (async () => {
+          await scenario.run(run.ctx);
+          await run.settle();
+        })(),
+        o.timeoutMs * DEADLINE_STEPS + o.startupMs * DEADLINE_SESSIONS,
+      );
     } catch (e) {
-      // A rule a received message broke explains a later timeout or error better than they do.
-      const received = run.violation();
-      throw received && !(isConformanceError(e) && e.code === 'VIOLATION') ? received : e;
+      stepsError = e;
     } finally {
       logTails = run.logTails();
+      outsideTables = run.outsideTables();
       await run.dispose();
     }
+    outcome = judged(stepsError, run.violation(), ledger.take(scenario.id), exchange, own?.orphans ?? []);
   } catch (e) {
     outcome = outcomeOf(e);
   } finally {
+    own?.close();
+    ledger.releaseAll(scenario.id);
+    releasePair?.();
     o.pool.release(lease);
   }
   // A bridge that broke a scenario says why on its stderr: the verdict quotes it, not only --trace.
@@ -98,16 +128,79 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   return {
     ...baseResult(scenario),
     ...outcome,
-    ...(seen.length ? { seen: seen.join('; ') } : {}),
+    ...seenFields(seen, outsideTables),
     durationMs: Math.round(performance.now() - started),
     exchange: exchange.records,
     ...(exchange.truncated ? { truncated: exchange.truncated } : {}),
   };
 }
 
+/** A passed result turned by a violation an observer found after its attempt ended (a late copy), the evidence adopted. */
+export function observedVerdict(r: CaseResult, error: ConformanceError): CaseResult {
+  const o = outcomeOf(error);
+  return { ...r, ...o, reason: `after its steps: ${o.reason ?? ''}`, exchange: error.record ? [...r.exchange, error.record] : r.exchange };
+}
+
+type Outcome = Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual' | 'cause'> & { reference?: string };
+
+/**
+ * The verdict from how the steps ended and what was observed. A rule a
+ * received message broke explains a later timeout or error better than they
+ * do; one of this scenario's own clients saw it first, else an observer or
+ * another scenario's client (attributed to this scenario), else a message no
+ * scenario owns on this attempt's own server.
+ */
+function judged(stepsError: unknown, own: ConformanceError | undefined, attributed: ConformanceError | undefined, exchange: Exchange, orphans: readonly ConformanceError[]): Outcome {
+  const received = own ?? attributed ?? orphans[0];
+  if (received && received !== own && received.record) exchange.adopt(received.record);
+  if (stepsError === undefined) return received ? outcomeOf(received) : { verdict: 'pass' };
+  return outcomeOf(received && !(isConformanceError(stepsError) && stepsError.code === 'VIOLATION') ? received : stepsError);
+}
+
+async function openObservers(o: AttemptOptions, session: TargetSession, exchange: Exchange, ledger: Ledger, dns: string[]): Promise<Observers | undefined> {
+  if (o.target.unmet('raw-wire') !== undefined) return undefined;
+  const observers = new Observers({
+    session,
+    pair: o.target.unmet('pair') === undefined,
+    exchange,
+    ledger,
+    validate: o.validate,
+    dns,
+    profile: o.profile.profile,
+    timeoutMs: o.timeoutMs,
+    startupMs: o.startupMs,
+    nextReferenceId: observerReferences(o.firstReferenceId + 500),
+  });
+  await observers.open();
+  return observers;
+}
+
+/** ReferenceIDs for observers, apart from the scenarios' own. */
+export function observerReferences(first: number): () => number {
+  let next = first;
+  return () => (next = (next + 1) >>> 0);
+}
+
+/** What a lease lets the ledger attribute: its DNs, agents, places and call. */
+function leaseKeys(lease: Lease): string[] {
+  return [
+    ...lease.dns.map((d) => resourceKey('dn', d.dn)),
+    ...(lease.callDn ? [resourceKey('dn', lease.callDn.dn)] : []),
+    ...lease.agents.flatMap((a) => [resourceKey('agent', a.agentId), ...(a.place !== undefined ? [resourceKey('place', a.place)] : [])]),
+    ...(lease.call ? [resourceKey('call', lease.call.ConnID), resourceKey('dn', lease.call.ThisDN)] : []),
+  ];
+}
+
+/** The behaviours the scenario recorded, then the attributes outside the tables it accepted (one sentence per event). */
+function seenFields(seen: readonly string[], outsideTables: Record<string, string[]>): Pick<CaseResult, 'seen' | 'outsideTables'> {
+  const events = Object.entries(outsideTables);
+  const all = [...seen, ...events.map(([e, names]) => `${e} carried ${names.join(', ')}, outside its table (accepted)`)];
+  return { ...(all.length ? { seen: all.join('; ') } : {}), ...(events.length ? { outsideTables } : {}) };
+}
+
 class DeadlineExceeded extends Error {}
 
-async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
+export async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new DeadlineExceeded(`the scenario did not finish within ${ms} ms`)), ms);
@@ -119,13 +212,15 @@ async function withDeadline<T>(p: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error' };
+const VERDICT_OF: Record<ConformanceError['code'], Verdict> = { VIOLATION: 'fail', STEP_TIMEOUT: 'timeout', TARGET_ERROR: 'error', REFUSED: 'error', UNDECODABLE: 'fail' };
 
-function outcomeOf(e: unknown): Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual'> & { reference?: string } {
+export function outcomeOf(e: unknown): Outcome {
   if (isConformanceError(e)) {
     if (e.record) e.record.violation = true;
+    const cause = e.outcomeCause;
     return {
       verdict: VERDICT_OF[e.code],
+      ...(cause ? { cause } : {}),
       reason: e.message,
       ...(e.sentence !== undefined ? { reference: e.sentence } : {}),
       ...(e.expected !== undefined ? { expected: e.expected } : {}),

@@ -30,6 +30,11 @@ export const ALL_NEEDS: readonly Need[] = [
   'raw-wire',
 ];
 
+/** A scenario that switches over, changes a link or injects a fault: it holds the pair exclusively. */
+export function changesPair(s: Pick<Scenario, 'needs'>): boolean {
+  return s.needs.some((n) => n === 'control:switchover' || n === 'control:link' || n === 'control:fault');
+}
+
 export type ServerSide = 'primary' | 'backup';
 export type FaultKind = 'checksum' | 'missing-attributes' | 'incomplete-flow';
 
@@ -91,6 +96,13 @@ export interface Control {
   fault(kind: FaultKind, where: { ThisDN?: string; ConnID?: string }): Promise<void>;
   /** Puts a call on the switch at ThisDN and returns its ConnID (profiles with "call": {"obtain": "control"}). */
   call(where: { ThisDN: string }): Promise<string>;
+  /**
+   * Holds the pair across processes (the shards of a run), spec/target-contract.md "The pair is
+   * shared": resolves with the release once held, or with undefined when the hook has no lease.
+   */
+  lease?(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined>;
+  /** Which configured server ("primary": the one given as primary) is primary now; undefined when the hook cannot say. */
+  state?(): Promise<ServerSide | undefined>;
 }
 
 /** The profile's resources leased to one attempt (spec/target-contract.md, "The profile"). */

@@ -20,8 +20,9 @@ export interface TargetWords {
   backup?: string;
   control?: string;
   simDefects: string[];
-  timeoutMs: number;
-  /** How long a connection may take to open (the profile's timeouts.startupMs); the control hook keeps timeoutMs. */
+  /** How long one control action may take (--control-timeout, the profile's timeouts.controlMs). */
+  controlMs: number;
+  /** How long a connection may take to open (the profile's timeouts.startupMs). */
   startupMs: number;
   /** The profile's ApplicationPassword: the embedded simulator is configured to require it. */
   password?: string;
@@ -53,7 +54,7 @@ export function targetFromWords(w: TargetWords): Target {
     return embeddedTarget({ defects: checkDefects(w.simDefects), connectTimeoutMs: w.startupMs, ...(w.password !== undefined ? { password: w.password } : {}) });
   }
   if (w.simDefects.length) throw new ConformanceUsageError('--sim-defect applies to the embedded simulator only: leave out --target');
-  const control = parseControl(w.control, w.timeoutMs);
+  const control = parseControl(w.control, w.controlMs);
   if (w.target.startsWith('exec:')) {
     const command = w.target.slice(5).trim();
     if (!command) throw new ConformanceUsageError('--target exec: needs a command, e.g. --target "exec:node my-bridge.js"');

@@ -27,6 +27,8 @@ export interface ControlChanges {
   switchovers: number;
   /** A link was set up or down. */
   links: boolean;
+  /** An action failed or overran: the pair's real state is unknown until it is checked. */
+  failed?: boolean;
 }
 
 /** The target as one scenario run sees it. */
@@ -52,32 +54,47 @@ export interface Target {
   /** Why the target cannot meet a need, or undefined when it can. */
   unmet(need: Need): string | undefined;
   session(): Promise<TargetSession>;
+  /**
+   * A shared pair's lease, seen by every run on it (the shards of one run): held shared by a
+   * scenario that leaves the pair as it is, exclusively by one that changes it. Resolves with
+   * the release, or undefined when the control hook has none (spec/target-contract.md).
+   */
+  lease?(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined>;
   close(): Promise<void>;
 }
 
 /** Wraps control actions so each one appears in the exchange, and a failing hook is a TARGET_ERROR. */
 export function recordedControl(control: Control, exchange: Exchange, changes: ControlChanges): Control {
   const note = (text: string): void => void exchange.note('runner', 'control', text);
+  // A failed or stopped action may have half-changed the pair: the scenario's end checks it (roles.ts).
+  const tracked = async <T>(action: Promise<T>): Promise<T> => {
+    try {
+      return await action;
+    } catch (e) {
+      changes.failed = true;
+      throw e;
+    }
+  };
   return {
     switchover: async () => {
       note('control: switchover');
       changes.switchovers++;
-      await control.switchover();
+      await tracked(control.switchover());
     },
     setLink: async (server, up) => {
       note(`control: ${server} link ${up ? 'up' : 'down'}`);
       changes.links = true;
-      await control.setLink(server, up);
+      await tracked(control.setLink(server, up));
     },
     call: async (where) => {
       note(`control: call on ${where.ThisDN}`);
-      const connId = await control.call(where);
+      const connId = await tracked(control.call(where));
       note(`control: call ${connId} on ${where.ThisDN}`);
       return connId;
     },
     fault: async (kind, where) => {
       note(`control: switch fault ${kind}${where.ThisDN ? ` on ${where.ThisDN}` : ''}${where.ConnID ? ` call ${where.ConnID}` : ''}`);
-      await control.fault(kind, where);
+      await tracked(control.fault(kind, where));
     },
   };
 }

@@ -4,6 +4,7 @@
  * looks the same to the scenarios.
  */
 import { spawn } from 'node:child_process';
+import { LineSplitter } from './stderr-lines.js';
 import { connect } from 'node:net';
 import { targetError } from './failure.js';
 
@@ -68,18 +69,18 @@ export function connectTcp(address: TcpAddress, timeoutMs: number): Promise<Tran
  * its stdin, frames from the server on its stdout, logs on stderr.
  */
 export function spawnBridge(command: string, env: Record<string, string>, onLog: (line: string) => void): Transport {
-  const child = spawn(command, { shell: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  // Its own process group: the shell starts the command as a child, and killing the shell alone would leave the bridge running.
+  const child = spawn(command, { shell: true, detached: true, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const group = child.pid;
+  if (group !== undefined) LIVE_GROUPS.add(group);
   const closeListeners: Array<(reason: string) => void> = [];
   let reason: string | undefined;
-  let stderrTail = '';
+  const stderr = new LineSplitter(onLog);
   child.on('error', (err) => (reason = `bridge could not start: ${err.message}`));
   child.stdin.on('error', () => undefined); // a bridge that exits early: reported by 'exit'
   child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (s: string) => {
-    const lines = (stderrTail + s).split('\n');
-    stderrTail = lines.pop() ?? '';
-    lines.filter((l) => l.trim()).forEach(onLog);
-  });
+  child.stderr.on('data', (s: string) => stderr.push(s));
+  child.stderr.on('end', () => stderr.end());
   child.on('close', (code, signal) => {
     reason ??= `bridge exited (${signal ?? `code ${code}`})`;
     closeListeners.forEach((cb) => cb(reason!));
@@ -91,8 +92,27 @@ export function spawnBridge(command: string, env: Record<string, string>, onLog:
     close: () => {
       reason ??= 'closed by the runner';
       child.stdin.end();
-      // A bridge that ignores end of input must not keep the run alive.
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      // A bridge that ignores end of input must not keep the run alive: its whole group is killed, now or when the runner exits.
+      setTimeout(() => killGroup(group), BRIDGE_GRACE_MS).unref();
     },
   };
 }
+
+/** How long a closed bridge may take to exit on its own before its process group is killed. */
+export const BRIDGE_GRACE_MS = 2000;
+
+const LIVE_GROUPS = new Set<number>();
+
+function killGroup(group: number | undefined): void {
+  if (group === undefined || !LIVE_GROUPS.delete(group)) return;
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+// The runner ending (done, Ctrl-C, a crash) takes every bridge group it started with it.
+process.on('exit', () => {
+  for (const group of [...LIVE_GROUPS]) killGroup(group);
+});

@@ -1,15 +1,29 @@
 /**
- * A raw T-Library wire client for scenarios: it encodes what a scenario
- * sends, decodes every frame it receives, and records both into the
- * exchange. It does nothing a client library would do behind its back.
+ * A raw T-Library wire client for scenarios and observers: it encodes what
+ * it sends and records it, and takes what it receives through the receive
+ * path (conformance/receive-path.ts). It does nothing a client library would
+ * do behind its back.
  */
-import { decode, encode, FrameDecoder, isTLibError, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
-import { violation } from './failure.js';
-import { judgeReceived, type Judge } from './received-rules.js';
+import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
+import { attributesOutsideTable } from '../src/validate/index.js';
+import type { Ledger } from './attribution.js';
+import { refused, undecodable, violation, type ConformanceError } from './failure.js';
+import { judgeDelivery, judgeReceived, RoleReports, type Judge, type Recipient } from './received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
+import { openReceivePath, type ReceivePath } from './receive-path.js';
+import type { WireRecord } from './report-model.js';
 import type { ServerSide, WireClient } from './scenario.js';
 import type { Transport } from './transport.js';
+
+/** Where what a connection receives is attributed and its violations go (absent: the connection's own inbox only). */
+export interface Attribution {
+  ledger: Ledger;
+  /** The scenario this connection serves; undefined for an observer, which serves the whole run. */
+  scenarioId: string | undefined;
+  /** A violation no scenario owns (an observer's, before any scenario touched what it names). */
+  orphan(error: ConformanceError): void;
+}
 
 export interface WireClientOptions {
   name: string;
@@ -23,19 +37,26 @@ export interface WireClientOptions {
   addressType?: (dn: string) => number;
   /** Checks every received message against the rules that hold for every instance (absent: nothing is judged). */
   judge?: Judge;
+  attribution?: Attribution;
+  /** Told the attributes of a received special event that its table does not list (accepted, recorded). */
+  onOutside?: (event: string, attributes: readonly string[]) => void;
 }
 
-export class RawClient extends Inbox implements WireClient {
+export class RawClient extends Inbox implements WireClient, Recipient {
   readonly server: ServerSide;
-  private readonly transport: Transport;
+  readonly token: object = {};
+  private readonly path: ReceivePath;
   private readonly exchange: Exchange;
+  private readonly transport: Transport;
   private readonly nextReferenceId: () => number;
-  private readonly frames = new FrameDecoder();
   private readonly addressType: (dn: string) => number;
   private readonly judge: Judge | undefined;
+  private readonly attribution: Attribution | undefined;
+  private readonly onOutside: WireClientOptions['onOutside'];
   /** The requests this client sent, by ReferenceID: the context of the request-dependent rules. */
   private readonly requests = new Map<number, Message>();
-  private overflowed = false;
+  private readonly dns = new Set<string>();
+  private readonly roles = new RoleReports();
 
   constructor(o: WireClientOptions) {
     super(o.name, o.timeoutMs, o.quietMs, (text, waited) => o.exchange.wait(o.name, o.server, text, waited));
@@ -45,55 +66,73 @@ export class RawClient extends Inbox implements WireClient {
     this.nextReferenceId = o.nextReferenceId;
     this.addressType = o.addressType ?? (() => ADDRESS_TYPE.DN);
     this.judge = o.judge;
-    o.transport.onChunk((chunk) => this.onChunk(chunk));
-    o.transport.onClose((reason) => this.closed(reason));
+    this.attribution = o.attribution;
+    this.onOutside = o.onOutside;
+    this.path = openReceivePath({
+      actor: o.name,
+      peer: o.server,
+      transport: o.transport,
+      exchange: o.exchange,
+      judge: (m, record) => this.judged(m, record),
+      deliver: (m, record, bytes) => {
+        const taken = this.deliver(m, record, bytes);
+        if (!taken && m.Event === 'EventError') this.unanswered(m, record);
+      },
+      // Its own verdict, at once: not the timeout of whatever the scenario was waiting for.
+      undecodable: (why, record) => {
+        record.violation = true;
+        this.broken(undecodable(this.name, why, record));
+      },
+      ended: (reason) => this.closed(reason),
+    });
   }
 
-  private onChunk(chunk: Uint8Array): void {
-    if (this.overflowed) return;
-    let frames: Uint8Array[];
-    try {
-      frames = this.frames.push(chunk);
-    } catch (e) {
-      this.unreadable(e);
-      return;
-    }
-    // The frames before an oversize length prefix were sent whole: record them first.
-    for (const frame of frames) this.onFrame(frame);
-    if (this.frames.error) this.unreadable(this.frames.error);
+  get registered(): ReadonlySet<string> {
+    return this.dns;
   }
 
-  private unreadable(e: unknown): void {
-    // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
-    const why = `unreadable stream: ${e instanceof Error ? e.message : String(e)}`;
-    this.exchange.note(this.name, this.server, why);
-    this.closed(why);
-    this.transport.close();
+  /**
+   * The judge stage: every rule on every copy. A message another scenario
+   * owns is that scenario's violation and never this one's answer, so a leak
+   * cannot stand in for what this scenario waits for.
+   */
+  private judged(m: Message, record: WireRecord): boolean {
+    const own = typeof m.ReferenceID === 'number' ? this.requests.get(m.ReferenceID) : undefined;
+    // An answer to this connection's own request is its own, whoever holds what it names.
+    const owner = own ? undefined : this.attribution?.ledger.owner(m, this.attribution.scenarioId === undefined);
+    const request = own ?? owner?.cause?.request;
+    // Counted on every message, whatever else it breaks.
+    const role = this.judge ? this.roles.judge(m) : undefined;
+    const broken = (this.judge && judgeReceived(this.judge, m, request)) ?? judgeDelivery(m, owner, this) ?? role;
+    const mine = this.attribution?.scenarioId;
+    const foreign = owner !== undefined && owner.scenarioId !== mine;
+    if (foreign) record.text = `${record.text ? `${record.text}; ` : ''}${owner.scenarioId}'s (by ${owner.by})`;
+    const outside = this.onOutside ? attributesOutsideTable(m) : [];
+    if (outside.length) this.onOutside!(m.Event, outside);
+    if (!broken) return !foreign || mine === undefined;
+    record.violation = true;
+    const error = violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence);
+    if (mine !== undefined && !foreign) this.broken(error);
+    else if (owner) this.attribution!.ledger.violate(owner.scenarioId, error);
+    else if (this.attribution) this.attribution.orphan(error);
+    else this.broken(error);
+    return !foreign || mine === undefined;
+  }
+
+  /**
+   * An EventError answering one of this client's requests that no step took: while a step waits,
+   * the scenario ends 'refused' at once (quoting ErrorCode and ErrorMessage) rather than timing out.
+   */
+  private unanswered(answer: Message, record: WireRecord): void {
+    const request = typeof answer.ReferenceID === 'number' ? this.requests.get(answer.ReferenceID) : undefined;
+    if (!request || request.Event === 'RequestQueryLocation' || !this.waiting) return;
+    record.violation = true;
+    this.broken(refused(request.Event, `an answer to ${request.Event} (ReferenceID ${answer.ReferenceID})`, answer, describe(answer), record));
   }
 
   protected override overflow(reason: string): void {
-    this.overflowed = true;
-    this.exchange.note(this.name, this.server, `${reason}: connection closed`);
-    this.transport.close();
+    this.path.stop(`${reason}: connection closed`);
     super.overflow(reason);
-  }
-
-  private onFrame(frame: Uint8Array): void {
-    if (this.overflowed) return;
-    try {
-      const message = decode(frame);
-      const record = this.exchange.frame('recv', this.name, this.server, frame, message);
-      const request = typeof message.ReferenceID === 'number' ? this.requests.get(message.ReferenceID) : undefined;
-      const broken = this.judge && judgeReceived(this.judge, message, request);
-      if (broken) {
-        record.violation = true;
-        this.broken(violation(`${this.name} received ${broken.message}`, broken.expected, broken.actual, record, broken.sentence));
-      }
-      this.deliver(message, record);
-    } catch (e) {
-      const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
-      this.exchange.frame('recv', this.name, this.server, frame, undefined, `undecodable frame (${why})`);
-    }
   }
 
   send(m: Message): void {
@@ -106,6 +145,7 @@ export class RawClient extends Inbox implements WireClient {
     const ReferenceID = this.nextReferenceId();
     const request = { ...m, ReferenceID };
     this.requests.set(ReferenceID, request);
+    if (this.attribution?.scenarioId !== undefined) this.attribution.ledger.request(this.attribution.scenarioId, this.token, request);
     this.send(request);
     return ReferenceID;
   }
@@ -132,12 +172,14 @@ export class RawClient extends Inbox implements WireClient {
     if (reply.Event === 'EventError') {
       const record = this.recordOf(reply);
       if (record) record.violation = true;
-      throw violation(`${m.Event} was refused`, `${answer} with ReferenceID ${ref}`, describe(reply), record);
+      throw refused(m.Event, `${answer} with ReferenceID ${ref}`, reply, describe(reply), record);
     }
     return reply;
   }
 
   async register(dn: string): Promise<void> {
+    // Entitled from the moment it asks: the server may send the DN's events before EventRegistered.
+    this.dns.add(dn);
     await this.call(
       { Event: 'RequestRegisterAddress', ThisDN: dn, RegisterMode: REGISTER_MODE.ModeShare, AddressType: this.addressType(dn) },
       'EventRegistered',

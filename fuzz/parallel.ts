@@ -26,6 +26,8 @@ export interface StreamRunOptions {
   streams: FuzzStream[];
   baseSeed: number;
   out(line: string): void;
+  /** Where progress lines go; `out` when absent. */
+  progress?(line: string): void;
 }
 
 /** What one stream's worker is given. */
@@ -39,7 +41,7 @@ export interface StreamWork {
   stopFlags: SharedArrayBuffer;
 }
 
-export type FromStream = { type: 'line'; line: string } | { type: 'failure'; failure: FuzzFailure } | { type: 'done'; summary: FuzzSummary };
+export type FromStream = { type: 'line'; line: string } | { type: 'progress'; line: string } | { type: 'failure'; failure: FuzzFailure } | { type: 'done'; summary: FuzzSummary };
 
 const propertiesNamed = (names: readonly string[]) => ALL_PROPERTIES.filter((p) => names.includes(p.name));
 
@@ -48,7 +50,7 @@ export async function runStreams(o: StreamRunOptions): Promise<FuzzSummary> {
     const [s] = o.streams as [FuzzStream];
     setLiveTarget(s.target);
     try {
-      const summary = await runFuzz({ properties: propertiesNamed(o.propertyNames), timeSeconds: o.timeSeconds, seed: s.seed, corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: o.out });
+      const summary = await runFuzz({ properties: propertiesNamed(o.propertyNames), timeSeconds: o.timeSeconds, seed: s.seed, corpusDir: o.corpusDir, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: o.out, ...(o.progress ? { progress: o.progress } : {}) });
       return { ...summary, baseSeed: o.baseSeed };
     } finally {
       setLiveTarget(undefined);
@@ -68,6 +70,7 @@ export async function runStreams(o: StreamRunOptions): Promise<FuzzSummary> {
           let summary: FuzzSummary | undefined;
           worker.on('message', (m: FromStream) => {
             if (m.type === 'line') o.out(`[worker ${slot}] ${m.line}`);
+            else if (m.type === 'progress') (o.progress ?? o.out)(`[worker ${slot}] ${m.line}`);
             else if (m.type === 'done') {
               // Its work is done: what the thread still holds (sockets closing, timers) must not hold up the run.
               summary = m.summary;

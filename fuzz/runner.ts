@@ -28,6 +28,8 @@ export interface FuzzRunOptions {
   /** Takes each failure instead of printing it (a worker hands it to the parent). */
   onFailure?(failure: FuzzFailure): void;
   out(line: string): void;
+  /** Where progress lines go (the CLI: standard error); `out` when absent. */
+  progress?(line: string): void;
 }
 
 export interface PropertyStats {
@@ -119,7 +121,8 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     const counterexample = d.counterexample ? fc.stringify(d.counterexample[0]) : '(none)';
     const replay = replayCommand(p.name, seed, path, o.replayWords ?? []);
     const failure: FuzzFailure = { property: p.name, seed, path, error: firstLines(error, 12), counterexample: counterexample.length > 2000 ? `${counterexample.slice(0, 2000)}…` : counterexample, replay };
-    if (d.counterexample) {
+    // A replay reproduces a failure already on record: it saves nothing (the corpus is tracked in git).
+    if (d.counterexample && o.path === undefined) {
       failure.corpusFile = saveCorpusEntry(o.corpusDir, { property: p.name, reason: firstLines(error, 3), seed, path, replay, found: new Date().toISOString(), input: d.counterexample[0] });
     }
     failures.push(failure);
@@ -132,10 +135,12 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
     const p = o.properties[0]!;
     const s = stats[0]!;
     const t0 = Date.now();
-    const d = await runSlice(p, { seed: baseSeed, path: o.path, numRuns: 1, endOnFailure: false });
+    // Exactly the one input at that seed and path, run once: fast-check given a path runs on from it (the rest of its shrink tree).
+    const [input] = fc.sample(p.arbitrary(), { seed: baseSeed, path: o.path, numRuns: 1 });
+    const d = await runSlice(p, { examples: [[input]], numRuns: 1, endOnFailure: true });
     s.ms += Date.now() - t0;
     s.runs += d.numRuns;
-    if (d.failed) onFailure(p, s, baseSeed, d);
+    if (d.failed) onFailure(p, s, baseSeed, Object.assign(d, { counterexamplePath: o.path }));
     else o.out(`replay of ${p.name} seed ${baseSeed} path ${o.path}: passes`);
     return { stats, failures, elapsedMs: Date.now() - start, baseSeed };
   }
@@ -160,7 +165,7 @@ async function runAll(o: FuzzRunOptions): Promise<FuzzSummary> {
       if (o.reportEveryMs > 0 && Date.now() - lastReport >= o.reportEveryMs) {
         lastReport = Date.now();
         const total = stats.reduce((n, x) => n + x.runs, 0);
-        o.out(`[${((lastReport - start) / 1000).toFixed(0)} s] ${total} runs: ${stats.map((x) => `${x.name} ${x.runs} (${rate(x.runs, x.ms)})${x.failed ? ' FAILED' : ''}`).join(', ')}`);
+        (o.progress ?? o.out)(`[${((lastReport - start) / 1000).toFixed(0)} s] ${total} runs: ${stats.map((x) => `${x.name} ${x.runs} (${rate(x.runs, x.ms)})${x.failed ? ' FAILED' : ''}`).join(', ')}`);
       }
     }
     round++;

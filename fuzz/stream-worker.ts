@@ -20,5 +20,6 @@ const summary = await runFuzz({
   stopped: (name) => Atomics.load(flags, w.propertyNames.indexOf(name)) === 1,
   onFailure: (failure) => post({ type: 'failure', failure }),
   out: (line) => post({ type: 'line', line }),
+  progress: (line) => post({ type: 'progress', line }),
 });
 post({ type: 'done', summary });

@@ -15,11 +15,12 @@ export function streamIndex(shard: { index: number }, worker: number): number {
 
 /** A 32-bit mix (murmur3's finalizer) of the base seed and the stream number. */
 export function streamSeed(baseSeed: number, stream: number): number {
-  if (stream === 0) return baseSeed | 0;
+  if (stream === 0) return baseSeed >>> 0;
   let h = (baseSeed ^ Math.imul(stream, 0x9e3779b1)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+  // 31 bits: every seed a person sees is non-negative, as --seed accepts.
+  return (h ^ (h >>> 16)) >>> 1;
 }
 
 /**

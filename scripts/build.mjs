@@ -2,7 +2,7 @@
 // dist/cli/commander.js (cli/commander.ts says why); then the stamp that
 // scripts/build-if-stale.mjs compares the sources against.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,4 +33,6 @@ await build({
   },
 });
 rmSync(`${ROOT}dist/cli/commander.js.map`, { force: true });
+// Runnable as a file too (node is the interpreter its #! line names).
+chmodSync(`${ROOT}dist/cli/main.js`, 0o755);
 writeFileSync(stampOf(ROOT), `${new Date().toISOString()}\n`);

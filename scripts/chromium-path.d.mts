@@ -1,1 +1,2 @@
-export function chromiumPath(env?: NodeJS.ProcessEnv): string | undefined;
+export const KNOWN_PATHS: string[];
+export function chromiumPath(env?: NodeJS.ProcessEnv, knownPaths?: readonly string[]): string | undefined;

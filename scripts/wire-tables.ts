@@ -4,20 +4,14 @@
  * by the generator (scripts/gen-wire-tables.ts) and the test that fails
  * when the document and the registry disagree.
  */
-import { ATTRIBUTES, MESSAGES, SUBSCRIPTION_OPERATION, type AttributeKind } from '../src/registry.js';
+import { ATTRIBUTES, MESSAGES, SUBSCRIPTION_OPERATION, VALUE_KINDS, type AttributeKind } from '../src/registry.js';
 
 export const WIRE_FORMAT_DOC = new URL('../spec/wire-format.md', import.meta.url);
 
-/** How each registry kind is written on the wire and read in a program. */
-export const KIND_ROWS: Record<AttributeKind, { wire: string; meaning: string }> = {
-  int: { wire: '1 INT32', meaning: 'signed 32-bit (two\'s complement)' },
-  u32: { wire: '1 INT32', meaning: 'unsigned 32-bit' },
-  connid: { wire: '2 INT64', meaning: 'connection id: 16 lowercase hex digits' },
-  u64: { wire: '2 INT64', meaning: 'unsigned 64-bit; JSON: decimal string' },
-  string: { wire: '3 STRING', meaning: 'UTF-8 text' },
-  binary: { wire: '4 BINARY', meaning: 'bytes; JSON: {"$hex": ...}' },
-  kvlist: { wire: '5 KVLIST', meaning: 'key-value list' },
-};
+/** How each registry kind is written on the wire and read in a program: from the registry's VALUE_KINDS. */
+export const KIND_ROWS = Object.fromEntries(
+  Object.entries(VALUE_KINDS).map(([kind, k]) => [kind, { wire: `${k.wire} ${k.wireName.toUpperCase()}`, meaning: k.describe }]),
+) as Record<AttributeKind, { wire: string; meaning: string }>;
 
 /** The varint bytes of a number, as the spec writes them ("8a 01"). */
 export function varintHex(n: number): string {

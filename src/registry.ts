@@ -9,15 +9,47 @@
  * PROJECT_TAG_RANGE and documents them in spec/wire-format.md.
  */
 
-/** How an attribute's value is represented in JavaScript (and on the wire). */
-export type AttributeKind =
-  | 'int' // signed 32-bit, wire kind INT32
-  | 'u32' // unsigned 32-bit, wire kind INT32
-  | 'connid' // 64-bit connection id, wire kind INT64, JS: 16 lowercase hex digits
-  | 'u64' // unsigned 64-bit, wire kind INT64, JS: bigint
-  | 'string' // UTF-8, wire kind STRING
-  | 'binary' // bytes, wire kind BINARY, JS: Uint8Array
-  | 'kvlist'; // key-value list, wire kind KVLIST
+/** How an attribute's value is represented in JavaScript (and on the wire): a key of VALUE_KINDS. */
+export type AttributeKind = 'int' | 'u32' | 'connid' | 'u64' | 'string' | 'binary' | 'kvlist';
+
+/** Wire kind bytes (spec/wire-format.md section 5). */
+export const WIRE_KIND = { INT32: 1, INT64: 2, STRING: 3, BINARY: 4, KVLIST: 5 } as const;
+export type WireKindName = 'int32' | 'int64' | 'string' | 'binary' | 'kvlist';
+
+export interface ValueKindDef {
+  /** The kind byte on the wire. */
+  readonly wire: (typeof WIRE_KIND)[keyof typeof WIRE_KIND];
+  /** The wire kind's name (an `Unknown` entry's `kind`). */
+  readonly wireName: WireKindName;
+  /** What the value is in a message object. */
+  readonly js: 'number' | 'string' | 'bigint' | 'Uint8Array' | 'KVList';
+  /** What the value is in the JSON form (spec/wire-format.md section 14). */
+  readonly json: 'number' | 'string' | 'decimal-string' | 'hex-object' | 'pair-array';
+  /** The JSON Schema of the value in the JSON form (a $ref names a file of spec/defs). */
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** Range of an integer kind, inclusive. */
+  readonly range?: readonly [number, number] | readonly [bigint, bigint];
+  /** The words of spec/wire-format.md section 13 for it. */
+  readonly describe: string;
+}
+
+/**
+ * Every value kind once: what it is on the wire, in a message object, in
+ * JSON, in a schema. The codec, the JSON form and the tables read this
+ * rather than each switching on kind names.
+ */
+export const VALUE_KINDS = {
+  int: { wire: 1, wireName: 'int32', js: 'number', json: 'number', schema: { type: 'integer', minimum: -2147483648, maximum: 2147483647 }, range: [-2147483648, 2147483647], describe: 'signed 32-bit (two\'s complement)' },
+  u32: { wire: 1, wireName: 'int32', js: 'number', json: 'number', schema: { type: 'integer', minimum: 0, maximum: 4294967295 }, range: [0, 4294967295], describe: 'unsigned 32-bit' },
+  connid: { wire: 2, wireName: 'int64', js: 'string', json: 'string', schema: { type: 'string', pattern: '^[0-9a-f]{16}$' }, describe: 'connection id: 16 lowercase hex digits' },
+  u64: { wire: 2, wireName: 'int64', js: 'bigint', json: 'decimal-string', schema: { type: 'string', pattern: '^[0-9]+$' }, range: [0n, (1n << 64n) - 1n], describe: 'unsigned 64-bit; JSON: decimal string' },
+  string: { wire: 3, wireName: 'string', js: 'string', json: 'string', schema: { type: 'string' }, describe: 'UTF-8 text' },
+  binary: { wire: 4, wireName: 'binary', js: 'Uint8Array', json: 'hex-object', schema: { $ref: 'hex.json' }, describe: 'bytes; JSON: {"$hex": ...}' },
+  kvlist: { wire: 5, wireName: 'kvlist', js: 'KVList', json: 'pair-array', schema: { $ref: 'kvlist.json' }, describe: 'key-value list' },
+} as const satisfies Record<AttributeKind, ValueKindDef>;
+
+/** The kind an `Unknown` entry of each wire kind is read as (INT32 signed, INT64 unsigned). */
+export const UNKNOWN_VALUE_KIND = { int32: 'int', int64: 'u64', string: 'string', binary: 'binary', kvlist: 'kvlist' } as const satisfies Record<WireKindName, AttributeKind>;
 
 export interface AttributeDef {
   readonly tag: number;

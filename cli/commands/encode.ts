@@ -5,7 +5,7 @@
  * stream behind; each failure names the message and the property path.
  */
 import { writeFileSync } from 'node:fs';
-import type { Command } from '../commander.js';
+import { Option, type Command } from '../commander.js';
 import { encode } from '../../src/codec/encode.js';
 import { isTLibError } from '../../src/codec/errors.js';
 import { bytesToHex, fromJSON } from '../../src/codec/json.js';
@@ -15,7 +15,7 @@ import { InputError } from '../input/errors.js';
 import type { JsonEntry } from '../input/json-input.js';
 import { readJsonMessages, type Format } from '../input/read-input.js';
 import { readSource } from '../input/source.js';
-import { formatOption, inputPath, usageExit, verbAction } from '../verb-action.js';
+import { inputPath, usageExit, verbAction } from '../verb-action.js';
 
 interface EncodeOptions {
   out?: string;
@@ -82,7 +82,8 @@ export function registerEncode(program: Command): void {
       .command('encode')
       .description('encode JSON messages into frames: hex lines, or binary')
       .argument('[file]', 'JSON messages; - or nothing for standard input: one object, an array, JSON lines (decode --json), or golden vectors (spec/vectors/*.json)')
-      .addOption(formatOption())
+      // Encode reads JSON only: offering hex or bin here would offer what it always refuses.
+      .addOption(new Option('--format <form>', 'input form: json, or auto (checks the input is JSON and says so when it is frames)').choices(['auto', 'json']).default('auto'))
       .option('--out <file>', 'write the frames, binary and back to back, to this file')
       .option('--binary', 'write the binary frames to standard output instead of hex lines')
       .option('--validate', "check each message against the reference's rules first (tlib-kit/validate); violations exit 1")

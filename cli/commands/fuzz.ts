@@ -21,7 +21,7 @@ interface FuzzCliOptions {
   property?: string[];
   list?: boolean;
   corpus: string;
-  reportEvery: string;
+  reportEvery?: string;
   target?: string;
   backup?: string;
   dns?: string;
@@ -42,13 +42,14 @@ function parseOptions(o: FuzzCliOptions, profileDns?: string[]) {
   let seed: number | undefined;
   if (o.seed !== undefined) {
     seed = Number(o.seed);
-    if (!/^-?\d+$/.test(o.seed) || seed < -0x80000000 || seed > 0x7fffffff) fail(`--seed must be an integer from -2147483648 to 2147483647, got ${JSON.stringify(o.seed)}`);
+    if (!/^\d+$/.test(o.seed) || seed > 0x7fffffff) fail(`--seed must be an integer from 0 to 2147483647, got ${JSON.stringify(o.seed)}`);
   }
   if (o.path !== undefined) {
     if (!/^\d+(:\d+)*$/.test(o.path)) fail(`--path must be a fast-check path like 12:0:3, got ${JSON.stringify(o.path)}`);
     if (seed === undefined || (o.property ?? []).length !== 1) fail('--path replays one failure: give it with --seed and exactly one --property');
   }
-  const reportEvery = Number(o.reportEvery);
+  // Progress is for a person watching: by default every 10 s when standard error is a terminal, else none.
+  const reportEvery = o.reportEvery === undefined ? (process.stderr.isTTY ? 10 : 0) : Number(o.reportEvery);
   if (!(reportEvery >= 0)) fail(`--report-every must be a number of seconds (0 for none), got ${JSON.stringify(o.reportEvery)}`);
   const names = (o.property ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
   const workers = o.workers === undefined ? availableParallelism() : Number(o.workers);
@@ -108,7 +109,7 @@ export function registerFuzz(program: Command): void {
     .option('--property <name>', 'run only this property (repeatable, or comma-separated)', (v: string, acc: string[] = []) => [...acc, v])
     .option('--list', 'list the properties and exit')
     .option('--corpus <dir>', 'where failing inputs are saved', 'fuzz/corpus')
-    .option('--report-every <seconds>', 'progress line interval (0: none)', '10')
+    .option('--report-every <seconds>', 'progress line interval, on standard error (0: none; default: 10 on a terminal, else none)')
     .option('--target <tcp://host:port>', 'fuzz this server with the live-server property (the default property with --target) instead of the embedded simulator')
     .option('--backup <tcp://host:port>', "the target's backup: it must keep accepting clients too")
     .option('--profile <file>', "a conform target profile (spec/profile.schema.json): fuzz the DNs it lists (instead of --dns)")
@@ -129,6 +130,7 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
     )
     .action(async (raw: FuzzCliOptions) => {
       const write = (line: string) => process.stdout.write(`${line}\n`);
+      const progress = (line: string) => void process.stderr.write(`${line}\n`);
       let o: ReturnType<typeof parseOptions>;
       try {
         // The profile of conform (spec/profile.schema.json): its DNs are the ones the target serves.
@@ -179,7 +181,7 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
           }
         }
       }
-      const baseSeed = o.seed ?? (Math.random() * 0x7fffffff) | 0;
+      const baseSeed = o.seed ?? Math.floor(Math.random() * 0x7fffffff);
       let streams;
       try {
         streams = Array.from({ length: o.workers }, (_, w) => {
@@ -199,9 +201,9 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       if (o.path !== undefined) {
         const [s] = streams as [(typeof streams)[number]];
         setLiveTarget(s.target);
-        summary = await runFuzz({ properties, timeSeconds: o.time, seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: write });
+        summary = await runFuzz({ properties, timeSeconds: o.time, seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: write, progress });
       } else {
-        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: write });
+        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: write, progress });
       }
       for (const line of formatSummary(summary)) write(line);
       if (summary.failures.length > 0) process.exitCode = 1;

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { sanitizeForTerminal } from '../../conformance/report/sanitize.js';
 import { writeReportFile } from '../../conformance/report/write-file.js';
 import { checkLoadOptions, DEFAULT_LOAD, runLoad, type LoadOptions, type LoadResult } from '../../load/run-load.js';
 import { checkReachable } from '../reachable.js';
@@ -27,7 +28,7 @@ interface LoadCliOptions {
   maxRssMb: number;
   timeoutS: number;
   json?: string;
-  reportEvery: number;
+  reportEvery?: number;
 }
 
 function positive(value: string): number {
@@ -42,7 +43,14 @@ function nonNegative(value: string): number {
   return n;
 }
 
-const write = (line: string) => void process.stdout.write(`${line}\n`);
+// Server strings (ErrorMessage, ThisDN) reach these lines: neutralised for the terminal like every other report.
+const write = (line: string) => void process.stdout.write(`${sanitizeForTerminal(line)}\n`);
+
+/** "p50 1.2 ms, ..." or, when no event arrived, a sentence instead of NaN. */
+export function latencyText(l: { p50: number; p99: number; max: number }): string {
+  if (!Number.isFinite(l.p50)) return 'none measured (no event arrived)';
+  return `p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (send to receiver dispatch)`;
+}
 
 function optionsOf(o: LoadCliOptions): LoadOptions {
   if (!/^[\w.-]*$/.test(o.dnPrefix)) throw new ConformanceUsageError(`--dn-prefix "${o.dnPrefix}" may hold only letters, digits, "_", "." and "-"`);
@@ -73,7 +81,7 @@ function print(r: LoadResult): void {
   write(`machine: node ${r.machine.node}, ${r.machine.cpus} cpus, ${r.machine.platform}; ${r.workers} worker${r.workers === 1 ? '' : 's'}${r.shard.count > 1 ? `, shard ${shardLabel(r.shard)}` : ''}`);
   write(`connect: ${r.clients} clients registered on 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
   write(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
-  write(`latency: p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms (send to receiver dispatch)`);
+  write(`latency: ${latencyText(r.latencyMs)}`);
   write(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
   write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
   write(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);
@@ -94,10 +102,12 @@ async function load(o: LoadCliOptions): Promise<number> {
   const part = options.shard.count > 1 ? `shard ${shardLabel(options.shard)} of ` : '';
   const shape = options.durationMs > 0 ? `up to ${options.events} user events for ${options.durationMs / 1000} s` : `${options.events} user events`;
   write(`load: ${part}${options.clients} clients, ${shape} from ${options.senders} senders (window ${options.window}) on ${options.workers} worker${options.workers === 1 ? '' : 's'} against ${where}`);
+  // Progress is for a person watching: on standard error, every second by default when it is a terminal, else only when asked.
+  const every = o.reportEvery ?? (process.stderr.isTTY ? 1 : 0);
   const result = await runLoad(
     options,
-    (p) => write(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB`),
-    o.reportEvery > 0 ? o.reportEvery * 1000 : 2 ** 31 - 1,
+    (p) => void process.stderr.write(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB\n`),
+    every > 0 ? every * 1000 : 2 ** 31 - 1,
   );
   print(result);
   if (o.json) {
@@ -122,7 +132,7 @@ export function registerLoad(program: Command): void {
     .option('--dn-prefix <text>', 'DNs are this prefix and a number (give the prefix of a DN range the target serves)', DEFAULT_LOAD.dnPrefix)
     .option('--max-rss-mb <n>', 'fail when the sampled RSS of this process passes this', positive, DEFAULT_LOAD.maxRssMb)
     .option('--timeout-s <n>', 'stop and fail after this many seconds', positive, DEFAULT_LOAD.timeoutMs / 1000)
-    .option('--report-every <seconds>', 'progress line interval (0: none)', nonNegative, 1)
+    .option('--report-every <seconds>', 'progress line interval, on standard error (0: none; default: 1 on a terminal, else none)', nonNegative)
     .option('--json <file>', 'write the result as JSON')
     .addHelpText(
       'after',

@@ -28,8 +28,10 @@ export interface Profile {
   agents?: ProfileAgent[];
   call?: CallSource;
   credentials?: { applicationPassword?: string };
-  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number };
+  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number; controlMs?: number };
   supports?: { pair?: boolean; control?: ControlAction[]; appView?: boolean };
+  /** What a client library claims, for `conform --library`. */
+  library?: { takesBackup?: boolean; userDataForms?: Array<'host-port-pairs' | 'server-string' | 'server-url'> };
 }
 
 /** What one scenario leases from the profile for the length of one attempt. */

@@ -4,7 +4,9 @@
  * as skipped and flaky ones as passed, because the lists that name them exist
  * so that CI gates on regressions only.
  */
-import type { CaseResult, RunReport } from '../report-model.js';
+import { outsideTablesLines, type CaseResult, type RunReport } from '../report-model.js';
+import { boundReport } from './bounded.js';
+import { runState, stateLine } from './run-state.js';
 import { formatTraceRecord } from './trace.js';
 import { element, xmlText } from './xml.js';
 import { writeReportFile } from './write-file.js';
@@ -64,6 +66,11 @@ function properties(report: RunReport): string {
     version: report.version,
     node: report.node,
     schemaVersion: report.schemaVersion,
+    ...(report.outsideTables ? { outsideTables: outsideTablesLines(report).join('; ') } : {}),
+    result: runState(report).label,
+    'result.detail': stateLine(runState(report)),
+    ...(report.repeat ? { repeat: String(report.repeat) } : {}),
+    ...(report.interrupted ? { interrupted: 'true' } : {}),
   };
   return element(
     'properties',
@@ -84,25 +91,30 @@ function runProblems(report: RunReport): string[] {
   return [element('testcase', { classname: 'run', name: RUN_PROBLEMS_CASE, time: seconds(0) }, [failure])];
 }
 
-export function renderJunit(report: RunReport): string {
+/** The JUnit XML in pieces (one per testcase), from the bounded report. */
+export function* junitChunks(full: RunReport): Generator<string> {
+  const report = boundReport(full);
   const count = (pred: (r: CaseResult) => boolean) => report.results.filter(pred).length;
   const problemCases = runProblems(report);
-  const suite = element(
-    'testsuite',
-    {
-      name: 'tlib-kit conformance',
-      tests: report.results.length + problemCases.length,
-      failures: count((r) => r.verdict === 'fail' || r.verdict === 'timeout') + problemCases.length,
-      errors: count((r) => r.verdict === 'error'),
-      skipped: count((r) => r.verdict === 'skip' || r.verdict === 'known-failure'),
-      time: seconds(report.durationMs),
-      timestamp: report.startedAt,
-    },
-    [properties(report), ...report.results.map(testcase), ...problemCases],
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${element('testsuites', { name: 'tlib-kit' }, [suite])}\n`;
+  const attrs = element('testsuite', {
+    name: report.interrupted ? 'tlib-kit conformance (interrupted)' : 'tlib-kit conformance',
+    tests: report.results.length + problemCases.length,
+    failures: count((r) => r.verdict === 'fail' || r.verdict === 'timeout') + problemCases.length,
+    errors: count((r) => r.verdict === 'error'),
+    skipped: count((r) => r.verdict === 'skip' || r.verdict === 'known-failure'),
+    time: seconds(report.durationMs),
+    timestamp: report.startedAt,
+  });
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="tlib-kit">\n${attrs.slice(0, -2)}>\n${properties(report)}`;
+  for (const r of report.results) yield `\n${testcase(r)}`;
+  for (const c of problemCases) yield `\n${c}`;
+  yield '\n</testsuite>\n</testsuites>\n';
+}
+
+export function renderJunit(report: RunReport): string {
+  return [...junitChunks(report)].join('');
 }
 
 export async function writeJunitReport(report: RunReport, path: string): Promise<void> {
-  await writeReportFile(path, renderJunit(report));
+  await writeReportFile(path, junitChunks(report));
 }

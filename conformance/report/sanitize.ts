@@ -6,9 +6,11 @@
  * litter) and every remaining control character is dropped.
  */
 
-// OSC, DCS, SOS, PM, APC: a payload running to BEL or ST. An unterminated one
-// would swallow the rest of the output in a real terminal, so it goes to the end.
-const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)/g;
+// OSC, DCS, SOS, PM, APC: a payload running to BEL or ST. The payload stops at
+// the next ESC, BEL or C1 character, so matching is linear; an unterminated
+// sequence loses only its introducer (its payload stays as inert text), so a
+// hostile U+009D cannot erase the evidence that follows it.
+const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])([^\x07\x1b\x80-\x9f]*)(\x07|\x1b\\|\x9c)?/g;
 // CSI, 7-bit (ESC [) and 8-bit (0x9b) forms: parameters, intermediates, final byte.
 const CSI_SEQUENCE = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g;
 // Every other escape: ESC, optional intermediates, one final byte.
@@ -21,7 +23,7 @@ const BIDI_OVERRIDE = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Wire-derived text made safe to print: no escape sequences, no control characters but \n and \t. */
 export function sanitizeForTerminal(s: string): string {
   return s
-    .replace(STRING_SEQUENCE, '')
+    .replace(STRING_SEQUENCE, (_all, payload: string, end: string | undefined) => (end === undefined ? payload : ''))
     .replace(CSI_SEQUENCE, '')
     .replace(OTHER_ESCAPE, '')
     .replace(CONTROL, '')

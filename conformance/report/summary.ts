@@ -1,9 +1,10 @@
 /** The table printed after a run: what was tested, how it went, and which rules broke. */
-import type { CaseResult, RunReport, Verdict } from '../report-model.js';
+import { outsideTablesLines, type CaseResult, type RunReport, type Verdict } from '../report-model.js';
 import { paint } from './ansi.js';
 import { caseDetails } from './case-line.js';
 import { formatDuration } from './format.js';
 import { sanitizeOneLine } from './sanitize.js';
+import { runState, stateLine, statePasses, type RunState } from './run-state.js';
 import { isProblem, VERDICT_LOOK, VERDICT_ORDER } from './verdicts.js';
 
 type Opts = { color?: boolean };
@@ -25,6 +26,7 @@ function header(report: RunReport, color: boolean | undefined): string[] {
     paint('Conformance summary', 'bold', color),
     row('Target', sanitizeOneLine(report.target.description)),
     row('Seed', String(report.seed)),
+    ...(report.repeat ? [row('Repeat', `every scenario ${report.repeat} times`)] : []),
     row('Duration', `${formatDuration(report.durationMs)}  (started ${sanitizeOneLine(report.startedAt)})`),
     row('Tool', `tlib-kit ${sanitizeOneLine(report.version)} on Node ${sanitizeOneLine(report.node)}`),
   ];
@@ -40,13 +42,19 @@ function counts(report: RunReport, color: boolean | undefined): string[] {
   return [...lines, `    ${'total'.padEnd(15)}${String(report.summary.total).padStart(5)}`];
 }
 
+/** How the counts add up, so a reader can check them: total = judged + skipped + errors. */
+function arithmetic(state: RunState, color: boolean | undefined): string {
+  const c = state.counts;
+  const judged = `judged ${c.judged} = ${c.passed} passed + ${c.failed} failed + ${c.known} known + ${c.flaky} flaky`;
+  return paint(`  ${judged}; total ${c.total} = ${c.judged} judged + ${c.skipped} skipped + ${c.errors} errors`, 'gray', color);
+}
+
 function problem(r: CaseResult, color: boolean | undefined): string[] {
   const look = VERDICT_LOOK[r.verdict];
   return [
     `  ${paint(look.mark, look.style, color)} ${paint(sanitizeOneLine(r.id), 'bold', color)} ${paint(look.label, look.style, color)} ${paint(`[${r.level.toUpperCase()}]`, 'gray', color)}`,
     ...caseDetails(r, color),
     `      ${paint('Reference:', 'gray', color)} “${sanitizeOneLine(r.reference)}”`,
-    ...(r.reproduce ? [`      ${paint('Reproduce:', 'gray', color)} ${sanitizeOneLine(r.reproduce)}`] : []),
   ];
 }
 
@@ -59,26 +67,17 @@ function tolerated(r: CaseResult, color: boolean | undefined): string {
 /** An error is the run breaking (a connection, a hook, the runner), not the target breaking a rule: it is never "did not conform". */
 const judged = (r: CaseResult): boolean => r.verdict !== 'error';
 
-function verdictLine(report: RunReport, color: boolean | undefined): string {
-  const problems = report.results.filter((r) => isProblem(r.verdict));
-  const runProblems = report.problems?.length ?? 0;
-  if (problems.length === 0 && runProblems === 0) return paint('RESULT: PASSED', 'green', color) + ` (${report.summary.passed} of ${report.summary.total} passed)`;
-  const plural = (n: number): string => `${n} scenario${n === 1 ? '' : 's'}`;
-  const failed = problems.filter(judged).length;
-  const errors = problems.length - failed;
-  const words = [
-    failed ? `${plural(failed)} did not conform` : '',
-    errors ? `${plural(errors)} could not be judged (errors)` : '',
-    runProblems ? `${runProblems} run-level problem${runProblems === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
-  return paint(`RESULT: FAILED (${words.join(', ')})`, 'red', color);
+/** The outcome as every report words it (run-state.ts). */
+function verdictLine(state: RunState, color: boolean | undefined): string {
+  return paint(`RESULT: ${stateLine(state)}`, statePasses(state) ? 'green' : 'red', color);
 }
 
 export function renderSummary(report: RunReport, opts: Opts = {}): string {
   const { color } = opts;
   const problems = report.results.filter((r) => isProblem(r.verdict));
   const others = report.results.filter((r) => !isProblem(r.verdict) && r.verdict !== 'pass');
-  const out = [...header(report, color), '', ...counts(report, color)];
+  const state = runState(report);
+  const out = [...header(report, color), '', ...counts(report, color), arithmetic(state, color)];
   const failed = problems.filter(judged);
   const errors = problems.filter((r) => !judged(r));
   if (failed.length > 0) out.push('', paint(`Did not conform (${failed.length})`, 'bold', color), ...failed.flatMap((r) => problem(r, color)));
@@ -88,6 +87,10 @@ export function renderSummary(report: RunReport, opts: Opts = {}): string {
   if (runProblems.length > 0) {
     out.push('', paint(`Run-level problems (${runProblems.length})`, 'bold', color), ...runProblems.map((p) => `  ${paint('✗', 'red', color)} ${sanitizeOneLine(p)}`));
   }
-  out.push('', verdictLine(report, color));
+  const outside = outsideTablesLines(report);
+  if (outside.length > 0) {
+    out.push('', paint('Attributes outside the tables (accepted: no sentence forbids them)', 'bold', color), ...outside.map((l) => `  ${sanitizeOneLine(l)}`));
+  }
+  out.push('', verdictLine(state, color));
   return out.join('\n');
 }

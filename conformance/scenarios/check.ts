@@ -3,7 +3,7 @@
  * rule in words, gives Expected and Actual, and marks the message to blame.
  */
 import type { Message } from '../../src/index.js';
-import { violation } from '../failure.js';
+import { isConformanceError, refusalBreaks, violation } from '../failure.js';
 import { describe } from '../inbox.js';
 import type { Expectation, Receiver } from '../scenario.js';
 
@@ -36,4 +36,14 @@ export function mustHave(from: Receiver, m: Message, attr: keyof Message & strin
 export function mustLack(from: Receiver, m: Message, attr: keyof Message & string, why: string, sentence?: string): void {
   const actual = attrOf(m, attr);
   if (actual !== undefined) blame(from, m, `${m.Event} carries ${attr}: ${why}`, `no ${attr}`, `${attr} = ${show(actual)}`, sentence);
+}
+
+/** Where the sentence itself requires an answer, an EventError in its place breaks it: a violation, not a refusal. */
+export async function answered<T>(call: Promise<T>, sentence: string): Promise<T> {
+  try {
+    return await call;
+  } catch (e) {
+    if (isConformanceError(e) && e.code === 'REFUSED') throw refusalBreaks(e, sentence);
+    throw e;
+  }
 }

@@ -1,5 +1,6 @@
 /** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
 import { messageByName } from '../../src/index.js';
+import { isConformanceError } from '../failure.js';
 import type { Expectation, Scenario } from '../scenario.js';
 
 const OBSOLETE = 'EventResourceAllocated (Obsolete—No Longer Supported). EventResourceFreed (Obsolete—No Longer Supported).';
@@ -26,6 +27,12 @@ export const OBSOLETE_SCENARIOS: Scenario[] = [
       await a.call({ Event: 'RequestUnregisterAddress', ThisDN: dn }, 'EventUnregistered');
       // Any obsolete event on any connection fails the run (received-rules.ts); the barrier makes this one's window exact.
       await a.expectNone(obsolete, undefined, OBSOLETE);
+      // The backup's clients register too, and the backup is held to the same sentence.
+      const b = await ctx.client('client-of-backup', 'backup').catch((e: unknown) => (isConformanceError(e) && e.code === 'TARGET_ERROR' && !ctx.address('backup') && /no backup/.test(e.message) ? undefined : Promise.reject(e)));
+      if (!b) return ctx.seen('no backup to register on');
+      await b.register(dn);
+      await b.call({ Event: 'RequestUnregisterAddress', ThisDN: dn }, 'EventUnregistered');
+      await b.expectNone(obsolete, undefined, OBSOLETE);
     },
   },
 ];

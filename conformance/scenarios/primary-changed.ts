@@ -4,7 +4,7 @@
  */
 import type { Message } from '../../src/index.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
-import { blame, event } from './check.js';
+import { answered, blame, event } from './check.js';
 import { describe } from '../inbox.js';
 
 const LOST =
@@ -109,8 +109,9 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     brokenBy: ['resync-query-location-fails'],
     run: async (ctx) => {
       const { b } = await switchedOver(ctx);
-      await b.call({ Event: 'RequestQueryLocation' }, 'EventLocationInfo');
-      await b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.resources.dn('dn') }, 'EventAddressInfo');
+      // Here a refusal is the broken rule: the new primary must serve the resync.
+      await answered(b.call({ Event: 'RequestQueryLocation' }, 'EventLocationInfo'), RESYNC);
+      await answered(b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.resources.dn('dn') }, 'EventAddressInfo'), RESYNC);
     },
   },
 ];

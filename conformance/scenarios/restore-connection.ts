@@ -4,8 +4,10 @@
  * the primary once its backup connection is up, ServerRole 1 from a primary
  * that became backup, UserData naming the backup.
  */
-import { SERVER_ROLE, type KVList } from '../../src/index.js';
-import type { Scenario } from '../scenario.js';
+import { serverReferences } from '../../src/backup-reference.js';
+import { SERVER_ROLE, type Message } from '../../src/index.js';
+import { isConformanceError } from '../failure.js';
+import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
 const ROLE_0 =
@@ -16,10 +18,31 @@ const NOT_DELIVERED = 'EventRestoreConnection is processed internally by T-Libra
 
 const restore = event('EventRestoreConnection');
 
-/** Whether a UserData value names a listener by its port (the only part the runner can know a server's reference contains). */
-function names(userData: KVList, port: number): boolean {
-  const token = new RegExp(`(^|\\D)${port}(\\D|$)`);
-  return userData.some(([, v]) => (typeof v === 'number' ? v === port : typeof v === 'string' && token.test(v)));
+
+/**
+ * A client of the server `change` demotes sees it say it is the backup now:
+ * ServerRole 1, counted from the switch the server reports (its ServerRole 1
+ * event), not from when the hook started: until it has switched, a primary
+ * may re-send ServerRole 0, e.g. when its connection to the backup is
+ * re-established. Once it has said so, no ServerRole 0 from it follows.
+ */
+async function demoted(ctx: ScenarioContext, a: WireClient, change: () => Promise<void>): Promise<void> {
+  await a.sync();
+  const before = a.received.length;
+  await change();
+  const after = (x: Message): boolean => x.Event === 'EventRestoreConnection' && a.received.indexOf(x) >= before;
+  const m = await a.expect(event('EventRestoreConnection', (x) => after(x) && x.ServerRole === SERVER_ROLE.Backup, `to ${a.name} with ServerRole 1, sent after the switchover began`, ROLE_1)).catch((e: unknown) => {
+    // No ServerRole 1 came: the event the server sent in its place is the one to blame.
+    const instead = [...a.received].reverse().find(after);
+    if (instead && isConformanceError(e) && e.code === 'STEP_TIMEOUT') mustEqual(a, instead, 'ServerRole', SERVER_ROLE.Backup, 'must be 1: the sender has been changed from primary to backup', ROLE_1);
+    throw e;
+  });
+  const switched = a.received.indexOf(m);
+  const resent = a.received.filter((x) => after(x) && a.received.indexOf(x) < switched).length;
+  ctx.seen(resent ? `${a.name}: ServerRole 0 re-sent ${resent} time(s) before the switch` : `${a.name}: ServerRole 1 as the first EventRestoreConnection after the switchover`);
+  await a.sync();
+  const late = a.received.find((x) => after(x) && a.received.indexOf(x) > switched && x.ServerRole !== SERVER_ROLE.Backup);
+  if (late) mustEqual(a, late, 'ServerRole', SERVER_ROLE.Backup, 'must stay 1: the sender is the backup now', ROLE_1);
 }
 
 export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
@@ -31,8 +54,12 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     needs: ['pair', 'raw-wire'],
     brokenBy: ['restore-connection-wrong-role'],
     run: async (ctx) => {
+      // The backup's client first: by the time the primary's client has its event, the backup has had as long to send one.
+      const b = await ctx.client('client-of-backup', 'backup');
       const a = await ctx.client('client-of-primary', 'primary');
       mustEqual(a, await a.expect(restore), 'ServerRole', SERVER_ROLE.Primary, 'must be 0: the sender is primary and its backup connection is established', ROLE_0);
+      // The primary generates ServerRole 0: a backup that sends it to its own clients claims the primary's role.
+      await b.expectNone(event('EventRestoreConnection', (x) => x.ServerRole === SERVER_ROLE.Primary, 'with ServerRole 0 from the backup'), undefined, ROLE_0);
     },
   },
   {
@@ -46,12 +73,14 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
       const a = await ctx.client('client-of-primary', 'primary');
       const m = await a.expect(restore);
       if (!m.UserData?.length) blame(a, m, 'EventRestoreConnection does not say where the backup is', 'UserData with the reference to the backup T-Server', m.UserData ? 'empty UserData' : 'no UserData');
-      // The reference is silent on the reference's form: any form is accepted, except one that names the sender and not its backup.
+      // The reference is silent on the reference's form: every form is read (src/backup-reference.ts), and any is accepted
+      // except one that names the sender and not its backup.
       const [self, backup] = [ctx.address('primary'), ctx.address('backup')];
-      const form = `UserData keys: ${m.UserData.map(([k]) => k).join(', ')}`;
+      const refs = serverReferences(m.UserData);
+      const form = refs.length ? `UserData names ${refs.map((r) => `${r.host}:${r.port} as ${r.form} at ${r.path.join('/')}`).join(', ')}` : `UserData keys: ${m.UserData.map(([k]) => k).join(', ')}`;
       if (!self || !backup || self.port === backup.port) return ctx.seen(`${form} (addresses unknown to the runner: not compared)`);
-      if (names(m.UserData, backup.port)) return ctx.seen(`${form}, naming the backup's port ${backup.port}`);
-      if (names(m.UserData, self.port)) {
+      if (refs.some((r) => r.port === backup.port)) return ctx.seen(`${form}, naming the backup's port ${backup.port}`);
+      if (refs.some((r) => r.port === self.port)) {
         blame(a, m, 'EventRestoreConnection names the sending T-Server itself, not its backup', `UserData naming the backup (listening on port ${backup.port})`, `UserData naming port ${self.port}, the sender's own: ${JSON.stringify(m.UserData)}`, USER_DATA);
       }
       ctx.seen(`${form}, in a form that names neither port (accepted)`);
@@ -66,16 +95,15 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     brokenBy: ['restore-connection-backup-role-0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
+      // The server the switch back demotes: its clients stay across both switchovers.
+      const b = await ctx.client('client-of-backup', 'backup');
       // The primary's ServerRole 0 event may come at any time after the handshake, in the same write or later:
       // it is taken first, and a barrier proves nothing else sent before the switchover is still on its way.
       const first = await a.expect(event('EventRestoreConnection', (x) => x.ServerRole === SERVER_ROLE.Primary, 'with ServerRole 0 (the primary, before the switchover)'));
-      await a.sync();
-      const before = a.received.length;
       ctx.seen(`ServerRole 0 event ${a.received.indexOf(first) === 0 ? 'first' : `after ${a.received[a.received.indexOf(first) - 1]?.Event}`}`);
-      await ctx.control.switchover();
-      // Judged only on what the server sent after the switchover began.
-      const m = await a.expect(event('EventRestoreConnection', (x) => a.received.indexOf(x) >= before, 'sent after the switchover began'));
-      mustEqual(a, m, 'ServerRole', SERVER_ROLE.Backup, 'must be 1: the sender has been changed from primary to backup', ROLE_1);
+      await demoted(ctx, a, () => ctx.control.switchover());
+      // Switching back demotes the other server, which must say the same.
+      await demoted(ctx, b, () => ctx.control.switchover());
     },
   },
   {
@@ -88,8 +116,25 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     run: async (ctx) => {
       const app = await ctx.app('app');
       // The primary sends EventRestoreConnection on its own, some time after the session opened: no request
-      // of the application's bounds it, so the quiet time comes first, then the barrier (where the view has one).
-      await new Promise((r) => setTimeout(r, ctx.quietMs));
+      // of the application's bounds it. It is given as long as any awaited message (one step timeout, not the
+      // shorter quiet time), then the barrier (where the view has one) takes in what the library handed over.
+      await new Promise((r) => setTimeout(r, ctx.timeoutMs));
+      await app.expectNone(restore, undefined, NOT_DELIVERED);
+      ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
+    },
+  },
+  {
+    id: 'restore-connection/not-delivered-to-app-after-switchover',
+    title: 'EventRestoreConnection never reaches the application, across a switchover either',
+    reference: NOT_DELIVERED,
+    level: 'must',
+    needs: ['pair', 'app-view', 'control:switchover'],
+    brokenBy: ['restore-connection-delivered'],
+    run: async (ctx) => {
+      const app = await ctx.app('app');
+      // At a switchover the demoted server sends ServerRole 1 and the new primary may send ServerRole 0: neither is the application's.
+      await ctx.control.switchover();
+      await new Promise((r) => setTimeout(r, ctx.timeoutMs));
       await app.expectNone(restore, undefined, NOT_DELIVERED);
       ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
     },

@@ -10,9 +10,11 @@ import { blame, event, mustEqual } from './check.js';
 const RECEIVED = 'A user event from another client application has been received.';
 const THIS_DN = 'EventUserEvent: ThisDN Mandatory';
 const INITIATOR = 'EventUserEvent contains T-Server-required attributes. Other attributes are specified by the initiator of this event.';
+/** A repeated key: the initiator's list is passed on as given, not merged as a map would. */
 const USER_DATA: KVList = [
   ['greeting', 'hello'],
   ['n', 7],
+  ['n', 8],
 ];
 
 /** A registered receiver, and the user event another client sends to its DN. */

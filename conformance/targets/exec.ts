@@ -48,6 +48,7 @@ export function execTarget(o: ExecTargetOptions): Target {
       restore: (changes) => pair.restore(changes),
       release: async () => undefined,
     }),
+    ...(o.control?.lease ? { lease: o.control.lease.bind(o.control) } : {}),
     close: async () => undefined,
   };
 }

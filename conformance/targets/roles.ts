@@ -5,6 +5,7 @@
  * the pair as it was configured.
  */
 import type { Control, ServerSide } from '../scenario.js';
+import { targetError } from '../failure.js';
 import type { ControlChanges } from '../target.js';
 
 export interface FollowedPair {
@@ -29,11 +30,17 @@ export function followSwitchovers(hook: Control | undefined): FollowedPair {
     serverOf: (role) => (swapped === (role === 'primary') ? 'backup' : 'primary'),
     restore: async (changes) => {
       if (!control) return;
-      if (changes.links) {
+      if (changes.links || changes.failed) {
         await control.setLink('primary', true);
         await control.setLink('backup', true);
       }
+      // A hook that failed or overran may have switched or not: ask the pair, where the hook can say, before trusting our count.
+      const actual = changes.failed ? await hook?.state?.() : undefined;
+      if (actual !== undefined) swapped = actual === 'backup';
       if (swapped) await control.switchover();
+      if (changes.failed && actual !== undefined && (await hook?.state?.()) !== 'primary') {
+        throw targetError('after a control action failed, the pair could not be put back in its configured roles (the control hook\'s state does not name the configured primary)');
+      }
     },
   };
 }

@@ -46,6 +46,7 @@ export function tcpTarget(o: TcpTargetOptions): Target {
       restore: (changes) => pair.restore(changes),
       release: async () => undefined,
     }),
+    ...(o.control?.lease ? { lease: o.control.lease.bind(o.control) } : {}),
     close: async () => undefined,
   };
 }

@@ -24,6 +24,7 @@ import { PendingRequests, type InternalRequestOptions, type RequestOptions } fro
 import { reconnectSchedule } from './reconnect-schedule.js';
 import { readRestoreConnection } from './restore-connection.js';
 import { resynchronise, type ResyncResult } from './resync.js';
+import { initialState, phaseOf, reduce, resyncDue, type Action, type ClientPhase, type ClientState } from './client-state.js';
 import { roleOf, Roles, type Switch, type SwitchReason } from './roles.js';
 import * as tlib from './tlib-requests.js';
 
@@ -52,7 +53,14 @@ export type TClientEvents = {
   closed: () => void;
 };
 
-export type ClientPhase = 'idle' | 'opening' | 'open' | 'reconnecting' | 'down' | 'closed';
+export type { ClientPhase } from './client-state.js';
+
+interface StandbyAttempt {
+  readonly backup: Endpoint;
+  /** A later reference replaced it, or close() ended it. */
+  superseded: boolean;
+  connection?: ServerConnection;
+}
 
 interface Wait {
   timer: NodeJS.Timeout;
@@ -65,25 +73,23 @@ export class TClient {
   private readonly handshakes = new Handshakes();
   private readonly listeners = new Listeners<TClientEvents>((name, error) => this.listenerFailed(String(name), error));
   private readonly dns = new Map<string, tlib.RegisterMode>();
-  /** Servers whose last link event was EventLinkDisconnected. */
-  private readonly linkDown = new Set<ServerConnection>();
-  /** The standby's latest link event, replayed before its EventPrimaryChanged (the reference's ordering). */
-  private readonly heldLink = new Map<ServerConnection, Message>();
   private readonly connecting = new Set<ServerConnection>();
   /** Which connection is active, which is the standby, and what each server says it is. */
   private readonly roles = new Roles<ServerConnection>();
-  /** A search for the primary runs (the active server is a backup). */
-  private hunting = false;
+  /** The primary that search found, while the client registers its DNs there. */
+  private adopting: Promise<void> | undefined;
   private readonly waits = new Set<Wait>();
   private readonly handlers: ConnectionHandlers = {
     message: (connection, message) => this.onMessage(connection, message),
     malformed: (_connection, error) => this.reportError(error),
     closed: (connection, reason) => this.onClosed(connection, reason),
+    stalled: (_connection, error) => this.reportError(error),
   };
-  private standbyTarget: string | undefined;
-  private resyncOnLinkUp: ServerConnection | undefined;
+  /** The backup reference being followed (the latest EventRestoreConnection ServerRole 0). */
+  private standbyAttempt: StandbyAttempt | undefined;
   private primaryLostTimer: NodeJS.Timeout | undefined;
-  private currentPhase: ClientPhase = 'idle';
+  /** Lifecycle, background work and link state: one value, changed only through apply() (client-state.ts). */
+  private state: ClientState<ServerConnection> = initialState();
   /** Bumped by close(), so async work started before it stops. */
   private generation = 0;
 
@@ -91,8 +97,15 @@ export class TClient {
     this.opts = resolveOptions(options);
   }
 
+  /** `open` exactly when a request would be sent (an active connection is open); `reconnecting` while none is. */
   get phase(): ClientPhase {
-    return this.currentPhase;
+    const active = this.roles.active;
+    return phaseOf(this.state, active !== undefined && !active.closed);
+  }
+
+  /** A request now would be sent. */
+  get ready(): boolean {
+    return this.phase === 'open';
   }
 
   /** The active server ("host:port"), the `Server` of dispatched events. */
@@ -130,12 +143,12 @@ export class TClient {
    * reconnect.maxPasses passes, or CLOSED.
    */
   async open(): Promise<void> {
-    if (this.currentPhase !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.currentPhase}`);
-    this.currentPhase = 'opening';
+    if (this.state.lifecycle !== 'idle') throw new ClientError('INVALID_REQUEST', `open() called while the client is ${this.phase}`);
+    this.apply({ type: 'open' });
     try {
       await this.connectCycle(true, 0);
     } catch (error) {
-      if (this.phase !== 'closed') this.currentPhase = 'idle';
+      this.apply({ type: 'open-failed' });
       throw error;
     }
     await this.afterOpened(false);
@@ -143,9 +156,11 @@ export class TClient {
 
   /** Closes every connection; pending requests reject with CLOSED. The client cannot be reopened. */
   async close(): Promise<void> {
-    if (this.currentPhase === 'closed') return;
-    this.currentPhase = 'closed';
+    if (this.state.lifecycle === 'closed') return;
+    this.apply({ type: 'close' });
     this.generation++;
+    if (this.standbyAttempt) this.standbyAttempt.superseded = true;
+    this.standbyAttempt = undefined;
     this.clearPrimaryLost();
     for (const wait of this.waits) {
       clearTimeout(wait.timer);
@@ -238,7 +253,7 @@ export class TClient {
     }
     const outgoing = { ...message, ReferenceID: message.ReferenceID ?? this.pending.allocate() };
     try {
-      connection.send(outgoing);
+      connection.send(outgoing, this.opts.maxQueuedBytes);
     } catch (error) {
       return Promise.reject(error as Error);
     }
@@ -271,14 +286,15 @@ export class TClient {
   }
 
   /** Connects and registers the client; the role is taken synchronously when EventServerConnected arrives. */
-  private async connectTo(endpoint: Endpoint, role: Role): Promise<ServerConnection> {
+  private async connectTo(endpoint: Endpoint, role: Role, attempt?: StandbyAttempt): Promise<ServerConnection> {
     const generation = this.generation;
     const socket = await openSocket(endpoint, this.opts.openTimeoutMs);
-    if (generation !== this.generation) {
+    if (generation !== this.generation || attempt?.superseded) {
       socket.destroy();
-      throw closedError();
+      throw generation !== this.generation ? closedError() : new ClientError('CLOSED', `the backup reference to ${endpoint.name} was superseded`);
     }
     const connection = new ServerConnection(endpoint, socket, this.opts.limits, this.handlers);
+    if (attempt) attempt.connection = connection;
     this.connecting.add(connection);
     try {
       await this.handshakes.start(connection, role, this.registerClientRequest(), this.opts.openTimeoutMs);
@@ -306,25 +322,42 @@ export class TClient {
     this.listeners.emit('opened', { server: active.endpoint.name, reconnected, registrations });
   }
 
+  /**
+   * Follows the latest backup reference only: a later EventRestoreConnection
+   * naming another backup abandons the attempt in flight (its socket is
+   * closed before the password is sent, or its connection after), and the
+   * attempt starts after the current read, so a burst of references in one
+   * read opens one connection. close() ends it like every other.
+   */
   private connectStandby(backup: Endpoint): void {
-    if (this.standbyTarget === backup.name) return;
+    const current = this.standbyAttempt;
+    if (current && !current.superseded && sameEndpoint(current.backup, backup)) return;
     const { active, standby } = this.roles;
     if (standby && !standby.closed && sameEndpoint(standby.endpoint, backup)) return;
     if (active && sameEndpoint(active.endpoint, backup)) return;
+    if (current) {
+      current.superseded = true;
+      current.connection?.close(`superseded: a later EventRestoreConnection names ${backup.name} as the backup`);
+    }
     standby?.close(`replaced: EventRestoreConnection names ${backup.name} as the backup`);
-    this.standbyTarget = backup.name;
+    const attempt: StandbyAttempt = { backup, superseded: false };
+    this.standbyAttempt = attempt;
     const generation = this.generation;
-    this.connectTo(backup, 'standby').then(
-      (connection) => {
-        this.standbyTarget = undefined;
-        for (const [dn, mode] of this.dns) this.mirrorOnStandby(tlib.registerAddress(dn, mode));
-        this.listeners.emit('backupConnected', { server: connection.endpoint.name });
-      },
-      (error: Error) => {
-        this.standbyTarget = undefined;
-        if (generation === this.generation) this.listeners.emit('attemptFailed', { server: backup.name, pass: 0, error });
-      },
-    );
+    setImmediate(() => {
+      if (attempt.superseded || generation !== this.generation) return;
+      this.connectTo(backup, 'standby', attempt).then(
+        (connection) => {
+          if (this.standbyAttempt === attempt) this.standbyAttempt = undefined;
+          if (connection.closed || attempt.superseded) return;
+          for (const [dn, mode] of this.dns) this.mirrorOnStandby(tlib.registerAddress(dn, mode));
+          this.listeners.emit('backupConnected', { server: connection.endpoint.name });
+        },
+        (error: Error) => {
+          if (this.standbyAttempt === attempt) this.standbyAttempt = undefined;
+          if (generation === this.generation && !attempt.superseded) this.listeners.emit('attemptFailed', { server: backup.name, pass: 0, error });
+        },
+      );
+    });
   }
 
   /** Keeps the standby's registrations equal to the active's, so a switchover needs no re-registration. */
@@ -351,19 +384,38 @@ export class TClient {
   }
 
   private onRegistered(connection: ServerConnection, slot: Role, serverConnected: Message): void {
+    if (slot === 'standby' && this.standbyAttempt?.connection !== connection) {
+      return connection.close('superseded: a later EventRestoreConnection names another backup');
+    }
     const result = this.roles.registered(connection, slot, roleOf(serverConnected.ServerRole));
     if (slot === 'standby') return;
     if (slot === 'candidate') {
       if (!result.accepted) return connection.close('looking for the primary: this server is not primary either');
-      result.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
-      this.emitSwitch(result.switched!);
       this.dispatch(serverConnected);
-      void this.afterOpened(true);
+      this.adopting = this.adoptPrimary(connection);
       return;
     }
-    this.currentPhase = 'open';
+    this.apply({ type: 'registered' });
     this.dispatch(serverConnected);
     this.checkPrimary();
+  }
+
+  /**
+   * The primary found while on a backup: the DNs are registered there first
+   * and only then does it become active and 'switched' is reported, so an
+   * event sent on a DN at the moment of the switch reaches the application
+   * (its events are dispatched from its registration on).
+   */
+  private async adoptPrimary(connection: ServerConnection): Promise<void> {
+    const registrations = await Promise.all(
+      [...this.dns].map(async ([dn, mode]) => ({ dn, ...(await outcome(this.send(tlib.registerAddress(dn, mode), connection, true))) })),
+    );
+    if (this.state.lifecycle === 'closed' || connection.closed) return;
+    const promoted = this.roles.promote(connection);
+    if (!promoted) return connection.close('the active server became primary while the client registered here');
+    promoted.displaced?.close(`replaced by the primary ${connection.endpoint.name}`);
+    this.emitSwitch(promoted.switched);
+    this.listeners.emit('opened', { server: connection.endpoint.name, reconnected: true, registrations });
   }
 
   private emitSwitch(sw: Switch<ServerConnection>): void {
@@ -378,14 +430,14 @@ export class TClient {
    */
   private checkPrimary(): void {
     const active = this.roles.active;
-    if (!active || !this.roles.activeIsBackup || this.currentPhase === 'closed') return;
+    if (!active || !this.roles.activeIsBackup || this.state.lifecycle === 'closed') return;
     this.reportError(new ClientError('NOT_PRIMARY', `the active server ${active.endpoint.name} reports it is a backup (ServerRole 1) and has not reported EventPrimaryChanged; looking for the primary`, { server: active.endpoint.name }));
     this.huntPrimary();
   }
 
   private huntPrimary(): void {
-    if (this.hunting) return;
-    this.hunting = true;
+    if (this.state.searching) return;
+    this.apply({ type: 'search', running: true });
     const generation = this.generation;
     const { reconnect } = this.opts;
     const search = async (): Promise<void> => {
@@ -400,6 +452,8 @@ export class TClient {
           if (generation !== this.generation) return;
           this.listeners.emit('attemptFailed', { server: attempt.endpoint.name, pass: attempt.pass, error: error as Error });
         }
+        await this.adopting;
+        this.adopting = undefined;
         if (!this.roles.activeIsBackup) return;
       }
       const active = this.roles.active;
@@ -407,10 +461,11 @@ export class TClient {
         this.reportError(new ClientError('NOT_PRIMARY', `no primary found in ${reconnect.maxPasses} passes over the pool; staying on the backup ${active.endpoint.name}`, { server: active.endpoint.name }));
       }
     };
-    void search().finally(() => (this.hunting = false));
+    void search().finally(() => this.apply({ type: 'search', running: false }));
   }
 
   private onRestoreConnection(connection: ServerConnection, event: Message): void {
+    if (this.state.lifecycle === 'closed') return;
     if (this.opts.testDefects.has('restore-connection-delivered')) this.dispatch(event);
     let restore;
     try {
@@ -455,26 +510,21 @@ export class TClient {
       this.clearPrimaryLost();
       this.emitSwitch(sw);
     }
-    const held = this.heldLink.get(connection);
-    this.heldLink.delete(connection);
+    const held = this.state.links.get(connection)?.held;
+    this.apply({ type: 'primary-changed', c: connection });
     if (held?.Event === 'EventLinkDisconnected') this.dispatch(held);
     this.dispatch(event);
     // "receiving EventPrimaryChanged when the link is disconnected may be safely ignored": resync waits for EventLinkConnected.
-    if (this.linkDown.has(connection)) this.resyncOnLinkUp = connection;
-    else this.startResync(connection);
+    if (this.state.resyncOnLinkUp !== connection) this.startResync(connection);
   }
 
   /** Records link state; true when a resync deferred by a link-down switchover is now due. */
   private trackLink(connection: ServerConnection, message: Message): boolean {
     if (message.Event !== 'EventLinkDisconnected' && message.Event !== 'EventLinkConnected') return false;
-    if (connection !== this.roles.active) this.heldLink.set(connection, message);
-    if (message.Event === 'EventLinkDisconnected') {
-      this.linkDown.add(connection);
-      return false;
-    }
-    this.linkDown.delete(connection);
-    if (this.resyncOnLinkUp !== connection || connection !== this.roles.active) return false;
-    this.resyncOnLinkUp = undefined;
+    const active = connection === this.roles.active;
+    this.apply({ type: 'link', c: connection, event: message, active });
+    if (!resyncDue(this.state, connection, active)) return false;
+    this.apply({ type: 'resynced', c: connection });
     return true;
   }
 
@@ -489,11 +539,9 @@ export class TClient {
   private onClosed(connection: ServerConnection, reason: string): void {
     this.pending.rejectConnection(connection, reason);
     this.handshakes.fail(connection, new ClientError('DISCONNECTED', `${connection.endpoint.name} closed during registration: ${reason}`, { server: connection.endpoint.name }));
-    this.linkDown.delete(connection);
-    this.heldLink.delete(connection);
-    if (this.resyncOnLinkUp === connection) this.resyncOnLinkUp = undefined;
+    this.apply({ type: 'lost', c: connection });
     const slot = this.roles.lost(connection);
-    if (this.currentPhase === 'closed' || slot === undefined) return;
+    if (this.state.lifecycle === 'closed' || slot === undefined) return;
     this.listeners.emit('disconnected', { server: connection.endpoint.name, role: slot === 'standby' ? 'backup' : 'primary', reason });
     this.recover(connection.endpoint);
   }
@@ -519,22 +567,23 @@ export class TClient {
 
   private startReconnect(lost: Endpoint): void {
     if (!this.opts.reconnect.enabled) {
-      this.currentPhase = 'down';
+      this.apply({ type: 'down' });
       return;
     }
-    if (this.currentPhase === 'reconnecting') return;
-    this.currentPhase = 'reconnecting';
+    if (this.state.reconnecting) return;
+    this.apply({ type: 'reconnect', running: true });
     const startIndex = Math.max(0, this.opts.pool.findIndex((e) => sameEndpoint(e, lost)));
     this.connectCycle(false, startIndex).then(
       (connection) => {
+        this.apply({ type: 'reconnect', running: false });
         if (!sameEndpoint(connection.endpoint, lost)) {
           this.listeners.emit('switched', { from: lost.name, to: connection.endpoint.name, reason: 'reconnect' });
         }
         return this.afterOpened(true);
       },
       (error: ClientError) => {
-        if (this.currentPhase === 'closed') return;
-        this.currentPhase = 'down';
+        if (this.state.lifecycle === 'closed') return;
+        this.apply({ type: 'down' });
         this.reportError(error);
       },
     );
@@ -546,6 +595,10 @@ export class TClient {
   }
 
   // ---- plumbing -----------------------------------------------------------
+
+  private apply(action: Action<ServerConnection>): void {
+    this.state = reduce(this.state, action);
+  }
 
   private dispatch(event: Message): void {
     if (this.opts.onEvent) {

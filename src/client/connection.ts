@@ -17,6 +17,8 @@ export interface ConnectionHandlers {
   malformed(connection: ServerConnection, error: ClientError): void;
   /** Called exactly once, whoever closed the connection. */
   closed(connection: ServerConnection, reason: string): void;
+  /** The server stopped reading: a write was refused (once until it reads again). */
+  stalled?(connection: ServerConnection, error: ClientError): void;
 }
 
 /** How long an ended socket may linger half-open before it is destroyed, ms. */
@@ -45,6 +47,8 @@ export function openSocket(endpoint: Endpoint, timeoutMs: number): Promise<net.S
 export class ServerConnection {
   private readonly decoder: FrameDecoder;
   private isClosed = false;
+  /** Refusing writes until the server takes what is queued ('drain'). */
+  private stalled = false;
 
   constructor(
     readonly endpoint: Endpoint,
@@ -63,10 +67,25 @@ export class ServerConnection {
     return this.isClosed;
   }
 
-  /** Throws TLibError when the message cannot be encoded, ClientError NOT_OPEN when closed. */
-  send(message: Message): void {
+  /**
+   * Throws TLibError when the message cannot be encoded, ClientError NOT_OPEN
+   * when closed, SEND_QUEUE_FULL when the bytes the server has not taken
+   * would pass `maxQueuedBytes` (the first refusal of a stall also goes to
+   * the `stalled` handler, so the application hears of it once).
+   */
+  send(message: Message, maxQueuedBytes = Infinity): void {
     if (this.isClosed) throw new ClientError('NOT_OPEN', `the connection to ${this.endpoint.name} is closed`, { server: this.endpoint.name });
-    this.socket.write(encode(message));
+    const frame = encode(message);
+    if (this.socket.writableLength + frame.length > maxQueuedBytes) {
+      const error = new ClientError('SEND_QUEUE_FULL', `${this.endpoint.name} is not reading: ${this.socket.writableLength} bytes wait to be written (maxQueuedBytes ${maxQueuedBytes}); ${message.Event} was not sent`, { server: this.endpoint.name });
+      if (!this.stalled) {
+        this.stalled = true;
+        this.socket.once('drain', () => (this.stalled = false));
+        this.handlers.stalled?.(this, error);
+      }
+      throw error;
+    }
+    this.socket.write(frame);
   }
 
   close(reason: string): void {

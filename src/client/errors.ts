@@ -18,6 +18,8 @@ export type ClientErrorCode =
   | 'DISCONNECTED'
   /** maxPendingRequests requests already wait for an answer; this one was not sent. */
   | 'TOO_MANY_PENDING'
+  /** The server stopped reading: maxQueuedBytes already wait to be written to it; the request was not sent. */
+  | 'SEND_QUEUE_FULL'
   /** A request was made while no server connection is open. */
   | 'NOT_OPEN'
   /** close() was called. */

@@ -11,3 +11,4 @@ export type { Outcome } from './outcome.js';
 export type { Endpoint, EndpointSpec } from './endpoint.js';
 export type { RegisterMode, SubscriptionOperation } from './tlib-requests.js';
 export { reconnectSchedule, type Attempt } from './reconnect-schedule.js';
+export { backupReference, serverReferences, type ServerReference } from '../backup-reference.js';

@@ -42,6 +42,13 @@ export interface TClientOptions {
    * server holds bounded memory instead of a growing backlog of timers.
    */
   maxPendingRequests?: number;
+  /**
+   * Bytes written to one server and not yet taken by it (default 4 MiB).
+   * A request that would pass it is refused with SEND_QUEUE_FULL and the
+   * client reports SEND_QUEUE_FULL on 'error' once per stall: a server that
+   * stops reading is seen at once, not as a growing queue and timeouts.
+   */
+  maxQueuedBytes?: number;
   reconnect?: ReconnectOptions;
   /** Decoder limits for frames from the server. */
   limits?: Partial<Limits>;
@@ -68,6 +75,7 @@ export interface ResolvedOptions {
   openTimeoutMs: number;
   requestTimeoutMs: number;
   maxPendingRequests: number;
+  maxQueuedBytes: number;
   reconnect: ResolvedReconnect;
   limits: Partial<Limits> | undefined;
   onEvent: ((event: Message) => void) | undefined;
@@ -91,6 +99,7 @@ export function resolveOptions(options: TClientOptions): ResolvedOptions {
     openTimeoutMs: delay(options.openTimeoutMs, 10_000, 'openTimeoutMs', 1),
     requestTimeoutMs: delay(options.requestTimeoutMs, 10_000, 'requestTimeoutMs', 1),
     maxPendingRequests: positiveInteger(options.maxPendingRequests, 10_000, 'maxPendingRequests'),
+    maxQueuedBytes: positiveInteger(options.maxQueuedBytes, 4 * 1024 * 1024, 'maxQueuedBytes'),
     reconnect: resolveReconnect(options.reconnect ?? {}),
     limits: options.limits,
     onEvent: options.onEvent,

@@ -1,10 +1,11 @@
 /**
  * Reading EventRestoreConnection. The reference says only that its UserData
- * "contains the reference to the backup T-Server"; this kit's simulator (and
- * spec/client.md) spell that reference as the pairs backup_host and
- * backup_port (an integer or a decimal string).
+ * "contains the reference to the backup T-Server"; src/backup-reference.ts
+ * reads every form a server may spell it in (this kit's simulator uses the
+ * pairs backup_host and backup_port).
  */
-import type { KVList, Message } from '../codec/types.js';
+import { backupReference } from '../backup-reference.js';
+import type { Message } from '../codec/types.js';
 import { SERVER_ROLE } from '../registry.js';
 import { makeEndpoint, type Endpoint } from './endpoint.js';
 import { ClientError } from './errors.js';
@@ -21,19 +22,13 @@ export function readRestoreConnection(event: Message): RestoreConnection {
   if (event.ServerRole !== SERVER_ROLE.Primary) {
     throw bad(event, `ServerRole must be 0 (primary) or 1 (backup), got ${String(event.ServerRole)}`);
   }
-  const userData = event.UserData ?? [];
-  const host = lookup(userData, 'backup_host');
-  const port = lookup(userData, 'backup_port');
-  if (host === undefined || port === undefined) throw bad(event, 'UserData does not name the backup (backup_host, backup_port)');
+  const found = backupReference(event.UserData ?? []);
+  if (!found) throw bad(event, 'UserData does not name the backup (backup_host and backup_port, host:port, a URI, or a nested list of them)');
   try {
-    return { role: 'primary', backup: makeEndpoint(host, typeof port === 'string' ? Number(port) : port, 'EventRestoreConnection UserData') };
+    return { role: 'primary', backup: makeEndpoint(found.host, found.port, 'EventRestoreConnection UserData') };
   } catch (error) {
     throw bad(event, (error as Error).message);
   }
-}
-
-function lookup(list: KVList, key: string): unknown {
-  return list.find(([k]) => k === key)?.[1];
 }
 
 function bad(event: Message, why: string): ClientError {

@@ -55,6 +55,8 @@ export class Roles<C> {
    * so they are dispatched, not dropped.
    */
   private readonly claimsPrimary = new Set<C>();
+  /** Connections whose stream last said EventRestoreConnection ServerRole 1 (changed from primary to backup). */
+  private readonly steppedDown = new Set<C>();
 
   get active(): C | undefined {
     return this.activeConn;
@@ -80,10 +82,11 @@ export class Roles<C> {
 
   /**
    * EventServerConnected on `c`, registered for `slot`. A candidate that is
-   * primary takes over (the backup it replaces becomes the standby if that
-   * slot is free); `accepted: false` means the client should close it.
+   * primary while the active is a backup is accepted: its events reach the
+   * application from now on, and promote() makes it active once the client
+   * has registered its DNs there. `accepted: false` means the client should close it.
    */
-  registered(c: C, slot: Slot, role: ReportedRole): { accepted: boolean; switched?: Switch<C>; displaced?: C } {
+  registered(c: C, slot: Slot, role: ReportedRole): { accepted: boolean } {
     this.reported.set(c, role);
     if (slot === 'standby') {
       this.standbyConn = c;
@@ -95,20 +98,31 @@ export class Roles<C> {
       return { accepted: true };
     }
     if (role !== 'primary' || !this.activeIsBackup) return { accepted: false };
+    this.claimsPrimary.add(c);
+    return { accepted: true };
+  }
+
+  /**
+   * The accepted candidate `c` becomes active (the backup it replaces becomes
+   * the standby if that slot is free, else is `displaced`); undefined when
+   * the search ended meanwhile (the active is no longer a backup).
+   */
+  promote(c: C): { switched: Switch<C>; displaced?: C } | undefined {
+    if (!this.activeIsBackup || this.reported.get(c) !== 'primary') return undefined;
     const from = this.activeConn;
     this.activeConn = c;
-    this.claimsPrimary.add(c);
     let displaced: C | undefined;
     if (from !== undefined) {
       if (this.standbyConn === undefined) this.standbyConn = from;
       else displaced = from;
     }
-    return { accepted: true, switched: { from, to: c, reason: 'primary-found' }, ...(displaced !== undefined ? { displaced } : {}) };
+    return { switched: { from, to: c, reason: 'primary-found' }, ...(displaced !== undefined ? { displaced } : {}) };
   }
 
   /** EventPrimaryChanged from `c`: it is primary; the standby reporting it becomes active. */
   primaryChanged(c: C, fromStillOpen: boolean): Switch<C> | undefined {
     this.reported.set(c, 'primary');
+    this.steppedDown.delete(c);
     this.claimsPrimary.add(c);
     const from = this.activeConn;
     if (c === from || c !== this.standbyConn) return undefined;
@@ -117,12 +131,21 @@ export class Roles<C> {
     return { from, to: c, reason: 'primary-changed' };
   }
 
-  /** EventRestoreConnection ServerRole 1 from `c`: it is backup now; if it was active and a standby is open, they swap. */
+  /**
+   * EventRestoreConnection ServerRole 1 from `c`: it is backup now; if it was
+   * active and a standby is open, they swap, unless the standby's own stream
+   * last said it is backup too. Then two switchovers crossed (each server's
+   * ServerRole 1 read before the other's EventPrimaryChanged): neither is
+   * known primary, so the client stays and waits for EventPrimaryChanged
+   * rather than flip to a server that stepped down.
+   */
   demoted(c: C, standbyOpen: boolean): Switch<C> | undefined {
     this.reported.set(c, 'backup');
     this.claimsPrimary.delete(c);
+    this.steppedDown.add(c);
     const standby = this.standbyConn;
     if (c !== this.activeConn || standby === undefined || !standbyOpen) return undefined;
+    if (this.steppedDown.has(standby)) return undefined;
     this.activeConn = standby;
     this.standbyConn = c;
     return { from: c, to: standby, reason: 'restore-connection' };
@@ -131,6 +154,7 @@ export class Roles<C> {
   /** `c` closed; which slot it held, if any. */
   lost(c: C): 'active' | 'standby' | undefined {
     this.reported.delete(c);
+    this.steppedDown.delete(c);
     this.claimsPrimary.delete(c);
     if (c === this.standbyConn) {
       this.standbyConn = undefined;
@@ -157,5 +181,6 @@ export class Roles<C> {
     this.activeConn = this.standbyConn = undefined;
     this.reported.clear();
     this.claimsPrimary.clear();
+    this.steppedDown.clear();
   }
 }

@@ -6,11 +6,11 @@
  * than a small multiple of its own length.
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
-import { BinaryReader, KEY_CACHE, VALUE_CACHE } from '../wire/binary-reader.js';
-import { CACHED_MAX, internAscii, readUtf8, type StringCache } from '../wire/utf8.js';
+import { BinaryReader } from '../wire/binary-reader.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
 import { decodeError } from './errors.js';
+import { storeAttribute } from './generated/property-dispatch.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { WIRE_KIND, type KVList, type KVValue, type Message, type UnknownAttribute } from './types.js';
 
@@ -20,8 +20,6 @@ export interface DecodeOptions {
 
 /** The smallest key-value pair: empty key (1), kind (1), empty string value (1). */
 const MIN_PAIR_BYTES = 3;
-/** Lists of at least this many pairs get a DataView for reading words (its allocation pays off from here). */
-const VIEW_MIN_PAIRS = 24;
 
 class FrameDecoderState {
   pairs = 0;
@@ -55,7 +53,43 @@ export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
   const end = 4 + bodyLength;
   if (bytes.length < end) throw decodeError('TRUNCATED', `input ends after ${bytes.length} of the frame's ${end} bytes`, bytes.length);
   if (bytes.length > end) throw decodeError('TRAILING_BYTES', `${bytes.length - end} bytes follow the end of the frame`, end);
-  return decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, end), limits));
+  const msg = decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, end), limits));
+  if (!keptTypes.has(msg.Event)) keepShape(msg, bytes, limits);
+  return msg;
+}
+
+/**
+ * One message of each type, its values blanked, kept for the life of the
+ * process. V8 frees a hidden class (the shape of a message object) when no
+ * object has it any more; after a major GC that frees every message of a
+ * type, the decoder's inline caches lose it and decode slows down until they
+ * are rebuilt (~45 ms of slow decoding per major GC on the mixed traffic).
+ * An object of each shape that stays alive keeps the shapes, and with them
+ * the fast paths. It is a second decode of the first frame of each type
+ * (same code, so the same shapes), then blanked: no caller's data is kept.
+ */
+const keptShapes: Message[] = [];
+const keptTypes = new Set<string>();
+
+function keepShape(msg: Message, bytes: Uint8Array, limits: Limits): void {
+  keptTypes.add(msg.Event);
+  if (msg.Event === 'Unknown') return;
+  const copy = decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, bytes.length), limits));
+  blank(copy as unknown as Record<string, unknown>);
+  keptShapes.push(copy);
+}
+
+/** Every value replaced by an empty one of the same type (so the object's shape does not change). */
+function blank(o: Record<string, unknown>): void {
+  for (const k in o) {
+    const v = o[k];
+    if (typeof v === 'string') o[k] = '';
+    else if (typeof v === 'number') o[k] = 0;
+    else if (typeof v === 'bigint') o[k] = 0n;
+    else if (v instanceof Uint8Array) o[k] = new Uint8Array(0);
+    else if (Array.isArray(v)) o[k] = [];
+    else if (typeof v === 'object' && v !== null) blank(v as Record<string, unknown>);
+  }
 }
 
 function decodeBody(s: FrameDecoderState): Message {
@@ -98,7 +132,7 @@ function decodeBody(s: FrameDecoderState): Message {
     if (seenBefore(tag, stamp) || (tag >= SEEN_TAGS && msg[attr.name] !== undefined)) {
       throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
     }
-    attr.set(msg, readKnown(s, attr));
+    storeAttribute(msg, tag, readKnown(s, attr));
   }
   charge(s, 0, r.end); // attribute slots are added unchecked: the last of them are checked here
   if (seconds !== undefined && micros !== undefined) msg.time = { seconds, microseconds: micros };
@@ -199,15 +233,13 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   // checked methods, which produce exactly the errors they always did.
   const { buf, end } = r;
   const max = limits.maxStringBytes;
-  // Long lists read their strings' words through a DataView (utf8.ts, word()).
-  const view = count >= VIEW_MIN_PAIRS ? new DataView(buf.buffer, buf.byteOffset, buf.byteLength) : undefined;
   let p = r.pos;
   for (let i = 0; i < count; i++) {
-    let key = shortString(buf, view, p, end, max, KEY_CACHE);
+    let key = shortString(r, p, end, max);
     if (key !== undefined) p += 1 + buf[p]!;
     else {
       r.pos = p;
-      key = r.string('key-value key', max, KEY_CACHE);
+      key = r.string('key-value key', max);
       p = r.pos;
     }
     if (p >= end) {
@@ -218,7 +250,7 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
     const wire = buf[p++]!;
     let value: KVValue;
     if (wire === WIRE_KIND.STRING) {
-      let v = shortString(buf, view, p, end, max, VALUE_CACHE);
+      let v = shortString(r, p, end, max);
       if (v !== undefined) p += 1 + buf[p]!;
       else {
         r.pos = p;
@@ -259,14 +291,9 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
  * otherwise undefined, and the caller takes the checked path (which throws
  * the precise error). Nearly every key and value takes this path.
  */
-function shortString(buf: Uint8Array, view: DataView | undefined, p: number, end: number, max: number, cache: StringCache): string | undefined {
+function shortString(r: BinaryReader, p: number, end: number, max: number): string | undefined {
   if (p >= end) return undefined;
-  const len = buf[p]!;
-  if (len > max || len >= end - p) return undefined;
-  if (len <= CACHED_MAX) {
-    const s = internAscii(buf, view, p + 1, len, cache);
-    if (s !== undefined) return s;
-  }
-  return len < 0x80 ? readUtf8(buf, p + 1, p + 1 + len) : undefined;
+  const len = r.buf[p]!;
+  if (len >= 0x80 || len > max || len >= end - p) return undefined;
+  return r.text(p + 1, p + 1 + len);
 }
-

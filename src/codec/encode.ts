@@ -1,14 +1,17 @@
 /**
- * Message object -> one frame. Two passes: `collect` validates every value
- * and adds up a worst-case size, then the writer reserves that size once and
- * writes without per-byte checks. Attributes go out in ascending tag order,
- * which is the canonical form (spec/wire-format.md, "Canonical form").
+ * Message object -> one frame. encode-fast.ts writes every frame in one
+ * pass that reads each value once; when it gives up, the exact code below
+ * (two passes: `collect` validates every value in the spec's order, then
+ * the writer writes) finds the error, so codes and paths follow
+ * spec/wire-format.md 10.1 to the letter. The exact code's bytes are never
+ * returned: they come from a second read of the message.
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, type AttributeKind } from '../registry.js';
-import { BinaryWriter, POOLED_MAX } from '../wire/binary-writer.js';
+import { BinaryWriter } from '../wire/binary-writer.js';
 import { utf8Length } from '../wire/utf8.js';
 import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, msgById, type AttrCodec } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
+import { BAIL, detached as isDetached, FastEncoder } from './encode-fast.js';
 import { encodeError, TLibError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { own } from './own-property.js';
@@ -34,12 +37,10 @@ interface Item {
   path: string;
 }
 
-const writer = new BinaryWriter();
+let writer = new BinaryWriter();
 /**
  * The attributes of the message being encoded, in reused Item objects:
- * encode() allocates no per-attribute objects and never resizes an array
- * (allocating the items and shrinking the array were ~5% of a small event).
- * encode() is synchronous and calls no user code while it holds them.
+ * the exact code allocates no per-attribute objects and never resizes an array.
  */
 class ItemList {
   readonly pool: Item[] = [];
@@ -64,12 +65,14 @@ class ItemList {
     this.n = 0;
   }
 }
-const items = new ItemList();
+let items = new ItemList();
+/** What the limits count while one message is measured. */
+let tally = { limits: resolveLimits(), pairs: 0, cost: 0 };
 /**
- * What the limits count while one message is measured: module state, as
- * `items` is, because encode() is synchronous and never re-entered.
+ * True while the exact code runs: a getter it calls may encode again, and
+ * that call then gets state of its own (saved and restored around it).
  */
-const tally = { limits: resolveLimits(), pairs: 0, cost: 0 };
+let exactBusy = false;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 const UINT32_MAX = 0xffffffff;
@@ -100,45 +103,103 @@ const UNKNOWN_WIRE = new Map<unknown, { wire: number; kind: ValueKind }>([
   ['kvlist', { wire: WIRE_KIND.KVLIST, kind: 'kvlist' }],
 ]);
 
+/** The one-pass encoder; a call made while it is busy (from a getter of the message) gets its own. */
+const shared = new FastEncoder();
+
 export function encode(message: Message, options?: EncodeOptions): Uint8Array {
-  const start = writeFrame(message, options, undefined, 0);
-  return writer.finish(start);
+  const limits = resolveLimits(options?.limits);
+  const enc = shared.busy ? new FastEncoder() : shared;
+  enc.busy = true;
+  try {
+    enc.write(message, options?.allowObsolete === true, limits);
+    return enc.finish();
+  } catch (e) {
+    throw exactError(message, options, e);
+  } finally {
+    enc.busy = false;
+  }
 }
 
 /**
  * Encodes `message` into `buffer` from `offset` on and returns the number of
- * bytes written: no allocation at all. Throws RangeError when the frame does
- * not fit (the buffer is then left as it was), and the TLibErrors of
- * encode(); after an error found while writing (a lone surrogate, or a
- * frame over maxFrameBytes or the cost limit) the bytes from `offset` on
- * may have been overwritten.
+ * bytes written. Throws RangeError when the frame does not fit, and the
+ * TLibErrors of encode(); either way `buffer` is left as it was.
  */
 export function encodeInto(message: Message, buffer: Uint8Array, offset = 0, options?: EncodeOptions): number {
   if (!(buffer instanceof Uint8Array)) throw new TypeError('encodeInto() writes into a Uint8Array');
   if (!Number.isInteger(offset) || offset < 0 || offset > buffer.length) {
     throw new RangeError(`encodeInto() offset must be an integer 0..${buffer.length}, got ${String(offset)}`);
   }
-  const start = writeFrame(message, options, buffer, offset);
-  if (writer.buf === buffer) {
-    const written = writer.pos - start;
-    writer.abandon();
-    return written;
+  const limits = resolveLimits(options?.limits);
+  const enc = shared.busy ? new FastEncoder() : shared;
+  enc.busy = true;
+  try {
+    try {
+      enc.write(message, options?.allowObsolete === true, limits);
+    } catch (e) {
+      throw exactError(message, options, e);
+    }
+    const n = enc.pos - enc.start;
+    if (n > buffer.length - offset) {
+      throw new RangeError(`encodeInto(): the frame needs ${n} bytes, the buffer has ${buffer.length - offset} from offset ${offset}`);
+    }
+    buffer.set(enc.buf.subarray(enc.start, enc.pos), offset);
+    return n;
+  } finally {
+    enc.abandon();
+    enc.busy = false;
   }
-  // The worst case did not fit, the real frame may: it was written aside.
-  const frame = writer.finish(start);
-  if (frame.length > buffer.length - offset) {
-    throw new RangeError(`encodeInto(): the frame needs ${frame.length} bytes, the buffer has ${buffer.length - offset} from offset ${offset}`);
-  }
-  buffer.set(frame, offset);
-  return frame.length;
 }
 
 /**
- * Validates and writes one frame: into `into` when its worst case fits
- * there, else where the writer chooses. Returns the frame's first offset in
- * writer.buf; writer.pos is its end.
+ * The error for a message the one pass gave up on: the exact code's, found
+ * on a second read. Whatever else happens is a TLibError too: a getter that
+ * throws, or a message that reads differently the second time.
  */
-function writeFrame(message: Message, options: EncodeOptions | undefined, into: Uint8Array | undefined, offset: number): number {
+function exactError(message: Message, options: EncodeOptions | undefined, cause: unknown): TLibError {
+  if (cause !== BAIL) return thrownWhileReading(cause);
+  try {
+    writeFrameExact(message, options);
+  } catch (e) {
+    return e instanceof TLibError ? e : thrownWhileReading(e);
+  } finally {
+    writer.abandon();
+  }
+  return new TLibError('INVALID_MESSAGE', 'the message gave other values when it was read again (a getter or proxy that changes): nothing was written', { path: '' });
+}
+
+function thrownWhileReading(e: unknown): TLibError {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new TLibError('INVALID_MESSAGE', `reading the message threw ${what}`, { path: '' });
+}
+
+/** The exact code, with state of its own when it is entered again from a getter it called. */
+function writeFrameExact(message: Message, options: EncodeOptions | undefined): void {
+  if (!exactBusy) {
+    exactBusy = true;
+    try {
+      writeFrame(message, options);
+    } finally {
+      exactBusy = false;
+    }
+    return;
+  }
+  const saved = [writer, items, tally] as const;
+  writer = new BinaryWriter();
+  items = new ItemList();
+  tally = { limits: resolveLimits(), pairs: 0, cost: 0 };
+  try {
+    writeFrame(message, options);
+  } finally {
+    [writer, items, tally] = saved;
+  }
+}
+
+/**
+ * Validates and writes one frame in the spec's order of checks; the first
+ * fault throws. Returns the frame's first offset in writer.buf.
+ */
+function writeFrame(message: Message, options: EncodeOptions | undefined): number {
   if (typeof message !== 'object' || message === null) {
     throw new TLibError('INVALID_MESSAGE', 'encode() takes a message object', { path: '' });
   }
@@ -150,19 +211,11 @@ function writeFrame(message: Message, options: EncodeOptions | undefined, into: 
   let start: number;
   try {
     const bound = 4 + 5 + collect(message, items);
-    if (into !== undefined && bound <= into.length - offset) {
-      writer.beginInto(into, offset);
-      start = offset;
-    } else {
-      start = writer.begin(into === undefined ? bound : Math.max(bound, POOLED_MAX + 1));
-    }
+    start = writer.begin(bound);
     writer.pos = start + 4;
     writer.varint(type);
     for (let i = 0; i < items.n; i++) writeItem(items.pool[i]!);
     checkFrame(writer.pos - start - 4, limits);
-  } catch (e) {
-    writer.abandon();
-    throw e;
   } finally {
     items.clear(); // also when a value was refused: keep nothing of the message
   }
@@ -256,12 +309,14 @@ function sortByTag(list: Item[], n: number): void {
 }
 
 function collectTime(time: unknown, items: ItemList): number {
-  const t = time as { seconds?: unknown; microseconds?: unknown };
-  if (typeof t !== 'object' || t === null) throw encodeError('INVALID_MESSAGE', 'expected { seconds, microseconds }', 'time');
-  measure('u32', t.seconds, 'time.seconds');
-  measure('u32', t.microseconds, 'time.microseconds');
-  items.push(TIME_SECONDS_TAG, WIRE_KIND.INT32, 'u32', t.seconds, 'time.seconds');
-  items.push(TIME_MICROSECONDS_TAG, WIRE_KIND.INT32, 'u32', t.microseconds, 'time.microseconds');
+  if (typeof time !== 'object' || time === null) throw encodeError('INVALID_MESSAGE', 'expected { seconds, microseconds }', 'time');
+  // Own properties only, each read once; other members are ignored.
+  const seconds = own(time, 'seconds');
+  const microseconds = own(time, 'microseconds');
+  measure('u32', seconds, 'time.seconds');
+  measure('u32', microseconds, 'time.microseconds');
+  items.push(TIME_SECONDS_TAG, WIRE_KIND.INT32, 'u32', seconds, 'time.seconds');
+  items.push(TIME_MICROSECONDS_TAG, WIRE_KIND.INT32, 'u32', microseconds, 'time.microseconds');
   return 12;
 }
 
@@ -270,19 +325,23 @@ function collectUnknown(list: unknown, items: ItemList): number {
   const seen = new Set<number>();
   let bound = 0;
   for (let i = 0; i < list.length; i++) {
-    const u = list[i] as UnknownAttribute;
+    const u: unknown = list[i];
     const path = `Unknown[${i}]`;
     if (typeof u !== 'object' || u === null) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
-    if (!Number.isInteger(u.tag) || u.tag < 0 || u.tag > UINT32_MAX) throw encodeError('INVALID_MESSAGE', 'tag must be an integer 0..4294967295', `${path}.tag`);
-    const known = attrByTag(u.tag);
-    if (known || u.tag === TIME_SECONDS_TAG) throw encodeError('INVALID_MESSAGE', `tag ${u.tag} is the registry's ${known?.name ?? 'time'}; set that property instead`, `${path}.tag`);
-    if (seen.has(u.tag)) throw encodeError('INVALID_MESSAGE', `tag ${u.tag} appears twice`, `${path}.tag`);
-    seen.add(u.tag);
-    const k = UNKNOWN_WIRE.get(u.kind);
-    if (k === undefined) throw encodeError('INVALID_MESSAGE', `kind must be one of ${[...UNKNOWN_WIRE.keys()].join(', ')}, got ${show(u.kind)}`, `${path}.kind`);
-    bound += 6 + measure(k.kind, u.value, `${path}.value`);
+    // Own properties only, each read once; other members are ignored.
+    const tag = own(u, 'tag') as number;
+    if (!Number.isInteger(tag) || tag < 0 || tag > UINT32_MAX) throw encodeError('INVALID_MESSAGE', 'tag must be an integer 0..4294967295', `${path}.tag`);
+    const known = attrByTag(tag);
+    if (known || tag === TIME_SECONDS_TAG) throw encodeError('INVALID_MESSAGE', `tag ${tag} is the registry's ${known?.name ?? 'time'}; set that property instead`, `${path}.tag`);
+    if (seen.has(tag)) throw encodeError('INVALID_MESSAGE', `tag ${tag} appears twice`, `${path}.tag`);
+    seen.add(tag);
+    const kind = own(u, 'kind');
+    const k = UNKNOWN_WIRE.get(kind);
+    if (k === undefined) throw encodeError('INVALID_MESSAGE', `kind must be one of ${[...UNKNOWN_WIRE.keys()].join(', ')}, got ${show(kind)}`, `${path}.kind`);
+    const value = own(u, 'value');
+    bound += 6 + measure(k.kind, value, `${path}.value`);
     tally.cost += UNKNOWN_COST;
-    items.push(u.tag, k.wire, k.kind, u.value, `${path}.value`);
+    items.push(tag, k.wire, k.kind, value, `${path}.value`);
   }
   return bound;
 }
@@ -326,6 +385,7 @@ function measureString(v: string, path: string): number {
 
 function measureBinary(v: Uint8Array, path: string): number {
   const max = tally.limits.maxStringBytes;
+  if (v.length === 0 && isDetached(v)) throw encodeError('INVALID_MESSAGE', 'the Uint8Array\'s buffer was detached (transferred): its bytes are gone', path);
   if (v.length > max) throw encodeError('LIMIT_EXCEEDED', `binary value of ${v.length} bytes exceeds the limit of ${max}`, path);
   tally.cost += BINARY_COST;
   return 5 + v.length;

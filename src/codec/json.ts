@@ -5,7 +5,7 @@
  *   - binary values (attributes, key-value values, unknown values): { "$hex": "00ff" };
  * ConnID is a 16-hex-digit string in both forms.
  */
-import { attributeByName } from '../registry.js';
+import { attributeByName, VALUE_KINDS } from '../registry.js';
 import { encodeError, TLibError } from './errors.js';
 import { setOwn } from './own-property.js';
 import type { KVList, KVValue, Message, UnknownAttribute } from './types.js';
@@ -116,6 +116,12 @@ function unknownFromJson(u: JsonUnknownAttribute, path: string): UnknownAttribut
   }
 }
 
+/** How an attribute's value looks in JSON (the registry's VALUE_KINDS); undefined for other properties. */
+function jsonFormOf(name: string) {
+  const def = attributeByName(name);
+  return def && VALUE_KINDS[def.kind].json;
+}
+
 /** In-memory message to its JSON form (a new object; the input is not changed). */
 export function toJSON(message: Message): JsonMessage {
   const out: JsonMessage = { Event: message.Event };
@@ -124,7 +130,7 @@ export function toJSON(message: Message): JsonMessage {
     if (key === 'Unknown') out.Unknown = (value as UnknownAttribute[]).map(unknownToJson);
     else if (typeof value === 'bigint') out[key] = value.toString();
     else if (value instanceof Uint8Array) out[key] = { $hex: bytesToHex(value) };
-    else if (attributeByName(key)?.kind === 'kvlist') out[key] = kvToJson(value as KVList);
+    else if (jsonFormOf(key) === 'pair-array') out[key] = kvToJson(value as KVList);
     else setOwn(out, key, value);
   }
   return out;
@@ -142,12 +148,12 @@ export function fromJSON(json: JsonMessage): Message {
       out.Unknown = value.map((u: JsonUnknownAttribute, i) => unknownFromJson(u, `Unknown[${i}]`));
       continue;
     }
-    const def = attributeByName(key);
-    if (def?.kind === 'u64' && typeof value === 'string') {
+    const form = jsonFormOf(key);
+    if (form === 'decimal-string' && typeof value === 'string') {
       if (!/^[0-9]+$/.test(value)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', key);
       out[key] = BigInt(value);
-    } else if (def?.kind === 'binary' && isJsonHex(value)) out[key] = hexToBytes(value.$hex, `${key}.$hex`);
-    else if (def?.kind === 'kvlist') out[key] = kvFromJson(value, key);
+    } else if (form === 'hex-object' && isJsonHex(value)) out[key] = hexToBytes(value.$hex, `${key}.$hex`);
+    else if (form === 'pair-array') out[key] = kvFromJson(value, key);
     else setOwn(out, key, value);
   }
   return out as unknown as Message;

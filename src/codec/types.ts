@@ -12,8 +12,8 @@ export interface TimeStamp {
 }
 
 /** Wire value kinds (spec/wire-format.md, "Value kinds"). */
-export const WIRE_KIND = { INT32: 1, INT64: 2, STRING: 3, BINARY: 4, KVLIST: 5 } as const;
-export type WireKindName = 'int32' | 'int64' | 'string' | 'binary' | 'kvlist';
+export { WIRE_KIND, type WireKindName } from '../registry.js';
+import type { WireKindName } from '../registry.js';
 
 /** An attribute this registry does not know, kept so it re-encodes unchanged. */
 export type UnknownAttribute =

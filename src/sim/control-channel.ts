@@ -7,6 +7,7 @@
 import { createServer, type Socket } from 'node:net';
 import type { SimControl } from './control.js';
 import { SimError } from './errors.js';
+import { PairLease, type LeaseTicket } from './pair-lease.js';
 
 /** A longer line is not a control request; the connection is closed. */
 const MAX_LINE_BYTES = 64 * 1024;
@@ -20,11 +21,18 @@ export interface ControlChannel {
 
 export async function listenControl(host: string, port: number, ctl: SimControl, log: (line: string) => void): Promise<ControlChannel> {
   const sockets = new Set<Socket>();
+  // One lease for every control connection: the shards of a run each hold it through their own.
+  const lease = new PairLease();
   const server = createServer((socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    const held = new Set<LeaseTicket>();
+    socket.on('close', () => {
+      sockets.delete(socket);
+      // A run that went away (ended, crashed, killed) gives back what it held or waited for.
+      for (const t of held) t.release();
+    });
     socket.on('error', () => socket.destroy());
-    serveLines(socket, ctl, log);
+    serveLines(socket, { ctl, lease, held }, log);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -41,7 +49,14 @@ export async function listenControl(host: string, port: number, ctl: SimControl,
   };
 }
 
-function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void): void {
+/** What one control connection acts on: the simulator, the pair's lease, and the tickets this connection holds. */
+interface Connection {
+  ctl: SimControl;
+  lease: PairLease;
+  held: Set<LeaseTicket>;
+}
+
+function serveLines(socket: Socket, conn: Connection, log: (line: string) => void): void {
   let buffered = '';
   let queue = Promise.resolve();
   socket.setEncoding('utf8');
@@ -54,7 +69,7 @@ function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void
       if (line === '') continue;
       // Answers keep the order of requests even when an action is asynchronous.
       queue = queue.then(async () => {
-        const answer = await perform(ctl, line);
+        const answer = await perform(conn.ctl, line, conn);
         if (!answer.ok) log(`control: ${answer.error}`);
         socket.write(`${JSON.stringify(answer)}\n`);
       });
@@ -67,7 +82,7 @@ function serveLines(socket: Socket, ctl: SimControl, log: (line: string) => void
   });
 }
 
-export async function perform(ctl: SimControl, line: string): Promise<Answer> {
+export async function perform(ctl: SimControl, line: string, conn?: Connection): Promise<Answer> {
   let request: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -77,6 +92,7 @@ export async function perform(ctl: SimControl, line: string): Promise<Answer> {
     return { ok: false, error: 'each line must be one JSON object, e.g. {"action":"switchover"}' };
   }
   try {
+    if (request.action === 'lease' || request.action === 'release') return await leaseAction(request, conn);
     return await act(ctl, request);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -106,8 +122,27 @@ async function act(ctl: SimControl, r: Record<string, unknown>): Promise<Answer>
     case 'state':
       return { ok: true, state: ctl.state() };
     default:
-      throw new SimError('BAD_OPTION', `unknown action ${JSON.stringify(r.action)}: use switchover, setLink, switchFault, backupConnected, addCall, setDefect or state`);
+      throw new SimError('BAD_OPTION', `unknown action ${JSON.stringify(r.action)}: use switchover, setLink, switchFault, backupConnected, addCall, setDefect, state, lease or release`);
   }
+}
+
+/**
+ * `lease` answers once the pair's lease is held in the mode asked for; it is
+ * held until `release` on the same connection, or until that connection closes.
+ */
+async function leaseAction(r: Record<string, unknown>, conn: Connection | undefined): Promise<Answer> {
+  if (!conn) throw new SimError('BAD_OPTION', 'lease and release need a control connection');
+  if (r.action === 'release') {
+    for (const t of conn.held) t.release();
+    conn.held.clear();
+    return { ok: true };
+  }
+  if (r.mode !== 'shared' && r.mode !== 'exclusive') throw new SimError('BAD_OPTION', 'lease needs "mode": "shared" or "exclusive"');
+  if (conn.held.size > 0) throw new SimError('BAD_OPTION', 'this connection holds a lease already: release it, or open another connection');
+  const ticket = conn.lease.acquire(r.mode);
+  conn.held.add(ticket);
+  await ticket.granted;
+  return { ok: true };
 }
 
 function location(r: Record<string, unknown>): { ThisDN?: string; ConnID?: string } {

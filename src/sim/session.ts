@@ -89,7 +89,7 @@ export class Session {
   send(bytes: Uint8Array): void {
     if (!this.open) return;
     if (this.heldBehind) {
-      this.heldBehind.push(bytes);
+      this.heldBehind.push({ bytes, due: true });
       return;
     }
     this.write(bytes);
@@ -101,17 +101,26 @@ export class Session {
    * late-leak defects use it, to prove leak checks need no luck.
    */
   sendLate(bytes: Uint8Array, ms: number): void {
-    const held = (this.heldBehind ??= []);
+    const late = { bytes, due: false };
+    (this.heldBehind ??= []).push(late);
     setTimeout(() => {
-      if (this.heldBehind === held) this.heldBehind = undefined;
-      if (!this.open) return;
-      this.write(bytes);
-      for (const b of held) this.write(b);
+      late.due = true;
+      this.flushDue();
     }, ms).unref();
   }
 
+  /** Writes, in order, what is due at the head of the queue; several late frames each hold what came after them, once. */
+  private flushDue(): void {
+    const queue = this.heldBehind;
+    while (queue?.[0]?.due) {
+      const { bytes } = queue.shift()!;
+      if (this.open) this.write(bytes);
+    }
+    if (queue?.length === 0) this.heldBehind = undefined;
+  }
+
   /** Frames queued behind a late one (sendLate); named apart from `held`, the bytes of an incomplete frame. */
-  private heldBehind: Uint8Array[] | undefined;
+  private heldBehind: Array<{ bytes: Uint8Array; due: boolean }> | undefined;
 
   private write(bytes: Uint8Array): void {
     writeBatched(this.socket, bytes);

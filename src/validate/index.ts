@@ -75,8 +75,32 @@ function check(message: unknown, as: SpecialEventName | undefined, context: Vali
   const json = data as JsonMessage;
   const fn = as ? eventValidator(as, context.delivered === true) : messageValidator();
   const top = as ? EVENT_SCHEMAS[as] : MESSAGE_SCHEMA;
-  const out = fn(data) ? [] : violationsFrom(as ?? String(json.Event), fn.errors ?? [], top, json);
+  const all = fn(data) ? [] : violationsFrom(as ?? String(json.Event), fn.errors ?? [], top, json);
+  const out = context.strictTables === false && as ? all.filter((v) => v.rule !== closedRule(as)) : all;
   return request ? [...out, ...requestViolations(as ?? json.Event, json, request)] : out;
+}
+
+function closedRule(event: SpecialEventName): string {
+  return `${event}/no-other-attributes`;
+}
+
+/**
+ * The attributes of a special event that its table does not list, in the
+ * order the message has them; empty for any other message. What the open
+ * reading (`strictTables: false`) accepts, so a caller can record it.
+ */
+export function attributesOutsideTable(message: Message | JsonMessage): string[] {
+  const name = typeof message === 'object' && message !== null ? (message as { Event?: unknown }).Event : undefined;
+  if (!isSpecial(name)) return [];
+  const data = toJsonForm(message);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  const schema = EVENT_SCHEMAS[name];
+  if (schema.additionalProperties !== false) return [];
+  const listed = schema.properties as Record<string, unknown>;
+  const json = data as JsonMessage;
+  return Object.keys(json)
+    .filter((k) => !Object.hasOwn(listed, k))
+    .flatMap((k) => (k === 'Unknown' && Array.isArray(json.Unknown) ? json.Unknown.map((u) => `tag ${u.tag}`) : [k]));
 }
 
 /**

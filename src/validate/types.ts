@@ -25,6 +25,15 @@ export interface ValidationContext {
    * or as it is on the wire (false, the default). See spec/validation.md.
    */
   delivered?: boolean;
+  /**
+   * The strict reading of the reference's tables (true, the default): an
+   * attribute a special event's table does not list is a violation
+   * (`<Event>/no-other-attributes`). false: the open reading, which the
+   * conformance runner uses: no sentence forbids a server to send more, so
+   * such attributes pass, and `attributesOutsideTable` names them.
+   * See spec/validation.md, "Attributes outside the table".
+   */
+  strictTables?: boolean;
 }
 
 export interface Rule {

@@ -5,17 +5,20 @@
  * allocate more than the bytes that are really there.
  */
 import { decodeError } from '../codec/errors.js';
-import { newStringCache, readUtf8Cached, type StringCache } from './utf8.js';
-
-/** Intern tables for short strings (utf8.ts): one for key-value keys, one for every other string. */
-export const KEY_CACHE: StringCache = newStringCache();
-export const VALUE_CACHE: StringCache = newStringCache();
+import { latin1, readUtf8 } from './utf8.js';
 
 /** Char codes of the hex digits 0-9a-f. */
 const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 export class BinaryReader {
   pos: number;
+  /**
+   * The frame's bytes as one string of one char per byte, made at its first
+   * ASCII string: every ASCII string of the frame is then a substring of it
+   * (one native call per frame instead of building each string, and no
+   * per-string hashing as an intern table needs).
+   */
+  private chars: string | undefined = undefined;
 
   constructor(
     readonly buf: Uint8Array,
@@ -123,12 +126,25 @@ export class BinaryReader {
     return len;
   }
 
-  /** A length-prefixed UTF-8 string; short ones are looked up in `cache` first. */
-  string(what: string, max: number, cache: StringCache = VALUE_CACHE): string {
+  /**
+   * Bytes [start, end) of the frame as a string: ASCII as a slice of the
+   * frame's latin1 string, anything else through the UTF-8 decoder;
+   * undefined when the bytes are not well-formed UTF-8.
+   */
+  text(start: number, end: number): string | undefined {
+    const b = this.buf;
+    let ascii = 0;
+    for (let i = start; i < end; i++) ascii |= b[i]!;
+    if (ascii >= 0x80) return readUtf8(b, start, end);
+    return (this.chars ??= latin1(b, 0, this.end)).substring(start, end);
+  }
+
+  /** A length-prefixed UTF-8 string. */
+  string(what: string, max: number): string {
     const len = this.length(what, max);
     const start = this.pos;
     this.pos = start + len;
-    const s = readUtf8Cached(this.buf, undefined, start, start + len, cache);
+    const s = this.text(start, start + len);
     if (s === undefined) throw decodeError('INVALID_UTF8', `${what} is not well-formed UTF-8`, start);
     return s;
   }

@@ -1,98 +1,35 @@
 /**
- * Unchecked writes into one buffer at a time. The encoder measures the
- * worst-case size of a message first (and validates it on the way), starts
- * the message with room for that (`begin`), and then writes without a
- * bounds check per byte.
- *
- * Where the bytes go: frames whose worst case is at most POOLED_MAX are
- * written into a shared pool buffer and returned as views of it, each over
- * bytes no other frame uses, the way Node's Buffer pools small buffers.
- * Allocating a fresh ArrayBuffer for each frame (`slice`) was a third of
- * encoding the mixed traffic: about 500 ns against 30 ns for a view. Larger
- * frames are written into a scratch buffer and copied out, so no pool is
- * ever held alive by one large frame; a scratch buffer grown past
- * KEEP_BYTES for one message is dropped after it.
+ * Unchecked writes into one scratch buffer, for the encoder's exact path
+ * (src/codec/encode.ts), which measures the worst-case size of a message
+ * first, starts the message with room for that (`begin`), and then writes
+ * without a bounds check per byte. Its frames are never handed out, so one
+ * buffer serves them all; one grown past KEEP_BYTES is dropped after use.
  */
 import { writeUtf8 } from './utf8.js';
 
-/** Size of one pool buffer; a frame kept by the caller keeps at most this much alive. */
-const POOL_BYTES = 32 * 1024;
-/** Frames whose worst-case size exceeds this are not pooled. */
-export const POOLED_MAX = 4 * 1024;
 const SCRATCH_BYTES = 16 * 1024;
 /** A scratch buffer grown past this for one large message is dropped after it, not kept for the life of the process. */
-export const KEEP_BYTES = 1 << 20;
+const KEEP_BYTES = 1 << 20;
 
 export class BinaryWriter {
-  /** The buffer being written: the pool, the scratch buffer or a caller's buffer. */
-  buf: Uint8Array;
+  buf = new Uint8Array(SCRATCH_BYTES);
   pos = 0;
-  private pool = new Uint8Array(POOL_BYTES);
-  /** First byte of the pool that no returned frame covers. */
-  private poolFree = 0;
-  private scratch = new Uint8Array(SCRATCH_BYTES);
 
-  constructor() {
-    this.buf = this.pool;
-  }
-
-  /**
-   * Starts a frame of at most `bytes`; returns its first offset. A pool that
-   * the caller detached (transferred a frame's `.buffer`) has length 0 and
-   * is replaced like a full one.
-   */
+  /** Starts a frame of at most `bytes`; returns its first offset. */
   begin(bytes: number): number {
-    if (bytes <= POOLED_MAX) {
-      if (this.pool.length - this.poolFree < bytes) {
-        this.pool = new Uint8Array(POOL_BYTES);
-        this.poolFree = 0;
-      }
-      this.buf = this.pool;
-      this.pos = this.poolFree;
-    } else {
-      if (bytes > this.scratch.length) {
-        let size = this.scratch.length;
-        while (size < bytes) size *= 2;
-        this.scratch = new Uint8Array(size);
-      }
-      this.buf = this.scratch;
-      this.pos = 0;
+    if (bytes > this.buf.length) {
+      let size = this.buf.length;
+      while (size < bytes) size *= 2;
+      this.buf = new Uint8Array(size);
     }
-    return this.pos;
+    this.pos = 0;
+    return 0;
   }
 
-  /** Writes into `buffer` from `offset` on; the caller guarantees room for the worst case. */
-  beginInto(buffer: Uint8Array, offset: number): void {
-    this.buf = buffer;
-    this.pos = offset;
-  }
-
-  /**
-   * The frame written since `start`, as an array the caller may keep: a view
-   * of the pool (whose bytes are then never written again) or a fresh copy.
-   */
-  finish(start: number): Uint8Array {
-    const buf = this.buf;
-    const end = this.pos;
-    this.buf = this.pool;
-    if (buf === this.pool) {
-      this.poolFree = end;
-      return buf.subarray(start, end);
-    }
-    const out = buf.slice(start, end);
-    this.release();
-    return out;
-  }
-
-  /** Forgets a frame that failed half way (also after writing into a caller's buffer). */
+  /** Forgets the frame (written in full or not). */
   abandon(): void {
-    this.buf = this.pool;
-    this.pos = this.poolFree;
-    this.release();
-  }
-
-  private release(): void {
-    if (this.scratch.length > KEEP_BYTES) this.scratch = new Uint8Array(SCRATCH_BYTES);
+    this.pos = 0;
+    if (this.buf.length > KEEP_BYTES) this.buf = new Uint8Array(SCRATCH_BYTES);
   }
 
   byte(b: number): void {

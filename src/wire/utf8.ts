@@ -83,121 +83,6 @@ function decodeNative(buf: Uint8Array, start: number, end: number): string | und
 }
 
 /**
- * Strings of at most CACHED_MAX bytes go through an intern table (the trick
- * msgpackr uses for map keys). T-Library traffic repeats the same short
- * strings endlessly: key-value keys, DNs, places, reason codes. A hit costs
- * up to four 4-byte reads and five integer comparisons, and saves building
- * (and later collecting) a new string. Only ASCII strings are stored.
- */
-export const CACHED_MAX = 32;
-const CACHE_BITS = 12;
-/**
- * One slot per hash, last writer wins. Beside each string, the four words
- * its bytes were read as (see internAscii). Keys and values get a table each
- * so that unique values do not evict keys.
- */
-/**
- * Ints per slot of `words`: the four words, then the length, then padding,
- * so that a slot is 32 bytes and a look-up that misses reads one slot of
- * one typed array. (Checking `strings[slot].length` first, as before, loaded
- * a string object from anywhere in the heap: on mixed traffic that one line
- * was 24% of decode.) A fresh slot's length is -1, which no string has.
- */
-const SLOT_INTS = 8;
-export interface StringCache {
-  readonly strings: string[];
-  readonly words: Int32Array;
-}
-export function newStringCache(): StringCache {
-  return { strings: new Array<string>(1 << CACHE_BITS).fill(''), words: new Int32Array(SLOT_INTS << CACHE_BITS).fill(-1) };
-}
-
-export function readUtf8Cached(buf: Uint8Array, view: DataView | undefined, start: number, end: number, cache: StringCache): string | undefined {
-  const len = end - start;
-  if (len <= CACHED_MAX) {
-    const s = internAscii(buf, view, start, len, cache);
-    if (s !== undefined) return s;
-  }
-  return readUtf8(buf, start, end);
-}
-
-/** Four bytes at `i` as one (little-endian, signed) 32-bit word. */
-function word(b: Uint8Array, i: number): number {
-  return b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-}
-
-/**
- * The interned string for ASCII bytes [start, start+len), or undefined when
- * they are not ASCII.
- *
- * `view`, when given, is a DataView over the same bytes as `buf`: it reads
- * a word in one load instead of four. It costs an allocation (~80 ns), so
- * the decoder makes one only for long key-value lists, where it pays (a
- * view per message cost 30% on an EventACK).
- * The bytes are read as four words: the first 8 bytes and the last 8 (for
- * 4..7 bytes, the first 4 and the last 4; under 4, the bytes themselves).
- * Up to 16 bytes the words cover every byte, so equal length and equal words
- * prove equal bytes, and the hit needs no byte-by-byte comparison (which,
- * like hashing every byte, cost about as much as building the string).
- * From 17 to 32 bytes the middle is compared byte by byte. Stored strings
- * are ASCII, so equal bytes are that very string.
- */
-export function internAscii(buf: Uint8Array, view: DataView | undefined, start: number, len: number, cache: StringCache): string | undefined {
-  let w0 = 0;
-  let w1 = 0;
-  let w2 = 0;
-  let w3 = 0;
-  if (len >= 8) {
-    if (view !== undefined) {
-      w0 = view.getInt32(start, true);
-      w1 = view.getInt32(start + 4, true);
-      w2 = view.getInt32(start + len - 8, true);
-      w3 = view.getInt32(start + len - 4, true);
-    } else {
-      w0 = word(buf, start);
-      w1 = word(buf, start + 4);
-      w2 = word(buf, start + len - 8);
-      w3 = word(buf, start + len - 4);
-    }
-  } else if (len >= 4) {
-    w0 = word(buf, start);
-    w3 = word(buf, start + len - 4);
-  } else if (len > 0) {
-    w0 = buf[start]! | (len > 1 ? buf[start + 1]! << 8 : 0) | (len > 2 ? buf[start + 2]! << 16 : 0);
-  }
-  const h = Math.imul(w0, 0x9e3779b1) ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3 + len, 0x27d4eb2f);
-  // Multiplicative hashing mixes best into the top bits: take those.
-  const slot = (h ^ (h >>> 16)) >>> (32 - CACHE_BITS);
-  const w = cache.words;
-  const k = slot * SLOT_INTS;
-  if (w[k] === w0 && w[k + 4] === len && w[k + 1] === w1 && w[k + 2] === w2 && w[k + 3] === w3) {
-    const hit = cache.strings[slot]!;
-    if (len <= 16) return hit;
-    let i = 8;
-    while (i < len - 8 && hit.charCodeAt(i) === buf[start + i]) i++;
-    if (i === len - 8) return hit;
-  }
-  const s = internMiss(buf, start, len);
-  if (s !== undefined) {
-    cache.strings[slot] = s;
-    w[k] = w0;
-    w[k + 1] = w1;
-    w[k + 2] = w2;
-    w[k + 3] = w3;
-    w[k + 4] = len;
-  }
-  return s;
-}
-
-/** The miss path, out of line so that the hit path above stays small enough to inline. */
-function internMiss(buf: Uint8Array, start: number, len: number): string | undefined {
-  let ascii = 0;
-  for (let i = start; i < start + len; i++) ascii |= buf[i]!;
-  if (ascii >= 0x80) return undefined;
-  return asciiString(buf, start, len);
-}
-
-/**
  * Per-length scratch arrays for ASCII strings of 9..SHORT_STRING bytes: an
  * array of exactly the right length is filled and handed to fromCharCode,
  * so no array is allocated and none is shrunk (setting `length` on a shared
@@ -294,3 +179,19 @@ export function utf8Length(str: string): number {
   }
   return n;
 }
+
+/**
+ * Bytes as one string of one char per byte: Node's native latin1 slice where
+ * there is one (a single native call per frame), else a windows-1252
+ * TextDecoder (also one char per byte, and the same chars below 0x80, the
+ * only ones the decoder takes from it).
+ */
+const nativeLatin1 = (globalThis as { Buffer?: { prototype?: { latin1Slice?: (this: Uint8Array, start: number, end: number) => string } } }).Buffer?.prototype?.latin1Slice;
+let latin1Decoder: InstanceType<typeof TextDecoder> | undefined;
+
+/** The path for browsers, Deno and Bun (and Node, in a test). */
+export function portableLatin1(buf: Uint8Array, start: number, end: number): string {
+  return (latin1Decoder ??= new TextDecoder('windows-1252')).decode(buf.subarray(start, end));
+}
+
+export const latin1: (buf: Uint8Array, start: number, end: number) => string = nativeLatin1 ? (buf, start, end) => nativeLatin1.call(buf, start, end) : portableLatin1;

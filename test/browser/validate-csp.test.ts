@@ -19,7 +19,11 @@ const CSP = "script-src 'self'";
 // Runs in the page: validate two messages, record CSP violation events, try new Function.
 const APP = `
 import { validate } from 'tlib-kit/validate';
+import { decode, encode, toJSON } from 'tlib-kit';
 const violations = [];
+// The codec's portable paths (no Buffer here): strings of a frame sliced from one latin1 string.
+const sent = { Event: 'EventUserEvent', ThisDN: 'dn-7001', ConnID: '006e02a1c3d4e5f6', UserData: [['Customer', 'Zoë Ångström'], ['a long ascii key of the list', 'and a long ascii value of the pair'], ['n', -7]], time: { seconds: 1, microseconds: 2 } };
+const codec = toJSON(decode(encode(sent)));
 document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));
 const bad = validate({ Event: 'EventACK', ReferenceID: 'seven' }).map((v) => v.rule);
 const good = validate({ Event: 'EventACK', ReferenceID: 7, time: { seconds: 1, microseconds: 2 } }).length;
@@ -28,7 +32,7 @@ try { evalAllowed = new Function('return true')(); } catch { evalAllowed = false
 setTimeout(() => {
   const out = document.createElement('pre');
   out.id = 'result';
-  out.textContent = JSON.stringify({ bad, good, evalAllowed, violations });
+  out.textContent = JSON.stringify({ bad, good, evalAllowed, violations, codec, sent });
   document.body.append(out);
 }, 50);
 `;
@@ -75,10 +79,11 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
-describe("tlib-kit/validate under script-src 'self'", () => {
-  it('bundles from the built package with neither ajv nor node: modules', () => {
+describe("tlib-kit and tlib-kit/validate under script-src 'self'", () => {
+  it('bundles the codec and the validator from the built package with neither ajv nor node: modules', () => {
     const inputs = Object.keys(metafile.inputs);
     expect(inputs).toContain('dist/src/validate/index.js');
+    expect(inputs).toContain('dist/src/codec/encode-fast.js');
     expect(inputs).toContain('dist/src/validate/generated/validators.js');
     expect(inputs.filter((i) => i.includes('node_modules') || i.startsWith('node:'))).toEqual([]);
     expect(new TextDecoder().decode(library)).not.toMatch(/\bnew Function\b|\beval\(/);
@@ -99,7 +104,8 @@ describe("tlib-kit/validate under script-src 'self'", () => {
     const response = await page.goto(`${origin}/`);
     expect(response?.headers()['content-security-policy']).toBe(CSP);
     const text = await page.locator('#result').textContent({ timeout: 10_000 });
-    const result = JSON.parse(text ?? '{}') as { bad: string[]; good: number; evalAllowed: boolean; violations: string[] };
+    const result = JSON.parse(text ?? '{}') as { bad: string[]; good: number; evalAllowed: boolean; violations: string[]; codec: unknown; sent: unknown };
+    expect(result.codec).toEqual(result.sent);
     expect(result.bad).toEqual(['EventACK/time/mandatory', 'EventACK/ReferenceID/type']);
     expect(result.good).toBe(0);
     // The probe's own new Function is the one thing the policy refuses.

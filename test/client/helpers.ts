@@ -1,7 +1,15 @@
-/** Waiting on TClient events in tests, with a timeout that names what never came. */
+/**
+ * Waiting on TClient events in tests. A wait ends on the event or the
+ * condition; its bound only stops a test that would hang, naming what never
+ * came, so it sits well above anything a loaded machine takes (and below
+ * vitest's own test timeout), never at what a quiet machine takes.
+ */
 import type { TClient, TClientEvents } from '../../src/client/index.js';
 
-export function next<K extends keyof TClientEvents>(client: TClient, name: K, timeoutMs = 3000): Promise<Parameters<TClientEvents[K]>> {
+/** The bound of a wait: a guard against a hang, not an expectation of speed. */
+export const HANG_GUARD_MS = 20_000;
+
+export function next<K extends keyof TClientEvents>(client: TClient, name: K, timeoutMs = HANG_GUARD_MS): Promise<Parameters<TClientEvents[K]>> {
   return new Promise((resolve, reject) => {
     const listener = ((...args: Parameters<TClientEvents[K]>) => {
       clearTimeout(timer);
@@ -16,8 +24,8 @@ export function next<K extends keyof TClientEvents>(client: TClient, name: K, ti
   });
 }
 
-/** Resolves once `predicate` holds, polling every 10 ms. */
-export async function until(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+/** Resolves once `predicate` holds, checking every 10 ms. */
+export async function until(predicate: () => boolean, timeoutMs = HANG_GUARD_MS, what = 'condition'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`${what} did not hold within ${timeoutMs} ms`);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientError, TClient, type TClientOptions } from '../../src/client/index.js';
 import { event, startFakeServer, unusedPort, type FakeServer } from './fake-server.js';
-import { FAST_RECONNECT, next, sleep } from './helpers.js';
+import { FAST_RECONNECT, HANG_GUARD_MS, next, sleep, until } from './helpers.js';
 
 let client: TClient | undefined;
 const fakes: FakeServer[] = [];
@@ -109,8 +109,7 @@ describe('reconnection', () => {
     const [error] = await failed;
     expect(error).toMatchObject({ code: 'REGISTRATION_REFUSED' });
     expect(error.message).toContain('licence exhausted');
-    await sleep(200);
-    expect(c.phase).toBe('down');
+    await until(() => c.phase === 'down', HANG_GUARD_MS, 'phase down');
     expect(registrations(primary, 'RequestRegisterClient')).toBe(2);
   });
 
@@ -140,8 +139,7 @@ describe('reconnection', () => {
     const disconnected = next(c, 'disconnected');
     primary.connections[0]!.destroy();
     await disconnected;
-    await sleep(100);
-    expect(c.phase).toBe('down');
+    await until(() => c.phase === 'down', HANG_GUARD_MS, 'phase down');
     expect(registrations(primary, 'RequestRegisterClient')).toBe(1);
     await expect(c.queryLocation()).rejects.toMatchObject({ code: 'NOT_OPEN' });
   });

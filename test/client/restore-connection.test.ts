@@ -8,7 +8,7 @@ import { ClientError, TClient, type TClientOptions } from '../../src/client/inde
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { event, startFakeServer, type FakeServer } from './fake-server.js';
-import { next, sleep, until } from './helpers.js';
+import { HANG_GUARD_MS, next, sleep, until } from './helpers.js';
 
 let sim: SimHandle | undefined;
 let fake: FakeServer | undefined;
@@ -39,8 +39,8 @@ describe('EventRestoreConnection', () => {
     expect(client.server).toBe(nameOf(sim.primary));
     expect(sim.ctl.state().clients).toBe(2);
     sim.ctl.backupConnected();
+    // The registration's answer comes after that EventRestoreConnection on the same connection.
     await client.registerAddress('7001');
-    await sleep(50);
     expect(events.map((e) => e.Event)).not.toContain('EventRestoreConnection');
     expect(events.map((e) => e.Event)).toEqual(['EventServerConnected', 'EventRegistered']);
   });
@@ -60,7 +60,7 @@ describe('EventRestoreConnection', () => {
     await resynced;
     expect(client.server).toBe(nameOf(sim.backup!));
     await client.sendUserEvent('7002', [['k', 'v']]);
-    await until(() => events.some((e) => e.Event === 'EventUserEvent'), 2000, 'EventUserEvent from the new primary');
+    await until(() => events.some((e) => e.Event === 'EventUserEvent'), HANG_GUARD_MS, 'EventUserEvent from the new primary');
     const delivered = events.find((e) => e.Event === 'EventUserEvent')!;
     expect(delivered.ThisDN).toBe('7002');
     expect(delivered.Server).toBe(nameOf(sim.backup!));
@@ -76,7 +76,7 @@ describe('EventRestoreConnection', () => {
     client = new TClient({ primary: { host: '127.0.0.1', port: fake.port }, applicationName: 'app', onEvent: (e) => events.push(e) });
     client.on('error', (e) => errors.push(e));
     await client.open();
-    await until(() => errors.length > 0, 2000, 'an error event');
+    await until(() => errors.length > 0, HANG_GUARD_MS, 'an error event');
     expect(errors[0]).toBeInstanceOf(ClientError);
     expect((errors[0] as ClientError).code).toBe('BAD_RESTORE_CONNECTION');
     expect(events.map((e) => e.Event)).toEqual(['EventServerConnected']);
@@ -129,10 +129,10 @@ describe('EventRestoreConnection', () => {
       // Switchover 1 (a -> b) then 2 (b -> a): each server's own messages keep their order, the two streams interleave.
       fake.connections[0]!.send(event('EventRestoreConnection', { ServerRole: 1 }));
       fake.connections[0]!.send(event('EventPrimaryChanged'));
-      await until(() => switches === 2, 2000, "a's two messages handled");
+      await until(() => switches === 2, HANG_GUARD_MS, "a's two messages handled");
       b.connections[0]!.send(event('EventPrimaryChanged'));
       b.connections[0]!.send(event('EventRestoreConnection', { ServerRole: 1 }));
-      await until(() => switches === 4, 2000, "b's two messages handled");
+      await until(() => switches === 4, HANG_GUARD_MS, "b's two messages handled");
       expect(client.server).toBe(fake.name);
       expect(client.backupServer).toBe(b.name);
     } finally {

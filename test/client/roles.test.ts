@@ -67,6 +67,18 @@ describe('Roles transitions', () => {
     expect(r.dispatches('A')).toBe(false);
   });
 
+  it('crossed switchovers (A to B to A, B read first): A\'s late ServerRole 1 does not flip to B, which stepped down itself', () => {
+    const r = pair();
+    // B's stream: EventPrimaryChanged, then ServerRole 1.
+    expect(r.primaryChanged('B', true)?.to).toBe('B');
+    expect(r.demoted('B', true)?.to).toBe('A');
+    // A's stream, read after: ServerRole 1 (stale), then EventPrimaryChanged.
+    expect(r.demoted('A', true)).toBeUndefined();
+    expect(r.active).toBe('A');
+    expect(r.primaryChanged('A', true)).toBeUndefined();
+    expect([r.active, r.roleOf('A'), r.activeIsBackup]).toEqual(['A', 'primary', false]);
+  });
+
   it('demoted active with no standby: stays active, now known to be a backup', () => {
     const r = new Roles<C>();
     r.registered('A', 'active', 'primary');
@@ -101,15 +113,20 @@ describe('Roles transitions', () => {
     const r = pair();
     r.lost('A');
     r.promoteStandby();
-    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true, switched: { from: 'B', to: 'C', reason: 'primary-found' } });
+    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true });
+    // Accepted: its events reach the application while the client registers its DNs there; still not active.
+    expect([r.active, r.dispatches('C')]).toEqual(['B', true]);
+    expect(r.promote('C')).toEqual({ switched: { from: 'B', to: 'C', reason: 'primary-found' } });
     expect([r.active, r.standby, r.activeIsBackup, r.dispatches('C')]).toEqual(['C', 'B', false, true]);
+    expect(r.promote('C')).toBeUndefined();
   });
 
   it('candidate that is primary while the standby slot is taken: the old active is displaced', () => {
     const r = new Roles<C>();
     r.registered('B', 'active', 'backup');
     r.registered('A', 'standby', 'backup');
-    expect(r.registered('C', 'candidate', 'primary')).toMatchObject({ accepted: true, displaced: 'B' });
+    expect(r.registered('C', 'candidate', 'primary')).toEqual({ accepted: true });
+    expect(r.promote('C')).toMatchObject({ displaced: 'B' });
     expect([r.active, r.standby]).toEqual(['C', 'A']);
   });
 

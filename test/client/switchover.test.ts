@@ -8,7 +8,7 @@ import { TClient } from '../../src/client/index.js';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { event, startFakeServer, type FakeServer } from './fake-server.js';
-import { next, sleep } from './helpers.js';
+import { HANG_GUARD_MS, next, sleep, until } from './helpers.js';
 
 let sim: SimHandle | undefined;
 let client: TClient | undefined;
@@ -61,9 +61,8 @@ describe('switchover', () => {
     const { sim, client } = await openOnSim();
     await sim.ctl.switchover();
     await sim.ctl.switchover();
-    await sleep(100);
     expect(sim.ctl.state().primary).toBe('a');
-    expect(client.server).toBe(nameOf(sim.primary));
+    await until(() => client.server === nameOf(sim.primary), HANG_GUARD_MS, 'the client on a, the primary');
     const answer = await client.queryLocation();
     expect(answer.Server).toBe(nameOf(sim.primary));
   });
@@ -76,7 +75,8 @@ describe('switchover', () => {
     const switched = next(client, 'switched');
     await sim.ctl.switchover();
     await switched;
-    await sleep(100);
+    // A barrier on the new primary's connection: a resync started by the switch would have been answered before this.
+    await client.queryLocation();
     const names = events.map((e) => e.Event);
     const at = names.indexOf('EventPrimaryChanged');
     expect(names[at - 1]).toBe('EventLinkDisconnected');

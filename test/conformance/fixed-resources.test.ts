@@ -47,7 +47,9 @@ describe('a strict server that refuses every DN, agent, place and call it was no
 
   it('is refused without it: the built-in profile names DNs this server does not serve', async () => {
     const r = await cli([...words, '--run', 'ack/send-event/reference-id', '--trace']);
+    // EventACK is the response the sentence requires: an EventError in its place fails, quoting what the server said.
     expect(r.code).toBe(1);
+    expect(r.out).toMatch(/RequestDistributeEvent was refused: EventError \(ErrorCode \d+, ErrorMessage \\?"DN \\+"7001\\+" is not served by this T-Server/);
     expect(r.out).toContain('DN \\"7001\\" is not served by this T-Server');
     expect(r.out).not.toMatch(/✓ ack\/send-event/);
   }, 30_000);

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RUNNER_CHECKS } from '../../conformance/received-rules.js';
+import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { RULES } from '../../src/validate/index.js';
 
@@ -16,6 +17,7 @@ interface Entry {
   text: string;
   checks?: string[];
   scenarios?: string[];
+  libraryScenarios?: string[];
   note?: string;
 }
 
@@ -69,9 +71,11 @@ describe('spec/sentence-audit.json', () => {
   it('maps every sentence that states a rule to checks and scenarios that exist', () => {
     const ruleIds = new Set([...RULES.map((r) => r.id), ...Object.keys(RUNNER_CHECKS)]);
     const scenarioIds = new Set(SCENARIOS.map((s) => s.id));
+    const libraryIds = new Set(LIBRARY_SCENARIOS.map((s) => s.id));
     const problems: string[] = [];
     for (const e of audit.sentences.filter((x) => x.kind === 'rule')) {
-      if (!e.checks?.length && !e.scenarios?.length) problems.push(`unmapped: ${e.text}`);
+      if (!e.checks?.length && !e.scenarios?.length && !e.libraryScenarios?.length) problems.push(`unmapped: ${e.text}`);
+      for (const s of e.libraryScenarios ?? []) if (!libraryIds.has(s)) problems.push(`no library scenario ${s} (${e.text})`);
       for (const c of e.checks ?? []) if (!ruleIds.has(c)) problems.push(`no check ${c} (${e.text})`);
       for (const s of e.scenarios ?? []) if (!scenarioIds.has(s)) problems.push(`no scenario ${s} (${e.text})`);
     }

@@ -20,7 +20,22 @@ describe('ensure-chromium', () => {
   it('finds chromium or chromium-browser on PATH, and nothing on an empty PATH', () => {
     const dir = fakeBrowserDir('chromium-browser');
     expect(chromiumPath({ PATH: dir })).toBe(join(dir, 'chromium-browser'));
-    expect(chromiumPath({ PATH: mkdtempSync(join(tmpdir(), 'tlib-empty-')) })).toBeUndefined();
+    expect(chromiumPath({ PATH: mkdtempSync(join(tmpdir(), 'tlib-empty-')) }, [])).toBeUndefined();
+  });
+
+  it('finds Google Chrome too, on PATH or where it installs itself', () => {
+    const dir = fakeBrowserDir('google-chrome');
+    expect(chromiumPath({ PATH: dir }, [])).toBe(join(dir, 'google-chrome'));
+    const empty = mkdtempSync(join(tmpdir(), 'tlib-empty-'));
+    expect(chromiumPath({ PATH: empty }, ['/nonexistent/chrome', join(dir, 'google-chrome')])).toBe(join(dir, 'google-chrome'));
+  });
+
+  it('says what it needs instead of installing when asked to', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'tlib-empty-'));
+    const run = spawnSync(process.execPath, [SCRIPT], { env: { PATH: `${empty}`, TLIB_KIT_INSTALL_CHROMIUM: '0' }, encoding: 'utf8' });
+    if (chromiumPath({ PATH: empty })) return expect(run.status).toBe(0); // a Chrome installed where Chrome installs itself
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('none was found. Install Chromium or Google Chrome');
   });
 
   it('takes CHROMIUM_PATH over PATH, and exits 1 naming it when it is not executable', () => {

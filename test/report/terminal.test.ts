@@ -68,25 +68,25 @@ describe('renderSummary', () => {
     expect(section).not.toContain('ack/user-event/reference-id');
   });
 
-  it('shows the reproduce command under every failure of the summary', () => {
+  it('shows the reproduce command under every failure of the summary, once', () => {
     for (const r of sample.results.filter((x) => x.verdict === 'fail' || x.verdict === 'timeout' || x.verdict === 'error')) {
-      expect(text).toContain(`Reproduce: ${r.reproduce!}`);
+      expect(text.split(`Reproduce: ${r.reproduce!}`)).toHaveLength(2);
     }
   });
 
   it('a run-level problem alone fails the headline and is listed', () => {
     const stale = { ...sample, results: [caseById(sample, 'ack/user-event/reference-id')], problems: ['ack/user-event/reference-id is listed as known failing (line 1) but now passes: remove it from the list'] };
     const lines = renderSummary(stale).split('\n');
-    expect(lines.at(-1)).toBe('RESULT: FAILED (1 run-level problem)');
+    expect(lines.at(-1)).toBe('RESULT: FAILED (1 run-level problem, 1 of 1 passed)');
     expect(lines).toContain('Run-level problems (1)');
     expect(lines).toContain(`  ✗ ${stale.problems[0]}`);
     const both = renderSummary({ ...sample, problems: ['a', 'b'] }).split('\n').at(-1);
     // The sample's one `error` is the run breaking, not the target: it is counted apart.
-    expect(both).toBe('RESULT: FAILED (3 scenarios did not conform, 1 scenario could not be judged (errors), 2 run-level problems)');
+    expect(both).toBe('RESULT: FAILED (3 of 10 scenarios did not conform, 1 scenario could not be judged (errors), 2 run-level problems, 3 of 10 passed, 1 known failure, 1 flaky, 1 skipped)');
   });
 
   it('ends with the outcome', () => {
-    expect(text.split('\n').at(-1)).toBe('RESULT: FAILED (3 scenarios did not conform, 1 scenario could not be judged (errors))');
+    expect(text.split('\n').at(-1)).toBe('RESULT: FAILED (3 of 10 scenarios did not conform, 1 scenario could not be judged (errors), 3 of 10 passed, 1 known failure, 1 flaky, 1 skipped)');
     const allPass = { ...sample, results: [caseById(sample, 'ack/user-event/reference-id')] };
     expect(renderSummary(allPass).split('\n').at(-1)).toContain('RESULT: PASSED');
   });

@@ -3,7 +3,7 @@ import type { CaseResult } from '../../report-model.js';
 import { formatDuration } from '../format.js';
 import { isProblem, VERDICT_LOOK } from '../verdicts.js';
 import { escapeHtml } from './escape.js';
-import { sequenceDiagram, violationId } from './sequence-diagram.js';
+import { blamedRecord, sequenceDiagram } from './sequence-diagram.js';
 
 const LEGEND =
   '<span class="legend"><span class="key send">sent by the runner</span><span class="key recv">received from the server</span>' +
@@ -31,14 +31,14 @@ export function caseSection(r: CaseResult, index: number): string {
   const idPrefix = `case-${index}`;
   // Verdicts are the runner's enum, but a report model can be loaded from a file: escaped like everything else.
   const v = escapeHtml(r.verdict);
-  const blamed = violationId(r.exchange, idPrefix);
+  const blamed = blamedRecord(r.exchange, idPrefix);
   const body = [
     `<blockquote class="reference"><span class="ref-label">Reference</span><q>${escapeHtml(r.reference)}</q></blockquote>`,
     r.reason ? `<p class="reason v-${v}">${escapeHtml(r.reason)}</p>` : '',
     expectedActual(r),
     r.seen ? `<p class="seen"><span class="seen-label">Behaviour seen</span>${escapeHtml(r.seen)}</p>` : '',
     r.reproduce ? `<p class="reproduce"><span class="seen-label">Reproduce</span><code>${escapeHtml(r.reproduce)}</code></p>` : '',
-    blamed ? `<p><a class="jump" href="#${blamed}">Show the violating message ↓</a></p>` : '',
+    blamed ? `<p><a class="jump" href="#${blamed.id}">${blamed.label}</a></p>` : '',
     `<h4 class="exchange-title">Message exchange <span class="hint">click a message for its attributes and bytes</span>${LEGEND}</h4>`,
     sequenceDiagram(r.exchange, idPrefix),
   ].join('');

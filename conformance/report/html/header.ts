@@ -1,7 +1,8 @@
 /** The top of the HTML report: what was certified, the outcome, and the verdict filters. */
-import type { RunReport, Verdict } from '../../report-model.js';
+import { outsideTablesLines, type RunReport, type Verdict } from '../../report-model.js';
 import { formatDuration } from '../format.js';
-import { isProblem, VERDICT_LOOK, VERDICT_ORDER } from '../verdicts.js';
+import { runState, statePasses } from '../run-state.js';
+import { VERDICT_LOOK, VERDICT_ORDER } from '../verdicts.js';
 import { escapeHtml } from './escape.js';
 
 function facts(report: RunReport): string {
@@ -10,7 +11,9 @@ function facts(report: RunReport): string {
     ['Started', report.startedAt],
     ['Duration', formatDuration(report.durationMs)],
     ['Seed', String(report.seed)],
+    ...(report.repeat ? [['Repeat', `every scenario ${report.repeat} times`] as [string, string]] : []),
     ['Tool', `tlib-kit ${report.version}, Node ${report.node}`],
+    ...(report.outsideTables ? [['Attributes outside the tables (accepted)', outsideTablesLines(report).join('; ')] as [string, string]] : []),
   ];
   return `<dl class="facts">${items.map(([k, v]) => `<div><dt>${k}</dt><dd>${escapeHtml(v)}</dd></div>`).join('')}</dl>`;
 }
@@ -26,7 +29,8 @@ function filters(report: RunReport): string {
   const tools =
     '<span class="spacer"></span><button type="button" class="tool" id="expand-all">Expand all</button>' +
     '<button type="button" class="tool" id="collapse-all">Collapse all</button>';
-  return `<nav class="filters" aria-label="filter by verdict">${all}${buttons.join('')}${tools}</nav>`;
+  // Hidden until the script runs: where a policy forbids scripts, buttons that do nothing are not offered.
+  return `<nav class="filters" aria-label="filter by verdict" hidden>${all}${buttons.join('')}${tools}</nav>`;
 }
 
 /** Stale list entries and the like: they fail the run, so they sit next to the outcome. */
@@ -39,12 +43,10 @@ function runProblems(report: RunReport): string {
 }
 
 export function pageHeader(report: RunReport): string {
-  const failed = report.results.filter((r) => isProblem(r.verdict)).length;
-  const runLevel = report.problems?.length ?? 0;
-  const why = [failed ? `${failed} of ${report.results.length} scenarios failed` : '', runLevel ? `${runLevel} run-level problem${runLevel === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+  const state = runState(report);
+  const look = state.kind === 'passed' ? 'ok' : statePasses(state) ? 'ok-with' : 'bad';
   const outcome =
-    failed === 0 && runLevel === 0
-      ? `<div class="outcome ok"><strong>CONFORMS</strong><span>no violations in ${report.results.length} scenarios</span></div>`
-      : `<div class="outcome bad"><strong>DOES NOT CONFORM</strong><span>${why}</span></div>`;
+    `<div class="outcome ${look}" data-state="${state.kind}" role="status">` +
+    `<strong class="state-label">${escapeHtml(state.label)}</strong><span class="state-detail">${escapeHtml(state.detail)}</span></div>`;
   return `<header class="top"><div class="title-row"><h1>T-Server conformance report</h1>${outcome}</div>${facts(report)}${runProblems(report)}${filters(report)}</header>`;
 }

@@ -1,10 +1,14 @@
 /**
- * --html: one self-contained file (inline CSS and JS, no network). The CSP
- * admits only the page's own style and script, by hash, so even markup that
- * slipped past escaping could neither run nor load anything.
+ * --html: the page, with its stylesheet and script in two files beside it
+ * (report.html, report.css, report.js). No inline style or script, so the page
+ * renders the same under a server's Content-Security-Policy that forbids them
+ * (Jenkins serves reports with `default-src 'none'; style-src 'self'`); its own
+ * policy admits nothing but those two files. Without the script (Jenkins
+ * forbids all scripts) only the filter buttons are missing: they stay hidden.
  */
-import { createHash } from 'node:crypto';
+import { basename, dirname, extname, join } from 'node:path';
 import type { RunReport } from '../../report-model.js';
+import { boundReport } from '../bounded.js';
 import { writeReportFile } from '../write-file.js';
 import { caseSection } from './case-section.js';
 import { escapeHtml } from './escape.js';
@@ -13,15 +17,19 @@ import { SCRIPT } from './script.js';
 import { STYLE } from './style.js';
 import { VERDICT_ORDER } from '../verdicts.js';
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+export const CONTENT_SECURITY_POLICY = ["default-src 'none'", "style-src 'self'", "script-src 'self'", "base-uri 'none'", "form-action 'none'"].join('; ');
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  `style-src ${sha256(STYLE)}`,
-  `script-src ${sha256(SCRIPT)}`,
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The stylesheet and script a page links, by file name relative to the page. */
+export interface HtmlAssets {
+  stylesheet: string;
+  script: string;
+}
+
+/** "out/run.html" → run.css and run.js, so several reports can share a folder. */
+export function assetsFor(path: string): HtmlAssets {
+  const stem = basename(path, extname(path)) || 'report';
+  return { stylesheet: `${stem}.css`, script: `${stem}.js` };
+}
 
 /** Problems first (a certifier reads those first), run order kept within a verdict. */
 function sortedResults(report: RunReport) {
@@ -30,8 +38,22 @@ function sortedResults(report: RunReport) {
     .sort((a, b) => VERDICT_ORDER.indexOf(a.r.verdict) - VERDICT_ORDER.indexOf(b.r.verdict) || a.i - b.i);
 }
 
-export function renderHtmlReport(report: RunReport): string {
-  const sections = sortedResults(report).map(({ r, i }) => caseSection(r, i));
+/** The page in pieces (one per scenario), from the bounded report. */
+export function* htmlReportChunks(full: RunReport, assets: HtmlAssets = assetsFor('report.html')): Generator<string> {
+  const report = boundReport(full);
+  const [head, tail] = pageFrame(report, assets).split(SECTIONS);
+  yield head!;
+  for (const { r, i } of sortedResults(report)) yield `${caseSection(r, i)}\n`;
+  yield tail!;
+}
+
+const SECTIONS = '\u0000sections\u0000';
+
+export function renderHtmlReport(report: RunReport, assets?: HtmlAssets): string {
+  return [...htmlReportChunks(report, assets)].join('');
+}
+
+function pageFrame(report: RunReport, assets: HtmlAssets): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -39,19 +61,22 @@ export function renderHtmlReport(report: RunReport): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Conformance report: ${escapeHtml(report.target.description)}</title>
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${escapeHtml(encodeURIComponent(assets.stylesheet))}">
+<script src="${escapeHtml(encodeURIComponent(assets.script))}" defer></script>
 </head>
 <body data-filter="all">
 ${pageHeader(report)}
 <main>
-${sections.join('\n')}
-</main>
-<script>${SCRIPT}</script>
+${SECTIONS}</main>
 </body>
 </html>
 `;
 }
 
+/** The page and, beside it, its stylesheet and script. */
 export async function writeHtmlReport(report: RunReport, path: string): Promise<void> {
-  await writeReportFile(path, renderHtmlReport(report));
+  const assets = assetsFor(path);
+  await writeReportFile(path, htmlReportChunks(report, assets));
+  await writeReportFile(join(dirname(path), assets.stylesheet), STYLE);
+  await writeReportFile(join(dirname(path), assets.script), SCRIPT);
 }

@@ -5,6 +5,7 @@
  */
 export const SCRIPT = `'use strict';
 (() => {
+  for (const nav of document.querySelectorAll('nav.filters')) nav.hidden = false;
   const filters = [...document.querySelectorAll('button[data-filter]')];
   for (const b of filters) {
     b.addEventListener('click', () => {

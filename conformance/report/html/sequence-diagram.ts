@@ -10,6 +10,7 @@ import { formatOffset, truncate } from '../format.js';
 import { escapeHtml } from './escape.js';
 import { GEOMETRY as G, layoutLanes, type Lanes } from './lanes.js';
 import { messageDetail } from './message-detail.js';
+import { VIOLATION_COLOR } from './style.js';
 
 const CHAR_WIDTH = 7; // average label glyph width at 12px, to fit labels between lifelines
 const ARROW_HEAD = 8;
@@ -17,7 +18,7 @@ const LABEL_MAX = 18; // lane heading characters
 
 function lifelines(lanes: Lanes, top: number, bottom: number): string {
   const xs = [...lanes.actors.map((a) => lanes.x('actor', a)), ...lanes.peers.map((p) => lanes.x('peer', p))];
-  return xs.map((x) => `<line class="lifeline" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}"/>`).join('');
+  return xs.map((x) => `<line class="lifeline" x1="${x}" y1="${top}" x2="${x}" y2="${bottom}" stroke="#94a3b8" stroke-width="1.2" stroke-dasharray="5 4"/>`).join('');
 }
 
 function laneHead(lanes: Lanes): string {
@@ -26,7 +27,7 @@ function laneHead(lanes: Lanes): string {
     const w = G.laneWidth - 24;
     return (
       `<g class="lane"><title>${escapeHtml(name)}</title>` +
-      `<rect class="lane-box ${side}" x="${x - w / 2}" y="24" width="${w}" height="28" rx="6"/>` +
+      `<rect class="lane-box ${side}" x="${x - w / 2}" y="24" width="${w}" height="28" rx="6" fill="${side === 'actor' ? '#dbeafe' : '#ccfbf1'}" stroke="${side === 'actor' ? '#3b82f6' : '#14b8a6'}"/>` +
       `<text class="lane-name" x="${x}" y="42" text-anchor="middle">${escapeHtml(truncate(name, LABEL_MAX))}</text></g>`
     );
   };
@@ -62,11 +63,12 @@ function arrow(r: WireRecord, lanes: Lanes): string {
   const text = label(r);
   const room = Math.floor(Math.abs(to - from) / CHAR_WIDTH) - 2;
   const cls = `arrow ${r.dir}${r.message ? '' : ' undecodable'}`;
+  const color = r.violation ? VIOLATION_COLOR : r.dir === 'send' ? '#1d4ed8' : '#0f766e';
   return (
     `<g class="${cls}"><title>${escapeHtml(text)}</title>` +
-    `<line class="shaft" x1="${from}" y1="${y}" x2="${tip - dirSign * ARROW_HEAD}" y2="${y}"/>` +
-    `<polygon class="head" points="${head}"/>` +
-    `<text class="label" x="${(from + to) / 2}" y="${y - 7}" text-anchor="middle">${escapeHtml(truncate(text, room))}</text></g>`
+    `<line class="shaft" x1="${from}" y1="${y}" x2="${tip - dirSign * ARROW_HEAD}" y2="${y}" stroke="${color}" stroke-width="1.8"/>` +
+    `<polygon class="head" points="${head}" fill="${color}"/>` +
+    `<text class="label" x="${(from + to) / 2}" y="${y - 7}" text-anchor="middle" fill="${color}">${escapeHtml(truncate(text, room))}</text></g>`
   );
 }
 
@@ -78,7 +80,7 @@ function note(r: WireRecord, lanes: Lanes): string {
   const text = label(r);
   return (
     `<g class="note"><title>${escapeHtml(text)}</title>` +
-    `<rect x="${left}" y="5" width="${width}" height="${G.rowHeight - 10}" rx="4"/>` +
+    `<rect x="${left}" y="5" width="${width}" height="${G.rowHeight - 10}" rx="4" fill="#fef9c3" stroke="${r.violation ? VIOLATION_COLOR : '#ca8a04'}"/>` +
     `<text x="${left + width / 2}" y="${G.rowHeight / 2 + 4}" text-anchor="middle">${escapeHtml(truncate(text, Math.floor(width / CHAR_WIDTH) - 2))}</text></g>`
   );
 }
@@ -116,14 +118,14 @@ function body(r: WireRecord, lanes: Lanes): string {
 function row(r: WireRecord, lanes: Lanes, id: string): string {
   const h = G.rowHeight;
   const badge = r.violation
-    ? `<g class="violation-badge"><rect x="${lanes.width - G.badgeWidth + 6}" y="8" width="${G.badgeWidth - 12}" height="${h - 16}" rx="9"/>` +
-      `<text x="${lanes.width - G.badgeWidth / 2}" y="${h / 2 + 4}" text-anchor="middle">${r.waitedMs === undefined ? 'VIOLATION' : 'TIMEOUT'}</text></g>`
+    ? `<g class="violation-badge"><rect x="${lanes.width - G.badgeWidth + 6}" y="8" width="${G.badgeWidth - 12}" height="${h - 16}" rx="9" fill="${VIOLATION_COLOR}"/>` +
+      `<text x="${lanes.width - G.badgeWidth / 2}" y="${h / 2 + 4}" text-anchor="middle" fill="#fff">${r.waitedMs === undefined ? 'VIOLATION' : 'TIMEOUT'}</text></g>`
     : '';
   const svg =
     `<svg class="seq-row" width="${lanes.width}" height="${h}">` +
-    `<rect class="row-bg" x="0" y="0" width="${lanes.width}" height="${h}"/>` +
+    `<rect class="row-bg" x="0" y="0" width="${lanes.width}" height="${h}" fill="${r.violation ? '#fee2e2' : 'transparent'}"/>` +
     lifelines(lanes, 0, h) +
-    `<text class="time" x="${G.timeWidth - 6}" y="${h - 6}" text-anchor="end">${escapeHtml(formatOffset(r.t).trim())}</text>` +
+    `<text class="time" x="${G.timeWidth - 6}" y="${h - 6}" text-anchor="end" fill="#64748b">${escapeHtml(formatOffset(r.t).trim())}</text>` +
     body(r, lanes) +
     badge +
     `</svg>`;
@@ -137,11 +139,17 @@ export function sequenceDiagram(exchange: WireRecord[], idPrefix: string): strin
   const lanes = layoutLanes(exchange);
   const rows = exchange.map((r, i) => row(r, lanes, `${idPrefix}-m${i}`));
   const tail = `<svg class="seq-tail" width="${lanes.width}" height="12">${lifelines(lanes, 0, 12)}</svg>`;
-  return `<div class="seq" role="group" aria-label="message sequence">${laneHead(lanes)}${rows.join('')}${tail}</div>`;
+  // On a narrow screen the server's lifelines lie beyond the right edge: the cue says the diagram scrolls.
+  const cue = `<p class="scroll-cue" aria-hidden="true">The diagram is wider than the screen (${lanes.width} px): scroll it sideways to see the server side →</p>`;
+  return `${cue}<div class="seq" role="group" aria-label="message sequence" tabindex="0">${laneHead(lanes)}${rows.join('')}${tail}</div>`;
 }
 
-/** The element id of the record the verdict blames, if any. */
-export function violationId(exchange: WireRecord[], idPrefix: string): string | undefined {
+/** The record the verdict blames, if any: its element id and what the link to it says. */
+export function blamedRecord(exchange: WireRecord[], idPrefix: string): { id: string; label: string } | undefined {
   const i = exchange.findIndex((r) => r.violation);
-  return i < 0 ? undefined : `${idPrefix}-m${i}`;
+  if (i < 0) return undefined;
+  const r = exchange[i]!;
+  // A timeout blames the wait, not a message: no message broke a rule.
+  const label = r.dir !== 'note' ? 'Show the violating message ↓' : r.waitedMs !== undefined ? 'Show the wait that timed out ↓' : 'Show the step that failed ↓';
+  return { id: `${idPrefix}-m${i}`, label };
 }

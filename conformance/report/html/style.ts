@@ -33,13 +33,16 @@ code,pre,.case-id{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monos
 .top{background:#0f172a;color:#e2e8f0;padding:20px 28px 14px;position:sticky;top:0;z-index:5;box-shadow:0 2px 8px rgba(0,0,0,.25)}
 .title-row{display:flex;align-items:center;gap:20px;flex-wrap:wrap}
 h1{font-size:20px;margin:0;font-weight:650;letter-spacing:.2px}
-.outcome{display:flex;align-items:baseline;gap:10px;padding:4px 14px;border-radius:999px;font-size:13px}
+.outcome{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 10px;padding:4px 14px;border-radius:12px;font-size:13px;min-width:0;max-width:100%}
+.outcome span{overflow-wrap:anywhere;min-width:0}
 .outcome strong{letter-spacing:.6px}
-.outcome.ok{background:#14532d;color:#bbf7d0}.outcome.bad{background:#7f1d1d;color:#fecaca}
+.outcome.ok{background:#14532d;color:#bbf7d0}.outcome.ok-with{background:#713f12;color:#fef08a}.outcome.bad{background:#7f1d1d;color:#fecaca}
 .facts{display:flex;flex-wrap:wrap;gap:6px 28px;margin:12px 0 12px;font-size:13px}
 .facts div{display:flex;gap:8px;min-width:0}.facts dt{color:#94a3b8}.facts dd{margin:0;overflow-wrap:anywhere}
 .filters{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .filters .spacer{flex:1}
+.filters[hidden]{display:none}
+.scroll-cue{display:none;margin:4px 0;font-size:12px;color:var(--muted)}
 button{font:inherit;font-size:13px;cursor:pointer;border-radius:6px;border:1px solid #334155;background:#1e293b;color:#e2e8f0;padding:4px 12px}
 button:hover{border-color:#64748b}
 button.filter{border-left:4px solid var(--vc,#94a3b8)}
@@ -111,6 +114,7 @@ main{padding:18px 28px 60px;max-width:1400px}
 .pane pre.attrs{white-space:pre-wrap;overflow-wrap:anywhere}
 @media (max-width:900px){.panes,.ea{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:760px){
+.scroll-cue{display:block}
 .case>summary{gap:4px 10px;padding:10px 12px}
 .case-id{flex:1 1 12em;min-width:0}
 .case-title{flex:1 1 100%;order:5}
@@ -122,7 +126,9 @@ main{padding:18px 28px 60px;max-width:1400px}
 .top{position:static;padding:14px 14px 10px}
 .case,.msg{scroll-margin-top:8px}
 h1{font-size:18px}
-.facts{gap:2px 18px;margin:8px 0}
+.title-row{gap:8px}
+.outcome{font-size:12px;padding:3px 10px;line-height:1.3}
+.facts{gap:0 14px;margin:6px 0;font-size:12px}
 .filters{gap:6px}
 button{padding:3px 9px}
 .filters .spacer{display:none}

@@ -1,8 +1,8 @@
 /**
- * The decoder interns short ASCII keys and values and compares them by
- * 32-bit words, read byte by byte or (in long lists) through a DataView.
- * Strings that share their first and last eight bytes, or differ in one
- * middle byte, must still come out as themselves on both paths.
+ * The decoder slices ASCII keys and values from one latin1 string per
+ * frame (it once interned them, comparing 32-bit words). Strings that
+ * share their first and last eight bytes, or differ in one middle byte,
+ * must still come out as themselves, in short lists and in long ones.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CodecApi } from '../codec-api.js';

@@ -1,0 +1,56 @@
+/** Steps several library scenarios share. */
+import { isConformanceError, violation } from '../../failure.js';
+import type { LibraryContext } from '../context.js';
+import { appEvent, isProbe } from '../context.js';
+import { quote, S } from '../sentences.js';
+import type { WireEntry } from '../scripted-pair.js';
+
+/** Opens the library (with the backup when it takes one) and registers the first DN; returns it. */
+export async function openRegistered(ctx: LibraryContext, o: { backup?: boolean } = {}): Promise<string> {
+  await ctx.open(o);
+  const dn = ctx.dns[0]!;
+  await ctx.register(dn);
+  return dn;
+}
+
+const registeredOnB = (e: WireEntry): boolean => e.kind === 'frame' && e.dir === 'out' && e.server === 'B' && e.message.Event === 'EventServerConnected';
+
+/**
+ * Waits until the library holds a registered connection to B, the backup
+ * (what "T-Library uses this information to try to connect to that server"
+ * leads to): a switchover script is only meaningful once it does.
+ */
+export async function backupConnected(ctx: LibraryContext): Promise<void> {
+  await ctx.waitWire(registeredOnB, 'the library to connect to the backup (B) and register there (EventServerConnected from B)', quote(S.userDataReference, S.userDataConnect), 0, ctx.startupMs);
+}
+
+/** Sends one probe and waits until the application gets its EventUserEvent: everything the primary sent before it was read. */
+export async function probeRoundTrip(ctx: LibraryContext, dn: string): Promise<void> {
+  const from = ctx.app.length;
+  await ctx.probe(dn);
+  await ctx.waitApp((e) => e.message.Event === 'EventUserEvent' && isProbe(e.message), 'the probe\'s EventUserEvent', quote(S.noEventLost), from);
+}
+
+/** Fails when an EventRestoreConnection reached the application (anywhere in this attempt). */
+export function noRestoreConnectionDispatched(ctx: LibraryContext, sentence: string): void {
+  const hit = ctx.app.find(appEvent('EventRestoreConnection'));
+  if (hit) {
+    throw violation(
+      `EventRestoreConnection (ServerRole ${String(hit.message.ServerRole)}) from ${hit.server ?? 'an unnamed server'} reached the application`,
+      'no EventRestoreConnection dispatched to the application',
+      `EventRestoreConnection ServerRole ${String(hit.message.ServerRole)} dispatched`,
+      undefined,
+      sentence,
+    );
+  }
+}
+
+/** A wait for something the sentence requires: nothing within the step timeout is the library's failure, not a slow step. */
+export async function required<T>(wait: Promise<T>, failure: { message: string; expected: string; sentence: string }): Promise<T> {
+  try {
+    return await wait;
+  } catch (e) {
+    if (!isConformanceError(e) || e.code !== 'STEP_TIMEOUT') throw e;
+    throw violation(failure.message, failure.expected, e.actual ?? 'nothing', undefined, failure.sentence);
+  }
+}
