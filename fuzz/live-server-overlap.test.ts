@@ -9,13 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerScript } from './arbitrary/server-script.js';
 import { closeSharedSimulator, liveServer } from './properties/server.js';
 
-/** Two clients on 7001; events there reach the listener exactly once each. */
+/** Two clients on DN slot 0; events there reach the listener exactly once each. */
 const busyScript: ServerScript = {
   clients: 2,
   ops: [
-    { kind: 'register', client: 1, dn: '7001' },
-    ...Array.from({ length: 6 }, () => ({ kind: 'user-event' as const, client: 0, dn: '7001' })),
-    { kind: 'reserve', client: 0, dn: '7001' },
+    { kind: 'register', client: 1, dn: 0 },
+    ...Array.from({ length: 6 }, () => ({ kind: 'user-event' as const, client: 0, dn: 0 })),
+    { kind: 'reserve', client: 0, dn: 0, agent: 0 },
   ],
 };
 

@@ -4,7 +4,7 @@
  * before); the others are the base seed hashed with the stream number, so
  * no stream repeats another's slices. Streams on one target get their own DNs.
  */
-import { DN_POOL } from './arbitrary/server-script.js';
+import { DN_SLOTS } from './arbitrary/server-script.js';
 
 /** Streams per shard the numbering leaves room for: shard i's streams are (i-1)*MAX_WORKERS + w. */
 export const MAX_WORKERS = 1000;
@@ -24,12 +24,12 @@ export function streamSeed(baseSeed: number, stream: number): number {
 }
 
 /**
- * The DNs a stream uses on a shared target: the next DN_POOL.length of the
+ * The DNs a stream uses on a shared target: the next DN_SLOTS of the
  * list the user gave (shard i, worker w takes group (i-1)*workers + w), or
  * generated numeric names when none was given.
  */
 export function streamDns(given: readonly string[] | undefined, shard: { index: number }, workers: number, worker: number): string[] {
-  const size = DN_POOL.length;
+  const size = DN_SLOTS;
   if (given === undefined) return Array.from({ length: size }, (_, j) => String(900_000 + streamIndex(shard, worker) * size + j));
   const group = (shard.index - 1) * workers + worker;
   if ((group + 1) * size > given.length) {

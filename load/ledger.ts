@@ -2,9 +2,11 @@
  * What one receiver got, checked against the plan as it arrives: an event
  * for a DN the receiver is not registered on is misrouted; an event whose
  * ThisDN is not the DN its (sender, seq) was sent to is misrouted too (the
- * wrong event reached the right DN); a (sender, seq) not above the last one
- * seen from that sender on that DN is a duplicate or out of order. Whatever
- * is owed and not received in the end is lost.
+ * wrong event reached the right DN); a (sender, seq) received before is a
+ * duplicate. Whatever is owed and not received in the end is lost. One
+ * below the last seen from that sender on that DN is counted as reordered:
+ * the reference gives no order to deliveries (a server may fan each out
+ * with its own delay), so that is the server's choice, recorded, not failed.
  *
  * A sender's own events on its own DNs are not owed to it: the reference
  * ("A user event from another client application has been received") allows
@@ -19,6 +21,8 @@ export interface LedgerTotals {
   lost: number;
   duplicated: number;
   misrouted: number;
+  /** Received after a later event of the same sender on the same DN (see above). */
+  reordered: number;
   /** A sender's own events it received back (see above). */
   echoed: number;
 }
@@ -31,11 +35,14 @@ export class ReceiverLedger {
   private readonly self: number;
   /** Last seq seen per (DN slot, sender); -1 before the first. */
   private readonly last: Int32Array;
+  /** Every (DN slot, sender, seq) received, to tell a duplicate from a late one. */
+  private readonly seen = new Set<number>();
   received = 0;
   good = 0;
   echoed = 0;
   duplicated = 0;
   misrouted = 0;
+  reordered = 0;
 
   constructor(
     private readonly plan: Plan,
@@ -69,11 +76,14 @@ export class ReceiverLedger {
       return false;
     }
     const i = slot * this.plan.senders + sender;
-    if (seq <= this.last[i]!) {
+    const key = i * this.plan.eventsOf(0) + seq;
+    if (this.seen.has(key)) {
       this.duplicated++;
       return false;
     }
-    this.last[i] = seq;
+    this.seen.add(key);
+    if (seq < this.last[i]!) this.reordered++;
+    else this.last[i] = seq;
     if (sender === this.self) this.echoed++;
     else this.good++;
     return true;
@@ -82,7 +92,7 @@ export class ReceiverLedger {
 
 /** The sum over receivers; `sent` is how many events each sender actually sent (all of the plan's when absent). */
 export function totals(ledgers: readonly ReceiverLedger[], sent?: { perDn: Uint32Array; bySender: ArrayLike<number> }): LedgerTotals {
-  const t: LedgerTotals = { expected: 0, received: 0, lost: 0, duplicated: 0, misrouted: 0, echoed: 0 };
+  const t: LedgerTotals = { expected: 0, received: 0, lost: 0, duplicated: 0, misrouted: 0, reordered: 0, echoed: 0 };
   for (const l of ledgers) {
     const expected = sent ? l.expectedOf(sent.perDn, l.sender < 0 ? 0 : (sent.bySender[l.sender] ?? 0)) : l.expected;
     t.expected += expected;
@@ -90,6 +100,7 @@ export function totals(ledgers: readonly ReceiverLedger[], sent?: { perDn: Uint3
     t.lost += Math.max(0, expected - l.good);
     t.duplicated += l.duplicated;
     t.misrouted += l.misrouted;
+    t.reordered += l.reordered;
     t.echoed += l.echoed;
   }
   return t;

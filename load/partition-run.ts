@@ -6,10 +6,11 @@
  * receiver's ledger as it arrives.
  */
 import { performance } from 'node:perf_hooks';
-import { TClient } from '../src/client/index.js';
+import { isClientError, TClient } from '../src/client/index.js';
 import type { Message } from '../src/index.js';
 import { ReceiverLedger, totals, type LedgerTotals } from './ledger.js';
-import { dnName, makePlan, type Partition, type Plan } from './plan.js';
+import { dnIndexOf, dnNameOf, type DnNaming } from './dn-names.js';
+import { makePlan, type Partition, type Plan } from './plan.js';
 
 export interface PartitionSettings {
   /** Where the clients connect. */
@@ -22,8 +23,12 @@ export interface PartitionSettings {
   deadline: number;
   /** Stop sending after this many ms of the send phase (the events sent so far are owed); 0: send them all. */
   durationMs: number;
-  /** DNs are this prefix and a number. */
-  dnPrefix: string;
+  /** The DNs' names. */
+  naming: DnNaming;
+  /** Sent as ApplicationPassword when each client registers. */
+  password?: string;
+  /** How long a delivery may come after the last acknowledgement (a server may fan out later than it answers). */
+  stepMs: number;
 }
 
 export type Phase = 'connect' | 'send' | 'drain' | 'close';
@@ -54,13 +59,12 @@ export interface PartitionResult {
 const now = () => performance.timeOrigin + performance.now();
 
 /** Sender id and sequence number from UserData [['s', sender], ['q', seq]]; NaN where absent, which the ledger counts as misrouted. */
-function readUserEvent(e: Message, prefix: string): { dn: number; sender: number; seq: number } {
+function readUserEvent(e: Message, naming: DnNaming): { dn: number; sender: number; seq: number } {
   const field = (key: string) => {
     const v = e.UserData?.find(([k]) => k === key)?.[1];
     return typeof v === 'number' ? v : Number.NaN;
   };
-  const dn = typeof e.ThisDN === 'string' && e.ThisDN.startsWith(prefix) && /^\d+$/.test(e.ThisDN.slice(prefix.length)) ? Number(e.ThisDN.slice(prefix.length)) : Number.NaN;
-  return { dn, sender: field('s'), seq: field('q') };
+  return { dn: dnIndexOf(naming, e.ThisDN), sender: field('s'), seq: field('q') };
 }
 
 /**
@@ -85,7 +89,7 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
   const receive = (c: number, e: Message) => {
     if (e.Event !== 'EventUserEvent') return;
     counters.delivered++;
-    const g = readUserEvent(e, s.dnPrefix);
+    const g = readUserEvent(e, s.naming);
     const [dn, sender] = [g.dn - part.dnBase, g.sender - part.senderBase];
     if (!ledgers[c]!.record(dn, sender, g.seq)) return note(`client ${c}: rejected ${e.ThisDN} sender ${g.sender} seq ${g.seq}`);
     if (latencyCount < latencies.length) latencies[latencyCount++] = performance.now() - sentAt[senderStart[sender]! + g.seq]!;
@@ -96,7 +100,7 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
   try {
     await withDeadline(s.deadline, 'connect', state, () =>
       inBatches(part.clients, s.connectConcurrency, state, async (c) => {
-        const client = new TClient({ primary: s.address, applicationName: `load-${part.dnBase + c}`, reconnect: { enabled: false }, onEvent: (e) => receive(c, e) });
+        const client = new TClient({ primary: s.address, applicationName: `load-${part.senderBase}-${c}`, ...(s.password !== undefined ? { password: s.password } : {}), reconnect: { enabled: false }, onEvent: (e) => receive(c, e) });
         client.on('error', (err) => {
           // Load never uses the backup (no reconnects); a backup reference the client cannot read is recorded, not a delivery failure.
           if (err.code === 'BAD_RESTORE_CONNECTION') state.unreadRestore++;
@@ -106,7 +110,7 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
         client.on('disconnected', (info) => (state.disconnects++, note(`client ${c} disconnected: ${info.reason}`)));
         clients[c] = client;
         await client.open();
-        for (const dn of plan.dnsOf(c)) await client.registerAddress(dnName(s.dnPrefix, part.dnBase + dn));
+        for (const dn of plan.dnsOf(c)) await client.registerAddress(dnNameOf(s.naming, part.dnBase + dn));
         counters.connected++;
       }),
     );
@@ -121,9 +125,15 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
     );
     times.sendEnd = now();
 
-    // Every delivery is written before its EventACK, so once all ACKs are in, an answered request on each receiver fences everything owed to it.
+    // A server may fan a user event out after it acknowledges it: wait until every receiver has what it is owed (up to the
+    // step bound after the last acknowledgement), then an answered request on each receiver fences what came with it.
     counters.phase = 'drain';
-    await withDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => clients[c]!.queryAddress('fence').then(() => undefined)));
+    const perDn = plan.perDnOf(sent);
+    const wanted = ledgers.map((l) => l.expectedOf(perDn, l.sender < 0 ? 0 : sent[l.sender]!));
+    const owed = () => ledgers.every((l, c) => l.good >= wanted[c]!);
+    await withDeadline(Math.min(s.deadline, Date.now() + s.stepMs), 'drain', state, () => until(owed)).catch(() => undefined);
+    state.aborted = false;
+    await withDeadline(s.deadline, 'drain', state, () => inBatches(part.clients, s.connectConcurrency, state, (c) => fence(clients[c]!)));
   } catch (e) {
     failures.push((e as Error).message);
   } finally {
@@ -132,7 +142,8 @@ export async function runPartition(part: Partition, s: PartitionSettings, counte
     await Promise.all(clients.map((c) => c?.close()));
   }
   const sentTotal = sent.reduce((a, b) => a + b, 0);
-  const t = totals(ledgers, s.durationMs > 0 ? { perDn: plan.perDnOf(sent), bySender: sent } : undefined);
+  // What is owed is what was sent: a run stopped early (by --duration, or a refused registration) owes no more.
+  const t = totals(ledgers, { perDn: plan.perDnOf(sent), bySender: sent });
   return {
     tally: { ...t, acked: counters.acked, sendErrors: state.sendErrors, sent: sentTotal },
     delivered: counters.delivered,
@@ -176,7 +187,7 @@ async function sendAll(
       sent[me.local] = next;
       sentAt[me.base + seq] = performance.now();
       try {
-        await me.client.sendUserEvent(dnName(s.dnPrefix, me.dnBase + plan.targetOf(me.local, seq)), [['s', me.global], ['q', seq]]);
+        await me.client.sendUserEvent(dnNameOf(s.naming, me.dnBase + plan.targetOf(me.local, seq)), [['s', me.global], ['q', seq]]);
         counters.acked++;
       } catch (e) {
         state.sendErrors++;
@@ -185,6 +196,21 @@ async function sendAll(
     }
   };
   await Promise.all(Array.from({ length: Math.min(s.window, total) }, worker));
+}
+
+/** A round trip on the client's connection: any answer, EventError included (a server may refuse TQueryLocation()), fences what came before it. */
+function fence(client: TClient): Promise<void> {
+  return client.queryLocation().then(
+    () => undefined,
+    (e: unknown) => {
+      if (!isClientError(e, 'REQUEST_FAILED')) throw e;
+    },
+  );
+}
+
+/** Resolves once `done()` holds, looking again after each turn of the event loop's timers. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 /** Runs fn(i) for i in [0, count) with at most `concurrency` at a time; stops starting new ones once aborted. */

@@ -29,19 +29,17 @@ export interface Plan extends LoadShape {
   perDnOf(sent: ArrayLike<number>): Uint32Array;
 }
 
-/** One partition's place in the whole run: its first global DN index and sender id. */
+/** One partition's place in the whole run: its first global DN index and sender id, and how many DNs it has. */
 export interface Partition extends LoadShape {
   dnBase: number;
   senderBase: number;
+  dnCount?: number;
 }
 
-export function dnName(prefix: string, index: number): string {
-  return `${prefix}${index}`;
-}
-
-export function makePlan(shape: LoadShape): Plan {
+/** A plan over `dnCount` DNs (default: half the clients, so each DN has up to four listeners). */
+export function makePlan(shape: LoadShape & { dnCount?: number }): Plan {
   const { clients, events, senders } = shape;
-  const dnCount = Math.max(1, Math.floor(clients / 2));
+  const dnCount = shape.dnCount ?? Math.max(1, Math.floor(clients / 2));
   const eventsOf = (s: number) => Math.floor(events / senders) + (s < events % senders ? 1 : 0);
   // A multiplicative hash spreads one sender's consecutive events over all DNs, so every receiver hears from many senders interleaved.
   const targetOf = (s: number, seq: number) => (Math.imul(s * 65_537 + seq + 1, 0x9e37_79b1) >>> 0) % dnCount;
@@ -70,16 +68,21 @@ function split(total: number, parts: number, i: number): { size: number; base: n
  * The partitions of shard `shard` (1-based) of `shards`, one per worker.
  * A shard's DN range is as wide as its client count (a plan never has more
  * DNs than clients), so ranges depend only on the totals and the shard, not
- * on how many workers each machine runs.
+ * on how many workers each machine runs. With a fixed list of `dnTotal` DNs
+ * (a profile's), the list is split instead: every part gets DNs of its own.
  */
-export function partitionsOf(total: LoadShape, shard: { index: number; count: number }, workers: number): Partition[] {
+export function partitionsOf(total: LoadShape, shard: { index: number; count: number }, workers: number, dnTotal?: number): Partition[] {
   const i = shard.index - 1;
   const clients = split(total.clients, shard.count, i);
   const senders = split(total.senders, shard.count, i);
   const events = split(total.events, shard.count, i);
+  const dns = dnTotal === undefined ? undefined : split(dnTotal, shard.count, i);
   return Array.from({ length: workers }, (_, w) => {
     const c = split(clients.size, workers, w);
     const s = split(senders.size, workers, w);
-    return { clients: c.size, events: split(events.size, workers, w).size, senders: s.size, dnBase: clients.base + c.base, senderBase: senders.base + s.base };
+    const part = { clients: c.size, events: split(events.size, workers, w).size, senders: s.size, dnBase: clients.base + c.base, senderBase: senders.base + s.base };
+    if (!dns) return part;
+    const d = split(dns.size, workers, w);
+    return { ...part, dnBase: dns.base + d.base, dnCount: Math.min(d.size, Math.max(1, Math.floor(c.size / 2))) };
   });
 }

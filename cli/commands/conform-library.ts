@@ -15,9 +15,8 @@ import { selectScenarios } from '../../conformance/select.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { parseShard, shardLabel, shardOf } from '../shard.js';
 import { loadList, packageVersion, positiveInt, rewriteCommand, writeReports, type ConformIO, type ConformOptions } from './conform.js';
+import { DEFAULT_STARTUP_MS, DEFAULT_STEP_MS } from '../../conformance/profile/model.js';
 
-const DEFAULT_STEP_MS = 2000;
-const DEFAULT_STARTUP_MS = 10_000;
 
 function listLibraryScenarios(io: ConformIO, json: boolean): void {
   if (json) {

@@ -12,6 +12,7 @@ import { runConformance } from '../../conformance/engine.js';
 import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/known-list.js';
 import { preflight, PreflightError } from '../../conformance/preflight.js';
 import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
+import { DEFAULT_STARTUP_MS, DEFAULT_STEP_MS } from '../../conformance/profile/model.js';
 import { summarize } from '../../conformance/aggregate.js';
 import { formatTraceRecord, jsonReportChunks, junitChunks, renderCaseLine, renderSummary, writeHtmlReport } from '../../conformance/report/index.js';
 import { sanitizeOneLine } from '../../conformance/report/sanitize.js';
@@ -89,8 +90,6 @@ const PROCESS_IO: ConformIO = {
   color: colorWanted(process.stdout),
 };
 
-const DEFAULT_STEP_MS = 2000;
-const DEFAULT_STARTUP_MS = 10_000;
 /** A real switchover takes seconds: control actions get their own bound, not the step timeout. */
 const DEFAULT_CONTROL_MS = 30_000;
 

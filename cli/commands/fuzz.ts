@@ -10,8 +10,9 @@ import { resolve } from 'node:path';
 import type { Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/target-spec.js';
 import { loadProfile } from '../../conformance/profile/load.js';
+import type { LoadedProfile } from '../../conformance/profile/model.js';
 import { ConformanceUsageError } from '../../conformance/usage-error.js';
-import { checkReachable } from '../reachable.js';
+import { preflightTcp } from '../target-preflight.js';
 import { parseShard, ShardError, type Shard } from '../shard.js';
 
 interface FuzzCliOptions {
@@ -36,7 +37,7 @@ function fail(message: string): never {
   throw new FuzzOptionError(`tlib-kit fuzz: ${message}`);
 }
 
-function parseOptions(o: FuzzCliOptions, profileDns?: string[]) {
+function parseOptions(o: FuzzCliOptions, profile: LoadedProfile | undefined) {
   const time = Number(o.time);
   if (!/^\s*\d+(\.\d+)?\s*$/.test(o.time) || !(time > 0)) fail(`--time must be a positive number of seconds, got ${JSON.stringify(o.time)}`);
   let seed: number | undefined;
@@ -60,21 +61,30 @@ function parseOptions(o: FuzzCliOptions, profileDns?: string[]) {
   } catch (e) {
     fail((e as ShardError).message);
   }
-  const target = targetOf(o, profileDns);
+  const target = targetOf(o, profile);
   return { time, seed, path: o.path, names, corpus: resolve(o.corpus), reportEveryMs: reportEvery * 1000, workers: o.path === undefined ? workers : 1, shard, target };
 }
 
-/** --target, --backup and --dns (or the DNs of --profile) as the live-server property's target words. */
-function targetOf(o: FuzzCliOptions, profileDns: string[] | undefined) {
+/**
+ * --target, --backup, --profile and --dns as the live-server property's
+ * target: the DNs are the profile's (--dns may narrow them to some of its
+ * own, as a replay does), and the profile's agents, password and step
+ * timeout go with them.
+ */
+function targetOf(o: FuzzCliOptions, loaded: LoadedProfile | undefined) {
   if (o.target === undefined) {
     if (o.backup !== undefined || o.dns !== undefined || o.profile !== undefined) fail('--backup, --dns and --profile need --target (the embedded simulator has its own)');
     return undefined;
   }
-  if (o.dns !== undefined && profileDns !== undefined) fail('--dns and --profile both name the DNs to use: give one of them');
+  const listed = loaded?.profile.dns.map((d) => d.dn);
+  const dns = o.dns === undefined ? listed : dnList(o.dns);
+  const strangers = listed && dns ? dns.filter((dn) => !listed.includes(dn)) : [];
+  if (strangers.length > 0) fail(`--dns names ${strangers.join(', ')}, which the profile ${o.profile} does not list`);
   try {
     const primary = parseTcpAddress(o.target, '--target');
     const backup = o.backup === undefined ? undefined : parseTcpAddress(o.backup, '--backup');
-    return { text: o.target, primary, backup, backupText: o.backup, dns: profileDns ?? (o.dns === undefined ? undefined : dnList(o.dns)) };
+    const profile = loaded ?? { profile: { dns: (dns ?? []).map((dn) => ({ dn })) }, source: 'no --profile' };
+    return { text: o.target, primary, backup, backupText: o.backup, profileFile: o.profile, profile, dns, given: loaded?.profile };
   } catch (e) {
     if (e instanceof ConformanceUsageError) fail(e.message);
     throw e;
@@ -112,8 +122,8 @@ export function registerFuzz(program: Command): void {
     .option('--report-every <seconds>', 'progress line interval, on standard error (0: none; default: 10 on a terminal, else none)')
     .option('--target <tcp://host:port>', 'fuzz this server with the live-server property (the default property with --target) instead of the embedded simulator')
     .option('--backup <tcp://host:port>', "the target's backup: it must keep accepting clients too")
-    .option('--profile <file>', "a conform target profile (spec/profile.schema.json): fuzz the DNs it lists (instead of --dns)")
-    .option('--dns <list>', 'DNs the target serves, e.g. 7001-7012 (3 per worker per shard; default: generated 900000…)')
+    .option('--profile <file>', "a conform target profile (spec/profile.schema.json): fuzz the DNs and agents it lists, with its credentials and step timeout")
+    .option('--dns <list>', 'DNs the target serves, e.g. 7001-7012 (3 per worker per shard; with --profile, some of its DNs; default: the profile\'s, else generated 900000…)')
     .option('--workers <n>', 'worker threads, each its own seed stream derived from the base seed (default: the number of CPUs)')
     .option('--shard <i/n>', "this CI job's part: seed streams (and DNs) no other shard uses; give every shard the same --seed")
     .addHelpText(
@@ -133,9 +143,8 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       const progress = (line: string) => void process.stderr.write(`${line}\n`);
       let o: ReturnType<typeof parseOptions>;
       try {
-        // The profile of conform (spec/profile.schema.json): its DNs are the ones the target serves.
-        const profileDns = raw.profile === undefined ? undefined : (await loadProfile(raw.profile)).profile.dns.map((d) => d.dn);
-        o = parseOptions(raw, profileDns);
+        // The profile of conform (spec/profile.schema.json): the DNs, agents, credentials and timeouts of the target.
+        o = parseOptions(raw, raw.profile === undefined ? undefined : await loadProfile(raw.profile));
       } catch (e) {
         if (e instanceof ConformanceUsageError) {
           process.stderr.write(`tlib-kit fuzz: ${e.message}\n`);
@@ -156,7 +165,7 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
         process.exitCode = 2;
         return;
       }
-      const { ALL_PROPERTIES, SERVER_PROPERTIES, runFuzz, runStreams, formatSummary, setLiveTarget, streamDns, streamIndex, streamSeed } = fuzz;
+      const { ALL_PROPERTIES, SERVER_PROPERTIES, runFuzz, runStreams, formatSummary, setLiveTarget, streamDns, streamIndex, streamSeed, termsOfProfile } = fuzz;
       if (raw.list) {
         for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
         return;
@@ -172,13 +181,11 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       const properties = o.names.length > 0 ? ALL_PROPERTIES.filter((p) => o.names.includes(p.name)) : defaults;
       const t = o.target;
       if (t) {
-        for (const [address, what] of [[t.primary, 'target'], ...(t.backup ? [[t.backup, 'backup'] as const] : [])] as const) {
-          const problem = await checkReachable(address, 5000);
-          if (problem) {
-            process.stderr.write(`tlib-kit fuzz: --${what}: ${problem}\n`);
-            process.exitCode = 2;
-            return;
-          }
+        const problem = await preflightTcp(t);
+        if (problem) {
+          process.stderr.write(`tlib-kit fuzz: ${problem}\n`);
+          process.exitCode = 2;
+          return;
         }
       }
       const baseSeed = o.seed ?? Math.floor(Math.random() * 0x7fffffff);
@@ -188,8 +195,9 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
           const index = streamIndex(o.shard, w);
           if (!t) return { index, seed: streamSeed(baseSeed, index), replayWords: [] };
           const dns = streamDns(t.dns, o.shard, o.workers, w);
-          const words = ['--target', t.text, ...(t.backupText ? ['--backup', t.backupText] : []), '--dns', dns.join(',')];
-          return { index, seed: streamSeed(baseSeed, index), target: { primary: t.primary, ...(t.backup ? { backup: t.backup } : {}), dns }, replayWords: words };
+          // Everything that shapes what the stream sends, so its replay plays against the same target the same way.
+          const words = ['--target', t.text, ...(t.backupText ? ['--backup', t.backupText] : []), ...(t.profileFile ? ['--profile', t.profileFile] : []), '--dns', dns.join(',')];
+          return { index, seed: streamSeed(baseSeed, index), target: { primary: t.primary, ...(t.backup ? { backup: t.backup } : {}), dns, ...termsOfProfile(t.given) }, replayWords: words };
         });
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
@@ -215,7 +223,8 @@ type FuzzModules = typeof import('../../fuzz/properties/index.js') &
   typeof import('../../fuzz/properties/server.js') &
   typeof import('../../fuzz/runner.js') &
   typeof import('../../fuzz/parallel.js') &
-  typeof import('../../fuzz/streams.js');
+  typeof import('../../fuzz/streams.js') &
+  typeof import('../../fuzz/live/target.js');
 
 async function loadFuzzModules(): Promise<FuzzModules> {
   const modules = await Promise.all([
@@ -225,6 +234,7 @@ async function loadFuzzModules(): Promise<FuzzModules> {
     import('../../fuzz/runner.js'),
     import('../../fuzz/parallel.js'),
     import('../../fuzz/streams.js'),
+    import('../../fuzz/live/target.js'),
   ]);
   return Object.assign({}, ...modules) as FuzzModules;
 }

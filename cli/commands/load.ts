@@ -12,7 +12,9 @@ import { ConformanceUsageError } from '../../conformance/usage-error.js';
 import { sanitizeForTerminal } from '../../conformance/report/sanitize.js';
 import { writeReportFile } from '../../conformance/report/write-file.js';
 import { checkLoadOptions, DEFAULT_LOAD, runLoad, type LoadOptions, type LoadResult } from '../../load/run-load.js';
-import { checkReachable } from '../reachable.js';
+import { loadProfile } from '../../conformance/profile/load.js';
+import { DEFAULT_STEP_MS, type LoadedProfile } from '../../conformance/profile/model.js';
+import { preflightTcp } from '../target-preflight.js';
 import { parseShard, shardLabel, ShardError } from '../shard.js';
 
 interface LoadCliOptions {
@@ -25,6 +27,7 @@ interface LoadCliOptions {
   workers: number;
   shard?: string;
   dnPrefix: string;
+  profile?: string;
   maxRssMb: number;
   timeoutS: number;
   json?: string;
@@ -52,8 +55,10 @@ export function latencyText(l: { p50: number; p99: number; max: number }): strin
   return `p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms (send to receiver dispatch)`;
 }
 
-function optionsOf(o: LoadCliOptions): LoadOptions {
+function optionsOf(o: LoadCliOptions, loaded: LoadedProfile | undefined): LoadOptions {
   if (!/^[\w.-]*$/.test(o.dnPrefix)) throw new ConformanceUsageError(`--dn-prefix "${o.dnPrefix}" may hold only letters, digits, "_", "." and "-"`);
+  const profile = loaded?.profile;
+  const password = profile?.credentials?.applicationPassword;
   const options: LoadOptions = {
     ...DEFAULT_LOAD,
     clients: o.clients,
@@ -64,6 +69,9 @@ function optionsOf(o: LoadCliOptions): LoadOptions {
     timeoutMs: o.timeoutS * 1000,
     durationMs: Math.round((o.duration ?? 0) * 1000),
     dnPrefix: o.dnPrefix,
+    // The profile's DNs, password and step timeout: load what conform certified, the way conform talks to it.
+    ...(profile ? { dns: profile.dns.map((d) => d.dn), stepMs: profile.timeouts?.stepMs ?? DEFAULT_STEP_MS } : {}),
+    ...(password !== undefined ? { password } : {}),
     workers: o.workers,
     shard: parseShard(o.shard),
     ...(o.target !== undefined ? { target: parseTcpAddress(o.target, '--target') } : {}),
@@ -79,20 +87,23 @@ function optionsOf(o: LoadCliOptions): LoadOptions {
 function print(r: LoadResult): void {
   const t = r.tally;
   write(`machine: node ${r.machine.node}, ${r.machine.cpus} cpus, ${r.machine.platform}; ${r.workers} worker${r.workers === 1 ? '' : 's'}${r.shard.count > 1 ? `, shard ${shardLabel(r.shard)}` : ''}`);
-  write(`connect: ${r.clients} clients registered on 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
+  write(`connect: ${r.clients} clients registered on up to 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
   write(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
   write(`latency: ${latencyText(r.latencyMs)}`);
   write(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
-  write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
+  write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}; ${t.reordered > 0 ? `${t.reordered} deliveries came after a later event of the same sender (the reference gives deliveries no order)` : "each sender's events came in the order sent"}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
   write(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);
   if (r.incidents.samples.length > 0) write(`incidents:\n  ${r.incidents.samples.join('\n  ')}`);
   write(r.ok ? 'PASS' : `FAIL: ${r.failures.join('; ')}`);
 }
 
 async function load(o: LoadCliOptions): Promise<number> {
-  const options = optionsOf(o);
+  if (o.profile !== undefined && o.target === undefined) throw new ConformanceUsageError('--profile needs --target (the embedded simulator serves any DN)');
+  if (o.profile !== undefined && o.dnPrefix !== DEFAULT_LOAD.dnPrefix) throw new ConformanceUsageError('--dn-prefix and --profile both name the DNs to use: give one of them');
+  const loaded = o.profile === undefined ? undefined : await loadProfile(o.profile);
+  const options = optionsOf(o, loaded);
   if (options.target) {
-    const problem = await checkReachable(options.target, 5000);
+    const problem = await preflightTcp({ primary: options.target, profile: loaded ?? { profile: { dns: [] }, source: 'no --profile' } });
     if (problem) {
       process.stderr.write(`tlib-kit load: ${problem}\n`);
       return 2;
@@ -120,7 +131,7 @@ async function load(o: LoadCliOptions): Promise<number> {
 export function registerLoad(program: Command): void {
   program
     .command('load')
-    .description('drive a server (default: the embedded simulator) with many clients and check every user event arrives exactly once, in order, where it should')
+    .description('drive a server (default: the embedded simulator) with many clients and check every user event arrives exactly once, where it should (order recorded)')
     .option('--target <tcp://host:port>', 'the server to load (default: an embedded simulator in this process)')
     .option('--clients <n>', 'client connections (the whole run: shards split them)', positive, DEFAULT_LOAD.clients)
     .option('--events <n>', 'user events sent in total (with --duration: at most)', positive, DEFAULT_LOAD.events)
@@ -130,6 +141,7 @@ export function registerLoad(program: Command): void {
     .option('--workers <n>', 'worker threads the clients are spread over', positive, availableParallelism())
     .option('--shard <i/n>', 'this CI job\'s part: its own clients, senders, DN range and sender ids')
     .option('--dn-prefix <text>', 'DNs are this prefix and a number (give the prefix of a DN range the target serves)', DEFAULT_LOAD.dnPrefix)
+    .option('--profile <file>', "a conform target profile (spec/profile.schema.json): spread the clients over its DNs, register with its password, wait its step timeout for late deliveries")
     .option('--max-rss-mb <n>', 'fail when the sampled RSS of this process passes this', positive, DEFAULT_LOAD.maxRssMb)
     .option('--timeout-s <n>', 'stop and fail after this many seconds', positive, DEFAULT_LOAD.timeoutMs / 1000)
     .option('--report-every <seconds>', 'progress line interval, on standard error (0: none; default: 1 on a terminal, else none)', nonNegative)
@@ -140,6 +152,7 @@ export function registerLoad(program: Command): void {
 Examples:
   tlib-kit load                                        2,000 clients, 100,000 events on the embedded simulator
   tlib-kit load --target tcp://10.0.0.5:7000 --clients 500 --events 20000 --dn-prefix 70
+  tlib-kit load --target tcp://10.0.0.5:7000 --profile lab.json --clients 64 --events 5000
   tlib-kit load --shard 2/4 --workers 2 --json load-2.json   one of four CI jobs
 
 Exit codes: 0 clean, 1 lost, duplicated, misrouted or refused events (or RSS over the bound), 2 bad usage or unreachable target.`,

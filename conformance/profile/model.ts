@@ -34,6 +34,11 @@ export interface Profile {
   library?: { takesBackup?: boolean; userDataForms?: Array<'host-port-pairs' | 'server-string' | 'server-url'> };
 }
 
+/** How long a step may wait for an expected message when the profile gives no timeouts.stepMs. */
+export const DEFAULT_STEP_MS = 2000;
+/** How long a target may take to come up when the profile gives no timeouts.startupMs. */
+export const DEFAULT_STARTUP_MS = 10_000;
+
 /** What one scenario leases from the profile for the length of one attempt. */
 export interface ResourceUse {
   /** Distinct DNs, named by label in the scenario (ctx.resources.dn(label)). */

@@ -1,7 +1,8 @@
 /**
  * A script for the live-server property: how many clients, and a sequence
- * of operations each done by one of them: registrations on a small pool of
- * DNs, requests the simulator answers with EventACK or an answer event,
+ * of operations each done by one of them: registrations on a few DN slots
+ * (numbers the target maps to DNs it serves, so shrinking can never invent a
+ * DN the server lacks), requests the simulator answers with EventACK or an answer event,
  * requests that deliver events to registered clients, random request
  * messages (registry-derived, with any attributes), unknown message types,
  * and garbage frames (random or damaged bodies behind a correct length).
@@ -11,11 +12,15 @@ import { encode, MESSAGES, type Message } from '../../src/index.js';
 import { messageArb } from './message.js';
 import { unknownMessageTypeArb } from './unknown-message-type.js';
 
-export const DN_POOL = ['7001', '7002', '7003'] as const;
+/** How many DNs a script uses: ops name slot 0 to DN_SLOTS - 1, the target says which DN each slot is. */
+export const DN_SLOTS = 3;
+/** How many agents a reservation may name: slot k is the target's agent k (modulo its agent count). */
+export const AGENT_SLOTS = 2;
 
 export type ServerOp =
-  | { kind: 'register' | 'unregister' | 'user-event' | 'reserve'; client: number; dn: string }
-  | { kind: 'private'; client: number; dn: string; privateEvent: number }
+  | { kind: 'register' | 'unregister' | 'user-event'; client: number; dn: number }
+  | { kind: 'reserve'; client: number; dn: number; agent: number }
+  | { kind: 'private'; client: number; dn: number; privateEvent: number }
   | { kind: 'simple'; client: number; request: 'RequestSetInputMask' | 'RequestDistributeEvent' | 'RequestQueryLocation' | 'RequestQueryAddress' }
   | { kind: 'random'; client: number; message: Message }
   | { kind: 'unknown-type'; client: number; type: number }
@@ -39,10 +44,12 @@ function withLength(body: Uint8Array): Uint8Array {
 export function serverScriptArb(maxClients = 4, maxOps = 16): fc.Arbitrary<ServerScript> {
   return fc.integer({ min: 1, max: maxClients }).chain((clients) => {
     const client = fc.nat({ max: clients - 1 });
-    const dn = fc.constantFrom(...DN_POOL);
+    const dn = fc.nat({ max: DN_SLOTS - 1 });
+    const agent = fc.nat({ max: AGENT_SLOTS - 1 });
     const op: fc.Arbitrary<ServerOp> = fc.oneof(
       { arbitrary: fc.record({ kind: fc.constantFrom('register' as const, 'unregister' as const), client, dn }), weight: 4 },
-      { arbitrary: fc.record({ kind: fc.constantFrom('user-event' as const, 'reserve' as const), client, dn }), weight: 3 },
+      { arbitrary: fc.record({ kind: fc.constant('user-event' as const), client, dn }), weight: 2 },
+      { arbitrary: fc.record({ kind: fc.constant('reserve' as const), client, dn, agent }), weight: 1 },
       { arbitrary: fc.record({ kind: fc.constant('private' as const), client, dn, privateEvent: fc.integer({ min: -5, max: 5000 }) }), weight: 1 },
       { arbitrary: fc.record({ kind: fc.constant('simple' as const), client, request: fc.constantFrom('RequestSetInputMask' as const, 'RequestDistributeEvent' as const, 'RequestQueryLocation' as const, 'RequestQueryAddress' as const) }), weight: 2 },
       {
@@ -50,7 +57,7 @@ export function serverScriptArb(maxClients = 4, maxOps = 16): fc.Arbitrary<Serve
           kind: fc.constant('random' as const),
           client,
           message: fc.tuple(fc.constantFrom(...RANDOM_REQUESTS), messageArb({ unknownTypes: false, kv: { maxDepth: 2, maxPairs: 3 } })).map(
-            // Random requests never name a DN of the pool, so they cannot change what the model expects there.
+            // Random requests never name a DN of the script's, so they cannot change what the model expects there.
             ([Event, m]) => ({ ...m, Event, ...('ThisDN' in m ? { ThisDN: `x-${Array.from(String(m.ThisDN)).slice(0, 8).join("")}` } : {}) }) as Message,
           ),
         }),

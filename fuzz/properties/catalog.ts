@@ -64,7 +64,7 @@ export const VALIDATE_PROPERTIES: FuzzProperty[] = [
 export const SERVER_PROPERTIES: FuzzProperty[] = [
   defineProperty({
     name: 'live-server',
-    summary: 'random valid and damaged request sequences from several clients against the simulator: one answer per request, events to exactly the registered clients, no crash',
+    summary: 'random valid and damaged request sequences from several clients against the simulator or a --target, judged by the conformance rules: every message valid, each request answered, events to exactly the clients entitled, no crash',
     arbitrary: () => serverScriptArb(),
     check: (s: Parameters<typeof liveServer>[0]) => liveServer(s),
     testRuns: 60,

@@ -1,45 +1,41 @@
 /**
  * The live-server property: several clients play a generated script against
- * the embedded simulator, or any target (`tlib-kit fuzz --target`). The server must never crash, must
- * answer or close cleanly, every frame it sends must decode, each request
- * gets exactly its one answer (or EventError) by ReferenceID, and events
- * reach exactly the clients registered on their DN.
+ * the embedded simulator, or any target (`tlib-kit fuzz --target`), and are
+ * judged by the conformance rules and decisions (spec/conformance-decisions.md),
+ * not by a model of one server:
+ * - every message any client receives, at any time, keeps the rules of its
+ *   table and of the request it answers, and no obsolete event comes;
+ * - each request gets its answer under its ReferenceID (EventError always
+ *   allowed), in any order with what else it causes;
+ * - what an operation delivers reaches every client registered on its DN
+ *   that must get it, at most once, and no other client, however late
+ *   (fuzz/live/deliveries.ts), in any order across connections;
+ * - the server never crashes, and both servers of a pair still take clients.
  *
- * After each operation every client sends RequestQueryLocation and waits
- * for its answer: the server handles a connection's requests in order, so by
- * then everything the operation caused has arrived (a barrier, no sleeps).
+ * After each operation the sender waits for its answer, then every client
+ * sends RequestQueryLocation and waits for its answer. Copies for other
+ * clients, and further answers, may come later (a server may fan out or
+ * answer with a delay, in any order): the owed ones are waited for, up to
+ * the step bound, and everything that came is judged again at the end.
  */
 import assert from 'node:assert/strict';
-import { connect, type Socket } from 'node:net';
-import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
+import { judgeReceived } from '../../conformance/received-rules.js';
+import { encode, type Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
-import { DN_POOL, type ServerOp, type ServerScript } from '../arbitrary/server-script.js';
+import { validate } from '../../src/validate/index.js';
+import { DN_SLOTS, type ServerOp, type ServerScript } from '../arbitrary/server-script.js';
+import { DeliveryLedger, isDelivered, type DeliveredEvent } from '../live/deliveries.js';
+import { Probe, type ReceivedJudge } from '../live/probe.js';
+import { checkLiveTarget, type Address, type LiveTarget } from '../live/target.js';
+import { DEFAULT_STEP_MS } from '../../conformance/profile/model.js';
 
-const ANSWER_TIMEOUT_MS = 5000;
-
-export interface Address {
-  host: string;
-  port: number;
-}
-
-/**
- * Where scripts play: the server (and its backup, which must keep accepting
- * clients too) and the target's DNs that stand for the script's DN_POOL, in
- * order; absent, the pool's own names. Fuzzing streams that share a target
- * get DNs of their own, so that none sees another's events.
- */
-export interface LiveTarget {
-  primary: Address;
-  backup?: Address;
-  dns?: readonly string[];
-}
+export type { LiveTarget } from '../live/target.js';
 
 let configured: LiveTarget | undefined;
 
 /** Aims the live-server property at `target` (undefined: back to the shared embedded simulator). */
 export function setLiveTarget(target: LiveTarget | undefined): void {
-  if (target?.dns && target.dns.length !== DN_POOL.length) throw new RangeError(`a live target needs ${DN_POOL.length} DNs, got ${target.dns.length}`);
-  configured = target;
+  configured = target === undefined ? undefined : checkLiveTarget(target);
 }
 
 let shared: Promise<SimHandle> | undefined;
@@ -64,214 +60,271 @@ export async function closeSharedSimulator(): Promise<void> {
   if (s) await (await s).close();
 }
 
-type Received = { message: Message; refId: number | undefined };
-
-class Probe {
-  readonly inbox: Received[] = [];
-  /** ReferenceIDs of this client's own requests (unique across the run's clients). */
-  readonly sent = new Set<number>();
-  closed = false;
-  closeReason = '';
-  private readonly frames = new FrameDecoder();
-  private wake: (() => void) | undefined;
-
-  constructor(
-    readonly index: number,
-    private readonly socket: Socket,
-  ) {
-    socket.on('data', (chunk: Buffer) => {
-      try {
-        for (const f of this.frames.push(chunk)) {
-          const message = decode(f);
-          this.inbox.push({ message, refId: (message as { ReferenceID?: number }).ReferenceID });
-        }
-      } catch (e) {
-        this.fail(`client ${index} got a frame it cannot decode: ${e instanceof Error ? e.message : String(e)}`);
-      }
-      this.wake?.();
-    });
-    socket.on('error', (e) => {
-      this.closeReason ||= e.message;
-    });
-    socket.on('close', () => {
-      this.closed = true;
-      this.wake?.();
-    });
-  }
-
-  failure: string | undefined;
-  private fail(why: string): void {
-    this.failure ??= why;
-    this.socket.destroy();
-  }
-
-  static open(index: number, at: Address): Promise<Probe> {
-    return new Promise((resolve, reject) => {
-      const s = connect({ host: at.host, port: at.port }, () => resolve(new Probe(index, s)));
-      s.once('error', reject);
-    });
-  }
-
-  /** Sends a frame (a request under `refId`); returns the inbox position from which its answer can come. */
-  send(frame: Uint8Array, refId: number): number {
-    this.sent.add(refId);
-    if (!this.closed) this.socket.write(frame);
-    return this.inbox.length;
-  }
-
-  /**
-   * Waits until a message with this ReferenceID arrives at or after inbox
-   * position `from`; undefined when the connection closed first. Only later
-   * messages count: a garbage frame carries a ReferenceID of its own choosing,
-   * and its old answer must not pass for the answer to a later request.
-   */
-  async answer(refId: number, what: string, from: number): Promise<Received | undefined> {
-    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
-    for (;;) {
-      if (this.failure) assert.fail(this.failure);
-      const hit = this.inbox.find((r, i) => i >= from && r.refId === refId);
-      if (hit) return hit;
-      if (this.closed) return undefined;
-      const left = deadline - Date.now();
-      if (left <= 0) assert.fail(`client ${this.index}: no answer to ${what} (ReferenceID ${refId}) within ${ANSWER_TIMEOUT_MS} ms`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(t);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
-  }
-
-  close(): void {
-    this.socket.destroy();
-  }
+/** The embedded simulator (or any handle with its addresses) as a live target with the script's own DN names. */
+export function simulatorTarget(sim: { primary: Address; backup?: Address }): LiveTarget {
+  return { primary: sim.primary, ...(sim.backup ? { backup: sim.backup } : {}), dns: Array.from({ length: DN_SLOTS }, (_, i) => String(7001 + i)), agents: [], stepMs: DEFAULT_STEP_MS };
 }
 
-const DELIVERS: Partial<Record<ServerOp['kind'], string>> = { 'user-event': 'EventUserEvent', private: 'EventPrivateInfo', reserve: 'EventAgentReserved' };
-/** What a request of each scripted kind must get back under its ReferenceID (EventError always allowed). */
-const ANSWERS: Partial<Record<ServerOp['kind'], string[]>> = {
+/** Plays `script` (on `target`, else the configured one, else the shared simulator) once the run before it (possibly abandoned by an interrupted slice) has finished. */
+export function liveServer(script: ServerScript, target?: LiveTarget): Promise<void> {
+  const run = inProgress.then(async () => playScript(script, target ?? configured ?? simulatorTarget(await sharedSimulator())));
+  inProgress = run.catch(() => undefined);
+  return run;
+}
+
+/** The conformance rules every received message is held to (extra attributes are the server's to add). */
+const judge: ReceivedJudge = (message, request) => {
+  const broken = judgeReceived((m, context) => validate(m, context).filter((v) => !v.rule.endsWith('/no-other-attributes')), message, request);
+  return broken && `${broken.message} (expected ${broken.expected}, got ${broken.actual}; reference: "${broken.sentence}")`;
+};
+
+/** Answers under the request's own ReferenceID that mean it was carried out. */
+const ACCEPTED: Partial<Record<ServerOp['kind'], readonly string[]>> = {
   register: ['EventRegistered'],
+  unregister: ['EventUnregistered'],
   'user-event': ['EventACK'],
   private: ['EventACK', 'EventPrivateInfo'],
   reserve: ['EventAgentReserved'],
 };
 
-/** The request an op sends; `dn` turns a DN of the pool into the target's. */
-function requestOf(op: ServerOp, refId: number, dn: (poolDn: string) => string): Uint8Array {
+const FIRST_REFERENCE_ID = 1_000_000;
+
+interface Run {
+  target: LiveTarget;
+  probes: Probe[];
+  /** DN slots each client is registered on. */
+  registered: Set<number>[];
+  ledger: DeliveryLedger;
+  /** Per client, how much of its inbox the ledger has counted. */
+  counted: number[];
+  /** The next ReferenceID: far from the small ones the damaged frames carry. */
+  nextRef: number;
+  /** Clients that sent a damaged frame: it may be answered at any time, under any ReferenceID, about any DN but the script's. */
+  sentGarbage: Set<number>;
+  /** Judges each op's answers again once the script is over: one that came late must be allowed too. */
+  answered: Array<() => void>;
+  /** The first leak or double the ledger found (counting runs inside socket callbacks, so it records rather than throws). */
+  leak?: string;
+}
+
+function requestOf(op: ServerOp, refId: number, t: LiveTarget): Message {
   switch (op.kind) {
     case 'register':
-      return encode({ Event: 'RequestRegisterAddress', ReferenceID: refId, ThisDN: dn(op.dn) });
+      return { Event: 'RequestRegisterAddress', ReferenceID: refId, ThisDN: t.dns[op.dn]! };
     case 'unregister':
-      return encode({ Event: 'RequestUnregisterAddress', ReferenceID: refId, ThisDN: dn(op.dn) });
+      return { Event: 'RequestUnregisterAddress', ReferenceID: refId, ThisDN: t.dns[op.dn]! };
     case 'user-event':
-      return encode({ Event: 'RequestDistributeUserEvent', ReferenceID: refId, ThisDN: dn(op.dn), UserData: [['op', refId]] });
-    case 'reserve':
-      return encode({ Event: 'RequestReserveAgent', ReferenceID: refId, ThisDN: dn(op.dn), Timeout: 1000 });
+      return { Event: 'RequestDistributeUserEvent', ReferenceID: refId, ThisDN: t.dns[op.dn]!, UserData: [['op', refId]] };
+    case 'reserve': {
+      const agent = t.agents.length > 0 ? t.agents[op.agent % t.agents.length] : undefined;
+      return { Event: 'RequestReserveAgent', ReferenceID: refId, ThisDN: t.dns[op.dn]!, Timeout: 1000, ...(agent ? { AgentID: agent.agentId, ...(agent.place !== undefined ? { Place: agent.place } : {}) } : {}) };
+    }
     case 'private':
-      return encode({ Event: 'RequestPrivateService', ReferenceID: refId, ThisDN: dn(op.dn), PrivateEvent: op.privateEvent });
+      return { Event: 'RequestPrivateService', ReferenceID: refId, ThisDN: t.dns[op.dn]!, PrivateEvent: op.privateEvent };
     case 'simple':
-      return encode({ Event: op.request, ReferenceID: refId, ...(op.request === 'RequestQueryAddress' ? { ThisDN: 'x-query' } : {}) } as Message);
+      return { Event: op.request, ReferenceID: refId, ...(op.request === 'RequestQueryAddress' ? { ThisDN: 'x-query' } : {}) } as Message;
     case 'random':
-      return encode({ ...op.message, ReferenceID: refId } as Message);
+      return { ...op.message, ReferenceID: refId } as Message;
     case 'unknown-type':
-      return encode({ Event: 'Unknown', MessageType: op.type, ReferenceID: refId });
+      return { Event: 'Unknown', MessageType: op.type, ReferenceID: refId };
     case 'garbage':
-      return op.frame;
+      return { Event: 'Unknown', MessageType: -1 };
   }
 }
 
-/** Plays `script` (on `target`, else the configured one, else the shared simulator) once the run before it (possibly abandoned by an interrupted slice) has finished. */
-export function liveServer(script: ServerScript, target?: LiveTarget): Promise<void> {
-  const run = inProgress.then(async () => playScript(script, target ?? configured ?? (await sharedSimulator())));
-  inProgress = run.catch(() => undefined);
-  return run;
+/** Sends a request under the next ReferenceID (or `refId`) and returns it. */
+function send(run: Run, p: Probe, request: Message, refId = run.nextRef++): number {
+  const sent = { ...request, ReferenceID: refId } as Message;
+  p.send(encode(sent), refId, sent);
+  return refId;
+}
+
+/** Answers `p` received under `refId`, apart from copies of a user event (a delivery, whatever ReferenceID it carries). */
+const answersTo = (p: Probe, refId: number): Message[] => p.under(refId).filter((m) => m.Event !== 'EventUserEvent');
+
+async function answered(run: Run, p: Probe, refId: number, what: string): Promise<Message[] | undefined> {
+  const open = await p.until(() => answersTo(p, refId).length > 0, run.target.stepMs, () => `client ${p.index}: no answer to ${what} (ReferenceID ${refId}) within ${run.target.stepMs} ms`);
+  return open ? answersTo(p, refId) : undefined;
+}
+
+/** A round trip on every open client: what the server sent each of them before its answer has arrived. */
+async function barrier(run: Run, step: string): Promise<void> {
+  await Promise.all(
+    run.probes.filter((p) => !p.closed).map(async (p) => {
+      const refId = send(run, p, { Event: 'RequestQueryLocation' });
+      await answered(run, p, refId, `the barrier after ${step}`);
+    }),
+  );
+}
+
+function failures(run: Run): void {
+  for (const p of run.probes) if (p.failure) assert.fail(p.failure);
+  if (run.leak) assert.fail(run.leak);
+}
+
+/** Counts what each client received since the last count against the offers. */
+function countDeliveries(run: Run): void {
+  for (const p of run.probes) {
+    for (; run.counted[p.index]! < p.inbox.length; run.counted[p.index]!++) {
+      const { message, refId } = p.inbox[run.counted[p.index]!]!;
+      if (!isDelivered(message)) continue;
+      // The requester's own answer is judged with the request, not as a delivery.
+      if (refId !== undefined && p.sent.has(refId) && message.Event !== 'EventUserEvent') continue;
+      if (message.Event === 'EventPrivateInfo' && mayNotify(run, p.index, message)) continue;
+      const leak = run.ledger.take(p.index, message);
+      const answersGarbage = run.sentGarbage.has(p.index) && !run.target.dns.includes(String(message.ThisDN));
+      if (leak && !answersGarbage) run.leak ??= `client ${p.index} (registered on ${registeredOn(run, p.index)}) received ${leak}`;
+    }
+  }
+}
+
+/** EventPrivateInfo also notifies "those registered on the specified device": unasked, it may reach a client registered on its DN, or about no DN of the script. */
+function mayNotify(run: Run, client: number, m: Message): boolean {
+  const slot = run.target.dns.indexOf(String(m.ThisDN));
+  const concernsAnOp = run.ledger.offers.some((o) => o.event === 'EventPrivateInfo' && (o.refId === m.ReferenceID || o.dn === m.ThisDN));
+  return !concernsAnOp && (slot < 0 || run.registered[client]!.has(slot));
+}
+
+const registeredOn = (run: Run, client: number): string => [...run.registered[client]!].map((s) => run.target.dns[s]).join(',') || 'nothing';
+
+/** Waits until every owed copy has come, up to the step bound from now. */
+async function owedArrived(run: Run, step: string): Promise<void> {
+  const deadline = Date.now() + run.target.stepMs;
+  for (const p of run.probes) {
+    await p
+      .until(
+        () => (countDeliveries(run), run.leak !== undefined || run.ledger.missing().every((m) => !m.startsWith(`client ${p.index}:`))),
+        Math.max(1, deadline - Date.now()),
+        () => `${step}: not delivered within ${run.target.stepMs} ms: ${run.ledger.missing().join('; ')}`,
+      )
+      .catch((e: Error) => assert.fail(e.message));
+  }
+  countDeliveries(run);
+}
+
+/** The offer an operation carried out makes, or none; `refused`: answered EventError (nothing is owed, nothing may reach a client off the DN). */
+function offerOf(run: Run, n: number, op: ServerOp, refId: number, request: Message, refused: boolean): void {
+  const event: DeliveredEvent | undefined = op.kind === 'user-event' ? 'EventUserEvent' : op.kind === 'reserve' ? 'EventAgentReserved' : op.kind === 'private' ? 'EventPrivateInfo' : undefined;
+  if (!event || !('dn' in op)) return;
+  const onDn = run.probes.map((_, c) => run.registered[c]!.has(op.dn));
+  const per = (c: number): [number, number] => {
+    if (!onDn[c]) return [0, 0];
+    if (refused) return [0, 1];
+    if (c === op.client) return [0, 1]; // the sender may hear its own event, or a copy of its reservation beside the answer
+    return op.kind === 'private' ? [0, 1] : [1, 1]; // private information reaches the device's clients "depending on the nature of the service"
+  };
+  const limits = run.probes.map((_, c) => per(c));
+  // A requester off the DN may still get its EventPrivateInfo without the ReferenceID (ReferenceID is Optional there).
+  if (event === 'EventPrivateInfo' && !refused) limits[op.client] = [0, 1];
+  run.ledger.offers.push({
+    op: n,
+    event,
+    dn: run.target.dns[op.dn]!,
+    refId,
+    ...(typeof request.AgentID === 'string' ? { agentId: request.AgentID } : {}),
+    ...(typeof request.Place === 'string' ? { place: request.Place } : {}),
+    min: limits.map(([min]) => min),
+    max: limits.map(([, max]) => max),
+    got: limits.map(() => 0),
+  });
+}
+
+/** Judges the sender's answers to op `n`; returns whether it was refused. */
+function judgeAnswers(step: string, op: ServerOp, answers: string[]): boolean {
+  // A damaged frame has no request to answer: the server may answer it (under whatever ReferenceID it carried) or close.
+  if (op.kind === 'garbage') return true;
+  if (answers.length === 1 && answers[0] === 'EventError') return true;
+  const accepted = ACCEPTED[op.kind];
+  if (accepted) {
+    const ok = answers.length > 0 && answers.every((a) => accepted.includes(a)) && new Set(answers).size === answers.length;
+    // EventAgentReserved may come twice to a requester registered on the agent's DN: the answer and the DN's copy.
+    const twiceReserved = op.kind === 'reserve' && answers.length === 2 && answers.every((a) => a === 'EventAgentReserved');
+    assert.ok(ok || twiceReserved, `${step}: answers [${answers.join(', ')}], expected ${accepted.join(' and/or ')}, or EventError`);
+    return false;
+  }
+  const max = op.kind === 'random' && op.message.Event === 'RequestPrivateService' ? 2 : 1;
+  assert.ok(answers.length >= 1 && answers.length <= max, `${step}: ${answers.length} answers [${answers.join(', ')}]`);
+  return answers.includes('EventError');
+}
+
+/** The answers `me` has to op `n` so far; an EventPrivateInfo without the ReferenceID (Optional there) answers a TPrivateService() too. */
+function answersOf(run: Run, me: Probe, op: ServerOp, refId: number): string[] {
+  const answers = answersTo(me, refId).map((m) => m.Event);
+  if (op.kind !== 'private' || answers.length > 0) return answers;
+  const dn = run.target.dns[op.dn];
+  const at = me.sent.get(refId)?.at ?? me.inbox.length;
+  return me.inbox.slice(at).some((r) => r.refId === undefined && r.message.Event === 'EventPrivateInfo' && r.message.ThisDN === dn) ? ['EventPrivateInfo'] : [];
+}
+
+async function playOp(run: Run, n: number, op: ServerOp): Promise<void> {
+  const me = run.probes[op.client]!;
+  if (me.closed) return;
+  const t = run.target;
+  const step = `op ${n} (${op.kind} by client ${op.client}${'dn' in op ? ` on ${t.dns[op.dn]}` : ''})`;
+  const refId = run.nextRef++;
+  const request = requestOf(op, refId, t);
+  if (op.kind === 'garbage') {
+    me.sendGarbage(op.frame);
+    run.sentGarbage.add(op.client);
+  } else {
+    send(run, me, request, refId);
+    // Answers come in their own time: a server need not answer one connection's requests in the order they came.
+    await me.until(() => answersOf(run, me, op, refId).length > 0, t.stepMs, () => `${step}: no answer (ReferenceID ${refId}) within ${t.stepMs} ms`).catch((e: Error) => assert.fail(e.message));
+  }
+  await barrier(run, step);
+  failures(run);
+  if (me.closed) {
+    // Only garbage may cost a client its connection; it must then be a clean close.
+    if (op.kind !== 'garbage') assert.fail(`${step}: the server closed the connection (${me.closeReason || 'no reason'})`);
+    run.registered[op.client]!.clear();
+    return;
+  }
+  const refused = judgeAnswers(step, op, op.kind === 'garbage' ? [] : answersOf(run, me, op, refId));
+  if (op.kind !== 'garbage') run.answered.push(() => judgeAnswers(`${step}, at the end`, op, answersOf(run, me, op, refId)));
+  if (op.kind === 'register' && !refused) run.registered[op.client]!.add(op.dn);
+  if (op.kind === 'unregister' && !refused) run.registered[op.client]!.delete(op.dn);
+  offerOf(run, n, op, refId, request, refused);
+  await owedArrived(run, step);
+  failures(run);
 }
 
 async function playScript(script: ServerScript, target: LiveTarget): Promise<void> {
-  const pool: readonly string[] = target.dns ?? DN_POOL;
-  const dn = (poolDn: string) => pool[DN_POOL.indexOf(poolDn as (typeof DN_POOL)[number])]!;
-  const probes: Probe[] = [];
-  let ref = 1;
+  const run: Run = { target, probes: [], registered: [], ledger: new DeliveryLedger(), counted: [], sentGarbage: new Set(), answered: [], nextRef: FIRST_REFERENCE_ID };
   try {
-    for (let i = 0; i < script.clients; i++) probes.push(await Probe.open(i, target.primary));
-    for (const p of probes) {
-      const id = ref++;
-      const from = p.send(encode({ Event: 'RequestRegisterClient', ReferenceID: id, ApplicationName: `fuzz-${p.index}` }), id);
-      const r = await p.answer(id, 'RequestRegisterClient', from);
-      if (!r) assert.fail(`client ${p.index}: connection closed during RequestRegisterClient (${p.closeReason})`);
-      assert.equal(r.message.Event, 'EventServerConnected');
+    for (let i = 0; i < script.clients; i++) {
+      run.probes.push(await Probe.open(i, target.primary, judge));
+      run.registered.push(new Set());
+      run.counted.push(0);
     }
-    const registered = probes.map(() => new Set<string>());
-    const barrier = async (step: string) => {
-      for (const p of probes) {
-        if (p.closed) continue;
-        const id = ref++;
-        const from = p.send(encode({ Event: 'RequestQueryLocation', ReferenceID: id }), id);
-        await p.answer(id, `barrier after ${step}`, from);
-      }
-    };
-    await barrier('registration');
-
-    for (const [n, op] of script.ops.entries()) {
-      const me = probes[op.client]!;
-      if (me.closed) continue;
-      const step = `op ${n} (${op.kind} by client ${op.client})`;
-      const marks = probes.map((p) => p.inbox.length);
-      const refId = ref++;
-      me.send(requestOf(op, refId, dn), refId);
-      await barrier(step);
-      for (const p of probes) if (p.failure) assert.fail(p.failure);
-      if (me.closed) {
-        // Only garbage may cost a client its connection; it must then be a clean close.
-        if (op.kind !== 'garbage') assert.fail(`${step}: the server closed the connection (${me.closeReason || 'no reason'})`);
-        registered[op.client]!.clear();
-        continue;
-      }
-      const mine = me.inbox.slice(marks[op.client]).filter((r) => r.refId === refId).map((r) => r.message.Event);
-      const expected = ANSWERS[op.kind];
-      if (op.kind === 'garbage') {
-        assert.ok(mine.length <= 1, `${step}: ${mine.length} answers to a garbage frame`);
-      } else if (op.kind === 'unregister') {
-        // A DN the client is not registered on: the reference is silent, so EventError and EventUnregistered both pass.
-        const allowed = registered[op.client]!.has(op.dn) ? ['EventUnregistered'] : ['EventError', 'EventUnregistered'];
-        assert.ok(mine.length === 1 && allowed.includes(mine[0]!), `${step}: answers [${mine.join(', ')}], expected one of ${allowed.join(' or ')}`);
-      } else if (expected) {
-        // The reference gives no order to several answers (EventACK and EventPrivateInfo to TPrivateService()).
-        if (!(mine.length === 1 && mine[0] === 'EventError')) assert.deepStrictEqual([...mine].sort(), [...expected].sort(), `${step}: answers`);
-      } else {
-        const max = op.kind === 'random' && op.message.Event === 'RequestPrivateService' ? 2 : 1;
-        if (mine.length < 1 || mine.length > max) assert.fail(`${step}: ${mine.length} answers [${mine.join(', ')}] under ReferenceID ${refId}`);
-      }
-      if (op.kind === 'register' && mine[0] === 'EventRegistered') registered[op.client]!.add(op.dn);
-      if (op.kind === 'unregister') registered[op.client]!.delete(op.dn);
-      // Deliveries: exactly the other clients registered on the DN get one copy. A copy may carry the requester's
-      // ReferenceID ("ReferenceID Optional"), so a delivery is whatever is not an answer to the receiver's own requests.
-      const delivered = DELIVERS[op.kind];
-      const answeredOk = mine.length > 0 && mine[0] !== 'EventError';
-      for (const p of probes) {
-        if (p === me || p.closed) continue;
-        const got = p.inbox.slice(marks[p.index]).filter((r) => !(r.refId !== undefined && p.sent.has(r.refId)) && pool.includes((r.message as { ThisDN?: string }).ThisDN as never));
-        const want = delivered && answeredOk && registered[p.index]!.has((op as { dn: string }).dn) ? [delivered] : [];
-        assert.deepStrictEqual(got.map((r) => r.message.Event), want, `${step}: what client ${p.index} (registered on ${[...registered[p.index]!].map(dn).join(',') || 'nothing'}) received`);
-      }
-    }
+    for (const p of run.probes) await registerClient(run, p, `fuzz-${p.index}`);
+    await barrier(run, 'registration');
+    for (const [n, op] of script.ops.entries()) await playOp(run, n, op);
+    await barrier(run, 'the script');
+    await owedArrived(run, 'the script');
+    failures(run);
+    for (const judgeAgain of run.answered) judgeAgain();
   } finally {
-    for (const p of probes) p.close();
+    for (const p of run.probes) p.close();
   }
   // Still serving: a new client registers (on the backup too, when there is one).
-  await stillServing(target.primary, 'the server');
-  if (target.backup) await stillServing(target.backup, 'the backup');
+  await stillServing(target.primary, target, 'the server');
+  if (target.backup) await stillServing(target.backup, target, 'the backup');
 }
 
-async function stillServing(at: Address, who: string): Promise<void> {
-  const fresh = await Probe.open(99, at);
+async function registerClient(run: Run, p: Probe, name: string): Promise<void> {
+  const pw = run.target.password;
+  const refId = send(run, p, { Event: 'RequestRegisterClient', ApplicationName: name, ...(pw !== undefined ? { ApplicationPassword: pw } : {}) });
+  const answers = await answered(run, p, refId, 'RequestRegisterClient');
+  if (!answers) assert.fail(`client ${p.index}: connection closed during RequestRegisterClient (${p.closeReason || 'no reason'})`);
+  assert.deepEqual(answers.map((m) => m.Event), ['EventServerConnected'], `client ${p.index}: the answer to RequestRegisterClient`);
+}
+
+async function stillServing(at: Address, target: LiveTarget, who: string): Promise<void> {
+  const run: Run = { target, probes: [], registered: [new Set()], ledger: new DeliveryLedger(), counted: [0], sentGarbage: new Set(), answered: [], nextRef: FIRST_REFERENCE_ID };
+  const fresh = await Probe.open(99, at, judge);
+  run.probes.push(fresh);
   try {
-    const from = fresh.send(encode({ Event: 'RequestRegisterClient', ReferenceID: 1, ApplicationName: 'fuzz-after' }), 1);
-    const r = await fresh.answer(1, 'RequestRegisterClient after the script', from);
-    assert.equal(r?.message.Event, 'EventServerConnected', `${who} still accepts clients`);
+    await registerClient(run, fresh, 'fuzz-after').catch((e: Error) => assert.fail(`${who} no longer accepts clients: ${e.message}`));
   } finally {
     fresh.close();
   }

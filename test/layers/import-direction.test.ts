@@ -1,6 +1,8 @@
 /**
- * Imports point down the layers: the command line (cli/) drives conformance/,
- * fuzz/, load/ and src/; conformance/, fuzz/ and load/ drive src/; src/ knows none of them;
+ * Imports point down the layers: the command line (cli/) drives fuzz/, load/,
+ * conformance/ and src/; fuzz/ and load/ judge live servers with the
+ * conformance rules and profiles, so they may use conformance/; conformance/
+ * drives src/; src/ knows none of them;
  * spec/ is data at the bottom that every layer may load.
  * Each layer's own tests may reach anything, so only shipped sources are read.
  */
@@ -16,8 +18,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MAY_IMPORT: Record<string, readonly string[]> = {
   src: ['src', 'spec'],
   conformance: ['conformance', 'src', 'spec'],
-  fuzz: ['fuzz', 'src', 'spec'],
-  load: ['load', 'src', 'spec'],
+  fuzz: ['fuzz', 'conformance', 'src', 'spec'],
+  load: ['load', 'conformance', 'src', 'spec'],
   cli: ['cli', 'conformance', 'fuzz', 'load', 'src', 'spec'],
 };
 

@@ -61,3 +61,37 @@ describe('load (short)', () => {
     await expect(runLoad({ ...DEFAULT_LOAD, senders: 3, workers: 2, shard: { index: 1, count: 2 } })).rejects.toThrow(/senders \(3\) must be at least shards × workers/);
   });
 });
+
+describe('load against a server it was not written with (fixed DNs, password, late fan-out)', () => {
+  it("spreads the clients over a profile's DN list, registers with its password, waits for late copies: nothing lost, doubled or misrouted", async () => {
+    const { startVendorPair } = await import('../second-server/start.js');
+    const dns = Array.from({ length: 16 }, (_, i) => String(5101 + i));
+    const pair = await startVendorPair({ password: 'load-secret', resources: { dns, agents: [], places: [], calls: [] }, log: () => undefined });
+    try {
+      const r = await runLoad({ ...DEFAULT_LOAD, clients: 32, events: 1000, senders: 8, timeoutMs: 60_000, target: pair.primary, dns, password: 'load-secret', stepMs: 3000 });
+      expect(r.failures).toEqual([]);
+      expect(r.tally).toMatchObject({ lost: 0, duplicated: 0, misrouted: 0, acked: 1000, sendErrors: 0 });
+      expect(r.tally.received).toBe(r.tally.expected + r.tally.echoed);
+      expect(r.tally.expected).toBeGreaterThan(1000);
+    } finally {
+      await pair.close();
+    }
+  }, 60_000);
+
+  it('a wrong password is refused at registration, not reported as lost deliveries', async () => {
+    const { startVendorPair } = await import('../second-server/start.js');
+    const pair = await startVendorPair({ password: 'right', log: () => undefined });
+    try {
+      const r = await runLoad({ ...DEFAULT_LOAD, clients: 4, events: 10, senders: 1, timeoutMs: 30_000, target: pair.primary, password: 'wrong' });
+      expect(r.ok).toBe(false);
+      expect(r.failures.join('\n')).toMatch(/refused|REGISTRATION_REFUSED|password/i);
+      expect(r.tally.lost).toBe(0);
+    } finally {
+      await pair.close();
+    }
+  }, 60_000);
+
+  it("refuses a profile's DN list too short for its parts", async () => {
+    await expect(runLoad({ ...DEFAULT_LOAD, clients: 10, senders: 4, workers: 2, shard: { index: 1, count: 2 }, dns: ['5101', '5102', '5103'] })).rejects.toThrow(/3 DNs listed/);
+  });
+});
