@@ -13,6 +13,7 @@ const END_TO_END = [
   'test/conformance/**',
   'test/second-server/**',
   'test/faults/**',
+  'test/independent/**',
   'test/scale/**',
   'test/load/**',
   'test/package/**',
