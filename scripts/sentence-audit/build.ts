@@ -7,10 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { RUNNER_CHECK_CITES } from '../../conformance/received-rules.js';
+import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { allSentences } from '../../src/reference/sentences.js';
 import { DEFECTS } from '../../src/sim/defects/index.js';
 import { RULES } from '../../src/validate/index.js';
+import { LIBRARY_MUTANTS } from '../../test/library/mutants.js';
 import { MUTANTS } from '../../test/second-server/mutants.js';
 
 export const AUDIT_FILE = new URL('../../spec/sentence-audit.json', import.meta.url);
@@ -23,8 +25,12 @@ export interface AuditEntry {
   text: string;
   checks?: string[];
   scenarios?: string[];
+  /** Library scenarios (conform --library) that check it. */
+  libraryScenarios?: string[];
   defects?: string[];
   mutants?: string[];
+  /** Library mutants (test/library/mutants.ts) that break it. */
+  libraryMutants?: string[];
   note?: string;
 }
 
@@ -40,16 +46,20 @@ export function auditEntries(): AuditEntry[] {
   const scenarios = citing(SCENARIOS, (s) => s.cites, (s) => s.id);
   const defects = citing(DEFECTS, (d) => [d.breaks], (d) => d.name);
   const mutants = citing(MUTANTS, (m) => [m.sentenceId], (m) => m.id);
+  const libraryScenarios = citing(LIBRARY_SCENARIOS, (s) => [s.sentence], (s) => s.id);
+  const libraryMutants = citing(LIBRARY_MUTANTS, (m) => [m.breaks], (m) => m.name);
   return allSentences().map((s) => {
     const e: AuditEntry = { id: s.id, section: s.section, kind: s.kind, text: s.text };
-    const add = (key: 'checks' | 'scenarios' | 'defects' | 'mutants', from: Map<string, string[]>) => {
+    const add = (key: 'checks' | 'scenarios' | 'libraryScenarios' | 'defects' | 'mutants' | 'libraryMutants', from: Map<string, string[]>) => {
       const list = from.get(s.id);
       if (list?.length) e[key] = list;
     };
     add('checks', checks);
     add('scenarios', scenarios);
+    add('libraryScenarios', libraryScenarios);
     add('defects', defects);
     add('mutants', mutants);
+    add('libraryMutants', libraryMutants);
     if (Object.hasOwn(notes, s.id)) e.note = notes[s.id];
     return e;
   });
