@@ -5,7 +5,7 @@
  * that became backup, UserData naming the backup.
  */
 import { serverReferences } from '../../src/backup-reference.js';
-import { SERVER_ROLE, type Message } from '../../src/index.js';
+import { SERVER_ROLE, type KVList, type Message } from '../../src/index.js';
 import { sentence } from '../../src/reference/sentences.js';
 import { isConformanceError } from '../failure.js';
 import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
@@ -83,6 +83,9 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
       if (refs.some((r) => r.port === self.port)) {
         blame(a, m, 'EventRestoreConnection names the sending T-Server itself, not its backup', `UserData naming the backup (listening on port ${backup.port})`, `UserData naming port ${self.port}, the sender's own: ${JSON.stringify(m.UserData)}`, USER_DATA);
       }
+      // A form of its own is accepted, but an address with no server in it ("tcp://") refers to nothing.
+      const hollow = refs.length === 0 ? stringsOf(m.UserData).find((v) => EMPTY_AUTHORITY.test(v)) : undefined;
+      if (hollow !== undefined) blame(a, m, 'EventRestoreConnection names no server: its address has no host or port', 'UserData with the reference to the backup T-Server', `UserData ${JSON.stringify(m.UserData)}, whose address "${hollow}" names no server`, USER_DATA);
       ctx.seen(`${form}, in a form that names neither port (accepted)`);
     },
   },
@@ -140,3 +143,11 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     },
   },
 ];
+
+/** A URI whose authority (host and port) is empty: "tcp://", "tcp:///x". */
+const EMPTY_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/(?:[/?#]|$)/i;
+
+/** Every string value of a key-value list, at any depth. */
+function stringsOf(list: KVList): string[] {
+  return list.flatMap(([, v]) => (typeof v === 'string' ? [v] : Array.isArray(v) ? stringsOf(v) : []));
+}

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { RUNNER_CHECK_CITES } from '../../conformance/received-rules.js';
 import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
+import { isKitRule, S, textOf } from '../../conformance/library/sentences.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { allSentences } from '../../src/reference/sentences.js';
 import { DEFECTS } from '../../src/sim/defects/index.js';
@@ -46,7 +47,9 @@ export function auditEntries(): AuditEntry[] {
   const scenarios = citing(SCENARIOS, (s) => s.cites, (s) => s.id);
   const defects = citing(DEFECTS, (d) => [d.breaks], (d) => d.name);
   const mutants = citing(MUTANTS, (m) => [m.sentenceId], (m) => m.id);
-  const libraryScenarios = citing(LIBRARY_SCENARIOS, (s) => [s.sentence], (s) => s.id);
+  // A library scenario checks its own sentence and any other it quotes in its reference.
+  const quotedBy = (reference: string) => Object.values(S).filter((id) => !isKitRule(id) && reference.includes(textOf(id)));
+  const libraryScenarios = citing(LIBRARY_SCENARIOS, (s) => [...new Set([s.sentence, ...quotedBy(s.reference)])], (s) => s.id);
   const libraryMutants = citing(LIBRARY_MUTANTS, (m) => [m.breaks], (m) => m.name);
   return allSentences().map((s) => {
     const e: AuditEntry = { id: s.id, section: s.section, kind: s.kind, text: s.text };

@@ -31,9 +31,9 @@ describe('docs/conformance-api.md', () => {
     const r = runExample('');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('RESULT: PASSED (9 of 9 passed)');
+    expect(r.out).toContain('RESULT: PASSED (10 of 10 passed)');
     expectValidReport(JSON.parse(readFileSync(join(r.dir, 'conformance.json'), 'utf8')));
-    expect(readFileSync(join(r.dir, 'conformance.xml'), 'utf8')).toContain('<testsuite name="tlib-kit conformance" tests="9" failures="0"');
+    expect(readFileSync(join(r.dir, 'conformance.xml'), 'utf8')).toContain('<testsuite name="tlib-kit conformance" tests="10" failures="0"');
   }, 120_000);
 
   it('the example fails, with reproduce lines, against a simulator with a defect', () => {
