@@ -21,6 +21,9 @@ describe('a link storm on the primary', () => {
     const { client: receiver, events } = await client('receiver');
     const errors: ClientError[] = [];
     receiver.on('error', (e) => errors.push(e as ClientError));
+    // 'opened' comes once the DNs are registered again on the server the client is now on.
+    const opened: string[] = [];
+    receiver.on('opened', (info) => opened.push(info.server));
     await until(() => receiver.backupServer === nameOf(b), 3000, 'standby on b');
     await receiver.registerAddress('9400');
 
@@ -30,7 +33,7 @@ describe('a link storm on the primary', () => {
     clearInterval(storm);
 
     // The primary never stopped being primary: the client must be back on it.
-    await until(() => receiver.server === nameOf(a), 8000, 'the client back on the primary');
+    await until(() => receiver.server === nameOf(a) && opened.at(-1) === nameOf(a), 8000, 'the client back on the primary, its DNs registered there');
     expect(errors.some((e) => e.code === 'NOT_PRIMARY')).toBe(true);
     expect(receiver.phase).toBe('open');
 
