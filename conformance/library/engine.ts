@@ -3,12 +3,12 @@
  * bridge and returns the RunReport every report format reads, with the
  * known-failing, known-flaky and repeat handling of server conformance.
  */
-import { applyKnownFailing, combineAttempts, summarize } from '../aggregate.js';
-import type { RecordListener } from '../exchange.js';
-import { unmatchedEntries, type KnownEntry } from '../known-list.js';
-import { seededRandom, shuffled } from '../random.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from '../report-model.js';
-import { shellWord } from '../reproduce.js';
+import { applyKnownFailing, combineAttempts, summarize } from '../runner/aggregate.js';
+import type { RecordListener } from '../message-path/exchange.js';
+import { unmatchedEntries, type KnownEntry } from '../runner/known-list.js';
+import { seededRandom, shuffled } from '../runner/random.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport, type TargetInfo } from '../report/report-model.js';
+import { shellWord } from '../runner/reproduce.js';
 import { attemptLibrary } from './attempt.js';
 import type { UserDataForm } from './forms.js';
 import type { LibraryScenario } from './scenario.js';

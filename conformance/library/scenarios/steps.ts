@@ -1,5 +1,5 @@
 /** Steps several library scenarios share. */
-import { isConformanceError, violation } from '../../failure.js';
+import { isConformanceError, violation } from '../../model/failure.js';
 import type { LibraryContext } from '../context.js';
 import { appEvent, isProbe, PROBE_KEY } from '../context.js';
 import { quote, S } from '../sentences.js';

@@ -1,5 +1,5 @@
 /** Where requests go after a switchover, and what the application is told. */
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import { appEvent } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';

@@ -3,10 +3,10 @@
  * (id, title, the sentence it enforces, what it needs from the target, which
  * simulator defects must break it) plus one small async step function.
  */
-import type { Message } from '../src/index.js';
-import type { SentenceId } from '../src/reference/sentences.js';
-import type { ResourceUse } from './profile/model.js';
-import type { WireRecord } from './report-model.js';
+import type { Message } from '../../src/index.js';
+import type { SentenceId } from '../../src/reference/sentences.js';
+import type { ResourceUse } from '../profile/model.js';
+import type { WireRecord } from '../report/report-model.js';
 
 /** What a scenario needs from the target; a target that lacks one makes it 'skip'. */
 export type Need =

@@ -5,23 +5,23 @@
  * targets run scenarios that use control actions one at a time, after the rest.
  */
 import { applyKnownFailing, combineAttempts, summarize } from './aggregate.js';
-import { Ledger } from './attribution.js';
+import { Ledger } from '../rules/attribution.js';
 import type { ValidateFn } from './context.js';
-import type { RecordListener } from './exchange.js';
+import type { RecordListener } from '../message-path/exchange.js';
 import { unmatchedEntries, type KnownEntry } from './known-list.js';
-import { BUILT_IN_PROFILE } from './profile/load.js';
-import type { LoadedProfile } from './profile/model.js';
-import { ResourcePool } from './profile/pool.js';
-import { profileForShard } from './profile/shard.js';
+import { BUILT_IN_PROFILE } from '../profile/load.js';
+import type { LoadedProfile } from '../profile/model.js';
+import { ResourcePool } from '../profile/pool.js';
+import { profileForShard } from '../profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
-import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from '../report/report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
-import { changesPair, type Scenario } from './scenario.js';
+import { changesPair, type Scenario } from '../model/scenario.js';
 import { Observers } from './observers.js';
 import { observerReferences, observedVerdict } from './run-case.js';
-import { Exchange } from './exchange.js';
-import type { Target } from './target.js';
+import { Exchange } from '../message-path/exchange.js';
+import type { Target } from '../targets/target.js';
 
 export interface EngineOptions {
   target: Target;
