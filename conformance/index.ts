@@ -8,13 +8,13 @@ export { embeddedTarget, type EmbeddedTargetOptions } from './targets/embedded.j
 export { tcpTarget, type TcpTargetOptions } from './targets/tcp.js';
 export { execTarget, SESSION_ENV, SERVER_ENV, type ExecTargetOptions } from './targets/exec.js';
 export { loadProfile, checkProfile, BUILT_IN_PROFILE } from './profile/load.js';
-export type { Profile, LoadedProfile, ResourceUse } from './profile/model.js';
+export type { Profile, LoadedProfile } from './profile/model.js';
 export { preflight, PreflightError, type PreflightOptions } from './runner/preflight.js';
 export { commandControl } from './control/command.js';
 export { channelControl } from './control/channel.js';
 export { ConformanceUsageError } from './model/usage-error.js';
 export { ConformanceError, type FailureCode } from './model/failure.js';
-export type { Scenario, ScenarioContext, ScenarioResources, ObtainedCall, Need, Control, WireClient, AppView, Expectation, Receiver } from './model/scenario.js';
+export type { Scenario, ScenarioContext, ScenarioResources, ObtainedCall, Need, ResourceUse, Control, WireClient, AppView, Expectation, Receiver } from './model/scenario.js';
 export type { Target, TargetSession } from './targets/target.js';
 export { REPORT_SCHEMA_VERSION, type Address, type CaseResult, type RunReport, type TargetInfo, type Verdict, type WireRecord } from './report/report-model.js';
 export { reproduceCommand } from './runner/reproduce.js';
