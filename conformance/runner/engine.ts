@@ -4,53 +4,35 @@
  * embedded simulator per scenario) run everything concurrently; shared
  * targets run scenarios that use control actions one at a time, after the rest.
  */
-import { applyKnownFailing, combineAttempts, summarize } from './aggregate.js';
 import { Ledger } from '../rules/attribution.js';
 import type { ValidateFn } from './context.js';
-import type { RecordListener } from '../message-path/exchange.js';
-import { unmatchedEntries, type KnownEntry } from './known-list.js';
 import { BUILT_IN_PROFILE } from '../profile/load.js';
 import type { LoadedProfile } from '../profile/model.js';
 import { ResourcePool } from '../profile/pool.js';
 import { profileForShard } from '../profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
-import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from '../report/report-model.js';
+import type { CaseResult, RunReport, TargetInfo } from '../report/report-model.js';
 import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
+import { runScenarios, type Revise, type RunOptions } from './run-scenarios.js';
 import { changesPair, type Scenario } from '../model/scenario.js';
 import { Observers } from './observers.js';
 import { observerReferences, observedVerdict } from './run-case.js';
 import { Exchange } from '../message-path/exchange.js';
 import type { Target } from '../targets/target.js';
 
-export interface EngineOptions {
+export interface EngineOptions extends RunOptions<Scenario> {
   target: Target;
-  scenarios: readonly Scenario[];
-  /** Every scenario id of the catalogue, to tell a stale list entry from one outside the selection. */
-  catalogueIds: readonly string[];
   validate: ValidateFn;
-  version: string;
   /** The DNs, agents, call and credentials the run may use; default spec/profiles/default.json. */
   profile?: LoadedProfile;
-  timeoutMs: number;
   quietMs?: number;
   /** How long opening one session may take, outside the step timeout. */
   startupMs?: number;
-  seed: number;
-  repeat: number;
-  /** The command line words after "tlib-kit", recorded in the report when the run came from the CLI. */
-  argv?: readonly string[];
-  concurrency?: number;
-  knownFailing?: { file: string; entries: KnownEntry[] };
-  knownFlaky?: { file: string; entries: KnownEntry[] };
-  onRecord?: RecordListener;
-  onResult?: (r: CaseResult) => void;
   /** Options besides the target, seed and timeout that change the run (--profile, --control-timeout): the Reproduce command carries them. */
   reproduceWords?: readonly string[];
   /** Each attempt of a scenario as it ends (with --repeat, a line of progress per repeat). */
   onAttempt?: (id: string, attempt: number, r: CaseResult) => void;
-  /** Part i of n of a sharded run: recorded in the report; on a shared target it leases only its part of the profile (profileForShard). */
-  shard?: { index: number; count: number };
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -58,8 +40,6 @@ const DEFAULT_QUIET_MS = 150;
 const DEFAULT_STARTUP_MS = 10_000;
 
 export async function runConformance(o: EngineOptions): Promise<RunReport> {
-  const startedAt = new Date();
-  const started = performance.now();
   const random = seededRandom(o.seed);
   const profile = o.profile ?? BUILT_IN_PROFILE;
   // A shared target leases from one pool, and other shards of the run may be on it too: this shard takes only its part.
@@ -69,95 +49,59 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const poolFor = (): ResourcePool => (o.target.isolated ? new ResourcePool(profile.profile) : shared);
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
-  const byId = new Map<string, CaseResult>();
   const target: TargetInfo = { kind: 'custom', ...o.target.info, description: o.target.description };
-  const withReproduce = (r: CaseResult): CaseResult => {
-    if (r.verdict === 'pass' || r.verdict === 'skip') return r;
-    const command = reproduceCommand(target, r.id, o.seed, o.timeoutMs, o.reproduceWords);
-    return command ? { ...r, reproduce: command } : r;
-  };
 
   const quietMs = o.quietMs ?? profile.profile.timeouts?.quietMs ?? DEFAULT_QUIET_MS;
   const startupMs = o.startupMs ?? profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
   const scope = o.target.isolated ? undefined : await openSharedScope(o, sharedProfile.dns.map((d) => d.dn), startupMs, referenceBase);
-
-  const runOne = async (s: Scenario, index: number): Promise<void> => {
-    const attempts: CaseResult[] = [];
-    for (let i = 0; i < o.repeat; i++) {
-      attempts.push(
-        await attempt(s, {
-          target: o.target,
-          profile,
-          pool: poolFor(),
-          validate: o.validate,
-          timeoutMs: o.timeoutMs,
-          quietMs,
-          startupMs,
-          firstReferenceId: referenceBase + index * 10_000 + i * 1000,
-          ...(o.onRecord ? { onRecord: o.onRecord } : {}),
-          ...(scope ? { scope } : {}),
-        }),
-      );
-      o.onAttempt?.(s.id, i, attempts[i]!);
-    }
-    const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
-    byId.set(s.id, result);
-    o.onResult?.(result);
-  };
 
   // Numbered by the catalogue, not the selection: `--run <id> --seed N` then sends the same ReferenceIDs as the full run.
   const place = (s: Scenario): number => {
     const i = o.catalogueIds.indexOf(s.id);
     return i < 0 ? o.catalogueIds.length + o.scenarios.indexOf(s) : i;
   };
-  const indexed = order.map((s) => ({ s, index: place(s) }));
   const exclusive = (s: Scenario): boolean => !o.target.isolated && changesPair(s);
-  await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
-  await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
 
-  const problems: string[] = [];
-  if (scope) {
-    // A copy may come as late as any answer may (one step timeout after the last scenario's steps); then the
-    // final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
-    if (scope.observers) await new Promise((r) => setTimeout(r, o.timeoutMs));
-    await scope.observers?.settle();
-    for (const [id, { error, causes }] of scope.ledger.untaken()) {
-      const r = byId.get(id);
-      if (!r || r.verdict !== 'pass') continue;
-      const late = withReproduce(observedVerdict(r, error, Math.max(1, causes.size)));
-      byId.set(id, late);
-      o.onResult?.(late);
-    }
-    problems.push(...(scope.observers?.orphans ?? []).map((e) => `observed, owned by no scenario: ${e.message}${e.sentence ? ` (${e.sentence})` : ''}`));
-    scope.observers?.close();
-    await scope.release();
-  }
-  let results = o.scenarios.map((s) => byId.get(s.id)!);
-  if (o.knownFailing) {
-    const applied = applyKnownFailing(results, o.knownFailing.entries);
-    results = applied.results;
-    problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
-  }
-  if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
-  const outsideTables = runOutsideTables(results);
-  return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: 'tlib-kit',
-    version: o.version,
+  return runScenarios({
+    ...o,
     target,
-    node: process.version,
-    ...(o.argv ? { argv: [...o.argv] } : {}),
-    startedAt: startedAt.toISOString(),
-    durationMs: Math.round(performance.now() - started),
-    seed: o.seed,
-    timeoutMs: o.timeoutMs,
-    results,
-    summary: summarize(results),
-    ...(o.repeat > 1 ? { repeat: o.repeat } : {}),
-    ...(problems.length ? { problems } : {}),
-    ...(outsideTables ? { outsideTables } : {}),
-    ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
-  };
+    batches: [
+      { scenarios: order.filter((s) => !exclusive(s)), concurrency: o.concurrency ?? DEFAULT_CONCURRENCY },
+      { scenarios: order.filter(exclusive), concurrency: 1 },
+    ],
+    attempt: (s, i) =>
+      attempt(s, {
+        target: o.target,
+        profile,
+        pool: poolFor(),
+        validate: o.validate,
+        timeoutMs: o.timeoutMs,
+        quietMs,
+        startupMs,
+        firstReferenceId: referenceBase + place(s) * 10_000 + i * 1000,
+        ...(o.onRecord ? { onRecord: o.onRecord } : {}),
+        ...(scope ? { scope } : {}),
+      }),
+    reproduce: (id) => reproduceCommand(target, id, o.seed, o.timeoutMs, o.reproduceWords),
+    ...(scope ? { settle: (revise: Revise) => settleShared(scope, o.timeoutMs, revise) } : {}),
+  });
+}
+
+/**
+ * A copy may come as late as any answer may (one step timeout after the last scenario's steps); then the
+ * final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
+ * A rule broken in a message no attempt took fails the scenario that owns the message.
+ */
+async function settleShared(scope: SharedScope, timeoutMs: number, revise: Revise): Promise<string[]> {
+  if (scope.observers) await new Promise((r) => setTimeout(r, timeoutMs));
+  await scope.observers?.settle();
+  for (const [id, { error, causes }] of scope.ledger.untaken()) {
+    revise(id, (r) => (r.verdict === 'pass' ? observedVerdict(r, error, Math.max(1, causes.size)) : undefined));
+  }
+  const problems = (scope.observers?.orphans ?? []).map((e) => `observed, owned by no scenario: ${e.message}${e.sentence ? ` (${e.sentence})` : ''}`);
+  scope.observers?.close();
+  await scope.release();
+  return problems;
 }
 
 interface SharedScope {
@@ -185,12 +129,4 @@ async function openSharedScope(o: EngineOptions, dns: readonly string[], startup
   });
   await observers.open();
   return { ledger, observers, release: () => session.release() };
-}
-
-async function pool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
