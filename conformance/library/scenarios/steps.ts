@@ -1,5 +1,5 @@
 /** Steps several library scenarios share. */
-import type { Message } from '../../../src/index.js';
+import type { Message } from '../../../src/codec/types.js';
 import { isConformanceError, violation } from '../../model/failure.js';
 import type { LibraryContext } from '../context.js';
 import { appEvent, isProbe, PROBE_KEY } from '../context.js';
