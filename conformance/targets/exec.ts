@@ -7,7 +7,8 @@
  * server has that role now, and the pair is restored after control scenarios.
  */
 import { registerClient } from '../message-path/handshake.js';
-import type { AppView, Control, Need, ServerSide } from '../model/scenario.js';
+import type { Control, Need, ServerSide } from '../model/scenario.js';
+import { appViewOf } from './app-view.js';
 import { controlInfo, type Target, type TargetSession } from './target.js';
 import { spawnBridge } from '../message-path/transport.js';
 import { RawClient } from '../message-path/wire-client.js';
@@ -43,7 +44,8 @@ export function execTarget(o: ExecTargetOptions): Target {
         const transport = spawnBridge(o.command, bridgeEnv('app', pair.serverOf), log);
         const client = new RawClient({ name, server: 'primary', transport, exchange, nextReferenceId, timeoutMs, quietMs });
         await registerClient(client, `tlib-kit-${name}`, { startupMs, ...(password !== undefined ? { password } : {}) });
-        return appViewOf(client);
+        // The bridge's output is already the application's view.
+        return appViewOf(client, async () => client.close());
       },
       restore: (changes) => pair.restore(changes),
       release: async () => undefined,
@@ -67,18 +69,4 @@ function unmetNeed(need: Need, o: ExecTargetOptions): string | undefined {
     case 'app-view':
       return undefined;
   }
-}
-
-/** The bridge's output is already the application's view: expose it without the raw-client methods. */
-function appViewOf(client: RawClient): AppView {
-  return {
-    name: client.name,
-    get received() {
-      return client.received;
-    },
-    expect: (e, t) => client.expect(e, t),
-    expectNone: (e, w, s) => client.expectNone(e, w, s),
-    recordOf: (m) => client.recordOf(m),
-    close: async () => client.close(),
-  };
 }
