@@ -19,7 +19,7 @@ export interface ErrorVector {
 export interface LimitVector extends ErrorVector {
   limits: Record<string, number>;
 }
-export type Vector = ValidVector | ErrorVector | LimitVector | EncodeErrorVector | StreamVector;
+export type Vector = ValidVector | ErrorVector | LimitVector | EncodeErrorVector | StreamVector | JsonTextVector;
 
 /** encode-invalid.json: fromJSON(message) then encode(.., options) fails with `error` at `path`. */
 export interface EncodeErrorVector {
@@ -38,3 +38,7 @@ export interface StreamVector {
   frames: string[];
   error?: { code: string; offset: number };
 }
+
+/** json-text.json: the JSON text `json`, parsed, then fromJSON and encode(.., options), gives `hex` or fails with `error` at `path`. */
+export type JsonTextVector = { name: string; json: string; options?: { allowObsolete?: boolean; limits?: Record<string, number> } } &
+  ({ hex: string } | { error: string; path: string });

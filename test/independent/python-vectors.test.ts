@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 // bounded by count, never by time: on a loaded machine they may take long, and must not fail for it
 const BOUNDED_BY_COUNT = { timeout: 600_000 };
 import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
-import { ENCODE_INVALID, INVALID, LIMITS, STREAM, VALID } from './vectors.js';
+import { ENCODE_INVALID, INVALID, JSON_TEXT, LIMITS, STREAM, VALID } from './vectors.js';
 
 describe('independent Python codec on the golden vectors', BOUNDED_BY_COUNT, () => {
   it('decodes every valid vector to its message and re-encodes it canonically', () => {
@@ -42,6 +42,13 @@ describe('independent Python codec on the golden vectors', BOUNDED_BY_COUNT, () 
   it('refuses every encode-invalid vector with its code at its path', () => {
     const out = runPython(ENCODE_INVALID.map((v): PyRequest => ({ op: 'encode', message: v.message, ...(v.options ? { options: v.options } : {}) })));
     ENCODE_INVALID.forEach((v, i) => expect({ name: v.name, ...out[i] }).toStrictEqual({ name: v.name, ok: false, code: v.error, path: v.path }));
+  });
+
+  it('encodes every JSON-text vector from its text (not from a re-serialised parse) to its bytes or its code at its path', () => {
+    // the text goes to Python as it is: its number spellings, repeated members and name order are the point
+    const out = runPython(JSON_TEXT.map((v) => `{"op":"encode","message":${v.json},"options":${JSON.stringify(v.options ?? {})}}`));
+    JSON_TEXT.forEach((v, i) => expect({ name: v.name, ...out[i] }).toStrictEqual(
+      { name: v.name, ...('hex' in v ? { ok: true, hex: v.hex } : { ok: false, code: v.error, path: v.path }) }));
   });
 
   it('streams every stream vector as stated, and the same for every other cut of its bytes', () => {
