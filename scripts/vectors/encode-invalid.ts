@@ -95,6 +95,9 @@ export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
   // fromJSON reads the members in message order, Unknown at its own place among them (not after them as encode's step 5).
   bad('INVALID_MESSAGE', 'order/json-unknown-read-at-its-place-first', 'Unknown[0].kind', { Event: UE, Unknown: [{ tag: 200, kind: 'bogus' as 'int32', value: 1 }], UserData: [['k', { $hex: 'zz' }]] }),
   bad('INVALID_MESSAGE', 'order/json-unknown-read-at-its-place-last', 'UserData[0][1].$hex', { Event: UE, UserData: [['k', { $hex: 'zz' }]], Unknown: [{ tag: 200, kind: 'bogus' as 'int32', value: 1 }] }),
+  // fromJSON's refusals come before step 2: an unknown or obsolete Event is encode's to report, after them.
+  bad('INVALID_MESSAGE', 'order/json-form-before-event', 'InputMask.$hex', { Event: 'EventNoSuchThing', InputMask: { $hex: 'zz' } } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'order/json-form-before-obsolete', 'InputMask.$hex', { Event: 'EventResourceFreed', InputMask: { $hex: 'zz' } } as unknown as JsonMessage),
   // A pair shape fromJSON refuses comes before maxPairs (fromJSON runs first); one only encode refuses comes after it.
   bad('INVALID_MESSAGE', 'order/json-pair-shape-before-maxPairs', 'UserData[1][1]', { Event: UE, UserData: [['a', 1], ['b', null]] } as unknown as JsonMessage, { limits: { maxPairs: 1 } }),
   bad('LIMIT_EXCEEDED', 'order/maxPairs-before-a-later-pair-encode-refuses', 'UserData', { Event: UE, UserData: [['a', 1], ['b', 1.5]] }, { limits: { maxPairs: 1 } }),
