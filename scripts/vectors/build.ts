@@ -14,10 +14,11 @@ import { STREAM_VECTORS, type StreamSource } from './stream.js';
 import { COST_EDGE_VECTORS, COST_INVALID_VECTORS } from './cost.js';
 import { INVALID_VECTORS } from './invalid.js';
 import { JSON_TEXT_VECTORS, type JsonTextSource } from './json-text.js';
+import { LIMIT_ARGUMENT_VECTORS, limitArgumentOutcome, type LimitArgumentSource } from './limit-arguments.js';
 import { LIMIT_VECTORS } from './limits.js';
 import { MESSAGE_VECTORS, type ValidSource } from './messages.js';
 import { NON_CANONICAL_VECTORS } from './non-canonical.js';
-import type { EncodeErrorVector, JsonTextVector, StreamVector, ValidVector, Vector } from './types.js';
+import type { EncodeErrorVector, JsonTextVector, LimitArgumentVector, StreamVector, ValidVector, Vector } from './types.js';
 
 function valid(prefix: string, src: ValidSource): ValidVector {
   const bytes = encode(src.message, { allowObsolete: src.allowObsolete ?? false });
@@ -66,6 +67,13 @@ function jsonText(v: JsonTextSource): JsonTextVector {
   throw new Error(`${v.name}: expected ${'hex' in v ? v.hex : `${v.error} at ${JSON.stringify(v.path)}`}, got ${got}`);
 }
 
+function limitArgument(v: LimitArgumentSource): LimitArgumentVector {
+  const got = limitArgumentOutcome(v.limits);
+  const want = v.accepted ? 'accepted' : 'refused';
+  if (Object.values(got).some((o) => o !== want)) throw new Error(`${v.name}: expected ${want}, got ${JSON.stringify(got)}`);
+  return v;
+}
+
 /** FrameDecoder must return the frames and then the error the source says. */
 function stream(v: StreamSource): StreamVector {
   const d = new FrameDecoder(v.maxFrameBytes === undefined ? undefined : { maxFrameBytes: v.maxFrameBytes });
@@ -99,6 +107,7 @@ export function buildVectorFiles(): Record<string, Vector[]> {
     }),
     'encode-invalid.json': ENCODE_INVALID_VECTORS.map(encodeInvalid),
     'json-text.json': JSON_TEXT_VECTORS.map(jsonText),
+    'limit-arguments.json': LIMIT_ARGUMENT_VECTORS.map(limitArgument),
     'stream.json': STREAM_VECTORS.map(stream),
     'invalid.json': [...INVALID_VECTORS, ...COST_INVALID_VECTORS].map((v) => {
       checkLengthPrefix(v.name, v.error, v.hex);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { EncodeErrorVector, ErrorVector, JsonTextVector, LimitVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
 
-export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'json-text.json', 'stream.json', 'limits.json'] as const;
+export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'json-text.json', 'limit-arguments.json', 'stream.json', 'limits.json'] as const;
 
 function load<T>(file: string): T[] {
   return JSON.parse(readFileSync(new URL(`../../spec/vectors/${file}`, import.meta.url), 'utf8')) as T[];
