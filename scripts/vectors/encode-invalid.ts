@@ -108,6 +108,10 @@ export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
   bad('LIMIT_EXCEEDED', 'binary-above-maxStringBytes', 'InputMask', { Event: 'RequestSetInputMask', InputMask: { $hex: '000000' } }, { limits: { maxStringBytes: 2 } }),
   bad('LIMIT_EXCEEDED', 'pair-binary-above-maxStringBytes', 'UserData[0][1]', { Event: UE, UserData: [['k', { $hex: '000000' }]] }, { limits: { maxStringBytes: 2 } }),
   bad('LIMIT_EXCEEDED', 'unknown-binary-above-maxStringBytes', 'Unknown[0].value', { Event: UE, Unknown: [{ tag: 200, kind: 'binary', value: { $hex: '000000' } }] }, { limits: { maxStringBytes: 2 } }),
+  // A list is never an object, even where the platform calls it one.
+  bad('INVALID_MESSAGE', 'time-is-a-list', 'time', { Event: UE, time: [] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'unknown-entry-is-a-list', 'Unknown[0]', { Event: UE, Unknown: [['k', 'v']] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'message-is-a-list', '', [{ Event: UE }] as unknown as JsonMessage),
   // An absent member of time is not an integer.
   bad('INVALID_MESSAGE', 'time-without-seconds', 'time.seconds', { Event: UE, time: { microseconds: 1 } } as unknown as JsonMessage),
   bad('INVALID_MESSAGE', 'time-without-microseconds', 'time.microseconds', { Event: UE, time: { seconds: 1 } } as unknown as JsonMessage),
