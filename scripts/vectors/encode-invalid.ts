@@ -108,6 +108,8 @@ export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
   bad('LIMIT_EXCEEDED', 'binary-above-maxStringBytes', 'InputMask', { Event: 'RequestSetInputMask', InputMask: { $hex: '000000' } }, { limits: { maxStringBytes: 2 } }),
   bad('LIMIT_EXCEEDED', 'pair-binary-above-maxStringBytes', 'UserData[0][1]', { Event: UE, UserData: [['k', { $hex: '000000' }]] }, { limits: { maxStringBytes: 2 } }),
   bad('LIMIT_EXCEEDED', 'unknown-binary-above-maxStringBytes', 'Unknown[0].value', { Event: UE, Unknown: [{ tag: 200, kind: 'binary', value: { $hex: '000000' } }] }, { limits: { maxStringBytes: 2 } }),
+  // The encoder counts the decode cost under the caller's maxCostPerByte: 300 empty binaries in a list fit the default budget, not this one.
+  bad('LIMIT_EXCEEDED', 'cost-under-the-callers-maxCostPerByte', '', { Event: UE, UserData: Array.from({ length: 300 }, (): [string, { $hex: string }] => ['', { $hex: '' }]) }, { limits: { maxCostPerByte: 1 } }),
   // A list is never an object, even where the platform calls it one.
   bad('INVALID_MESSAGE', 'time-is-a-list', 'time', { Event: UE, time: [] } as unknown as JsonMessage),
   bad('INVALID_MESSAGE', 'unknown-entry-is-a-list', 'Unknown[0]', { Event: UE, Unknown: [['k', 'v']] } as unknown as JsonMessage),
