@@ -208,9 +208,10 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
     return bystander.length > 0 ? 'a client registered elsewhere got EventAgentReserved' : null;
   },
   'call-info-no-conn-id': (d) =>
-    scene(d, false, async ({ client }) => {
+    scene(d, false, async ({ sim, client }) => {
       const c = await client();
-      const changed = await request(c, { Event: 'RequestSetCallInfo', ConnID: '0000000000000001', CustomerID: 'x' });
+      const ConnID = sim.ctl.addCall({ ThisDN: '7001' });
+      const changed = await request(c, { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'x' });
       return changed.ConnID === undefined ? `EventCallInfoChanged without ConnID: ${show(changed)}` : null;
     }),
   'private-info-leak': async (d) => ((await privateScene(d)).bystander.length > 0 ? 'EventPrivateInfo reached an unrelated client' : null),
@@ -278,9 +279,10 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
     return reply.Place === undefined && reply.ThisDN === undefined ? null : `Place/ThisDN not in the request: ${show(reply)}`;
   },
   'call-info-wrong-conn-id': (d) =>
-    scene(d, false, async ({ client }) => {
-      const changed = await request(await client(), { Event: 'RequestSetCallInfo', ConnID: '0000000000000002', CustomerID: 'x' });
-      return changed.ConnID === undefined || changed.ConnID === '0000000000000002' ? null : `EventCallInfoChanged for another call: ${show(changed)}`;
+    scene(d, false, async ({ sim, client }) => {
+      const ConnID = sim.ctl.addCall({ ThisDN: '7001' });
+      const changed = await request(await client(), { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'x' });
+      return changed.ConnID === undefined || changed.ConnID === ConnID ? null : `EventCallInfoChanged for another call: ${show(changed)}`;
     }),
   // The same rule as private-info-leak, broken later (DefectDef.variantOf).
   'private-info-leak-late': async (d) => ((await privateScene(d)).bystander.length > 0 ? 'EventPrivateInfo reached an unrelated client' : null),
