@@ -17,8 +17,11 @@ interface Scene {
 }
 
 /** Run a scenario on its own simulator, closing everything afterwards. */
+/** The agent every scene's switch lacks. */
+const GHOST_AGENT = 'ghost';
+
 async function scene(defects: readonly string[], pair: boolean, body: (s: Scene) => Promise<Violation>): Promise<Violation> {
-  const sim = await startSimulator({ defects, pair });
+  const sim = await startSimulator({ defects, pair, unknownAgents: [GHOST_AGENT] });
   const clients: WireClient[] = [];
   try {
     return await body({
@@ -213,6 +216,16 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
       const ConnID = sim.ctl.addCall({ ThisDN: '7001' });
       const changed = await request(c, { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'x' });
       return changed.ConnID === undefined ? `EventCallInfoChanged without ConnID: ${show(changed)}` : null;
+    }),
+  'reserved-unknown-agent': (d) =>
+    scene(d, false, async ({ client }) => {
+      const reply = await request(await client(), { Event: 'RequestReserveAgent', AgentID: GHOST_AGENT, Timeout: 1000 });
+      return reply.Event === 'EventError' ? null : `an agent the switch does not have was reported reserved: ${show(reply)}`;
+    }),
+  'call-info-unknown-call': (d) =>
+    scene(d, false, async ({ client }) => {
+      const reply = await request(await client(), { Event: 'RequestSetCallInfo', ConnID: '00000000000000ff', CustomerID: 'x' });
+      return reply.Event === 'EventError' ? null : `the information of no call was reported changed: ${show(reply)}`;
     }),
   'private-info-leak': async (d) => ((await privateScene(d)).bystander.length > 0 ? 'EventPrivateInfo reached an unrelated client' : null),
   'private-info-no-private-event': async (d) => {
