@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TClient, isClientError, type ClientError, type ReconnectOptions } from '../../src/client/index.js';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
-import { next, until } from '../client/helpers.js';
+import { next } from '../client/helpers.js';
 import { barrier, connectRegistered, registerDn } from '../sim/wire-client.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { FAST } from './proxied-pair.js';
