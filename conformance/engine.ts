@@ -21,6 +21,7 @@ import { changesPair, type Scenario } from './scenario.js';
 import { Observers } from './observers.js';
 import { observerReferences, observedVerdict } from './run-case.js';
 import { Exchange } from './exchange.js';
+import type { ConformanceError } from './failure.js';
 import type { Target } from './target.js';
 
 export interface EngineOptions {
@@ -70,6 +71,8 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const referenceBase = Math.floor(random() * 0x3fffffff);
   const order = shuffled(o.scenarios, random);
   const byId = new Map<string, CaseResult>();
+  /** Each scenario's attempts, kept until the run's verdict: a late break found at the end turns the attempts it counts. */
+  const attemptsOf = new Map<string, CaseResult[]>();
   const target: TargetInfo = { kind: 'custom', ...o.target.info, description: o.target.description };
   const withReproduce = (r: CaseResult): CaseResult => {
     if (r.verdict === 'pass' || r.verdict === 'skip') return r;
@@ -100,6 +103,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
       );
       o.onAttempt?.(s.id, i, attempts[i]!);
     }
+    attemptsOf.set(s.id, attempts);
     const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
     byId.set(s.id, result);
     o.onResult?.(result);
@@ -122,9 +126,9 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     if (scope.observers) await new Promise((r) => setTimeout(r, o.timeoutMs));
     await scope.observers?.settle();
     for (const [id, { error, causes }] of scope.ledger.untaken()) {
-      const r = byId.get(id);
-      if (!r || r.verdict !== 'pass') continue;
-      const late = withReproduce(observedVerdict(r, error, Math.max(1, causes.size)));
+      const turned = turnLate(attemptsOf.get(id) ?? [], error, causes.size);
+      if (!turned) continue;
+      const late = withReproduce(combineAttempts(turned, o.knownFlaky?.entries ?? []));
       byId.set(id, late);
       o.onResult?.(late);
     }
@@ -158,6 +162,19 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
+}
+
+/**
+ * The attempts with the late breaks counted in: one passed attempt turned per
+ * distinct cause (a repeated scenario breaks a rule once per attempt), the
+ * latest first, since an earlier attempt's late break is taken by the attempt
+ * running when it comes. Undefined when nothing passed that could be turned.
+ */
+function turnLate(attempts: readonly CaseResult[], error: ConformanceError, causes: number): CaseResult[] | undefined {
+  const passed = attempts.flatMap((a, i) => (a.verdict === 'pass' ? [i] : []));
+  if (passed.length === 0) return undefined;
+  const turn = new Set(passed.slice(-Math.max(1, causes)));
+  return attempts.map((a, i) => (turn.has(i) ? observedVerdict(a, error) : a));
 }
 
 interface SharedScope {

@@ -135,12 +135,10 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   };
 }
 
-/** A passed result turned by a violation an observer found after its attempt ended (a late copy), the evidence adopted. */
-export function observedVerdict(r: CaseResult, error: ConformanceError, attempts: number): CaseResult {
+/** A passed attempt turned by a violation an observer found after the attempt ended (a late copy), the evidence adopted. */
+export function observedVerdict(r: CaseResult, error: ConformanceError): CaseResult {
   const o = outcomeOf(error);
-  // One failed run per attempt whose requests were found to break a rule (a repeated scenario leaks once per attempt).
-  const failedRuns = r.runs !== undefined ? { failedRuns: Math.min(r.runs, (r.failedRuns ?? 0) + attempts) } : {};
-  return { ...r, ...o, ...failedRuns, reason: `after its steps: ${o.reason ?? ''}`, exchange: error.record ? [...r.exchange, error.record] : r.exchange };
+  return { ...r, ...o, reason: `after its steps: ${o.reason ?? ''}`, exchange: error.record ? [...r.exchange, error.record] : r.exchange };
 }
 
 type Outcome = Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual' | 'cause'> & { reference?: string };
