@@ -35,6 +35,12 @@ export interface EngineOptions {
   profile?: LoadedProfile;
   timeoutMs: number;
   quietMs?: number;
+  /**
+   * The run's one settle window: how late after its cause a message the target delays on
+   * purpose is still caught (a late copy, an EventRestoreConnection a library hands over late).
+   * Default: the profile's timeouts.settleMs, else the step timeout.
+   */
+  settleMs?: number;
   /** How long opening one session may take, outside the step timeout. */
   startupMs?: number;
   seed: number;
@@ -82,6 +88,9 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
 
   const quietMs = o.quietMs ?? profile.profile.timeouts?.quietMs ?? DEFAULT_QUIET_MS;
   const startupMs = o.startupMs ?? profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
+  const settleMs = o.settleMs ?? profile.profile.timeouts?.settleMs ?? o.timeoutMs;
+  /** Attempts whose checks wait for the run's settle window (ctx.whenRunSettled). */
+  const waiting: Array<{ id: string; at: number; since: number; finish: (r: CaseResult) => Promise<CaseResult> }> = [];
   const scope = o.target.isolated ? undefined : await openSharedScope(o, sharedProfile.dns.map((d) => d.dn), startupMs, referenceBase);
 
   const runOne = async (s: Scenario, index: number): Promise<void> => {
@@ -99,6 +108,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
           firstReferenceId: referenceBase + index * 10_000 + i * 1000,
           ...(o.onRecord ? { onRecord: o.onRecord } : {}),
           ...(scope ? { scope } : {}),
+          waiting: (since, finish) => void waiting.push({ id: s.id, at: i, since, finish }),
         }),
       );
       o.onAttempt?.(s.id, i, attempts[i]!);
@@ -119,22 +129,39 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
   await pool(indexed.filter((x) => !exclusive(x.s)), o.concurrency ?? DEFAULT_CONCURRENCY, (x) => runOne(x.s, x.index));
   await pool(indexed.filter((x) => exclusive(x.s)), 1, (x) => runOne(x.s, x.index));
 
+  const stepsEnded = performance.now();
+
+  // One settle window per run, not per scenario: a message the target delays on purpose has come by the
+  // window's end. It is counted from the last scenario's steps for the observers (a late copy) and from each
+  // waiting check's start; a barrier then proves whatever was sent before it is judged: a round trip on each
+  // observer's own connection, on both servers, and each waiting check's own.
+  const from = Math.max(scope?.observers ? stepsEnded : -Infinity, ...waiting.map((w) => w.since));
+  if (from > -Infinity) await new Promise((r) => setTimeout(r, Math.max(0, from + settleMs - performance.now())));
   const problems: string[] = [];
+  const turned = new Set<string>();
+  await Promise.all(
+    waiting.map(async (w) => {
+      const list = attemptsOf.get(w.id)!;
+      list[w.at] = await w.finish(list[w.at]!);
+      turned.add(w.id);
+    }),
+  );
   if (scope) {
-    // A copy may come as late as any answer may (one step timeout after the last scenario's steps); then the
-    // final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
-    if (scope.observers) await new Promise((r) => setTimeout(r, o.timeoutMs));
     await scope.observers?.settle();
     for (const [id, { error, causes }] of scope.ledger.untaken()) {
-      const turned = turnLate(attemptsOf.get(id) ?? [], error, causes.size);
-      if (!turned) continue;
-      const late = withReproduce(combineAttempts(turned, o.knownFlaky?.entries ?? []));
-      byId.set(id, late);
-      o.onResult?.(late);
+      const late = turnLate(attemptsOf.get(id) ?? [], error, causes.size);
+      if (!late) continue;
+      attemptsOf.set(id, late);
+      turned.add(id);
     }
     problems.push(...(scope.observers?.orphans ?? []).map((e) => `observed, owned by no scenario: ${e.message}${e.sentence ? ` (${e.sentence})` : ''}`));
     scope.observers?.close();
     await scope.release();
+  }
+  for (const id of turned) {
+    const result = withReproduce(combineAttempts(attemptsOf.get(id)!, o.knownFlaky?.entries ?? []));
+    byId.set(id, result);
+    o.onResult?.(result);
   }
   let results = o.scenarios.map((s) => byId.get(s.id)!);
   if (o.knownFailing) {
