@@ -116,7 +116,8 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     attemptsOf.set(s.id, attempts);
     const result = withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
     byId.set(s.id, result);
-    o.onResult?.(result);
+    // A scenario whose checks wait for the run's settle window is reported once they are judged.
+    if (!waiting.some((w) => w.id === s.id)) o.onResult?.(result);
   };
 
   // Numbered by the catalogue, not the selection: `--run <id> --seed N` then sends the same ReferenceIDs as the full run.
