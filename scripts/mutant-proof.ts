@@ -14,11 +14,11 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { channelControl } from '../conformance/control/channel.js';
-import { runConformance } from '../conformance/engine.js';
+import { runConformance } from '../conformance/runner/engine.js';
 import type { LoadedProfile } from '../conformance/profile/model.js';
-import type { RunReport } from '../conformance/report-model.js';
+import type { RunReport } from '../conformance/report/report-model.js';
 import { SCENARIOS } from '../conformance/scenarios/index.js';
-import type { Target } from '../conformance/target.js';
+import type { Target } from '../conformance/targets/target.js';
 import { execTarget } from '../conformance/targets/exec.js';
 import { tcpTarget } from '../conformance/targets/tcp.js';
 import { validate } from '../src/validate/index.js';

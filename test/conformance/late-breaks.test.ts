@@ -4,9 +4,9 @@
  * that takes it, keeping the rest for the next attempt or the run's end.
  */
 import { describe, expect, it } from 'vitest';
-import { Ledger } from '../../conformance/attribution.js';
-import { violation } from '../../conformance/failure.js';
-import { RoleReports } from '../../conformance/received-rules.js';
+import { Ledger } from '../../conformance/rules/attribution.js';
+import { violation } from '../../conformance/model/failure.js';
+import { RoleReports } from '../../conformance/rules/received-rules.js';
 import type { Message } from '../../src/index.js';
 
 const changed: Message = { Event: 'EventPrimaryChanged' };
