@@ -73,7 +73,7 @@ describe('runScenarios', () => {
     expect(report.repeat).toBe(3);
   });
 
-  it('lets a late verdict replace a pass, and adds the problems settle returns', async () => {
+  it('lets a late verdict turn a pass, and adds the problems settle returns', async () => {
     const told: string[] = [];
     const report = await runScenarios(
       plan(
@@ -81,9 +81,9 @@ describe('runScenarios', () => {
         {
           onResult: (r) => told.push(`${r.id}:${r.verdict}`),
           settle: async (revise) => {
-            revise('a', (r) => ({ ...r, verdict: 'fail', reason: 'late copy' }));
+            revise('a', (attempts) => attempts.map((r) => ({ ...r, verdict: 'fail', reason: 'late copy' })));
             revise('b', () => undefined);
-            revise('unknown', (r) => ({ ...r, verdict: 'fail' }));
+            revise('unknown', (attempts) => attempts.map((r) => ({ ...r, verdict: 'fail' })));
             return ['observed, owned by no scenario'];
           },
         },
