@@ -98,4 +98,7 @@ export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
   bad('INVALID_MESSAGE', 'binary-hex-not-a-string', 'InputMask', { Event: 'RequestSetInputMask', InputMask: { $hex: 5 } }),
   bad('INVALID_MESSAGE', 'pair-binary-empty-object', 'UserData[0][1]', { Event: UE, UserData: [['k', {}]] } as unknown as JsonMessage),
   bad('INVALID_MESSAGE', 'unknown-binary-empty-object', 'Unknown[0].value', { Event: UE, Unknown: [{ tag: 200, kind: 'binary', value: {} }] } as unknown as JsonMessage),
+  // A JSON array is not an object (a map from names to values), where time or an Unknown entry must be one.
+  bad('INVALID_MESSAGE', 'time-an-array', 'time', { Event: UE, time: [] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'unknown-entry-an-array', 'Unknown[0]', { Event: UE, Unknown: [['k', 'v']] } as unknown as JsonMessage),
 ];
