@@ -9,6 +9,7 @@ import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
 import { BinaryReader } from '../wire/binary-reader.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
+import { addToShape, decodeFast, TIME_PROPERTY, UNKNOWN_PROPERTY } from './decode-fast.js';
 import { decodeError } from './errors.js';
 import { storeAttribute } from './generated/property-dispatch.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -55,11 +56,19 @@ export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
   const end = 4 + bodyLength;
   if (bytes.length < end) throw decodeError('TRUNCATED', `input ends after ${bytes.length} of the frame's ${end} bytes`, bytes.length);
   if (bytes.length > end) throw decodeError('TRAILING_BYTES', `${bytes.length - end} bytes follow the end of the frame`, end);
+  const fast = decodeFast(bytes, limits, fastShape);
+  if (fast !== undefined) {
+    if (!keptShapes.has(fastShape.shape) && keptShapes.size < MAX_KEPT_SHAPES) keepShape(fastShape.shape, bytes, limits);
+    return fast;
+  }
   const state = new FrameDecoderState(new BinaryReader(bytes, 4, end), limits);
   const msg = decodeBody(state);
   if (!keptShapes.has(state.shape) && keptShapes.size < MAX_KEPT_SHAPES) keepShape(state.shape, bytes, limits);
   return msg;
 }
+
+/** Where decodeFast() leaves the shape number of the message it made. */
+const fastShape = { shape: 0 };
 
 /**
  * One message of each shape, its values blanked, kept for the life of the
@@ -71,7 +80,8 @@ export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
  * many shapes (optional attributes present or not), so one kept message per
  * type is not enough: each shape is known by a number made from the type and
  * the attributes in order (FrameDecoderState.shape), and the first message of
- * each shape is decoded a second time (same code, so the same shape) and
+ * each shape is decoded a second time (the exact code, whose objects get the
+ * same shapes as the fast pass's: the same properties added in the same order) and
  * blanked: no caller's data is kept. At most MAX_KEPT_SHAPES of them, so
  * hostile traffic cannot grow this without bound; a rare collision of two
  * shapes' numbers only means one shape is not kept.
@@ -152,15 +162,6 @@ function decodeBody(s: FrameDecoderState): Message {
   }
   s.shape = shape;
   return msg as unknown as Message;
-}
-
-/** Stand-ins for the properties that are not attributes, in addToShape: no tag is negative. */
-const UNKNOWN_PROPERTY = -1;
-const TIME_PROPERTY = -2;
-
-/** The shape number after one more property (a multiplicative hash of the sequence). */
-function addToShape(shape: number, property: number): number {
-  return (Math.imul(shape ^ property, 0x9e3779b1) + 1) | 0;
 }
 
 /**
