@@ -63,7 +63,7 @@ export function decodeFast(bytes: Uint8Array, limits: Limits, out: { shape: numb
   const type = varint();
   const def = type < 0 ? undefined : msgById(type);
   if (def === undefined) return done(undefined);
-  const msg: Record<string, unknown> = { Event: def.name };
+  const msg = new (DecodedMessage as unknown as new (event: string) => Record<string, unknown>)(def.name);
   if (def.obsolete) msg.Obsolete = true;
   let shape = type + 1;
   let seconds = -1;
@@ -126,6 +126,18 @@ export function decodeFast(bytes: Uint8Array, limits: Limits, out: { shape: numb
   out.shape = shape;
   return done(msg as unknown as Message);
 }
+
+/**
+ * Messages are made by a constructor whose prototype is Object.prototype
+ * (so they are plain objects to every reader): V8 gives constructed objects
+ * room for their properties inside the object (slack tracking), where an
+ * object literal keeps every property after the first in a separate array,
+ * reallocated as it grows.
+ */
+function DecodedMessage(this: Record<string, unknown>, event: string): void {
+  this.Event = event;
+}
+DecodedMessage.prototype = Object.prototype;
 
 /** Stand-ins for the properties that are not attributes, in addToShape: no tag is negative. */
 export const UNKNOWN_PROPERTY = -1;

@@ -58,7 +58,12 @@ export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
   if (bytes.length > end) throw decodeError('TRAILING_BYTES', `${bytes.length - end} bytes follow the end of the frame`, end);
   const fast = decodeFast(bytes, limits, fastShape);
   if (fast !== undefined) {
-    if (!keptShapes.has(fastShape.shape) && keptShapes.size < MAX_KEPT_SHAPES) keepShape(fastShape.shape, bytes, limits);
+    if (!keptShapes.has(fastShape.shape) && keptShapes.size < MAX_KEPT_SHAPES) {
+      // The fast pass again: its objects have its own shapes.
+      const copy = decodeFast(bytes, limits, fastShape)!;
+      blank(copy as unknown as Record<string, unknown>);
+      keptShapes.set(fastShape.shape, copy);
+    }
     return fast;
   }
   const state = new FrameDecoderState(new BinaryReader(bytes, 4, end), limits);
