@@ -114,7 +114,7 @@ export class FastEncoder {
   }
 
   private writeFrame(m: unknown, allowObsolete: boolean, limits: Limits): void {
-    if (typeof m !== 'object' || m === null) bail();
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) bail();
     this.limits = limits;
     this.pairs = 0;
     this.cost = 0;

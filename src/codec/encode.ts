@@ -200,7 +200,8 @@ function writeFrameExact(message: Message, options: EncodeOptions | undefined): 
  * fault throws. Returns the frame's first offset in writer.buf.
  */
 function writeFrame(message: Message, options: EncodeOptions | undefined): number {
-  if (typeof message !== 'object' || message === null) {
+  // a list is not a map from names to values, whatever the platform calls it
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     throw new TLibError('INVALID_MESSAGE', 'encode() takes a message object', { path: '' });
   }
   const limits = resolveLimits(options?.limits);
@@ -309,7 +310,6 @@ function sortByTag(list: Item[], n: number): void {
 }
 
 function collectTime(time: unknown, items: ItemList): number {
-  // An array is not a map from names to values (spec/wire-format.md 10.1), though JavaScript calls it an object.
   if (typeof time !== 'object' || time === null || Array.isArray(time)) throw encodeError('INVALID_MESSAGE', 'expected { seconds, microseconds }', 'time');
   // Own properties only, each read once; other members are ignored.
   const seconds = own(time, 'seconds');

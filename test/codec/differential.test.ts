@@ -64,10 +64,9 @@ const lastName = (path: string | undefined) => (path ?? '').split('.').pop()!;
 
 const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
-    why: 'an array is not an object where time or an Unknown entry must be one (spec/wire-format.md 10.1): the error is at `time` / `Unknown[i]`, no longer at a member the array lacks',
-    applies: (a, b) =>
-      failed(a) && failed(b) && a.code === 'INVALID_MESSAGE' && b.code === 'INVALID_MESSAGE' &&
-      ((a.path === 'time.seconds' && b.path === 'time') || (/^Unknown\[\d+\]\.(tag|kind)$/.test(a.path ?? '') && /^Unknown\[\d+\]$/.test(b.path ?? '') && a.path!.startsWith(b.path!))),
+    why: 'a list is never an object (spec/wire-format.md 10.1, encoding order step 1): a list given for time or for an Unknown entry is refused at that path, where the predecessor read it as an object without members and refused one of them',
+    applies: (legacy, present) => failed(legacy) && failed(present) && legacy.code === 'INVALID_MESSAGE' && present.code === 'INVALID_MESSAGE'
+      && /^(time|Unknown\[\d+\])$/.test(present.path ?? '') && (legacy.path ?? '').startsWith(`${present.path}.`),
   },
 ];
 
