@@ -43,8 +43,30 @@ let maxDepth = 0;
 /** A value the pass does not take: the frame goes to the exact code. */
 let failed = false;
 
-/** The message of the frame `bytes` (whose length is 4 + body, checked), or undefined: then the exact code decides. `shape` receives the message's shape number. */
+/** Set while a frame is being decoded: see decodeFast. */
+let busy = false;
+
+/**
+ * The message of the frame `bytes` (whose length is 4 + body, checked), or
+ * undefined: then the exact code decides. `out.shape` receives the message's
+ * shape number. A call made while another is under way (only possible from
+ * a setter someone put on Object.prototype for an attribute's name) returns
+ * undefined at once, so the exact code, which keeps its state per call,
+ * decodes that frame and the state here is left alone.
+ */
 export function decodeFast(bytes: Uint8Array, limits: Limits, out: { shape: number }): Message | undefined {
+  if (busy) return undefined;
+  busy = true;
+  try {
+    return pass(bytes, limits, out);
+  } finally {
+    busy = false;
+    buf = EMPTY;
+    chars = undefined;
+  }
+}
+
+function pass(bytes: Uint8Array, limits: Limits, out: { shape: number }): Message | undefined {
   buf = bytes;
   end = bytes.length;
   pos = 4;
@@ -62,7 +84,7 @@ export function decodeFast(bytes: Uint8Array, limits: Limits, out: { shape: numb
   const st = ++stamp;
   const type = varint();
   const def = type < 0 ? undefined : msgById(type);
-  if (def === undefined) return done(undefined);
+  if (def === undefined) return undefined;
   const msg = new (DecodedMessage as unknown as new (event: string) => Record<string, unknown>)(def.name);
   if (def.obsolete) msg.Obsolete = true;
   let shape = type + 1;
@@ -72,23 +94,23 @@ export function decodeFast(bytes: Uint8Array, limits: Limits, out: { shape: numb
   let high = 0;
   const maxAttributes = limits.maxAttributes;
   while (pos < end) {
-    if (++attributes > maxAttributes) return done(undefined);
+    if (++attributes > maxAttributes) return undefined;
     const tag = varint();
-    if (tag < 0 || pos >= end) return done(undefined);
+    if (tag < 0 || pos >= end) return undefined;
     const wire = buf[pos++]!;
     const attr = attrByTag(tag);
-    if (attr === undefined || wire !== attr.wire) return done(undefined);
+    if (attr === undefined || wire !== attr.wire) return undefined;
     if (tag < SEEN_TAGS) {
-      if (seen[tag] === st) return done(undefined);
+      if (seen[tag] === st) return undefined;
       seen[tag] = st;
     } else {
       // The registry's tags above 255 are its project range (16000 and up): one bit each.
       const bit = tag - 16000;
-      if (bit < 0 || bit > 30 || (high & (1 << bit)) !== 0) return done(undefined);
+      if (bit < 0 || bit > 30 || (high & (1 << bit)) !== 0) return undefined;
       high |= 1 << bit;
     }
     if (tag === TIME_SECONDS_TAG || tag === TIME_MICROSECONDS_TAG) {
-      if (end - pos < 4) return done(undefined);
+      if (end - pos < 4) return undefined;
       const v = int32() >>> 0;
       if (tag === TIME_SECONDS_TAG) seconds = v;
       else micros = v;
@@ -100,31 +122,31 @@ export function decodeFast(bytes: Uint8Array, limits: Limits, out: { shape: numb
         v = string();
         break;
       case WIRE_KIND.INT32:
-        if (end - pos < 4) return done(undefined);
+        if (end - pos < 4) return undefined;
         v = attr.kind === 'int' ? int32() : int32() >>> 0;
         break;
       case WIRE_KIND.KVLIST:
         v = list(1);
         break;
       case WIRE_KIND.INT64:
-        if (end - pos < 8) return done(undefined);
+        if (end - pos < 8) return undefined;
         v = attr.kind === 'connid' ? hex64() : uint64();
         break;
       default:
         v = binary();
     }
-    if (failed) return done(undefined);
+    if (failed) return undefined;
     storeAttribute(msg, tag, v);
     shape = addToShape(shape, tag);
   }
   if (seconds >= 0 && micros >= 0) {
     msg.time = { seconds, microseconds: micros };
     shape = addToShape(shape, TIME_PROPERTY);
-  } else if (seconds >= 0 || micros >= 0) return done(undefined);
+  } else if (seconds >= 0 || micros >= 0) return undefined;
   cost += attributes * ATTRIBUTE_COST;
-  if (cost > costBudget(end, limits.maxCostPerByte)) return done(undefined);
+  if (cost > costBudget(end, limits.maxCostPerByte)) return undefined;
   out.shape = shape;
-  return done(msg as unknown as Message);
+  return msg as unknown as Message;
 }
 
 /**
@@ -153,12 +175,6 @@ export function addToShape(shape: number, property: number): number {
   return (Math.imul(shape ^ property, 0x9e3779b1) + 1) | 0;
 }
 
-/** Lets go of the caller's bytes and the frame's string. */
-function done(m: Message | undefined): Message | undefined {
-  buf = EMPTY;
-  chars = undefined;
-  return m;
-}
 const EMPTY = new Uint8Array(0);
 
 /** A varint of one or two bytes in shortest form, or -1. */
