@@ -59,7 +59,6 @@ interface KnownDifference {
 }
 type Failure = Extract<Result, { ok: false }>;
 const failed = (r: Result): r is Failure => !r.ok;
-const lastName = (path: string | undefined) => (path ?? '').split('.').pop()!;
 
 const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
