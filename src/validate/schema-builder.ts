@@ -19,8 +19,8 @@ import {
   SUBSCRIPTION_OPERATION,
   TIME_MICROSECONDS_TAG,
   TIME_SECONDS_TAG,
+  VALUE_KINDS,
   attributeByName,
-  type AttributeKind,
   type SpecialEventName,
 } from '../registry.js';
 import { CARDINALITY, SPECIAL_EVENTS, rowReference, type EventCardinality } from './cardinality.js';
@@ -30,16 +30,6 @@ export { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, even
 
 export const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 export const DEFS_ID = defs.$id;
-
-const KIND_DEF: Record<AttributeKind, keyof typeof defs.$defs> = {
-  int: 'int32',
-  u32: 'u32',
-  connid: 'connid',
-  u64: 'u64',
-  string: 'string',
-  binary: 'binary',
-  kvlist: 'kvlist',
-};
 
 /** Enumerations that fix an attribute's values (src/registry.ts). */
 export const ATTRIBUTE_ENUMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
@@ -72,7 +62,7 @@ function defOf(property: string): keyof typeof defs.$defs {
   if (property === 'Server') return 'server';
   const attr = attributeByName(property);
   if (!attr) throw new Error(`spec/cardinality.json names "${property}", which is not in src/registry.ts`);
-  return KIND_DEF[attr.kind];
+  return VALUE_KINDS[attr.kind].def;
 }
 
 function valueSchema(property: string, rule: string, reference: string): Schema {
