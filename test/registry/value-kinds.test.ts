@@ -55,5 +55,4 @@ describe('VALUE_KINDS', () => {
     expect(new Set(Object.keys(UNKNOWN_VALUE_KIND))).toEqual(wires);
     for (const [wire, kind] of Object.entries(UNKNOWN_VALUE_KIND)) expect(VALUE_KINDS[kind].wireName).toBe(wire);
   });
-
 });
