@@ -20,7 +20,7 @@ export interface CorpusEntry {
   input: unknown;
 }
 
-export function corpusFileName(e: Pick<CorpusEntry, 'property' | 'seed'>, hash: string): string {
+function corpusFileName(e: Pick<CorpusEntry, 'property' | 'seed'>, hash: string): string {
   return `${e.property}-${e.seed ?? 'manual'}-${hash}.json`;
 }
 

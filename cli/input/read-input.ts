@@ -29,7 +29,7 @@ function asText(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function detectForm(bytes: Uint8Array): Form {
+function detectForm(bytes: Uint8Array): Form {
   const text = asText(bytes);
   if (text === undefined) return 'bin';
   return /^\s*[[{]/.test(text) ? 'json' : 'hex';

@@ -28,7 +28,7 @@ import { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, even
 
 export { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema };
 
-export const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 export const DEFS_ID = defs.$id;
 
 /** Enumerations that fix an attribute's values (src/registry.ts). */
@@ -177,7 +177,7 @@ function deliveredSchema(event: SpecialEventName, card: EventCardinality): Schem
   return { ...base, ...mandatory(event, 'Server', rowReference(event, server)) };
 }
 
-export function buildEventSchema(event: SpecialEventName): Schema {
+function buildEventSchema(event: SpecialEventName): Schema {
   const card = CARDINALITY[event];
   return {
     $schema: SCHEMA_DRAFT,
@@ -195,7 +195,7 @@ export function buildEventSchema(event: SpecialEventName): Schema {
 }
 
 /** Any message of the registry, loosely: a known type, each attribute of its kind, no cardinality. */
-export function buildMessageSchema(): Schema {
+function buildMessageSchema(): Schema {
   const kinds = `${NUMBERS}, "Attribute tags": the value kind of each attribute`;
   const properties: Record<string, Schema> = {
     Event: {
