@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserializeInput, serializeInput } from './serialize.js';
 
-export interface CorpusEntry {
+interface CorpusEntry {
   /** Name of the property in fuzz/properties (its check replays `input`). */
   property: string;
   /** Why the entry exists: the error seen, or the bug it pins. */

@@ -70,7 +70,7 @@ export interface AttributeDef {
   readonly note?: string;
 }
 
-export type MessageCategory = 'request' | 'event';
+type MessageCategory = 'request' | 'event';
 
 export interface MessageDef {
   readonly id: number;

@@ -13,7 +13,7 @@ import { parseJsonEntries, type JsonEntry } from './json-input.js';
 
 export const FORMATS = ['auto', 'hex', 'bin', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export type Form = Exclude<Format, 'auto'>;
+type Form = Exclude<Format, 'auto'>;
 
 
 /** Bytes no text file holds: NUL and the other C0 controls except tab, newline, CR, form feed. */

@@ -18,12 +18,12 @@ import { wireStringArb } from './wire-string.js';
 type Json = Record<string, unknown>;
 
 /** A Mandatory attribute and the rule id that must fire when it is missing. */
-export interface MandatoryRule {
+interface MandatoryRule {
   attribute: string;
   rule: string;
 }
 
-export interface SpecialEventSpec {
+interface SpecialEventSpec {
   event: SpecialEventName;
   /** Rules of the wire form (`validate(m)`). */
   mandatory: MandatoryRule[];

@@ -13,7 +13,7 @@ import type { Message } from '../../src/index.js';
 
 export type DeliveredEvent = 'EventUserEvent' | 'EventAgentReserved' | 'EventPrivateInfo';
 
-export interface Offer {
+interface Offer {
   /** The operation's number in the script, for messages. */
   op: number;
   event: DeliveredEvent;

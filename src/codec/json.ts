@@ -10,12 +10,12 @@ import { encodeError, TLibError } from './errors.js';
 import { setOwn } from './own-property.js';
 import type { KVList, KVValue, Message, UnknownAttribute } from './types.js';
 
-export interface JsonHex {
+interface JsonHex {
   $hex: string;
 }
-export type JsonKVValue = string | number | JsonHex | JsonKVList;
-export type JsonKVList = Array<[string, JsonKVValue]>;
-export type JsonUnknownAttribute = {
+type JsonKVValue = string | number | JsonHex | JsonKVList;
+type JsonKVList = Array<[string, JsonKVValue]>;
+type JsonUnknownAttribute = {
   tag: number;
   kind: UnknownAttribute['kind'];
   value: number | string | JsonHex | JsonKVList;

@@ -129,7 +129,7 @@ function serveLines(socket: Socket, conn: Connection, log: (line: string) => voi
   });
 }
 
-export async function perform(ctl: SimControl, line: string, conn?: Connection): Promise<Answer> {
+async function perform(ctl: SimControl, line: string, conn?: Connection): Promise<Answer> {
   let request: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(line);

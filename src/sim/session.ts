@@ -13,7 +13,7 @@ import type { ServerId } from './pair-state.js';
 import type { PendingBudget } from './pending-budget.js';
 import { writeBatched } from './write-batch.js';
 
-export interface SessionHooks {
+interface SessionHooks {
   onMessage(session: Session, message: Message): void;
   onClose(session: Session): void;
   log(line: string): void;

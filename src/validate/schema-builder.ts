@@ -26,10 +26,8 @@ import {
 import { CARDINALITY, SPECIAL_EVENTS, rowReference, type EventCardinality } from './cardinality.js';
 import { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema } from './schema-ids.js';
 
-export { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema };
-
 const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
-export const DEFS_ID = defs.$id;
+const DEFS_ID = defs.$id;
 
 /** Enumerations that fix an attribute's values (src/registry.ts). */
 export const ATTRIBUTE_ENUMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
