@@ -6,7 +6,8 @@ import type { Command } from '../commander.js';
 import { decode, encode, toJSON, type Message } from '../../src/index.js';
 import { bytesToHex } from '../../src/codec/json.js';
 
-const SAMPLE: Message = {
+/** The demo's message; the benchmark's EventAgentReserved row is this with one more reason. */
+export const SAMPLE: Message = {
   Event: 'EventAgentReserved',
   ReferenceID: 42,
   ThisDN: '7001',
