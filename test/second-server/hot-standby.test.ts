@@ -2,7 +2,7 @@
  * Switchover, link states, switch faults and the control channel of the
  * vendor pair, on the raw wire.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
@@ -10,16 +10,13 @@ import type { Message } from '../../src/index.js';
 import { startVendorPair, type VendorHandle } from './start.js';
 import { WireClient, pause } from './wire-client.js';
 import { FAULT_CODE } from './errors.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 const run = promisify(execFile);
 let handle: VendorHandle | undefined;
 const clients: WireClient[] = [];
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await handle?.close();
-  handle = undefined;
-});
+closeAfterEach(() => [...clients.splice(0), handle], () => (handle = undefined));
 
 async function setup(): Promise<{ h: VendorHandle; onOne: WireClient; onTwo: WireClient }> {
   handle = await startVendorPair({ controlPort: 0 });

@@ -1,7 +1,7 @@
 /** Per-test simulator and clients, closed after each test. */
-import { afterEach } from 'vitest';
 import { startSimulator, type SimHandle, type SimulatorOptions } from '../../src/sim/index.js';
 import { connectRegistered, connectWire, type WireClient } from './wire-client.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 export interface SimFixture {
   start(opts?: SimulatorOptions): Promise<SimHandle>;
@@ -15,11 +15,7 @@ export interface SimFixture {
 export function useSim(): SimFixture {
   let sim: SimHandle | undefined;
   const clients: WireClient[] = [];
-  afterEach(async () => {
-    for (const c of clients.splice(0)) c.close();
-    await sim?.close();
-    sim = undefined;
-  });
+  closeAfterEach(() => [...clients.splice(0), sim], () => (sim = undefined));
   const current = (): SimHandle => {
     if (!sim) throw new Error('start the simulator first');
     return sim;
