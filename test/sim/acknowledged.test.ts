@@ -89,11 +89,7 @@ describe('TTransactionMonitoring', () => {
 describe('TPrivateService', () => {
   it('sends EventACK then EventPrivateInfo to the requester, EventPrivateInfo to clients on ThisDN, and to no one else', async () => {
     await f.start({ pair: false });
-    const requester = await f.client();
-    const onDevice = await f.client();
-    const bystander = await f.client();
-    await registerDn(onDevice, '7001');
-    await registerDn(bystander, '7002');
+    const { requester, onDn: onDevice, bystander } = await f.trio('7001', '7002');
     const from = requester.messages.length;
     const ack = await request(requester, { Event: 'RequestPrivateService', PrivateEvent: 4001, ThisDN: '7001', ConnID: '00000000000000aa', UserData: [['a', 'b']] });
     expect(ack).toMatchObject({ Event: 'EventACK', UserEvent: 149 });
