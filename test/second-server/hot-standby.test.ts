@@ -27,6 +27,16 @@ async function setup(): Promise<{ h: VendorHandle; onOne: WireClient; onTwo: Wir
   return { h: handle, onOne, onTwo };
 }
 
+/** A switchover with one server's link down: the first two events the new primary's client gets, once `last` has come. */
+async function switchoverWithLinkDown(server: 'primary' | 'backup', last: string): Promise<string[]> {
+  const { h, onTwo } = await setup();
+  await control(h.controlPort!, { action: 'setLink', server, up: false });
+  const from = onTwo.received.length;
+  await control(h.controlPort!, { action: 'switchover' });
+  await onTwo.waitFor((m) => m.Event === last, from);
+  return names(onTwo.received.slice(from)).slice(0, 2);
+}
+
 /** One JSON line to the control channel, one answer line back. */
 function control(port: number, request: unknown): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -68,21 +78,11 @@ describe('switchover', () => {
   });
 
   it('EventLinkDisconnected just prior to EventPrimaryChanged when the new primary has no link', async () => {
-    const { h, onTwo } = await setup();
-    await control(h.controlPort!, { action: 'setLink', server: 'backup', up: false });
-    const from = onTwo.received.length;
-    await control(h.controlPort!, { action: 'switchover' });
-    await onTwo.waitFor((m) => m.Event === 'EventPrimaryChanged', from);
-    expect(names(onTwo.received.slice(from)).slice(0, 2)).toEqual(['EventLinkDisconnected', 'EventPrimaryChanged']);
+    expect(await switchoverWithLinkDown('backup', 'EventPrimaryChanged')).toEqual(['EventLinkDisconnected', 'EventPrimaryChanged']);
   });
 
   it('EventLinkConnected immediately after EventPrimaryChanged when only the new primary has a link', async () => {
-    const { h, onTwo } = await setup();
-    await control(h.controlPort!, { action: 'setLink', server: 'primary', up: false });
-    const from = onTwo.received.length;
-    await control(h.controlPort!, { action: 'switchover' });
-    await onTwo.waitFor((m) => m.Event === 'EventLinkConnected', from);
-    expect(names(onTwo.received.slice(from)).slice(0, 2)).toEqual(['EventPrimaryChanged', 'EventLinkConnected']);
+    expect(await switchoverWithLinkDown('primary', 'EventLinkConnected')).toEqual(['EventPrimaryChanged', 'EventLinkConnected']);
   });
 
   it('EventPrimaryChanged alone when both links are alike; a link change is reported to that server own clients at once', async () => {
