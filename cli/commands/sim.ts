@@ -16,6 +16,7 @@ interface SimOptions {
   defect: string[];
   defects?: boolean;
   password?: string;
+  unknownAgent: string[];
 }
 
 function port(value: string): number {
@@ -41,6 +42,7 @@ export function registerSim(program: Command): void {
     .option('--defect <name>', 'switch a defect on (repeatable; see --defects)', collect, [])
     .option('--defects', 'list the defects the simulator can carry, one per line, and exit')
     .option('--password <password>', 'require this ApplicationPassword in RequestRegisterClient')
+    .option('--unknown-agent <id>', 'an AgentID the switch does not have: TReserveAgent() naming it is refused (repeatable; name it in the profile\'s "absent" too)', collect, [])
     .addHelpText('after', '\nThe ports actually opened are printed on stdout, one listener a line.\nExit codes: 0 stopped cleanly, 2 bad option or a port that cannot be opened.\nLog lines (closed connections and why) go to stderr.')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (opts: SimOptions) => {
@@ -61,6 +63,7 @@ async function run(opts: SimOptions): Promise<void> {
       backupPort: backupPortOf(opts),
       pair: opts.pair,
       defects: opts.defect,
+      unknownAgents: opts.unknownAgent,
       log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
       ...(opts.controlPort === undefined ? {} : { controlPort: opts.controlPort, controlHost: opts.controlHost }),
       ...(opts.password === undefined ? {} : { password: opts.password }),

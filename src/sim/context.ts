@@ -20,5 +20,7 @@ export interface SimContext {
   /** Server 'a', and 'b' when running as a hot-standby pair. */
   readonly servers: { readonly a: ServerInfo; readonly b: ServerInfo | undefined };
   readonly password: string | undefined;
+  /** AgentIDs the switch does not have (SimulatorOptions.unknownAgents). */
+  readonly unknownAgents: ReadonlySet<string>;
   log(line: string): void;
 }

@@ -30,6 +30,12 @@ export interface SimulatorOptions {
   controlHost?: string;
   /** Server-side defects to switch on (src/sim/defects/). */
   defects?: readonly (DefectName | string)[];
+  /**
+   * AgentIDs the switch does not have: TReserveAgent() naming one is refused
+   * (UNKNOWN_AGENT), so nothing is reported reserved. Default none: any other
+   * AgentID is an agent of the switch.
+   */
+  unknownAgents?: readonly string[];
   /** When set, RequestRegisterClient must carry this ApplicationPassword. */
   password?: string;
   limits?: Partial<SimLimits>;
@@ -74,6 +80,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<SimHa
     dispatcher: new Dispatcher(opts.scheduler ?? REAL_TIME, defects.apply),
     limits,
     password: opts.password,
+    unknownAgents: new Set(opts.unknownAgents ?? []),
     log: opts.log ?? (() => {}),
     get servers() {
       return { a: servers.a!, b: servers.b };
