@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { request, barrier } from './wire-client.js';
+import { barrier, registerDn, request } from './wire-client.js';
 
 const f = useSim();
 
