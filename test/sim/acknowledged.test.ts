@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_OPERATION } from '../../src/index.js';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { registerDn, request, barrier } from './wire-client.js';
+import { barrier, heard, registerDn, request } from './wire-client.js';
 
 const f = useSim();
 const { SubscriptionStart, SubscriptionStop, SubscriptionModify } = SUBSCRIPTION_OPERATION;
@@ -99,8 +99,7 @@ describe('TPrivateService', () => {
     const notified = await onDevice.waitFor((m) => m.Event === 'EventPrivateInfo');
     expect(notified).toMatchObject({ PrivateEvent: 4001, ThisDN: '7001' });
     expect(notified.time).toBeDefined();
-    await barrier(bystander);
-    expect(bystander.messages.some((m) => m.Event === 'EventPrivateInfo')).toBe(false);
+    expect(await heard(bystander, 'EventPrivateInfo')).toBe(false);
   });
 
   it('refuses a private service without PrivateEvent', async () => {
