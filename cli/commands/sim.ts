@@ -5,6 +5,7 @@
 import { InvalidArgumentError, type Command } from '../commander.js';
 import { SERVER_DEFECTS } from '../../src/sim/defect-set.js';
 import { SimError, startSimulator, type SimHandle } from '../../src/sim/index.js';
+import { warn } from '../terminal.js';
 
 interface SimOptions {
   host: string;
@@ -64,12 +65,13 @@ async function run(opts: SimOptions): Promise<void> {
       pair: opts.pair,
       defects: opts.defect,
       unknownAgents: opts.unknownAgent,
-      log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+      // Log lines quote what clients sent.
+      log: (line) => warn(`${new Date().toISOString()} ${line}`),
       ...(opts.controlPort === undefined ? {} : { controlPort: opts.controlPort, controlHost: opts.controlHost }),
       ...(opts.password === undefined ? {} : { password: opts.password }),
     });
   } catch (e) {
-    process.stderr.write(`tlib-kit sim: ${startFailure(e)}\n`);
+    warn(`tlib-kit sim: ${startFailure(e)}`);
     process.exitCode = 2;
     return;
   }

@@ -39,7 +39,7 @@ export interface SimulatorOptions {
   /** When set, RequestRegisterClient must carry this ApplicationPassword. */
   password?: string;
   limits?: Partial<SimLimits>;
-  /** Runs what the simulator does later (delayed deliveries); default: real timers. */
+  /** The clock of what the simulator does later or measures in time (delayed deliveries, connection deadlines, idle and rate limits); default: real timers. */
   scheduler?: Scheduler;
   /** Receives one line per noteworthy event (closed connections and why); default: discarded. */
   log?: (line: string) => void;
@@ -78,6 +78,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<SimHa
     state,
     defects,
     dispatcher: new Dispatcher(opts.scheduler ?? REAL_TIME, defects.apply),
+    scheduler: opts.scheduler ?? REAL_TIME,
     limits,
     password: opts.password,
     unknownAgents: new Set(opts.unknownAgents ?? []),
