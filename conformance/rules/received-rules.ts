@@ -99,13 +99,15 @@ const REPORTER = sentence('EventPrimaryChanged.warning.0');
 export class RoleReports {
   private promotions = 0;
   private era: string | undefined;
+  /** Role reports broken so far on this connection: each is one break, counted apart (a repeat sends one per attempt). */
+  private excess = 0;
 
   /**
    * `era`: who changes the pair now. Counting starts again with each
    * scenario that changes it, so what one scenario's switchovers left
    * uncounted (a ServerRole 1 never sent) is not blamed on the next.
    */
-  judge(m: Message, era?: string): Broken | undefined {
+  judge(m: Message, era?: string): (Broken & { ordinal: number }) | undefined {
     if (era !== this.era) {
       this.era = era;
       this.promotions = 0;
@@ -115,6 +117,7 @@ export class RoleReports {
     this.promotions++;
     if (this.promotions < 2) return undefined;
     return {
+      ordinal: ++this.excess,
       message: 'EventPrimaryChanged again, with no change of its server\'s role since the last one (no EventRestoreConnection ServerRole 1 between them)',
       expected: 'one EventPrimaryChanged per change of this server from backup to primary, from the server that became primary',
       actual: `EventPrimaryChanged number ${this.promotions} since this server last said it was the backup`,
