@@ -123,14 +123,14 @@ function pass(bytes: Uint8Array, limits: Limits, out: { shape: number }): Messag
         break;
       case WIRE_KIND.INT32:
         if (end - pos < 4) return undefined;
-        v = attr.kind === 'int' ? int32() : int32() >>> 0;
+        v = attr.signed ? int32() : int32() >>> 0;
         break;
       case WIRE_KIND.KVLIST:
         v = list(1);
         break;
       case WIRE_KIND.INT64:
         if (end - pos < 8) return undefined;
-        v = attr.kind === 'connid' ? hex64() : uint64();
+        v = attr.hex ? hex64() : uint64();
         break;
       default:
         v = binary();

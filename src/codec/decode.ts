@@ -211,11 +211,11 @@ function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
     case WIRE_KIND.STRING:
       return r.string(attr.name, s.limits.maxStringBytes);
     case WIRE_KIND.INT32:
-      return attr.kind === 'int' ? r.int32(attr.name) : r.uint32(attr.name);
+      return attr.signed ? r.int32(attr.name) : r.uint32(attr.name);
     case WIRE_KIND.KVLIST:
       return readList(s, attr.name, 1);
     case WIRE_KIND.INT64:
-      return attr.kind === 'connid' ? r.hex64(attr.name) : r.uint64(attr.name);
+      return attr.hex ? r.hex64(attr.name) : r.uint64(attr.name);
     default:
       charge(s, BINARY_COST, r.pos);
       return r.binary(attr.name, s.limits.maxStringBytes);

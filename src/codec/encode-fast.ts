@@ -10,6 +10,7 @@
  * call that finds the shared one busy (a getter that encodes) gets its own.
  */
 import { UNKNOWN_VALUE_KIND, VALUE_KINDS, type WireKindName } from '../registry.js';
+import { varintSize } from '../wire/binary-writer.js';
 import { writeUtf8 } from '../wire/utf8.js';
 import { attrByTag, MSG_BY_NAME, msgById } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
@@ -436,6 +437,3 @@ function hexDigit(c: number): number {
   return bail();
 }
 
-function varintSize(v: number): number {
-  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
-}
