@@ -4,9 +4,9 @@
  */
 export { encode, encodeInto, type EncodeOptions } from './codec/encode.js';
 export { decode, type DecodeOptions } from './codec/decode.js';
-export { FrameDecoder, decodeStream } from './wire/frame-decoder.js';
+export { FrameDecoder, decodeStream } from './codec/frame-decoder.js';
 export { toJSON, fromJSON, type JsonMessage } from './codec/json.js';
-export { TLibError, isTLibError, type ErrorCode } from './codec/errors.js';
+export { TLibError, isTLibError, type ErrorCode } from './wire/errors.js';
 export { DEFAULT_LIMITS, type Limits } from './codec/limits.js';
 export type {
   Message,

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from '../commander.js';
 import { encode } from '../../src/codec/encode.js';
-import { isTLibError } from '../../src/codec/errors.js';
+import { isTLibError } from '../../src/wire/errors.js';
 import { bytesToHex, fromJSON } from '../../src/codec/json.js';
 import { formatViolation, validate } from '../../src/validate/index.js';
 import { EXIT } from '../exit-codes.js';

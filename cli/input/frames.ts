@@ -6,7 +6,7 @@
  * nothing after it can be found again.
  */
 import { decode } from '../../src/codec/decode.js';
-import { isTLibError, type TLibError } from '../../src/codec/errors.js';
+import { isTLibError, type TLibError } from '../../src/wire/errors.js';
 import { DEFAULT_LIMITS } from '../../src/codec/limits.js';
 import type { Message } from '../../src/codec/types.js';
 import { InputError } from './errors.js';

@@ -3,7 +3,7 @@
  * (messages or envelopes of frames), hex text, or binary frames.
  */
 import { decode } from '../../src/codec/decode.js';
-import { isTLibError } from '../../src/codec/errors.js';
+import { isTLibError } from '../../src/wire/errors.js';
 import type { JsonMessage } from '../../src/codec/json.js';
 import type { Message } from '../../src/codec/types.js';
 import { InputError } from './errors.js';

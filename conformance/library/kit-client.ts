@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { decode } from '../../src/codec/decode.js';
 import { encode } from '../../src/codec/encode.js';
-import { FrameDecoder } from '../../src/wire/frame-decoder.js';
+import { FrameDecoder } from '../../src/codec/frame-decoder.js';
 import type { Message } from '../../src/codec/types.js';
 import { targetError } from '../model/failure.js';
 import type { HostPort } from './forms.js';

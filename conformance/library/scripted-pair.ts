@@ -11,7 +11,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { decode } from '../../src/codec/decode.js';
 import { encode } from '../../src/codec/encode.js';
-import { FrameDecoder } from '../../src/wire/frame-decoder.js';
+import { FrameDecoder } from '../../src/codec/frame-decoder.js';
 import { SERVER_ROLE } from '../../src/registry.js';
 import type { Message } from '../../src/codec/types.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';

@@ -7,8 +7,8 @@
  * decoded is recorded as such and goes no further.
  */
 import { decode } from '../../src/codec/decode.js';
-import { FrameDecoder } from '../../src/wire/frame-decoder.js';
-import { isTLibError } from '../../src/codec/errors.js';
+import { FrameDecoder } from '../../src/codec/frame-decoder.js';
+import { isTLibError } from '../../src/wire/errors.js';
 import type { Message } from '../../src/codec/types.js';
 import type { Exchange } from './exchange.js';
 import type { WireRecord } from '../report/report-model.js';

@@ -10,7 +10,7 @@
  * delivered to the user dispatch function." Behaviour is specified in
  * spec/client.md.
  */
-import type { TLibError } from '../codec/errors.js';
+import type { TLibError } from '../wire/errors.js';
 import type { Message } from '../codec/types.js';
 import { REGISTER_MODE } from '../registry.js';
 import { openSocket, ServerConnection, type ConnectionHandlers } from './connection.js';

@@ -10,7 +10,7 @@ import { BinaryReader } from '../wire/binary-reader.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
 import { addToShape, decodeFast, TIME_PROPERTY, UNKNOWN_PROPERTY } from './decode-fast.js';
-import { decodeError } from './errors.js';
+import { decodeError } from '../wire/errors.js';
 import { storeAttribute } from './generated/property-dispatch.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { WIRE_KIND, type KVList, type KVValue, type Message, type UnknownAttribute } from './types.js';

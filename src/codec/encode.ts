@@ -12,7 +12,7 @@ import { utf8Length } from '../wire/utf8.js';
 import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, msgById, type AttrCodec } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { BAIL, detached as isDetached, FastEncoder } from './encode-fast.js';
-import { encodeError, TLibError } from './errors.js';
+import { encodeError, TLibError } from '../wire/errors.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { own } from './own-property.js';
 import { WIRE_KIND, type KVList, type Message, type UnknownAttribute } from './types.js';

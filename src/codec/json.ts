@@ -6,7 +6,7 @@
  * ConnID is a 16-hex-digit string in both forms.
  */
 import { attributeByName, UNKNOWN_VALUE_KIND, VALUE_KINDS, type WireKindName } from '../registry.js';
-import { encodeError, TLibError } from './errors.js';
+import { encodeError, TLibError } from '../wire/errors.js';
 import { setOwn } from './own-property.js';
 import type { KVList, KVValue, Message, UnknownAttribute } from './types.js';
 

@@ -4,7 +4,7 @@
  * offset, so no malformed input can read past the frame or make the caller
  * allocate more than the bytes that are really there.
  */
-import { decodeError } from '../codec/errors.js';
+import { decodeError } from './errors.js';
 import { latin1, readUtf8 } from './utf8.js';
 
 /** Char codes of the hex digits 0-9a-f. */

@@ -29,7 +29,7 @@ describe('spec/wire-format.md', () => {
     }
   });
 
-  it('documents every error code of src/codec/errors.ts in its table of codes', () => {
+  it('documents every error code of src/wire/errors.ts in its table of codes', () => {
     const codes = errorCodesInSource();
     expect(codes.length).toBeGreaterThanOrEqual(14);
     expect(codes.filter((c) => !DOC.includes(`| \`${c}\` |`))).toEqual([]);

@@ -8,10 +8,10 @@
  * frames before an oversize length prefix are returned whether or not they
  * share a chunk with it, and the error comes after them.
  */
-import { decode, type DecodeOptions } from '../codec/decode.js';
-import { decodeError, type TLibError } from '../codec/errors.js';
-import { resolveLimits, type Limits } from '../codec/limits.js';
-import type { Message } from '../codec/types.js';
+import { decode, type DecodeOptions } from './decode.js';
+import { decodeError, type TLibError } from '../wire/errors.js';
+import { resolveLimits, type Limits } from './limits.js';
+import type { Message } from './types.js';
 
 const PREFIX = 4;
 const FIRST_ASSEMBLY = 4096;
