@@ -5,7 +5,9 @@
  * limit) is far outside it, so the property finds it.
  */
 import { describe, expect, it } from 'vitest';
-import { decode, encode, type KVList, type Message, type UnknownAttribute } from '../src/index.js';
+import { decode } from '../src/codec/decode.js';
+import { encode } from '../src/codec/encode.js';
+import type { KVList, Message, UnknownAttribute } from '../src/codec/types.js';
 import { decodeTotal } from './properties/codec.js';
 import { footprint, FOOTPRINT_BASE, FOOTPRINT_PER_BYTE } from './properties/footprint.js';
 

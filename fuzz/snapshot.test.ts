@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encode } from '../src/index.js';
+import { encode } from '../src/codec/encode.js';
 import { messageArb } from './arbitrary/message.js';
 import { mutatedFrameArb } from './arbitrary/mutated-frame.js';
 import { serializeInput } from './serialize.js';

@@ -7,7 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isClientError, TClient } from '../src/client/index.js';
-import type { Message } from '../src/index.js';
+import type { Message } from '../src/codec/types.js';
 import { ReceiverLedger, totals, type LedgerTotals } from './ledger.js';
 import { dnIndexOf, dnNameOf, type DnNaming } from './dn-names.js';
 import { makePlan, type Partition, type Plan } from './plan.js';

@@ -4,8 +4,8 @@
  * sees both the deepest legal list and the first one past its limit.
  */
 import fc from 'fast-check';
-import type { KVList } from '../../src/index.js';
-import { DEFAULT_LIMITS } from '../../src/index.js';
+import type { KVList } from '../../src/codec/types.js';
+import { DEFAULT_LIMITS } from '../../src/codec/limits.js';
 import { kvListArb } from './kv-list.js';
 import { kvKeyArb } from './kv-key.js';
 

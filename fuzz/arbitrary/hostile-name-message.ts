@@ -5,7 +5,8 @@
  * prototype if it were assigned). `path` is where the refusal must point.
  */
 import fc from 'fast-check';
-import { MESSAGES, type Message } from '../../src/index.js';
+import { MESSAGES } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import { prototypeNameArb } from './prototype-name.js';
 
 export type HostileNameMessage =

@@ -5,7 +5,7 @@
  * must refuse each in microseconds.
  */
 import fc from 'fast-check';
-import { ATTRIBUTES } from '../../src/index.js';
+import { ATTRIBUTES } from '../../src/registry.js';
 import { varint } from '../wire-bytes.js';
 
 export interface HugeClaimFrame {

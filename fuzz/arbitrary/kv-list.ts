@@ -4,7 +4,7 @@
  * levels (the top-level list is level 1, as in DEFAULT_LIMITS.maxDepth).
  */
 import fc from 'fast-check';
-import type { KVList, KVValue } from '../../src/index.js';
+import type { KVList, KVValue } from '../../src/codec/types.js';
 import { binaryArb } from './binary.js';
 import { integerKindArb } from './integer-kind.js';
 import { kvKeyArb } from './kv-key.js';

@@ -4,7 +4,8 @@
  * key-value list, with the property path encode() must name.
  */
 import fc from 'fast-check';
-import { ATTRIBUTES, attributeByTag, type KVList, type Message } from '../../src/index.js';
+import { ATTRIBUTES, attributeByTag } from '../../src/registry.js';
+import type { KVList, Message } from '../../src/codec/types.js';
 import { kvKeyArb } from './kv-key.js';
 import { loneSurrogateStringArb } from './lone-surrogate-string.js';
 import { messageArb } from './message.js';

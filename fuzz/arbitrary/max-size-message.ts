@@ -5,7 +5,10 @@
  * ones it must refuse.
  */
 import fc from 'fast-check';
-import { ATTRIBUTES, DEFAULT_LIMITS, encode, MESSAGES, type Message } from '../../src/index.js';
+import { ATTRIBUTES, MESSAGES } from '../../src/registry.js';
+import { DEFAULT_LIMITS } from '../../src/codec/limits.js';
+import { encode } from '../../src/codec/encode.js';
+import type { Message } from '../../src/codec/types.js';
 import { VALUE_KINDS, type AttributeKind } from '../../src/registry.js';
 
 export interface MaxSizeMessage {

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { ATTRIBUTES, MESSAGES, TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../../src/registry.js';
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import { attributeValueArb } from './attribute-value.js';
 import { integerKindArb } from './integer-kind.js';
 import type { KvListOptions } from './kv-list.js';

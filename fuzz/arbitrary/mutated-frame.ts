@@ -6,7 +6,8 @@
  * the frame check.
  */
 import fc from 'fast-check';
-import { encode, type Message } from '../../src/index.js';
+import { encode } from '../../src/codec/encode.js';
+import type { Message } from '../../src/codec/types.js';
 import { messageArb } from './message.js';
 
 export interface MutatedFrame {

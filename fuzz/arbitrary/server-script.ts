@@ -8,7 +8,9 @@
  * and garbage frames (random or damaged bodies behind a correct length).
  */
 import fc from 'fast-check';
-import { encode, MESSAGES, type Message } from '../../src/index.js';
+import { encode } from '../../src/codec/encode.js';
+import { MESSAGES } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import { messageArb } from './message.js';
 import { unknownMessageTypeArb } from './unknown-message-type.js';
 

@@ -8,7 +8,8 @@
  * generated; a schema property the registry does not know fails loudly.
  */
 import fc from 'fast-check';
-import { attributeByName, MESSAGES, type Message, type SpecialEventName } from '../../src/index.js';
+import { attributeByName, MESSAGES, type SpecialEventName } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import { EVENT_SCHEMAS } from '../../src/validate/index.js';
 import { attributeValueArb } from './attribute-value.js';
 import { timeArb } from './message.js';

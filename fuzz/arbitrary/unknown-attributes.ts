@@ -4,7 +4,8 @@
  * decode() returns after encode() sorts them.
  */
 import fc from 'fast-check';
-import { attributeByTag, PROJECT_TAG_RANGE, type UnknownAttribute } from '../../src/index.js';
+import { attributeByTag, PROJECT_TAG_RANGE } from '../../src/registry.js';
+import type { UnknownAttribute } from '../../src/codec/types.js';
 import { UNKNOWN_VALUE_KIND, type AttributeKind, type WireKindName } from '../../src/registry.js';
 import { attributeValueArb } from './attribute-value.js';
 

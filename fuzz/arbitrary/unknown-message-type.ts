@@ -1,6 +1,6 @@
 /** Message type ids the registry does not know: small ones next to real ids, varint steps, up to 2^32-1. */
 import fc from 'fast-check';
-import { messageById } from '../../src/index.js';
+import { messageById } from '../../src/registry.js';
 
 export function unknownMessageTypeArb(): fc.Arbitrary<number> {
   return fc

@@ -9,7 +9,7 @@
  * late, after later operations, is still counted where it belongs. A copy
  * no offer has room for is a leak or a double, whenever it arrives.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 
 export type DeliveredEvent = 'EventUserEvent' | 'EventAgentReserved' | 'EventPrivateInfo';
 

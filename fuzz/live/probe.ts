@@ -6,7 +6,9 @@
  * frame that does not decode, is this client's failure.
  */
 import { connect, type Socket } from 'node:net';
-import { decode, FrameDecoder, type Message } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { FrameDecoder } from '../../src/codec/frame-decoder.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Address } from './target.js';
 
 interface Received {

@@ -4,7 +4,11 @@
  * FrameDecoder at any chunking, the JSON form and re-encoding. (The
  * independent binary-parser oracle has its own property, oracle-agrees.)
  */
-import { decode, encode, FrameDecoder, fromJSON, toJSON, type Message } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { encode } from '../../src/codec/encode.js';
+import { FrameDecoder } from '../../src/codec/frame-decoder.js';
+import { fromJSON, toJSON } from '../../src/codec/json.js';
+import type { Message } from '../../src/codec/types.js';
 
 interface CodecPath {
   readonly name: string;

@@ -5,7 +5,12 @@
  * fuzzer (random seeds).
  */
 import assert from 'node:assert/strict';
-import { DEFAULT_LIMITS, decode, encode, FrameDecoder, fromJSON, toJSON, type JsonMessage, type Message, type UnknownAttribute } from '../../src/index.js';
+import { DEFAULT_LIMITS } from '../../src/codec/limits.js';
+import { decode } from '../../src/codec/decode.js';
+import { encode } from '../../src/codec/encode.js';
+import { FrameDecoder } from '../../src/codec/frame-decoder.js';
+import { fromJSON, toJSON, type JsonMessage } from '../../src/codec/json.js';
+import type { Message, UnknownAttribute } from '../../src/codec/types.js';
 import { validate } from '../../src/validate/index.js';
 import type { ChunkedStream } from '../arbitrary/byte-stream.js';
 import type { DeepKvList } from '../arbitrary/deep-kv-list.js';

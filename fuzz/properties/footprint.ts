@@ -18,7 +18,7 @@
  * FOOTPRINT_PER_BYTE = 16 + 16 + 2. The engine's heap statistics are not
  * used: they are too noisy for one message.
  */
-import type { KVList, KVValue, Message, UnknownAttribute } from '../../src/index.js';
+import type { KVList, KVValue, Message, UnknownAttribute } from '../../src/codec/types.js';
 
 /** The documented bound (spec/wire-format.md, "Decode cost"), written here, not read from the code it checks. */
 const COST_PER_BYTE = 16;

@@ -1,6 +1,7 @@
 /** The binary-parser oracle (fuzz/oracle/: an independent grammar of spec/wire-format.md) against the codec on every valid frame. */
 import assert from 'node:assert/strict';
-import { decode, toJSON } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { toJSON } from '../../src/codec/json.js';
 import { parseFrame } from '../oracle/grammar.js';
 import { frameToJson } from '../oracle/spec-json.js';
 

@@ -3,7 +3,7 @@
  * anything else (a defect: the codec promises to throw nothing but
  * TLibError). Also times the call in CPU time, for the bounded-time checks.
  */
-import { TLibError } from '../../src/index.js';
+import { TLibError } from '../../src/wire/errors.js';
 
 /** `ms` is the CPU time the call took (see `cpuMs`). */
 type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error: TLibError; ms: number };

@@ -20,7 +20,8 @@
  */
 import assert from 'node:assert/strict';
 import { judgeReceived } from '../../conformance/rules/received-rules.js';
-import { encode, type Message } from '../../src/index.js';
+import { encode } from '../../src/codec/encode.js';
+import type { Message } from '../../src/codec/types.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { validate } from '../../src/validate/index.js';
 import { DN_SLOTS, type ServerOp, type ServerScript } from '../arbitrary/server-script.js';

@@ -4,7 +4,9 @@
  * right rule id when any one Mandatory attribute is removed.
  */
 import assert from 'node:assert/strict';
-import { decode, encode, type Message } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { encode } from '../../src/codec/encode.js';
+import type { Message } from '../../src/codec/types.js';
 import { validate, validateAs, type Violation } from '../../src/validate/index.js';
 import { specOf, type SpecialEventCase } from '../arbitrary/special-event.js';
 

@@ -5,7 +5,10 @@
  * connection closed: after a framing error the byte stream cannot be trusted.
  */
 import net from 'node:net';
-import { decode, encode, FrameDecoder, isTLibError } from '../index.js';
+import { decode } from '../codec/decode.js';
+import { encode } from '../codec/encode.js';
+import { FrameDecoder } from '../codec/frame-decoder.js';
+import { isTLibError } from '../wire/errors.js';
 import type { Limits } from '../codec/limits.js';
 import type { Message } from '../codec/types.js';
 import type { Endpoint } from './endpoint.js';

@@ -5,7 +5,8 @@
  * narrows which event types count. EventError always counts, because it is
  * T-Server's negative answer to any request.
  */
-import type { Message, MessageName } from '../index.js';
+import type { Message } from '../codec/types.js';
+import type { MessageName } from '../registry.js';
 import type { ServerConnection } from './connection.js';
 import { ClientError } from './errors.js';
 

@@ -3,7 +3,7 @@
  * (the reference lists it Mandatory in every special event) unless a defect
  * removes it on purpose.
  */
-import { encode } from '../index.js';
+import { encode } from '../codec/encode.js';
 import { messageByName } from '../registry.js';
 import type { Attributes, Message } from '../codec/types.js';
 import type { MessageName } from '../registry.js';

@@ -5,7 +5,10 @@
  * out of here into the server that serves everyone else.
  */
 import type { Socket } from 'node:net';
-import { decode, FrameDecoder, isTLibError, type Message } from '../index.js';
+import { decode } from '../codec/decode.js';
+import { FrameDecoder } from '../codec/frame-decoder.js';
+import { isTLibError } from '../wire/errors.js';
+import type { Message } from '../codec/types.js';
 import { errorEvent, encodeEvent } from './events.js';
 import type { SimErrorName } from './error-codes.js';
 import type { SimLimits } from './limits.js';
