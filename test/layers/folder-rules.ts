@@ -35,16 +35,29 @@ export function importersOf(root: string, file: string): string[] {
   return sourcesUnder(root).filter((f) => specifiersOf(readFileSync(path.join(root, f), 'utf8')).some((s) => s.startsWith('.') && path.resolve(root, path.dirname(f), s) === file));
 }
 
-/** Every relative import of the layer's sources that crosses from one of its folders into another. */
-export function crossFolderImports(root: string): FolderImport[] {
+/**
+ * The unit a root-relative path belongs to when the layer's root holds files
+ * that are layers of their own: its folder, or for a file at the root its
+ * name without the extension ('registry' for registry.ts).
+ */
+export function folderOrRootFileOf(relative: string): string {
+  const folder = folderOf(relative);
+  return folder === '' ? relative.replace(/\.[jt]s$/, '') : folder;
+}
+
+/**
+ * Every relative import of the layer's sources that crosses from one of its
+ * units into another; a unit is a folder unless `unitOf` says otherwise.
+ */
+export function crossFolderImports(root: string, unitOf: (relative: string) => string = folderOf): FolderImport[] {
   const found: FolderImport[] = [];
   for (const file of sourcesUnder(root)) {
     for (const specifier of specifiersOf(readFileSync(path.join(root, file), 'utf8'))) {
       if (!specifier.startsWith('.')) continue;
       const target = path.relative(root, path.resolve(root, path.dirname(file), specifier));
       if (target.startsWith('..')) continue;
-      const from = folderOf(file);
-      const to = folderOf(target);
+      const from = unitOf(file);
+      const to = unitOf(target);
       if (from !== to) found.push({ file, specifier, from, to });
     }
   }
