@@ -7,6 +7,8 @@ import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext } from '../model/scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
+import { bystander, registeredOn } from './registered.js';
+import { mustNotConfirm } from './unconfirmed.js';
 
 const DELIVERY = sentence('EventAgentReserved.description.1');
 const ECHO = sentence('EventAgentReserved.note.a.1');
@@ -76,12 +78,16 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
       // A negative input: an agent that does not exist cannot "have been successfully reserved".
       const a = await ctx.client('requester');
       const AgentID = ctx.resources.absent('agent');
-      const ref = a.request({ Event: 'RequestReserveAgent', AgentID });
-      await a.expect({ what: `an answer to TReserveAgent() (ReferenceID ${ref}) for ${AgentID}, an agent the switch does not have`, match: (x) => x.ReferenceID === ref || x.Event === 'EventAgentReserved' });
-      await a.sync();
-      const wrong = a.received.find((x) => x.Event === 'EventAgentReserved');
-      if (wrong) blame(a, wrong, `EventAgentReserved for ${AgentID}, an agent the switch does not have`, 'no EventAgentReserved (an EventError, say): nothing was successfully reserved', undefined, PRESENT_IN_REQUEST);
-      ctx.seen(`TReserveAgent() for an unknown agent answered by ${a.received.find((x) => x.ReferenceID === ref)?.Event ?? 'nothing'}`);
+      await mustNotConfirm(ctx, a, { Event: 'RequestReserveAgent', AgentID }, {
+        service: 'TReserveAgent()',
+        preposition: 'for',
+        name: AgentID,
+        kind: 'agent',
+        absent: 'an agent the switch does not have',
+        confirmation: 'EventAgentReserved',
+        because: 'nothing was successfully reserved',
+        sentence: PRESENT_IN_REQUEST,
+      });
     },
   },
   {
@@ -132,9 +138,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const dn = ctx.resources.dn('dn');
-      const [b, c] = [await ctx.client('registered-1'), await ctx.client('registered-2')];
-      await b.register(dn);
-      await c.register(dn);
+      const [b, c] = [await registeredOn(ctx, 'registered-1', dn), await registeredOn(ctx, 'registered-2', dn)];
       const a = await ctx.client('requester');
       a.request(reserve(ctx, { ThisDN: dn }));
       await a.expect(reserved);
@@ -151,12 +155,11 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     uses: { dns: 2, agents: 1 },
     cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
-      const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.resources.dn('elsewhere'));
+      const elsewhere = await bystander(ctx);
       const a = await ctx.client('requester');
       a.request(reserve(ctx));
       await a.expect(reserved);
-      await bystander.expectNone(reserved, undefined, DELIVERY);
+      await elsewhere.expectNone(reserved, undefined, DELIVERY);
     },
   },
 ];

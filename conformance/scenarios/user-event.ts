@@ -8,6 +8,7 @@ import { toJSON } from '../../src/codec/json.js';
 import type { KVList } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
+import { bystander, registeredOn } from './registered.js';
 
 const RECEIVED = sentence('EventUserEvent.description.0');
 const THIS_DN = `EventUserEvent: ${sentence('EventUserEvent.row.ThisDN')}`;
@@ -22,17 +23,12 @@ const USER_DATA: KVList = [
 /** A registered receiver, and the user event another client sends to its DN. */
 async function sendUserEvent(ctx: ScenarioContext, bystanderToo = false): Promise<{ receiver: WireClient; sender: WireClient; bystander?: WireClient; dn: string }> {
   const dn = ctx.resources.dn('dn');
-  const receiver = await ctx.client('receiver');
-  await receiver.register(dn);
-  let bystander: WireClient | undefined;
-  if (bystanderToo) {
-    bystander = await ctx.client('bystander');
-    await bystander.register(ctx.resources.dn('elsewhere'));
-  }
+  const receiver = await registeredOn(ctx, 'receiver', dn);
+  const elsewhere = bystanderToo ? await bystander(ctx) : undefined;
   const sender = await ctx.client('sender');
   const ref = sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: USER_DATA });
   await sender.expect(event('EventACK', (m) => m.ReferenceID === ref));
-  return { receiver, sender, dn, ...(bystander ? { bystander } : {}) };
+  return { receiver, sender, dn, ...(elsewhere ? { bystander: elsewhere } : {}) };
 }
 
 const userEvent = event('EventUserEvent', undefined, 'from the other client', RECEIVED);
