@@ -5,7 +5,7 @@
  */
 import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/codec/types.js';
-import type { Scenario, ScenarioContext } from '../model/scenario.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
 import { bystander, registeredOn } from './registered.js';
 import { mustNotConfirm } from './unconfirmed.js';
@@ -28,6 +28,13 @@ function reserve(ctx: ScenarioContext, extra: Partial<Message> = {}): Message {
 }
 
 const reserved = event('EventAgentReserved');
+
+/** The requester, and the EventAgentReserved that answers the request `build` makes once it is connected. */
+async function reservation(ctx: ScenarioContext, build: () => Message): Promise<{ a: WireClient; m: Message }> {
+  const a = await ctx.client('requester');
+  a.request(build());
+  return { a, m: await a.expect(reserved) };
+}
 
 export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
   {
@@ -59,9 +66,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     cites: ['EventAgentReserved.description.0'],
     run: async (ctx) => {
       // Reading: an attribute the request lacked has no parameter to be "equal to", so it must not appear.
-      const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
-      const m = await a.expect(reserved);
+      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
       mustLack(a, m, 'Place', 'the request named no agent_place, so there is none to confirm', PRESENT_IN_REQUEST);
       mustLack(a, m, 'ThisDN', 'the request named no agent_dn, so there is none to confirm', PRESENT_IN_REQUEST);
     },
@@ -99,10 +104,8 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     uses: { agents: 1 },
     cites: ['EventAgentReserved.note.a.0'],
     run: async (ctx) => {
-      const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
-      const m = await a.expect(reserved);
-      const present = (['AgentID', 'Place', 'ThisDN'] as const).filter((k) => m[k] !== undefined);
+      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
+      const present = IDENTITY.filter((k) => m[k] !== undefined);
       if (present.length === 0) blame(a, m, 'EventAgentReserved names no agent', 'at least one of AgentID, Place, ThisDN', 'none of them');
       ctx.seen(`carries ${present.join(', ')}`);
     },
@@ -116,9 +119,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     uses: { dns: 1, agents: 1 },
     cites: ['EventAgentReserved.note.b.0'],
     run: async (ctx) => {
-      const a = await ctx.client('requester');
-      a.request(reserve(ctx));
-      const m = await a.expect(reserved);
+      const { a, m } = await reservation(ctx, () => reserve(ctx));
       // Timeout is Optional and the server chooses the duration it grants; only the unit is ruled.
       if (m.Timeout === undefined) return ctx.seen('no Timeout (Optional)');
       const seconds = [Math.floor(TIMEOUT_MS / 1000), Math.ceil(TIMEOUT_MS / 1000)];
