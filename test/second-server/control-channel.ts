@@ -57,6 +57,7 @@ function serve(channel: Channel, socket: Socket): void {
   socket.on('close', () => {
     session.closed = true;
     channel.lease.drop(session);
+    channel.pair.options.log?.(`control: connection closed, lease now ${JSON.stringify(channel.lease.snapshot())}`);
   });
   socket.on('data', (chunk: string) => {
     buffered += chunk;
@@ -94,22 +95,26 @@ async function perform({ pair, lease }: Channel, session: Session, line: string)
   try {
     switch (r.action) {
       case 'switchover':
+        logPairChange(pair, lease, 'switchover');
         await switchover(pair);
         return { ok: true };
       case 'setLink':
         if ((r.server !== 'primary' && r.server !== 'backup') || typeof r.up !== 'boolean') {
           return { ok: false, error: 'setLink needs "server": "primary" or "backup" and "up": true or false' };
         }
+        if (pair.links[pair.sideWithRole(r.server).name] !== r.up) logPairChange(pair, lease, `setLink ${r.server} ${r.up ? 'up' : 'down'}`);
         await setLink(pair, r.server, r.up);
         return { ok: true };
       case 'switchFault':
         if (!isFaultKind(r.kind)) return { ok: false, error: 'switchFault needs "kind": "checksum", "missing-attributes" or "incomplete-flow"' };
+        logPairChange(pair, lease, `switchFault ${r.kind}`);
         await switchFault(pair, r.kind, {
           ...(typeof r.ThisDN === 'string' ? { ThisDN: r.ThisDN } : {}),
           ...(typeof r.ConnID === 'string' ? { ConnID: r.ConnID } : {}),
         });
         return { ok: true };
       case 'backupConnected':
+        logPairChange(pair, lease, 'backupConnected');
         await backupConnected(pair);
         return { ok: true };
       case 'addCall': {
@@ -125,6 +130,7 @@ async function perform({ pair, lease }: Channel, session: Session, line: string)
         // A request queued behind others on a connection that has since closed must not take a lease nobody can give back.
         if (session.closed) return { ok: false, error: 'the control connection closed before the lease was requested' };
         const granted = await lease.acquire(session, r.mode);
+        if (granted) pair.options.log?.(`control: ${r.mode} lease granted, lease now ${JSON.stringify(lease.snapshot())}`);
         return granted ? { ok: true } : { ok: false, error: 'the control connection closed before the lease was granted' };
       }
       case 'release':
@@ -139,3 +145,14 @@ async function perform({ pair, lease }: Channel, session: Session, line: string)
     return { ok: false, error: (err as Error).message };
   }
 }
+
+/**
+ * One log line per change every client of the pair sees, with the lease
+ * held at that moment: whoever reads the log can tell whether a run changed
+ * the pair under another run's feet (PAIR_CHANGE parses it).
+ */
+function logPairChange(pair: VendorPair, lease: PairLease<Session>, action: string): void {
+  pair.options.log?.(`control: pair change ${action} under lease ${JSON.stringify(lease.snapshot())}`);
+}
+
+export const PAIR_CHANGE = /^control: pair change (.+) under lease (\{.*\})$/;
