@@ -6,7 +6,7 @@
  * decoder-side cache sees one frame twice.
  * Timed in CPU time, like the codec table (harness.ts).
  */
-import { seededRandom } from '../conformance/random.js';
+import { seededRandom } from '../conformance/runner/random.js';
 import { decode, encode, FrameDecoder } from '../src/index.js';
 import { consume, cpuMs, median, walk } from './harness.js';
 import { buildTraffic } from './traffic.js';

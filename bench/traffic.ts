@@ -7,7 +7,7 @@
  * from message to message (DNs, connection ids, times, reference ids,
  * attached-data values), keys stay, as in a contact centre's real traffic.
  */
-import { seededRandom } from '../conformance/random.js';
+import { seededRandom } from '../conformance/runner/random.js';
 import { MESSAGES, type KVList, type Message, type MessageName } from '../src/index.js';
 
 /** Draws for one message: a seeded generator with the helpers the templates need. */

@@ -5,7 +5,7 @@
  * refused password is one line and exit 2, never a counterexample or a run
  * full of failures that blame the server for the harness.
  */
-import { preflight } from '../conformance/preflight.js';
+import { preflight } from '../conformance/runner/preflight.js';
 import { DEFAULT_STARTUP_MS, DEFAULT_STEP_MS, type LoadedProfile } from '../conformance/profile/model.js';
 import { tcpTarget } from '../conformance/targets/tcp.js';
 import { checkReachable } from './reachable.js';

@@ -3,16 +3,16 @@
  * a library bridge, with the reports, profile, shards, known lists and exit
  * codes of server conformance (spec/library-bridge-contract.md).
  */
-import { exitCodeOf } from '../../conformance/aggregate.js';
-import { writeKnownList } from '../../conformance/known-list.js';
+import { exitCodeOf } from '../../conformance/runner/aggregate.js';
+import { writeKnownList } from '../../conformance/runner/known-list.js';
 import { runLibraryConformance, libraryTargetInfo } from '../../conformance/library/engine.js';
 import { ALL_FORMS } from '../../conformance/library/forms.js';
 import { LibraryPreflightError, libraryPreflight } from '../../conformance/library/preflight.js';
 import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
 import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
 import { formatTraceRecord, renderCaseLine, renderSummary } from '../../conformance/report/index.js';
-import { selectScenarios } from '../../conformance/select.js';
-import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { selectScenarios } from '../../conformance/runner/select.js';
+import { ConformanceUsageError } from '../../conformance/model/usage-error.js';
 import { parseShard, shardLabel, shardOf } from '../shard.js';
 import { loadList, packageVersion, positiveInt, rewriteCommand, writeReports, type ConformIO, type ConformOptions } from './conform.js';
 import { DEFAULT_STARTUP_MS, DEFAULT_STEP_MS } from '../../conformance/profile/model.js';

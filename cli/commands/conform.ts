@@ -4,24 +4,24 @@
  * and a summary, writes reports. Exit codes: cli/exit-codes.ts.
  */
 import { Command, CommanderError } from '../commander.js';
-import { exitCodeOf } from '../../conformance/aggregate.js';
-import { runConformance } from '../../conformance/engine.js';
-import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/known-list.js';
-import { preflight, PreflightError } from '../../conformance/preflight.js';
+import { exitCodeOf } from '../../conformance/runner/aggregate.js';
+import { runConformance } from '../../conformance/runner/engine.js';
+import { readKnownList, writeKnownList, type KnownEntry } from '../../conformance/runner/known-list.js';
+import { preflight, PreflightError } from '../../conformance/runner/preflight.js';
 import { BUILT_IN_PROFILE, loadProfile } from '../../conformance/profile/load.js';
 import { DEFAULT_STARTUP_MS, DEFAULT_STEP_MS } from '../../conformance/profile/model.js';
-import { summarize } from '../../conformance/aggregate.js';
+import { summarize } from '../../conformance/runner/aggregate.js';
 import { formatTraceRecord, jsonReportChunks, junitChunks, renderCaseLine, renderSummary, writeHtmlReport } from '../../conformance/report/index.js';
 import { sanitizeOneLine } from '../../conformance/report/sanitize.js';
 import { STDOUT_PATH, writeReportFile } from '../../conformance/report/write-file.js';
-import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport } from '../../conformance/report-model.js';
-import type { Scenario } from '../../conformance/scenario.js';
-import type { Target } from '../../conformance/target.js';
+import { REPORT_SCHEMA_VERSION, type CaseResult, type RunReport } from '../../conformance/report/report-model.js';
+import type { Scenario } from '../../conformance/model/scenario.js';
+import type { Target } from '../../conformance/targets/target.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
-import { selectScenarios } from '../../conformance/select.js';
-import { targetFromWords } from '../../conformance/target-spec.js';
-import { ConformanceUsageError } from '../../conformance/usage-error.js';
-import { shellWord } from '../../conformance/reproduce.js';
+import { selectScenarios } from '../../conformance/runner/select.js';
+import { targetFromWords } from '../../conformance/targets/target-spec.js';
+import { ConformanceUsageError } from '../../conformance/model/usage-error.js';
+import { shellWord } from '../../conformance/runner/reproduce.js';
 import { validate } from '../../src/validate/index.js';
 import { parseShard, shardLabel, shardOf, ShardError } from '../shard.js';
 import { colorWanted } from '../color.js';

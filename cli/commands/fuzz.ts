@@ -8,10 +8,10 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from '../commander.js';
-import { parseTcpAddress } from '../../conformance/target-spec.js';
+import { parseTcpAddress } from '../../conformance/targets/target-spec.js';
 import { loadProfile } from '../../conformance/profile/load.js';
 import type { LoadedProfile } from '../../conformance/profile/model.js';
-import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { ConformanceUsageError } from '../../conformance/model/usage-error.js';
 import { preflightTcp } from '../target-preflight.js';
 import { parseShard, ShardError, type Shard } from '../shard.js';
 

@@ -7,8 +7,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from '../commander.js';
-import { parseTcpAddress } from '../../conformance/target-spec.js';
-import { ConformanceUsageError } from '../../conformance/usage-error.js';
+import { parseTcpAddress } from '../../conformance/targets/target-spec.js';
+import { ConformanceUsageError } from '../../conformance/model/usage-error.js';
 import { sanitizeForTerminal } from '../../conformance/report/sanitize.js';
 import { writeReportFile } from '../../conformance/report/write-file.js';
 import { checkLoadOptions, DEFAULT_LOAD, runLoad, type LoadOptions, type LoadResult } from '../../load/run-load.js';

@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from '../commander.js';
-import { exitCodeOf } from '../../conformance/aggregate.js';
-import { asRunReport, mergeRunReports, MergeError } from '../../conformance/merge.js';
+import { exitCodeOf } from '../../conformance/runner/aggregate.js';
+import { asRunReport, mergeRunReports, MergeError } from '../../conformance/runner/merge.js';
 import { renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 
 interface MergeOptions {

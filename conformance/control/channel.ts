@@ -5,9 +5,9 @@
  * T-Server pair.
  */
 import { connect } from 'node:net';
-import { targetError } from '../failure.js';
-import type { Control } from '../scenario.js';
-import type { TcpAddress } from '../transport.js';
+import { targetError } from '../model/failure.js';
+import type { Control } from '../model/scenario.js';
+import type { TcpAddress } from '../message-path/transport.js';
 
 /** The longest answer line the runner reads from a control channel; a longer one fails the action. */
 export const CONTROL_LINE_CHARS = 64 * 1024;

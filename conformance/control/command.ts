@@ -7,8 +7,8 @@
  * and, optionally, `state` (prints which configured server is primary now).
  */
 import { spawn } from 'node:child_process';
-import { targetError } from '../failure.js';
-import type { Control, ServerSide } from '../scenario.js';
+import { targetError } from '../model/failure.js';
+import type { Control, ServerSide } from '../model/scenario.js';
 
 /** A hook is stopped with everything it started: its own process group. */
 function stopGroup(pid: number | undefined): void {

@@ -1,11 +1,11 @@
 /**
  * One attempt at one library scenario: a fresh scripted pair and a fresh
  * bridge, the script, the checks every scenario makes, and the verdict,
- * the way conformance/run-case.ts turns a server scenario's end into one.
+ * the way conformance/runner/run-case.ts turns a server scenario's end into one.
  */
-import { Exchange, type RecordListener } from '../exchange.js';
-import type { CaseResult } from '../report-model.js';
-import { outcomeOf, withDeadline } from '../run-case.js';
+import { Exchange, type RecordListener } from '../message-path/exchange.js';
+import type { CaseResult } from '../report/report-model.js';
+import { outcomeOf, withDeadline } from '../runner/run-case.js';
 import { Bridge } from './bridge.js';
 import { createLibraryContext } from './context.js';
 import type { UserDataForm } from './forms.js';

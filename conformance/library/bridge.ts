@@ -5,8 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fromJSON, type JsonMessage, type Message } from '../../src/index.js';
-import type { Exchange } from '../exchange.js';
-import { stepTimeout, targetError } from '../failure.js';
+import type { Exchange } from '../message-path/exchange.js';
+import { stepTimeout, targetError } from '../model/failure.js';
 import { WatchLog } from './watch-log.js';
 
 /** One event the bridge says reached the application. */

@@ -6,8 +6,8 @@
  * never acts.
  */
 import { SERVER_ROLE, type Message } from '../../src/index.js';
-import type { Exchange } from '../exchange.js';
-import { targetError, violation } from '../failure.js';
+import type { Exchange } from '../message-path/exchange.js';
+import { targetError, violation } from '../model/failure.js';
 import type { AppEntry, Bridge } from './bridge.js';
 import type { UserDataForm } from './forms.js';
 import type { ScriptedPair, ServerName, WireEntry } from './scripted-pair.js';

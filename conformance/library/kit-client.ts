@@ -5,7 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
-import { targetError } from '../failure.js';
+import { targetError } from '../model/failure.js';
 import type { HostPort } from './forms.js';
 
 export class KitClient {

@@ -4,7 +4,7 @@
  * with one line (exit 2), as a server target's preflight does, instead of
  * failing every scenario the same way.
  */
-import { Exchange } from '../exchange.js';
+import { Exchange } from '../message-path/exchange.js';
 import { Bridge } from './bridge.js';
 import type { UserDataForm } from './forms.js';
 import { ScriptedPair } from './scripted-pair.js';

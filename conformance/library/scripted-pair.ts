@@ -11,7 +11,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { decode, encode, FrameDecoder, SERVER_ROLE, type Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
-import type { Exchange } from '../exchange.js';
+import type { Exchange } from '../message-path/exchange.js';
 import { USER_DATA_FORMS, type HostPort, type UserDataForm } from './forms.js';
 import { WatchLog } from './watch-log.js';
 

@@ -4,7 +4,7 @@
  * first entry, past or future, that matches; it is bounded by the step
  * timeout only as a last resort against a library that never acts.
  */
-import { stepTimeout, targetError } from '../failure.js';
+import { stepTimeout, targetError } from '../model/failure.js';
 
 interface Waiter<T> {
   from: number;

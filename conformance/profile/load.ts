@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import builtIn from '../../spec/profiles/default.json' with { type: 'json' };
-import { ConformanceUsageError } from '../usage-error.js';
+import { ConformanceUsageError } from '../model/usage-error.js';
 import { validate as generated } from './generated/profile-validator.js';
 import type { LoadedProfile, Profile } from './model.js';
 

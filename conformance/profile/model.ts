@@ -41,18 +41,6 @@ export const DEFAULT_STEP_MS = 2000;
 /** How long a target may take to come up when the profile gives no timeouts.startupMs. */
 export const DEFAULT_STARTUP_MS = 10_000;
 
-/** What one scenario leases from the profile for the length of one attempt. */
-export interface ResourceUse {
-  /** Distinct DNs, named by label in the scenario (ctx.resources.dn(label)). */
-  dns?: number;
-  /** Agents with their place (ctx.resources.agent()). */
-  agents?: number;
-  /** One call (ctx.obtainCall()). */
-  call?: boolean;
-  /** A resource the switch does not have (ctx.resources.absent()), from the profile's "absent". */
-  absent?: 'agent' | 'call';
-}
-
 /** A profile as the runner uses it: where it came from, for messages. */
 export interface LoadedProfile {
   profile: Profile;

@@ -4,7 +4,8 @@
  * when the profile has too few: serialised, never sharing, never skipped for
  * being busy. A lease the profile can never grant is a skip reason instead.
  */
-import type { ExistingCall, Profile, ProfileAgent, ProfileDn, ResourceUse } from './model.js';
+import type { ResourceUse } from '../model/scenario.js';
+import type { ExistingCall, Profile, ProfileAgent, ProfileDn } from './model.js';
 
 export interface Lease {
   dns: ProfileDn[];

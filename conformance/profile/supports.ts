@@ -1,5 +1,5 @@
 /** A need the profile's "supports" entry rules out, with the words that say so; absent entries rule out nothing. */
-import type { Need } from '../scenario.js';
+import type { Need } from '../model/scenario.js';
 import type { LoadedProfile } from './model.js';
 
 export function profileUnmet(need: Need, { profile, source }: LoadedProfile): string | undefined {

@@ -6,7 +6,7 @@
  * (a note in the exchange, "…[cut N chars]" in a string) and in the report's
  * `truncated` field. docs/reliability.md states these numbers.
  */
-import type { CaseResult, RunReport, WireRecord } from '../report-model.js';
+import type { CaseResult, RunReport, WireRecord } from './report-model.js';
 
 export const REPORT_BOUNDS = Object.freeze({
   /** Characters kept of one free-text field (reason, expected, actual, seen, a note, a stderr line). */

@@ -1,5 +1,5 @@
 /** The live progress line printed as each scenario finishes. */
-import type { CaseResult } from '../report-model.js';
+import type { CaseResult } from './report-model.js';
 import { paint } from './ansi.js';
 import { formatDuration } from './format.js';
 import { sanitizeForTerminal, sanitizeOneLine } from './sanitize.js';

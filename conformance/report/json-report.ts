@@ -1,5 +1,5 @@
 /** --json: the run model as it is, for tools that post-process runs, with its state and within the report bounds. */
-import type { RunReport } from '../report-model.js';
+import type { RunReport } from './report-model.js';
 import { boundReport } from './bounded.js';
 import { runState } from './run-state.js';
 import { writeReportFile } from './write-file.js';

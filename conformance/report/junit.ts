@@ -4,7 +4,7 @@
  * as skipped and flaky ones as passed, because the lists that name them exist
  * so that CI gates on regressions only.
  */
-import { outsideTablesLines, type CaseResult, type RunReport } from '../report-model.js';
+import { outsideTablesLines, type CaseResult, type RunReport } from './report-model.js';
 import { boundReport } from './bounded.js';
 import { runState, stateLine } from './run-state.js';
 import { formatTraceRecord } from './trace.js';

@@ -4,7 +4,7 @@
  * counts that add up: total = judged + skipped + errors, and
  * judged = passed + failed + known + flaky.
  */
-import type { CaseResult, RunReport } from '../report-model.js';
+import type { CaseResult, RunReport } from './report-model.js';
 
 export type RunStateKind = 'passed' | 'passed-with-known-failures' | 'passed-with-skips' | 'failed' | 'not-judged' | 'interrupted';
 

@@ -1,5 +1,5 @@
 /** The table printed after a run: what was tested, how it went, and which rules broke. */
-import { outsideTablesLines, type CaseResult, type RunReport, type Verdict } from '../report-model.js';
+import { outsideTablesLines, type CaseResult, type RunReport, type Verdict } from './report-model.js';
 import { paint } from './ansi.js';
 import { caseDetails } from './case-line.js';
 import { formatDuration } from './format.js';

@@ -1,5 +1,5 @@
 /** --trace lines: one wire record as a person reads it in a terminal. */
-import type { WireRecord } from '../report-model.js';
+import type { WireRecord } from './report-model.js';
 import type { JsonMessage } from '../../src/index.js';
 import { paint } from './ansi.js';
 import { formatOffset, hexLines } from './format.js';

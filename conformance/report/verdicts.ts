@@ -1,5 +1,5 @@
 /** How each verdict is shown, in one table so every report agrees. */
-import type { Verdict } from '../report-model.js';
+import type { Verdict } from './report-model.js';
 import type { Style } from './ansi.js';
 
 export interface VerdictLook {

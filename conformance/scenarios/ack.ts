@@ -7,7 +7,7 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { SentenceId } from '../../src/reference/sentences.js';
 import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
-import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { answered, event, mustEqual, mustHave, mustLack } from './check.js';
 
 const RESPONSE_TO = sentence('EventACK.description.1');
@@ -159,7 +159,7 @@ const namesRequest: Scenario = {
 /**
  * The same rules hold for the server that became primary by a switchover:
  * requests go to it, and its answers and copies are judged like the first
- * primary's (every rule on every copy, conformance/received-rules.ts).
+ * primary's (every rule on every copy, conformance/rules/received-rules.ts).
  */
 const afterSwitchover: Scenario = {
   id: 'ack/after-switchover',

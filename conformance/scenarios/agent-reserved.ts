@@ -5,7 +5,7 @@
  */
 import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/index.js';
-import type { Scenario, ScenarioContext } from '../scenario.js';
+import type { Scenario, ScenarioContext } from '../model/scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
 
 const DELIVERY = sentence('EventAgentReserved.description.1');

@@ -1,6 +1,6 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
 import { sentence } from '../../src/reference/sentences.js';
-import type { Scenario } from '../scenario.js';
+import type { Scenario } from '../model/scenario.js';
 import { blame, event, mustEqual, mustHave } from './check.js';
 
 const CHANGED = sentence('EventCallInfoChanged.description.0');

@@ -3,9 +3,9 @@
  * rule in words, gives Expected and Actual, and marks the message to blame.
  */
 import type { Message } from '../../src/index.js';
-import { isConformanceError, refusalBreaks, violation } from '../failure.js';
-import { describe } from '../inbox.js';
-import type { Expectation, Receiver } from '../scenario.js';
+import { isConformanceError, refusalBreaks, violation } from '../model/failure.js';
+import { describe } from '../message-path/inbox.js';
+import type { Expectation, Receiver } from '../model/scenario.js';
 
 export function event(name: string, also?: (m: Message) => boolean, detail?: string, sentence?: string): Expectation {
   return { what: detail ? `${name} ${detail}` : name, match: (m) => m.Event === name && (also ? also(m) : true), ...(sentence ? { sentence } : {}) };

@@ -4,7 +4,7 @@
  * or missing attributes."
  */
 import { sentence } from '../../src/reference/sentences.js';
-import type { FaultKind, Scenario } from '../scenario.js';
+import type { FaultKind, Scenario } from '../model/scenario.js';
 import { event, mustEqual } from './check.js';
 
 const DETECTED = sentence('EventHardwareError.description.0');

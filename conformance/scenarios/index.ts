@@ -1,5 +1,5 @@
 /** The catalogue, in report order. Ids are semantic: adding a scenario renames none. */
-import type { Scenario } from '../scenario.js';
+import type { Scenario } from '../model/scenario.js';
 import { ACK_SCENARIOS } from './ack.js';
 import { AGENT_RESERVED_SCENARIOS } from './agent-reserved.js';
 import { CALL_INFO_SCENARIOS } from './call-info.js';

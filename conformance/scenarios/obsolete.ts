@@ -1,8 +1,8 @@
 /** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
 import { sentence } from '../../src/reference/sentences.js';
 import { messageByName } from '../../src/index.js';
-import { isConformanceError } from '../failure.js';
-import type { Expectation, Scenario } from '../scenario.js';
+import { isConformanceError } from '../model/failure.js';
+import type { Expectation, Scenario } from '../model/scenario.js';
 
 const OBSOLETE = `${sentence('EventResourceAllocated.title')}. ${sentence('EventResourceFreed.title')}.`;
 

@@ -4,9 +4,9 @@
  */
 import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/index.js';
-import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { answered, blame, event } from './check.js';
-import { describe } from '../inbox.js';
+import { describe } from '../message-path/inbox.js';
 
 const LOST = sentence('EventPrimaryChanged.warning.2');
 const GAINED = sentence('EventPrimaryChanged.warning.3');

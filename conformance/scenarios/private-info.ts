@@ -4,7 +4,7 @@
  * TPrivateService(). Those registered on the specified device ..."
  */
 import { sentence } from '../../src/reference/sentences.js';
-import type { Scenario } from '../scenario.js';
+import type { Scenario } from '../model/scenario.js';
 import { event, mustHave } from './check.js';
 
 const DISTRIBUTION = [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' ');

@@ -7,8 +7,8 @@
 import { serverReferences } from '../../src/backup-reference.js';
 import { SERVER_ROLE, type KVList, type Message } from '../../src/index.js';
 import { sentence } from '../../src/reference/sentences.js';
-import { isConformanceError } from '../failure.js';
-import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import { isConformanceError } from '../model/failure.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
 const ROLE_0 = sentence('EventRestoreConnection.attribute.ServerRole.0');

@@ -4,8 +4,8 @@
  */
 import type { Message } from '../../src/index.js';
 import { CARDINALITY } from '../../src/validate/cardinality.js';
-import { violation } from '../failure.js';
-import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import { violation } from '../model/failure.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { event } from './check.js';
 
 const STEPS_ANSWERS = ['EventACK', 'EventUserEvent', 'EventPrivateInfo', 'EventAgentReserved', 'EventCallInfoChanged'];
@@ -67,7 +67,7 @@ export const SCHEMA_SCENARIOS: Scenario[] = [
       const a = await ctx.client('client-a');
       const b = await ctx.client('client-b');
       await provokeEvents(ctx, a, b);
-      // Every received instance is judged as it arrives (conformance/received-rules.ts); this states it once more for the events provoked here.
+      // Every received instance is judged as it arrives (conformance/rules/received-rules.ts); this states it once more for the events provoked here.
       for (const c of [a, b]) {
         for (const m of c.received.filter(judged)) {
           const [v] = ctx.validate(m);

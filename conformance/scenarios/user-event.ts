@@ -5,7 +5,7 @@
  */
 import { sentence } from '../../src/reference/sentences.js';
 import { toJSON, type KVList } from '../../src/index.js';
-import type { Scenario, ScenarioContext, WireClient } from '../scenario.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
 const RECEIVED = sentence('EventUserEvent.description.0');

@@ -6,10 +6,10 @@
  */
 import { defectNamed, type DefectName } from '../../src/sim/defects/index.js';
 import { startSimulator } from '../../src/sim/index.js';
-import { targetError } from '../failure.js';
-import type { Control, Need } from '../scenario.js';
-import type { Target, TargetSession } from '../target.js';
-import { connectTcp } from '../transport.js';
+import { targetError } from '../model/failure.js';
+import type { Control, Need } from '../model/scenario.js';
+import type { Target, TargetSession } from './target.js';
+import { connectTcp } from '../message-path/transport.js';
 import { openLibraryApp } from './library-app.js';
 
 export interface EmbeddedTargetOptions {

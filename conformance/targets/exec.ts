@@ -6,11 +6,11 @@
  * switchovers: each bridge is told the role it serves and which configured
  * server has that role now, and the pair is restored after control scenarios.
  */
-import { registerClient } from '../handshake.js';
-import type { AppView, Control, Need, ServerSide } from '../scenario.js';
-import { controlInfo, type Target, type TargetSession } from '../target.js';
-import { spawnBridge } from '../transport.js';
-import { RawClient } from '../wire-client.js';
+import { registerClient } from '../message-path/handshake.js';
+import type { AppView, Control, Need, ServerSide } from '../model/scenario.js';
+import { controlInfo, type Target, type TargetSession } from './target.js';
+import { spawnBridge } from '../message-path/transport.js';
+import { RawClient } from '../message-path/wire-client.js';
 import { followSwitchovers } from './roles.js';
 
 export interface ExecTargetOptions {

@@ -4,11 +4,11 @@
  */
 import { TClient } from '../../src/client/index.js';
 import { tapInternalEvents } from '../../src/client/internal-tap.js';
-import { targetError } from '../failure.js';
-import { Inbox } from '../inbox.js';
-import type { AppView } from '../scenario.js';
-import type { AppViewOptions } from '../target.js';
-import type { TcpAddress } from '../transport.js';
+import { targetError } from '../model/failure.js';
+import { Inbox } from '../message-path/inbox.js';
+import type { AppView } from '../model/scenario.js';
+import type { AppViewOptions } from './target.js';
+import type { TcpAddress } from '../message-path/transport.js';
 
 export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddress; backup?: TcpAddress }, testDefects: readonly string[]): Promise<AppView> {
   const inbox = new Inbox(o.name, o.timeoutMs, o.quietMs, (text, waited) => o.exchange.wait(o.name, 'library', text, waited));

@@ -4,9 +4,9 @@
  * original primary back, so every scenario (and the next run) starts from
  * the pair as it was configured.
  */
-import type { Control, ServerSide } from '../scenario.js';
-import { targetError } from '../failure.js';
-import type { ControlChanges } from '../target.js';
+import type { Control, ServerSide } from '../model/scenario.js';
+import { targetError } from '../model/failure.js';
+import type { ControlChanges } from './target.js';
 
 export interface FollowedPair {
   /** The control hook, its switchover swapping the roles. */

@@ -4,10 +4,10 @@
  * control actions one at a time; a switchover swaps which address is primary,
  * and the pair is restored after each such scenario.
  */
-import { targetError } from '../failure.js';
-import type { Control, Need, ServerSide } from '../scenario.js';
-import { controlInfo, type Target, type TargetSession } from '../target.js';
-import { connectTcp, formatAddress, type TcpAddress } from '../transport.js';
+import { targetError } from '../model/failure.js';
+import type { Control, Need, ServerSide } from '../model/scenario.js';
+import { controlInfo, type Target, type TargetSession } from './target.js';
+import { connectTcp, formatAddress, type TcpAddress } from '../message-path/transport.js';
 import { followSwitchovers } from './roles.js';
 
 export interface TcpTargetOptions {

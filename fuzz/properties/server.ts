@@ -19,7 +19,7 @@
  * the step bound, and everything that came is judged again at the end.
  */
 import assert from 'node:assert/strict';
-import { judgeReceived } from '../../conformance/received-rules.js';
+import { judgeReceived } from '../../conformance/rules/received-rules.js';
 import { encode, type Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { validate } from '../../src/validate/index.js';

@@ -6,7 +6,7 @@
  * spec/sentence-notes.json. `npx tsx scripts/gen-sentence-audit.ts` rewrites it.
  */
 import { readFileSync } from 'node:fs';
-import { RUNNER_CHECK_CITES } from '../../conformance/received-rules.js';
+import { RUNNER_CHECK_CITES } from '../../conformance/rules/received-rules.js';
 import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
 import { isKitRule, S, textOf } from '../../conformance/library/sentences.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';

@@ -13,10 +13,12 @@ import { ENCODE_INVALID_VECTORS, type EncodeInvalidSource } from './encode-inval
 import { STREAM_VECTORS, type StreamSource } from './stream.js';
 import { COST_EDGE_VECTORS, COST_INVALID_VECTORS } from './cost.js';
 import { INVALID_VECTORS } from './invalid.js';
+import { JSON_TEXT_VECTORS, type JsonTextSource } from './json-text.js';
+import { LIMIT_ARGUMENT_VECTORS, limitArgumentOutcome, type LimitArgumentSource } from './limit-arguments.js';
 import { LIMIT_VECTORS } from './limits.js';
 import { MESSAGE_VECTORS, type ValidSource } from './messages.js';
 import { NON_CANONICAL_VECTORS } from './non-canonical.js';
-import type { EncodeErrorVector, StreamVector, ValidVector, Vector } from './types.js';
+import type { EncodeErrorVector, JsonTextVector, LimitArgumentVector, StreamVector, ValidVector, Vector } from './types.js';
 
 function valid(prefix: string, src: ValidSource): ValidVector {
   const bytes = encode(src.message, { allowObsolete: src.allowObsolete ?? false });
@@ -51,6 +53,27 @@ function encodeInvalid(v: EncodeInvalidSource): EncodeErrorVector {
   throw new Error(`${v.name}: expected ${v.error} at ${JSON.stringify(v.path)}, got ${got}`);
 }
 
+/** The JSON text, parsed, must encode to `hex` or fail exactly as the source says. */
+function jsonText(v: JsonTextSource): JsonTextVector {
+  let got: string;
+  try {
+    got = `bytes ${bytesToHex(encode(fromJSON(JSON.parse(v.json) as JsonMessage), v.options))}`;
+    if ('hex' in v && got === `bytes ${v.hex}`) return v as JsonTextVector;
+  } catch (e) {
+    if (!isTLibError(e)) throw e;
+    if ('error' in v && e.code === v.error && e.path === v.path) return v as JsonTextVector;
+    got = `${e.code} at ${JSON.stringify(e.path)} (${e.message})`;
+  }
+  throw new Error(`${v.name}: expected ${'hex' in v ? v.hex : `${v.error} at ${JSON.stringify(v.path)}`}, got ${got}`);
+}
+
+function limitArgument(v: LimitArgumentSource): LimitArgumentVector {
+  const got = limitArgumentOutcome(v.limits);
+  const want = v.accepted ? 'accepted' : 'refused';
+  if (Object.values(got).some((o) => o !== want)) throw new Error(`${v.name}: expected ${want}, got ${JSON.stringify(got)}`);
+  return v;
+}
+
 /** FrameDecoder must return the frames and then the error the source says. */
 function stream(v: StreamSource): StreamVector {
   const d = new FrameDecoder(v.maxFrameBytes === undefined ? undefined : { maxFrameBytes: v.maxFrameBytes });
@@ -83,6 +106,8 @@ export function buildVectorFiles(): Record<string, Vector[]> {
       return { name: v.name, hex: v.hex, message: v.message, canonicalHex: bytesToHex(encode(fromJSON(v.message))) };
     }),
     'encode-invalid.json': ENCODE_INVALID_VECTORS.map(encodeInvalid),
+    'json-text.json': JSON_TEXT_VECTORS.map(jsonText),
+    'limit-arguments.json': LIMIT_ARGUMENT_VECTORS.map(limitArgument),
     'stream.json': STREAM_VECTORS.map(stream),
     'invalid.json': [...INVALID_VECTORS, ...COST_INVALID_VECTORS].map((v) => {
       checkLengthPrefix(v.name, v.error, v.hex);

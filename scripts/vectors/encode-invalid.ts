@@ -91,6 +91,36 @@ export const ENCODE_INVALID_VECTORS: EncodeInvalidSource[] = [
   // The JSON form is read whole before encoding: its own refusals come first.
   bad('INVALID_MESSAGE', 'order/json-form-before-values', 'InputMask.$hex', { Event: 'RequestSetInputMask', ReferenceID: -1, InputMask: { $hex: 'zz' } }),
   bad('INVALID_MESSAGE', 'order/json-unknown-kind-before-tag', 'Unknown[0].kind', { Event: UE, Unknown: [{ tag: -1, kind: 'bogus' as 'int32', value: 1 }] }),
+  // Readings a second implementation had to guess, each now a sentence of spec/wire-format.md (10.1, 14).
+  // fromJSON reads the members in message order, Unknown at its own place among them (not after them as encode's step 5).
+  bad('INVALID_MESSAGE', 'order/json-unknown-read-at-its-place-first', 'Unknown[0].kind', { Event: UE, Unknown: [{ tag: 200, kind: 'bogus' as 'int32', value: 1 }], UserData: [['k', { $hex: 'zz' }]] }),
+  bad('INVALID_MESSAGE', 'order/json-unknown-read-at-its-place-last', 'UserData[0][1].$hex', { Event: UE, UserData: [['k', { $hex: 'zz' }]], Unknown: [{ tag: 200, kind: 'bogus' as 'int32', value: 1 }] }),
+  // fromJSON's refusals come before step 2: an unknown or obsolete Event is encode's to report, after them.
+  bad('INVALID_MESSAGE', 'order/json-form-before-event', 'InputMask.$hex', { Event: 'EventNoSuchThing', InputMask: { $hex: 'zz' } } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'order/json-form-before-obsolete', 'InputMask.$hex', { Event: 'EventResourceFreed', InputMask: { $hex: 'zz' } } as unknown as JsonMessage),
+  // A pair shape fromJSON refuses comes before maxPairs (fromJSON runs first); one only encode refuses comes after it.
+  bad('INVALID_MESSAGE', 'order/json-pair-shape-before-maxPairs', 'UserData[1][1]', { Event: UE, UserData: [['a', 1], ['b', null]] } as unknown as JsonMessage, { limits: { maxPairs: 1 } }),
+  bad('LIMIT_EXCEEDED', 'order/maxPairs-before-a-later-pair-encode-refuses', 'UserData', { Event: UE, UserData: [['a', 1], ['b', 1.5]] }, { limits: { maxPairs: 1 } }),
+  // {"$hex": <not a string>} is not a {"$hex"} object: refused at the value's path, never at .$hex.
+  bad('INVALID_MESSAGE', 'pair-hex-not-a-string', 'UserData[0][1]', { Event: UE, UserData: [['k', { $hex: 5 }]] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'unknown-binary-hex-not-a-string', 'Unknown[0].value', { Event: UE, Unknown: [{ tag: 200, kind: 'binary', value: { $hex: 5 } }] } as unknown as JsonMessage),
+  // A binary above maxStringBytes: LIMIT_EXCEEDED at the value's path, never at .$hex.
+  bad('LIMIT_EXCEEDED', 'binary-above-maxStringBytes', 'InputMask', { Event: 'RequestSetInputMask', InputMask: { $hex: '000000' } }, { limits: { maxStringBytes: 2 } }),
+  bad('LIMIT_EXCEEDED', 'pair-binary-above-maxStringBytes', 'UserData[0][1]', { Event: UE, UserData: [['k', { $hex: '000000' }]] }, { limits: { maxStringBytes: 2 } }),
+  bad('LIMIT_EXCEEDED', 'unknown-binary-above-maxStringBytes', 'Unknown[0].value', { Event: UE, Unknown: [{ tag: 200, kind: 'binary', value: { $hex: '000000' } }] }, { limits: { maxStringBytes: 2 } }),
+  // The encoder counts the decode cost under the caller's maxCostPerByte: 300 empty binaries in a list fit the default budget, not this one.
+  bad('LIMIT_EXCEEDED', 'cost-under-the-callers-maxCostPerByte', '', { Event: UE, UserData: Array.from({ length: 300 }, (): [string, { $hex: string }] => ['', { $hex: '' }]) }, { limits: { maxCostPerByte: 1 } }),
+  // A list is never an object, even where the platform calls it one.
+  bad('INVALID_MESSAGE', 'time-is-a-list', 'time', { Event: UE, time: [] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'unknown-entry-is-a-list', 'Unknown[0]', { Event: UE, Unknown: [['k', 'v']] } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'message-is-a-list', '', [{ Event: UE }] as unknown as JsonMessage),
+  // An absent member of time is not an integer.
+  bad('INVALID_MESSAGE', 'time-without-seconds', 'time.seconds', { Event: UE, time: { microseconds: 1 } } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'time-without-microseconds', 'time.microseconds', { Event: UE, time: { seconds: 1 } } as unknown as JsonMessage),
+  // JSON true/false and strings of digits are not numbers, so not integers.
+  bad('INVALID_MESSAGE', 'int32-boolean', 'ErrorCode', { Event: 'EventError', ErrorCode: true } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'int32-decimal-string', 'ErrorCode', { Event: 'EventError', ErrorCode: '1' } as unknown as JsonMessage),
+  bad('INVALID_MESSAGE', 'messagetype-boolean', 'MessageType', { Event: 'Unknown', MessageType: true } as unknown as JsonMessage),
   // What is ignored: MessageType on a known Event, Obsolete, Server, extra keys in time or an Unknown entry.
   bad('LIMIT_EXCEEDED', 'ignored/messagetype-obsolete-server-and-extra-keys', '', { Event: UE, MessageType: 'junk', Obsolete: 'junk', Server: 5, time: { seconds: 1, microseconds: 2, nanoseconds: 'junk' }, Unknown: [{ tag: 200, kind: 'int32', value: 1, note: 'junk' }] } as unknown as JsonMessage, { limits: { maxAttributes: 2 } }),
   // An object that is not {"$hex": string} where a binary is expected.

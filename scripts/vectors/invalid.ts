@@ -73,6 +73,11 @@ export const INVALID_VECTORS: InvalidSource[] = [
   bad('VARINT_INVALID', 'message-type-above-2^32-1', 4, `
     00 00 00 05                     # body length 5
     ff ff ff ff 1f                  # 2^33-1: the 5th byte may only carry 4 bits (0x00-0x0f)`),
+  bad('VARINT_INVALID', 'fifth-byte-above-0f-at-the-end-of-the-body', 5, `
+    00 00 00 06                     # body length 6
+    60                              # EventUserEvent
+    ff ff ff ff                     # a tag varint: four bytes, each continued
+    80                              # its 5th byte, the body's last: above 0x0f, so VARINT_INVALID, not cut by the end`),
   bad('VARINT_INVALID', 'tag-non-minimal', 5, `
     00 00 00 08                     # body length 8
     34                              # EventError
@@ -94,6 +99,10 @@ export const INVALID_VECTORS: InvalidSource[] = [
   bad('VALUE_OVERRUN', 'message-type-varint-cut', 4, `
     00 00 00 01                     # body length 1
     80                              # a varint continued past the end of the body`),
+  bad('VALUE_OVERRUN', 'varint-cut-after-four-bytes', 5, `
+    00 00 00 05                     # body length 5
+    60                              # EventUserEvent
+    ff ff ff ff                     # a tag varint whose 4th byte is continued: the body ends before its 5th`),
   bad('VALUE_OVERRUN', 'kind-byte-missing', 6, `
     00 00 00 02                     # body length 2
     34                              # EventError

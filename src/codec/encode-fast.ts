@@ -112,7 +112,7 @@ export class FastEncoder {
   }
 
   private writeFrame(m: unknown, allowObsolete: boolean, limits: Limits): void {
-    if (typeof m !== 'object' || m === null) bail();
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) bail();
     this.limits = limits;
     this.pairs = 0;
     this.cost = 0;
@@ -134,7 +134,7 @@ export class FastEncoder {
     const time = hasOwn.call(msg, 'time') ? msg.time : undefined;
     this.timePending = false;
     if (time !== undefined) {
-      if (typeof time !== 'object' || time === null) bail();
+      if (typeof time !== 'object' || time === null || Array.isArray(time)) bail();
       const t = time as Record<string, unknown>;
       this.seconds = u32(hasOwn.call(t, 'seconds') ? t.seconds : undefined);
       this.micros = u32(hasOwn.call(t, 'microseconds') ? t.microseconds : undefined);
@@ -214,7 +214,7 @@ export class FastEncoder {
     const { uTag, uKind, uWire, uValue } = this;
     for (let i = 0; i < n; i++) {
       const e: unknown = list[i];
-      if (typeof e !== 'object' || e === null) bail();
+      if (typeof e !== 'object' || e === null || Array.isArray(e)) bail();
       const entry = e as Record<string, unknown>;
       const tag = hasOwn.call(entry, 'tag') ? entry.tag : undefined;
       if (typeof tag !== 'number' || !Number.isInteger(tag) || tag < 0 || tag > UINT32_MAX || attrByTag(tag) !== undefined || tag === TIME_TAG) bail();

@@ -200,7 +200,8 @@ function writeFrameExact(message: Message, options: EncodeOptions | undefined): 
  * fault throws. Returns the frame's first offset in writer.buf.
  */
 function writeFrame(message: Message, options: EncodeOptions | undefined): number {
-  if (typeof message !== 'object' || message === null) {
+  // a list is not a map from names to values, whatever the platform calls it
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     throw new TLibError('INVALID_MESSAGE', 'encode() takes a message object', { path: '' });
   }
   const limits = resolveLimits(options?.limits);
@@ -309,7 +310,7 @@ function sortByTag(list: Item[], n: number): void {
 }
 
 function collectTime(time: unknown, items: ItemList): number {
-  if (typeof time !== 'object' || time === null) throw encodeError('INVALID_MESSAGE', 'expected { seconds, microseconds }', 'time');
+  if (typeof time !== 'object' || time === null || Array.isArray(time)) throw encodeError('INVALID_MESSAGE', 'expected { seconds, microseconds }', 'time');
   // Own properties only, each read once; other members are ignored.
   const seconds = own(time, 'seconds');
   const microseconds = own(time, 'microseconds');
@@ -327,7 +328,7 @@ function collectUnknown(list: unknown, items: ItemList): number {
   for (let i = 0; i < list.length; i++) {
     const u: unknown = list[i];
     const path = `Unknown[${i}]`;
-    if (typeof u !== 'object' || u === null) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
     // Own properties only, each read once; other members are ignored.
     const tag = own(u, 'tag') as number;
     if (!Number.isInteger(tag) || tag < 0 || tag > UINT32_MAX) throw encodeError('INVALID_MESSAGE', 'tag must be an integer 0..4294967295', `${path}.tag`);

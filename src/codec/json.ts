@@ -95,7 +95,7 @@ function unknownToJson(u: UnknownAttribute): JsonUnknownAttribute {
 }
 
 function unknownFromJson(u: JsonUnknownAttribute, path: string): UnknownAttribute {
-  if (typeof u !== 'object' || u === null) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
   const { tag, kind, value } = u;
   switch (kind) {
     case 'int64':

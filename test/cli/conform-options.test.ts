@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformCommand } from '../../cli/commands/conform.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { parseXml } from '../report/xml-parse.js';
 

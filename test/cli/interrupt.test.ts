@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConformCommand } from '../../cli/commands/conform.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { parseXml } from '../report/xml-parse.js';
 
 const MAIN = new URL('../../cli/main.ts', import.meta.url).pathname;

@@ -1,6 +1,6 @@
 /** --run, --skip and known-list globs: path semantics, and no back-tracking on hostile patterns. */
 import { describe, expect, it } from 'vitest';
-import { compileGlob, matchesId } from '../../conformance/select.js';
+import { compileGlob, matchesId } from '../../conformance/runner/select.js';
 
 describe('scenario globs', () => {
   it.each([

@@ -1,12 +1,12 @@
 /**
  * spec/vectors/stream.json against FrameDecoder (every chunking given, and
  * the same bytes re-cut one byte at a time), and spec/vectors/encode-invalid.json
- * against fromJSON + encode: what an independent implementation tests
+ * against fromJSON + encode, and spec/vectors/json-text.json read as text: what an independent implementation tests
  * itself with, read straight from the published files.
  */
 import { describe, expect, it } from 'vitest';
 import { encode, FrameDecoder, fromJSON, isTLibError } from '../../src/index.js';
-import { bytesOf, ENCODE_ERROR_VECTORS, hexOf, STREAM_VECTORS } from './vector-files.js';
+import { bytesOf, ENCODE_ERROR_VECTORS, hexOf, JSON_TEXT_VECTORS, STREAM_VECTORS } from './vector-files.js';
 
 function runStream(chunks: Uint8Array[], maxFrameBytes?: number): { frames: string[]; error?: { code: string; offset: number } } {
   const d = new FrameDecoder(maxFrameBytes === undefined ? undefined : { maxFrameBytes });
@@ -45,6 +45,20 @@ describe('encoder error vectors', () => {
         error = e;
       }
       expect(isTLibError(error) && [error.code, error.path]).toEqual([v.error, v.path]);
+    });
+  }
+});
+
+describe('JSON text vectors', () => {
+  for (const v of JSON_TEXT_VECTORS) {
+    it(`${v.name}: ${'hex' in v ? v.hex : `${v.error} at ${JSON.stringify(v.path)}`}`, () => {
+      let got: unknown;
+      try {
+        got = hexOf(encode(fromJSON(JSON.parse(v.json)), v.options));
+      } catch (e) {
+        got = isTLibError(e) ? [e.code, e.path] : e;
+      }
+      expect(got).toEqual('hex' in v ? v.hex : [v.error, v.path]);
     });
   }
 });

@@ -3,9 +3,9 @@
  * the tests check the published files, not what a generator would write.
  */
 import { readFileSync } from 'node:fs';
-import type { EncodeErrorVector, ErrorVector, LimitVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
+import type { EncodeErrorVector, ErrorVector, JsonTextVector, LimitVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
 
-export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'stream.json', 'limits.json'] as const;
+export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'json-text.json', 'limit-arguments.json', 'stream.json', 'limits.json'] as const;
 
 function load<T>(file: string): T[] {
   return JSON.parse(readFileSync(new URL(`../../spec/vectors/${file}`, import.meta.url), 'utf8')) as T[];
@@ -19,6 +19,8 @@ export const ERROR_VECTORS = load<ErrorVector>('invalid.json');
 export const LIMIT_VECTORS = load<LimitVector>('limits.json');
 export const ENCODE_ERROR_VECTORS = load<EncodeErrorVector>('encode-invalid.json');
 export const STREAM_VECTORS = load<StreamVector>('stream.json');
+/** Messages given as JSON text, for what a parsed object cannot keep (number spellings, repeated members, name order). */
+export const JSON_TEXT_VECTORS = load<JsonTextVector>('json-text.json');
 /** Every frame that decodes. */
 export const VALID_VECTORS = [...MESSAGE_VECTORS, ...EDGE_VECTORS, ...NON_CANONICAL_VECTORS];
 

@@ -1,7 +1,7 @@
 /** --repeat and exit codes, on results built by hand so each rule is seen alone. */
 import { describe, expect, it } from 'vitest';
-import { combineAttempts, exitCodeOf, summarize } from '../../conformance/aggregate.js';
-import type { CaseResult, RunReport } from '../../conformance/report-model.js';
+import { combineAttempts, exitCodeOf, summarize } from '../../conformance/runner/aggregate.js';
+import type { CaseResult, RunReport } from '../../conformance/report/report-model.js';
 
 const result = (verdict: CaseResult['verdict'], extra: Partial<CaseResult> = {}): CaseResult => ({
   id: 'ack/x',

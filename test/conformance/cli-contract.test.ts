@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { findAll, parseXml, textOf } from '../report/xml-parse.js';
 import { cli } from './helpers.js';

@@ -3,13 +3,13 @@
  * declares the sentence it breaks (src/sim/defects/), a scenario the
  * sentences its own steps check (`cites`). Under each defect, every failing
  * scenario must cite the broken sentence or quote it in its failure (the
- * every-instance checks of conformance/received-rules.ts fail scenarios that
+ * every-instance checks of conformance/rules/received-rules.ts fail scenarios that
  * merely receive a broken event), and for every cited sentence some defect
  * breaking it must fail the scenario.
  */
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { allSentences, sentence } from '../../src/reference/sentences.js';
 import { DEFECTS, type Defect, type DefectName } from '../../src/sim/defects/index.js';
 import { RUNNABLE, STARTUP_MS, cli, run, runEmbedded } from './helpers.js';

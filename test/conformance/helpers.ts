@@ -1,9 +1,9 @@
 /** Shared setup for the conformance tests: an engine run against the embedded simulator, and a buffered CLI. */
 import { existsSync, readFileSync } from 'node:fs';
-import { runConformance, type EngineOptions } from '../../conformance/engine.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import { runConformance, type EngineOptions } from '../../conformance/runner/engine.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
-import type { Target } from '../../conformance/target.js';
+import type { Target } from '../../conformance/targets/target.js';
 import { embeddedTarget } from '../../conformance/targets/embedded.js';
 import { runConformCommand } from '../../cli/commands/conform.js';
 import type { DefectName } from '../../src/sim/defects/index.js';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseKnownList } from '../../conformance/known-list.js';
+import { parseKnownList } from '../../conformance/runner/known-list.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
-import { matchesId, selectScenarios } from '../../conformance/select.js';
+import { matchesId, selectScenarios } from '../../conformance/runner/select.js';
 import { cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tlib-kit-known-'));

@@ -6,8 +6,8 @@
  * of frames, then is closed with the reason.
  */
 import { describe, expect, it } from 'vitest';
-import { EXCHANGE_CAPS, Exchange } from '../../conformance/exchange.js';
-import { Inbox, MAX_INBOX_BYTES } from '../../conformance/inbox.js';
+import { EXCHANGE_CAPS, Exchange } from '../../conformance/message-path/exchange.js';
+import { Inbox, MAX_INBOX_BYTES } from '../../conformance/message-path/inbox.js';
 import { encode, decode, toJSON, type KVList, type Message } from '../../src/index.js';
 
 /** An EventUserEvent under 16 KiB whose JSON form is more than twice as large: empty pairs under nested lists. */

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRunawayTarget, type RunawayTarget } from '../../bench/runaway-target.js';
-import { EXCHANGE_CAPS } from '../../conformance/exchange.js';
-import { MAX_INBOX } from '../../conformance/inbox.js';
+import { EXCHANGE_CAPS } from '../../conformance/message-path/exchange.js';
+import { MAX_INBOX } from '../../conformance/message-path/inbox.js';
 import { renderHtmlReport } from '../../conformance/report/html/page.js';
 import { renderJunit } from '../../conformance/report/junit.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';

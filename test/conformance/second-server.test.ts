@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { channelControl } from '../../conformance/control/channel.js';
-import type { CaseResult, RunReport } from '../../conformance/report-model.js';
+import type { CaseResult, RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { execTarget } from '../../conformance/targets/exec.js';
 import { tcpTarget } from '../../conformance/targets/tcp.js';

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RUNNER_CHECK_CITES, RUNNER_CHECKS } from '../../conformance/received-rules.js';
+import { RUNNER_CHECK_CITES, RUNNER_CHECKS } from '../../conformance/rules/received-rules.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { AUDIT_FILE, auditEntries, buildAudit } from '../../scripts/sentence-audit/build.js';
 import { isSentenceId } from '../../src/reference/sentences.js';

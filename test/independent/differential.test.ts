@@ -137,6 +137,8 @@ describe('known disagreements (known-disagreements.json)', BOUNDED_BY_COUNT, () 
 describe('open readings (open-readings.json): both implementations read them alike', BOUNDED_BY_COUNT, () => {
   const readings = JSON.parse(readFileSync(new URL('./open-readings.json', import.meta.url), 'utf8')) as
     { name: string; guess: string; message: string; options: { allowObsolete?: boolean; limits?: Limits }; expect: unknown }[];
+  // every reading GUESSES.md listed is settled by a sentence and a vector (SETTLED.md); a new one is pinned here until it is
+  if (readings.length === 0) it('none open today: each is a sentence of the spec with a vector (SETTLED.md)', () => expect(readings).toEqual([]));
   it.each(readings.map((r) => [r.name, r] as const))('%s', (_name, r) => {
     const [py] = runPython<unknown>([`{"op":"encode","message":${r.message},"options":${JSON.stringify(r.options)}}`]);
     expect({ python: py, kit: kitEncode(r.message, r.options) }, r.guess).toEqual({ python: r.expect, kit: r.expect });

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 // bounded by count, never by time: on a loaded machine they may take long, and must not fail for it
 const BOUNDED_BY_COUNT = { timeout: 600_000 };
-import { runPython, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
-import { ENCODE_INVALID, INVALID, LIMITS, STREAM, VALID } from './vectors.js';
+import { runPython, type Limits, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
+import { ENCODE_INVALID, INVALID, JSON_TEXT, LIMIT_ARGUMENTS, LIMITS, STREAM, VALID } from './vectors.js';
 
 describe('independent Python codec on the golden vectors', BOUNDED_BY_COUNT, () => {
   it('decodes every valid vector to its message and re-encodes it canonically', () => {
@@ -42,6 +42,32 @@ describe('independent Python codec on the golden vectors', BOUNDED_BY_COUNT, () 
   it('refuses every encode-invalid vector with its code at its path', () => {
     const out = runPython(ENCODE_INVALID.map((v): PyRequest => ({ op: 'encode', message: v.message, ...(v.options ? { options: v.options } : {}) })));
     ENCODE_INVALID.forEach((v, i) => expect({ name: v.name, ...out[i] }).toStrictEqual({ name: v.name, ok: false, code: v.error, path: v.path }));
+  });
+
+  it('encodes every JSON-text vector from its text (not from a re-serialised parse) to its bytes or its code at its path', () => {
+    // the text goes to Python as it is: its number spellings, repeated members and name order are the point
+    const out = runPython(JSON_TEXT.map((v) => `{"op":"encode","message":${v.json},"options":${JSON.stringify(v.options ?? {})}}`));
+    JSON_TEXT.forEach((v, i) => expect({ name: v.name, ...out[i] }).toStrictEqual(
+      { name: v.name, ...('hex' in v ? { ok: true, hex: v.hex } : { ok: false, code: v.error, path: v.path }) }));
+  });
+
+  it('takes or refuses every limit-arguments vector, before reading any input, in decode, encode and the stream decoder', () => {
+    // the batch protocol answers a refused limit with the code "RangeError" (tlib_codec.py): a bad argument, not a codec error
+    const refused = { ok: false, code: 'RangeError' };
+    const cases = LIMIT_ARGUMENTS.map((v) => {
+      const limits = v.limits as Limits;
+      const frameOnly = Object.keys(v.limits).length === 1 && 'maxFrameBytes' in v.limits;
+      const reqs: PyRequest[] = [{ op: 'decode', hex: '', limits }, { op: 'encode', message: { Event: 'EventError' }, options: { limits } },
+        ...(frameOnly ? [{ op: 'stream' as const, chunks: [], maxFrameBytes: v.limits.maxFrameBytes as number }] : [])];
+      const taken = [{ ok: false, code: 'TRUNCATED', offset: 0 }, { ok: true, hex: '0000000134' }, ...(frameOnly ? [{ frames: [], error: null }] : [])];
+      return { v, reqs, want: v.accepted ? taken : reqs.map(() => refused) };
+    });
+    const out = runPython<Record<string, unknown>>(cases.flatMap((c) => c.reqs)).map((o) => (o.code === 'RangeError' ? { ok: o.ok, code: o.code } : o));
+    let at = 0;
+    for (const c of cases) {
+      const got = out.slice(at, (at += c.reqs.length));
+      expect({ name: c.v.name, out: got }).toStrictEqual({ name: c.v.name, out: c.want });
+    }
   });
 
   it('streams every stream vector as stated, and the same for every other cut of its bytes', () => {

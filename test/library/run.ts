@@ -2,7 +2,7 @@
 import { runLibraryConformance } from '../../conformance/library/engine.js';
 import { ALL_FORMS, type UserDataForm } from '../../conformance/library/forms.js';
 import { LIBRARY_SCENARIOS } from '../../conformance/library/scenarios/index.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 
 export function runLibrary(command: string, o: { ids?: readonly string[]; repeat?: number; forms?: readonly UserDataForm[]; startupMs?: number; timeoutMs?: number } = {}): Promise<RunReport> {
   const scenarios = o.ids ? LIBRARY_SCENARIOS.filter((s) => o.ids!.includes(s.id)) : LIBRARY_SCENARIOS;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';
 import { REPORT_BOUNDS } from '../../conformance/report/bounded.js';
-import type { RunReport, WireRecord } from '../../conformance/report-model.js';
+import type { RunReport, WireRecord } from '../../conformance/report/report-model.js';
 import type { JsonMessage } from '../../src/index.js';
 import { loadFixture } from './fixtures.js';
 import { parseXml } from './xml-parse.js';

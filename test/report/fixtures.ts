@@ -1,7 +1,7 @@
 /** Loads the hand-built RunReport fixtures of test/fixtures/report. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CaseResult, RunReport } from '../../conformance/report-model.js';
+import type { CaseResult, RunReport } from '../../conformance/report/report-model.js';
 
 export type FixtureName = 'sample-run' | 'hostile-run';
 

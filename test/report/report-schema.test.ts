@@ -1,6 +1,6 @@
 /** spec/report.schema.json: the reports the runner writes conform, and what breaks the contract is refused. */
 import { describe, expect, it } from 'vitest';
-import { REPORT_SCHEMA_VERSION, type RunReport } from '../../conformance/report-model.js';
+import { REPORT_SCHEMA_VERSION, type RunReport } from '../../conformance/report/report-model.js';
 import { runEmbedded } from '../conformance/helpers.js';
 import { loadFixture } from './fixtures.js';
 import { reportSchemaErrors } from './report-schema.js';

@@ -1,5 +1,5 @@
 /** One run in each state a run can end in, built from the sample fixture's cases, for the state tests. */
-import type { CaseResult, RunReport, Verdict } from '../../conformance/report-model.js';
+import type { CaseResult, RunReport, Verdict } from '../../conformance/report/report-model.js';
 import type { RunStateKind } from '../../conformance/report/run-state.js';
 import { loadFixture } from './fixtures.js';
 

@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeRunReports } from '../../conformance/merge.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import { mergeRunReports } from '../../conformance/runner/merge.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
 
 const MAIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;

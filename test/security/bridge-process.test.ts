@@ -1,8 +1,8 @@
 /** A hostile bridge: one that ignores end of input, and one that writes megabytes of stderr without a newline. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, STDERR_LINE_CHARS } from '../../conformance/stderr-lines.js';
-import { spawnBridge } from '../../conformance/transport.js';
+import { LineSplitter, STDERR_LINE_CHARS } from '../../conformance/message-path/stderr-lines.js';
+import { spawnBridge } from '../../conformance/message-path/transport.js';
 
 /** Running, not a zombie waiting for a parent (in a container, PID 1 may never reap it). */
 const alive = (pid: number): boolean => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runConformCommand } from '../../cli/commands/conform.js';
-import type { RunReport } from '../../conformance/report-model.js';
+import type { RunReport } from '../../conformance/report/report-model.js';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
 import { parseXml } from '../report/xml-parse.js';
 

@@ -1,6 +1,6 @@
 /** The library connects to the backup EventRestoreConnection's UserData names, in each form it claims. */
 import { ALL_FORMS, USER_DATA_FORMS, type UserDataForm } from '../forms.js';
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import type { LibraryScenario } from '../scenario.js';
 import { wireIn } from '../context.js';
 import { quote, S } from '../sentences.js';

@@ -1,5 +1,5 @@
 /** The kit's own rule: close() closes every connection and opens none. */
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';
 import { backupConnected, openRegistered } from './steps.js';

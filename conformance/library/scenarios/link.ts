@@ -1,5 +1,5 @@
 /** The reference's ordering of link events around EventPrimaryChanged reaches the application unchanged. */
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import { appEvent } from '../context.js';
 import type { LibraryContext } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';

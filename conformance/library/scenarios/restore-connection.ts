@@ -2,7 +2,7 @@
 import type { LibraryScenario } from '../scenario.js';
 import { appEvent } from '../context.js';
 import { quote, S } from '../sentences.js';
-import { backupConnected, noRestoreConnectionDispatched, openRegistered, probeRoundTrip } from './steps.js';
+import { backupConnected, noRestoreConnectionDispatched, openRegistered, probeRoundTrip, switchedOver } from './steps.js';
 
 export const RESTORE_CONNECTION_SCENARIOS: LibraryScenario[] = [
   {
@@ -28,11 +28,8 @@ export const RESTORE_CONNECTION_SCENARIOS: LibraryScenario[] = [
     sentence: S.restoreNeverDelivered,
     level: 'must',
     async run(ctx) {
-      await openRegistered(ctx);
-      await backupConnected(ctx);
       // A -> B -> A: A writes ServerRole 1 and then EventPrimaryChanged, so its EventPrimaryChanged reaching the application proves the ServerRole 1 was read.
-      await ctx.pair.switchover();
-      await ctx.pair.switchover();
+      await switchedOver(ctx, { times: 2 });
       await ctx.waitApp(appEvent('EventPrimaryChanged', ctx.pair.name('A')), 'EventPrimaryChanged from A', quote(S.resync));
       noRestoreConnectionDispatched(ctx, quote(S.restoreNeverDelivered));
     },

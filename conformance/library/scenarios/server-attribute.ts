@@ -1,5 +1,5 @@
 /** Every event the application gets carries the Server the library filled in. */
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import type { LibraryContext } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';

@@ -1,9 +1,10 @@
 /** Steps several library scenarios share. */
-import { isConformanceError, violation } from '../../failure.js';
+import type { Message } from '../../../src/index.js';
+import { isConformanceError, violation } from '../../model/failure.js';
 import type { LibraryContext } from '../context.js';
 import { appEvent, isProbe, PROBE_KEY } from '../context.js';
 import { quote, S } from '../sentences.js';
-import type { WireEntry } from '../scripted-pair.js';
+import type { ServerName, WireEntry } from '../scripted-pair.js';
 
 /** Opens the library (with the backup when it takes one) and registers the first DN; returns it. */
 export async function openRegistered(ctx: LibraryContext, o: { backup?: boolean } = {}): Promise<string> {
@@ -22,6 +23,20 @@ const registeredOnB = (e: WireEntry): boolean => e.kind === 'frame' && e.dir ===
  */
 export async function backupConnected(ctx: LibraryContext): Promise<void> {
   await ctx.waitWire(registeredOnB, 'the library to connect to the backup (B) and register there (EventServerConnected from B)', quote(S.userDataReference, S.userDataConnect), 0, ctx.startupMs);
+}
+
+/**
+ * The start of a switchover script: the library open with a DN registered and
+ * connected to the backup, one server's frames held back from the first that
+ * `hold` names (so the other's stream is read first), then `times`
+ * switchovers. Returns the DN.
+ */
+export async function switchedOver(ctx: LibraryContext, o: { hold?: [ServerName, (m: Message) => boolean]; times?: number } = {}): Promise<string> {
+  const dn = await openRegistered(ctx);
+  await backupConnected(ctx);
+  if (o.hold) ctx.pair.hold(...o.hold);
+  for (let i = 0; i < (o.times ?? 1); i++) await ctx.pair.switchover();
+  return dn;
 }
 
 /** Sends one probe and waits until the application gets its EventUserEvent: everything the primary sent before it was read. */

@@ -1,9 +1,9 @@
 /** Where requests go after a switchover, and what the application is told. */
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import { appEvent } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';
-import { backupConnected, openRegistered } from './steps.js';
+import { switchedOver } from './steps.js';
 
 const isPrimaryChanged = (m: { Event: string }): boolean => m.Event === 'EventPrimaryChanged';
 const isRestore = (m: { Event: string }): boolean => m.Event === 'EventRestoreConnection';
@@ -16,11 +16,8 @@ export const SWITCHOVER_SCENARIOS: LibraryScenario[] = [
     sentence: S.serverRoleRace,
     level: 'must',
     async run(ctx) {
-      const dn = await openRegistered(ctx);
-      await backupConnected(ctx);
       // Only A's ServerRole 1 tells the library: B's EventPrimaryChanged is held back until the end.
-      ctx.pair.hold('B', isPrimaryChanged);
-      await ctx.pair.switchover();
+      const dn = await switchedOver(ctx, { hold: ['B', isPrimaryChanged] });
       await ctx.probeUntil('B', dn, quote(S.serverRole1, S.serverRoleRace), "A's EventRestoreConnection ServerRole 1 (B's EventPrimaryChanged held back)");
       ctx.pair.release('B');
     },
@@ -32,10 +29,7 @@ export const SWITCHOVER_SCENARIOS: LibraryScenario[] = [
     sentence: S.reliesOnPrimaryChanged,
     level: 'must',
     async run(ctx) {
-      const dn = await openRegistered(ctx);
-      await backupConnected(ctx);
-      ctx.pair.hold('A', isRestore);
-      await ctx.pair.switchover();
+      const dn = await switchedOver(ctx, { hold: ['A', isRestore] });
       await ctx.waitApp(appEvent('EventPrimaryChanged'), 'EventPrimaryChanged', quote(S.resync));
       // The library has read EventPrimaryChanged (it dispatched it): its very next request must go to B.
       const at = await ctx.probe(dn);
@@ -53,49 +47,36 @@ export const SWITCHOVER_SCENARIOS: LibraryScenario[] = [
     sentence: S.restoreNeverDelivered,
     level: 'must',
     async run(ctx) {
-      await openRegistered(ctx);
-      await backupConnected(ctx);
-      await ctx.pair.switchover();
+      await switchedOver(ctx);
       const e = await ctx.waitApp(appEvent('EventPrimaryChanged'), 'EventPrimaryChanged', quote(S.restoreNeverDelivered));
       if (e.server !== ctx.pair.name('B')) {
         throw violation('EventPrimaryChanged reached the application naming another server than the new primary', `server ${ctx.pair.name('B')} (B, "the one reporting this event")`, `server ${e.server ?? '(none)'}`, undefined, quote(S.resync));
       }
     },
   },
-  {
-    id: 'library/double-switchover/new-primary-first',
-    title: 'two quick switchovers (A to B to A), B\'s stream read first: requests end on A',
-    reference: quote(S.serverRole1, S.serverRoleRace),
-    sentence: S.serverRoleRace,
-    level: 'must',
-    async run(ctx) {
-      const dn = await openRegistered(ctx);
-      await backupConnected(ctx);
-      ctx.pair.hold('A', isRestore);
-      await ctx.pair.switchover();
-      await ctx.pair.switchover();
-      // B wrote EventPrimaryChanged then ServerRole 1; the library sees B's stream while A's is held.
-      await ctx.waitApp(appEvent('EventPrimaryChanged', ctx.pair.name('B')), "B's EventPrimaryChanged", quote(S.resync));
-      ctx.pair.release('A');
-      await ctx.probeUntil('A', dn, quote(S.serverRole1, S.serverRoleRace), 'two switchovers (A to B to A)');
-    },
-  },
-  {
-    id: 'library/double-switchover/old-primary-first',
-    title: 'two quick switchovers (A to B to A), A\'s stream read first: requests end on A',
-    reference: quote(S.serverRole1, S.serverRoleRace),
-    sentence: S.serverRoleRace,
-    level: 'must',
-    async run(ctx) {
-      const dn = await openRegistered(ctx);
-      await backupConnected(ctx);
-      ctx.pair.hold('B', isPrimaryChanged);
-      await ctx.pair.switchover();
-      await ctx.pair.switchover();
-      // A wrote ServerRole 1 then EventPrimaryChanged; B's EventPrimaryChanged and ServerRole 1 come after A's are dispatched.
-      await ctx.waitApp(appEvent('EventPrimaryChanged', ctx.pair.name('A')), "A's EventPrimaryChanged", quote(S.resync));
-      ctx.pair.release('B');
-      await ctx.probeUntil('A', dn, quote(S.serverRole1, S.serverRoleRace), 'two switchovers (A to B to A)');
-    },
-  },
+  doubleSwitchover('new-primary-first', 'B', isRestore),
+  doubleSwitchover('old-primary-first', 'A', isPrimaryChanged),
 ];
+
+/**
+ * Two quick switchovers (A to B to A) with one server's stream read first:
+ * the other's is held back by `held` until the first's EventPrimaryChanged
+ * was dispatched. B writes EventPrimaryChanged then ServerRole 1, A writes
+ * ServerRole 1 then EventPrimaryChanged; either way requests end on A.
+ */
+function doubleSwitchover(name: string, readFirst: 'A' | 'B', held: (m: { Event: string }) => boolean): LibraryScenario {
+  const heldBack = readFirst === 'A' ? 'B' : 'A';
+  return {
+    id: `library/double-switchover/${name}`,
+    title: `two quick switchovers (A to B to A), ${readFirst}'s stream read first: requests end on A`,
+    reference: quote(S.serverRole1, S.serverRoleRace),
+    sentence: S.serverRoleRace,
+    level: 'must',
+    async run(ctx) {
+      const dn = await switchedOver(ctx, { hold: [heldBack, held], times: 2 });
+      await ctx.waitApp(appEvent('EventPrimaryChanged', ctx.pair.name(readFirst)), `${readFirst}'s EventPrimaryChanged`, quote(S.resync));
+      ctx.pair.release(heldBack);
+      await ctx.probeUntil('A', dn, quote(S.serverRole1, S.serverRoleRace), 'two switchovers (A to B to A)');
+    },
+  };
+}

@@ -1,5 +1,5 @@
 /** The kit's own rule: user events around a switchover reach the application exactly once. */
-import { violation } from '../../failure.js';
+import { violation } from '../../model/failure.js';
 import { appEvent, wireIn } from '../context.js';
 import { KitClient, TRAFFIC_KEY } from '../kit-client.js';
 import type { LibraryScenario } from '../scenario.js';

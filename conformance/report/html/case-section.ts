@@ -1,5 +1,5 @@
 /** One scenario in the HTML report: a collapsible section, open when it did not conform. */
-import type { CaseResult } from '../../report-model.js';
+import type { CaseResult } from '../report-model.js';
 import { formatDuration } from '../format.js';
 import { isProblem, VERDICT_LOOK } from '../verdicts.js';
 import { escapeHtml } from './escape.js';

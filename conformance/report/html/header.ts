@@ -1,5 +1,5 @@
 /** The top of the HTML report: what was certified, the outcome, and the verdict filters. */
-import { outsideTablesLines, type RunReport, type Verdict } from '../../report-model.js';
+import { outsideTablesLines, type RunReport, type Verdict } from '../report-model.js';
 import { formatDuration } from '../format.js';
 import { runState, statePasses } from '../run-state.js';
 import { VERDICT_LOOK, VERDICT_ORDER } from '../verdicts.js';

@@ -1,5 +1,5 @@
 /** Where each lifeline of a sequence diagram stands: runner-side actors left, server-side peers right. */
-import type { WireRecord } from '../../report-model.js';
+import type { WireRecord } from '../report-model.js';
 
 export const GEOMETRY = {
   timeWidth: 84,

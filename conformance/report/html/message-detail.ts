@@ -1,5 +1,5 @@
 /** The expanded view of one wire record: decoded attributes as pretty JSON and the raw frame as a hex dump. */
-import type { WireRecord } from '../../report-model.js';
+import type { WireRecord } from '../report-model.js';
 import { formatOffset, hexBytes } from '../format.js';
 import { hexDump } from '../hex-dump.js';
 import { escapeHtml } from './escape.js';

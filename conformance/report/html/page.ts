@@ -7,7 +7,7 @@
  * forbids all scripts) only the filter buttons are missing: they stay hidden.
  */
 import { basename, dirname, extname, join } from 'node:path';
-import type { RunReport } from '../../report-model.js';
+import type { RunReport } from '../report-model.js';
 import { boundReport } from '../bounded.js';
 import { writeReportFile } from '../write-file.js';
 import { caseSection } from './case-section.js';

@@ -5,7 +5,7 @@
  * without any script. Rows stack without gaps, so the lifelines read as
  * continuous lines.
  */
-import type { WireRecord } from '../../report-model.js';
+import type { WireRecord } from '../report-model.js';
 import { formatOffset, truncate } from '../format.js';
 import { escapeHtml } from './escape.js';
 import { GEOMETRY as G, layoutLanes, type Lanes } from './lanes.js';

@@ -1,5 +1,5 @@
 /** The report's stylesheet, inlined so the file is self-contained and allowed by its CSP hash. */
-import type { Verdict } from '../../report-model.js';
+import type { Verdict } from '../report-model.js';
 
 export const VERDICT_COLOR: Record<Verdict, string> = {
   pass: '#15803d',

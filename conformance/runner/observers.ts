@@ -5,23 +5,23 @@
  * registered on no DN (it is entitled to no DN's events, so every copy it
  * gets of an event the runner caused is a leak) and one on every DN the
  * scenarios use (it gets the DN clients' copies, each judged by every rule).
- * Whatever they receive is judged and attributed (conformance/attribution.ts).
+ * Whatever they receive is judged and attributed (conformance/rules/attribution.ts).
  *
  * `settle` is the barrier before a verdict: a round trip on each observer's
  * own connection, so whatever the server wrote to it before answering,
  * however late after the scenario's own answers, has been judged.
  */
-import type { Message } from '../src/index.js';
-import type { Ledger } from './attribution.js';
-import type { Exchange } from './exchange.js';
-import type { ConformanceError } from './failure.js';
-import { registerClient } from './handshake.js';
-import type { Profile } from './profile/model.js';
-import { addressTypeOf } from './profile/address-type.js';
-import type { ServerSide, Violation } from './scenario.js';
-import type { TargetSession } from './target.js';
-import type { TcpAddress } from './transport.js';
-import { RawClient } from './wire-client.js';
+import type { Message } from '../../src/index.js';
+import type { Ledger } from '../rules/attribution.js';
+import type { Exchange } from '../message-path/exchange.js';
+import type { ConformanceError } from '../model/failure.js';
+import { registerClient } from '../message-path/handshake.js';
+import type { Profile } from '../profile/model.js';
+import { addressTypeOf } from '../profile/address-type.js';
+import type { ServerSide, Violation } from '../model/scenario.js';
+import type { TargetSession } from '../targets/target.js';
+import type { TcpAddress } from '../message-path/transport.js';
+import { RawClient } from '../message-path/wire-client.js';
 
 export interface ObserverOptions {
   session: TargetSession;

@@ -4,8 +4,8 @@
  * no longer fails as written fails the run), and the exit code.
  */
 import { findEntry, reasonMatches, type KnownEntry } from './known-list.js';
-import type { CaseResult, RunReport, Verdict } from './report-model.js';
-import { runState, type RunState } from './report/run-state.js';
+import type { CaseResult, RunReport, Verdict } from '../report/report-model.js';
+import { runState, type RunState } from '../report/run-state.js';
 
 const FAILING: ReadonlySet<Verdict> = new Set(['fail', 'timeout', 'error']);
 

@@ -4,16 +4,16 @@
  * a bridge. --control is a command or a `tcp://` control channel. Every
  * mistake is a ConformanceUsageError that says what to write instead.
  */
-import { isDefectName, type DefectName } from '../src/sim/defects/index.js';
-import { channelControl } from './control/channel.js';
-import { commandControl } from './control/command.js';
-import type { Control } from './scenario.js';
+import { isDefectName, type DefectName } from '../../src/sim/defects/index.js';
+import { channelControl } from '../control/channel.js';
+import { commandControl } from '../control/command.js';
+import type { Control } from '../model/scenario.js';
 import type { Target } from './target.js';
-import { embeddedTarget } from './targets/embedded.js';
-import { execTarget } from './targets/exec.js';
-import { tcpTarget } from './targets/tcp.js';
-import { parseTcpUrl, type TcpAddress } from './transport.js';
-import { ConformanceUsageError } from './usage-error.js';
+import { embeddedTarget } from './embedded.js';
+import { execTarget } from './exec.js';
+import { tcpTarget } from './tcp.js';
+import { parseTcpUrl, type TcpAddress } from '../message-path/transport.js';
+import { ConformanceUsageError } from '../model/usage-error.js';
 
 export interface TargetWords {
   target?: string;

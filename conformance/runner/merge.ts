@@ -5,7 +5,7 @@
  * the verdict is the one an unsharded run would give.
  */
 import { summarize } from './aggregate.js';
-import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport } from './report-model.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport } from '../report/report-model.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';

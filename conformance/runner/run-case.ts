@@ -2,19 +2,19 @@
  * One attempt at one scenario: check its needs, open a target session, run
  * the steps under a deadline, and turn however it ended into a verdict.
  */
-import { isTLibError } from '../src/index.js';
-import { Ledger, resourceKey } from './attribution.js';
+import { isTLibError } from '../../src/index.js';
+import { Ledger, resourceKey } from '../rules/attribution.js';
 import { createContext, type ValidateFn } from './context.js';
-import { Exchange, type RecordListener } from './exchange.js';
-import { isConformanceError, type ConformanceError } from './failure.js';
-import type { LoadedProfile } from './profile/model.js';
-import type { Lease, ResourcePool } from './profile/pool.js';
-import { profileUnmet } from './profile/supports.js';
-import type { CaseResult, Verdict } from './report-model.js';
+import { Exchange, type RecordListener } from '../message-path/exchange.js';
+import { isConformanceError, type ConformanceError } from '../model/failure.js';
+import type { LoadedProfile } from '../profile/model.js';
+import type { Lease, ResourcePool } from '../profile/pool.js';
+import { profileUnmet } from '../profile/supports.js';
+import type { CaseResult, Verdict } from '../report/report-model.js';
 import { UndeclaredResource } from './resources.js';
 import { Observers } from './observers.js';
-import { changesPair, type Scenario } from './scenario.js';
-import type { Target, TargetSession } from './target.js';
+import { changesPair, type Scenario } from '../model/scenario.js';
+import type { Target, TargetSession } from '../targets/target.js';
 
 export interface AttemptOptions {
   target: Target;

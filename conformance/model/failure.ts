@@ -2,7 +2,7 @@
  * Why a scenario stopped: each kind maps to one verdict, so the engine never
  * has to guess from an error's text.
  */
-import type { WireRecord } from './report-model.js';
+import type { WireRecord } from '../report/report-model.js';
 
 export type FailureCode =
   | 'VIOLATION' // the target broke the rule: verdict 'fail'

@@ -3,10 +3,21 @@
  * (id, title, the sentence it enforces, what it needs from the target, which
  * simulator defects must break it) plus one small async step function.
  */
-import type { Message } from '../src/index.js';
-import type { SentenceId } from '../src/reference/sentences.js';
-import type { ResourceUse } from './profile/model.js';
-import type { WireRecord } from './report-model.js';
+import type { Message } from '../../src/index.js';
+import type { SentenceId } from '../../src/reference/sentences.js';
+import type { WireRecord } from '../report/report-model.js';
+
+/** What one scenario leases from the profile for the length of one attempt. */
+export interface ResourceUse {
+  /** Distinct DNs, named by label in the scenario (ctx.resources.dn(label)). */
+  dns?: number;
+  /** Agents with their place (ctx.resources.agent()). */
+  agents?: number;
+  /** One call (ctx.obtainCall()). */
+  call?: boolean;
+  /** A resource the switch does not have (ctx.resources.absent()), from the profile's "absent". */
+  absent?: 'agent' | 'call';
+}
 
 /** What a scenario needs from the target; a target that lacks one makes it 'skip'. */
 export type Need =

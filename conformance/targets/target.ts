@@ -3,10 +3,10 @@
  * a TCP server, a bridge process): sessions that open connections, control
  * actions, an application view, and the reason for every need it cannot meet.
  */
-import type { Exchange } from './exchange.js';
-import type { TargetInfo } from './report-model.js';
-import type { AppView, Control, Need, ServerSide } from './scenario.js';
-import { parseTcpUrl, type TcpAddress, type Transport } from './transport.js';
+import type { Exchange } from '../message-path/exchange.js';
+import type { TargetInfo } from '../report/report-model.js';
+import type { AppView, Control, Need, ServerSide } from '../model/scenario.js';
+import { parseTcpUrl, type TcpAddress, type Transport } from '../message-path/transport.js';
 
 export interface AppViewOptions {
   name: string;

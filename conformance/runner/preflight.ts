@@ -7,15 +7,15 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Exchange } from './exchange.js';
-import { isConformanceError } from './failure.js';
-import { registerClient } from './handshake.js';
-import { LogTail } from './log-tail.js';
-import type { LoadedProfile } from './profile/model.js';
-import { profileUnmet } from './profile/supports.js';
-import type { Need, ServerSide } from './scenario.js';
-import type { Target, TargetSession } from './target.js';
-import { RawClient } from './wire-client.js';
+import { Exchange } from '../message-path/exchange.js';
+import { isConformanceError } from '../model/failure.js';
+import { registerClient } from '../message-path/handshake.js';
+import { LogTail } from '../message-path/log-tail.js';
+import type { LoadedProfile } from '../profile/model.js';
+import { profileUnmet } from '../profile/supports.js';
+import type { Need, ServerSide } from '../model/scenario.js';
+import type { Target, TargetSession } from '../targets/target.js';
+import { RawClient } from '../message-path/wire-client.js';
 
 export class PreflightError extends Error {
   override readonly name = 'PreflightError';

@@ -2,8 +2,8 @@
  * The data a conformance run produces. The runner writes it; every report
  * (terminal, JSON, JUnit, HTML) only reads it. Keep it plain JSON-safe data.
  */
-import type { JsonMessage } from '../src/index.js';
-import type { RunState } from './report/run-state.js';
+import type { JsonMessage } from '../../src/index.js';
+import type { RunState } from './run-state.js';
 
 export type Verdict =
   | 'pass'
@@ -109,7 +109,7 @@ export interface CaseResult {
   /** With --repeat: how many times the scenario ran, and how many of those did not pass. */
   runs?: number;
   failedRuns?: number;
-  /** Records the runner left out of `exchange` (conformance/exchange.ts, EXCHANGE_CAPS); a note in the exchange marks where. */
+  /** Records the runner left out of `exchange` (conformance/message-path/exchange.ts, EXCHANGE_CAPS); a note in the exchange marks where. */
   truncated?: { records: number; frameBytes: number };
   /**
    * Why a 'fail' or 'error' is neither a broken rule nor a timeout: 'refused' (verdict 'error'), the target

@@ -2,19 +2,19 @@
  * Builds the ScenarioContext of one scenario run over a target session, and
  * tears down everything the run opened, whatever way it ended.
  */
-import type { Message } from '../src/index.js';
-import { resourceKey, type Ledger } from './attribution.js';
-import type { Exchange } from './exchange.js';
-import { targetError, type ConformanceError } from './failure.js';
-import { registerClient } from './handshake.js';
-import { LogTail } from './log-tail.js';
-import type { Profile } from './profile/model.js';
-import type { Lease } from './profile/pool.js';
+import type { Message } from '../../src/index.js';
+import { resourceKey, type Ledger } from '../rules/attribution.js';
+import type { Exchange } from '../message-path/exchange.js';
+import { targetError, type ConformanceError } from '../model/failure.js';
+import { registerClient } from '../message-path/handshake.js';
+import { LogTail } from '../message-path/log-tail.js';
+import type { Profile } from '../profile/model.js';
+import type { Lease } from '../profile/pool.js';
 import { callObtainer, leasedResources } from './resources.js';
-import type { AppView, Control, ScenarioContext, ServerSide, Violation } from './scenario.js';
-import { addressTypeOf } from './profile/address-type.js';
-import { recordedControl, type ControlChanges, type TargetSession } from './target.js';
-import { RawClient } from './wire-client.js';
+import type { AppView, Control, ScenarioContext, ServerSide, Violation } from '../model/scenario.js';
+import { addressTypeOf } from '../profile/address-type.js';
+import { recordedControl, type ControlChanges, type TargetSession } from '../targets/target.js';
+import { RawClient } from '../message-path/wire-client.js';
 
 export type ValidateFn = (m: Message, context?: { request?: Message; strictTables?: boolean }) => Violation[];
 

@@ -4,7 +4,7 @@
  * ReferenceIDs and DNs come from the seed and its place in the catalogue,
  * not in the selection, so the single run sends what the full run sent.
  */
-import type { Address, TargetInfo } from './report-model.js';
+import type { Address, TargetInfo } from '../report/report-model.js';
 
 /** The runner's default per-step timeout: left out of the command when used. */
 export const DEFAULT_TIMEOUT_MS = 2000;

@@ -3,10 +3,10 @@
  * obtains. A scenario asking for more than its `uses` declares is a fault of
  * the scenario, reported as an internal error, never a verdict on the target.
  */
-import { targetError } from './failure.js';
-import type { Lease } from './profile/pool.js';
-import type { Profile } from './profile/model.js';
-import type { Control, ObtainedCall, ScenarioResources } from './scenario.js';
+import { targetError } from '../model/failure.js';
+import type { Lease } from '../profile/pool.js';
+import type { Profile } from '../profile/model.js';
+import type { Control, ObtainedCall, ScenarioResources } from '../model/scenario.js';
 
 export class UndeclaredResource extends Error {}
 

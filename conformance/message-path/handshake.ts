@@ -4,7 +4,7 @@
  * silent ends the scenario before any rule is judged.
  */
 import type { RawClient } from './wire-client.js';
-import { answersTo } from '../src/registry.js';
+import { answersTo } from '../../src/registry.js';
 
 export interface RegisterOptions {
   /** The profile's credentials. */

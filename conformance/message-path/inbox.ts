@@ -2,10 +2,10 @@
  * What one session has received, with expect / expectNone over it. Shared by
  * raw wire clients and application views so both fail the same way.
  */
-import type { Message } from '../src/index.js';
-import { stepTimeout, targetError, violation, type ConformanceError } from './failure.js';
-import type { WireRecord } from './report-model.js';
-import type { Expectation, Receiver } from './scenario.js';
+import type { Message } from '../../src/index.js';
+import { stepTimeout, targetError, violation, type ConformanceError } from '../model/failure.js';
+import type { WireRecord } from '../report/report-model.js';
+import type { Expectation, Receiver } from '../model/scenario.js';
 
 interface Entry {
   message: Message;

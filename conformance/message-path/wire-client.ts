@@ -1,21 +1,21 @@
 /**
  * A raw T-Library wire client for scenarios and observers: it encodes what
  * it sends and records it, and takes what it receives through the receive
- * path (conformance/receive-path.ts). It does nothing a client library would
+ * path (conformance/message-path/receive-path.ts). It does nothing a client library would
  * do behind its back.
  */
-import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../src/index.js';
-import { attributesOutsideTable } from '../src/validate/index.js';
-import type { Ledger } from './attribution.js';
-import { refused, undecodable, violation, type ConformanceError } from './failure.js';
-import { judgeDelivery, judgeReceived, RoleReports, type Judge, type Recipient } from './received-rules.js';
+import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../../src/index.js';
+import { attributesOutsideTable } from '../../src/validate/index.js';
+import type { Ledger } from '../rules/attribution.js';
+import { refused, undecodable, violation, type ConformanceError } from '../model/failure.js';
+import { judgeDelivery, judgeReceived, RoleReports, type Judge, type Recipient } from '../rules/received-rules.js';
 import type { Exchange } from './exchange.js';
 import { describe, Inbox } from './inbox.js';
 import { openReceivePath, type ReceivePath } from './receive-path.js';
-import type { WireRecord } from './report-model.js';
-import type { ServerSide, WireClient } from './scenario.js';
+import type { WireRecord } from '../report/report-model.js';
+import type { ServerSide, WireClient } from '../model/scenario.js';
 import type { Transport } from './transport.js';
-import { answersTo } from '../src/registry.js';
+import { answersTo } from '../../src/registry.js';
 
 /** Where what a connection receives is attributed and its violations go (absent: the connection's own inbox only). */
 export interface Attribution {

@@ -6,7 +6,7 @@
  * select every scenario under ack/, as a path glob in a shell would suggest
  * (before, "ack/*" matched only ids with exactly one segment after ack/).
  */
-import { ConformanceUsageError } from './usage-error.js';
+import { ConformanceUsageError } from '../model/usage-error.js';
 
 export function matchesId(pattern: string, id: string): boolean {
   if (pattern === id) return true;

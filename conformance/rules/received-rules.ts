@@ -3,16 +3,16 @@
  * of an event, whichever connection of the runner received it (a scenario's
  * client or an observer), and whenever. Each special event against its
  * table (Mandatory rows, kinds) and, when it answers a request of the runner
- * (by its ReferenceID, or by what it names: conformance/attribution.ts), the
+ * (by its ReferenceID, or by what it names: conformance/rules/attribution.ts), the
  * request-dependent rules; no obsolete event at all; and the delivery rules:
  * a copy reaches only the clients the reference entitles to it.
  */
-import { messageByName, type Message } from '../src/index.js';
+import { messageByName, type Message } from '../../src/index.js';
 import type { Owner } from './attribution.js';
-import type { Violation } from './scenario.js';
-import { allSentences, sentence, type SentenceId } from '../src/reference/sentences.js';
-import { REQUEST_RULES } from '../src/validate/request-rules.js';
-import { citesOf } from '../src/validate/rule-sentences.js';
+import type { Violation } from '../model/scenario.js';
+import { allSentences, sentence, type SentenceId } from '../../src/reference/sentences.js';
+import { REQUEST_RULES } from '../../src/validate/request-rules.js';
+import { citesOf } from '../../src/validate/rule-sentences.js';
 
 export type Judge = (m: Message, context?: { request?: Message }) => Violation[];
 

@@ -5,9 +5,9 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { CaseResult } from './report-model.js';
+import type { CaseResult } from '../report/report-model.js';
 import { matchesId } from './select.js';
-import { ConformanceUsageError } from './usage-error.js';
+import { ConformanceUsageError } from '../model/usage-error.js';
 
 export interface KnownEntry {
   pattern: string;

@@ -6,9 +6,9 @@
  * cannot be framed ends the path with its cause; a frame that cannot be
  * decoded is recorded as such and goes no further.
  */
-import { decode, FrameDecoder, isTLibError, type Message } from '../src/index.js';
+import { decode, FrameDecoder, isTLibError, type Message } from '../../src/index.js';
 import type { Exchange } from './exchange.js';
-import type { WireRecord } from './report-model.js';
+import type { WireRecord } from '../report/report-model.js';
 import type { Transport } from './transport.js';
 
 export interface ReceivePathStages {

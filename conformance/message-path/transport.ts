@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { LineSplitter } from './stderr-lines.js';
 import { connect } from 'node:net';
-import { targetError } from './failure.js';
+import { targetError } from '../model/failure.js';
 
 export interface Transport {
   write(frame: Uint8Array): void;
