@@ -16,6 +16,7 @@ import { registerSim } from './commands/sim.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, EXIT_CODES_HELP } from './exit-codes.js';
 import { packageVersion } from './version.js';
+import { warn } from './terminal.js';
 
 ignoreClosedStdout();
 
@@ -44,6 +45,6 @@ program.parseAsync(process.argv).catch((err: unknown) => {
     process.exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     return;
   }
-  process.stderr.write(`tlib-kit: ${err instanceof Error ? err.message : String(err)}\n`);
+  warn(`tlib-kit: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = EXIT.USAGE;
 });

@@ -7,6 +7,7 @@ import { Option, type Command } from './commander.js';
 import { EXIT } from './exit-codes.js';
 import { InputError } from './input/errors.js';
 import { FORMATS } from './input/read-input.js';
+import { warn } from './terminal.js';
 
 export function verbAction<A extends unknown[]>(verb: string, run: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
   return async (...args: A) => {
@@ -14,7 +15,7 @@ export function verbAction<A extends unknown[]>(verb: string, run: (...args: A) 
       process.exitCode = await run(...args);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      process.stderr.write(`tlib-kit ${verb}: ${e.message}\n`);
+      warn(`tlib-kit ${verb}: ${e.message}`);
       process.exitCode = EXIT.USAGE;
     }
   };

@@ -79,7 +79,7 @@ function replayCommand(property: string, seed: number, path: string, extra: read
 
 /** How a failure is printed, by the runner or by the parent of its workers. */
 export function failureLines(f: FuzzFailure): string[] {
-  const lines = [`FAIL ${f.property} (seed ${f.seed}, path ${f.path})`, `  ${f.error.replace(/\n/g, '\n  ')}`, `  counterexample: ${f.counterexample}`, `  replay: ${f.replay}`];
+  const lines = [`FAIL ${f.property} (seed ${f.seed}, path ${f.path})`, `  ${f.error}`, `  counterexample: ${f.counterexample}`, `  replay: ${f.replay}`];
   if (f.corpusFile) lines.push(`  saved: ${f.corpusFile}`);
   return lines;
 }

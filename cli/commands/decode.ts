@@ -14,6 +14,7 @@ import { readFrames, type Format } from '../input/read-input.js';
 import { readSource } from '../input/source.js';
 import { formatOption, inputPath, usageExit, verbAction } from '../verb-action.js';
 import { hexDump } from '../../conformance/report/hex-dump.js';
+import { jsonText, printLines, warn } from '../terminal.js';
 
 interface DecodeOptions {
   json?: boolean;
@@ -22,22 +23,22 @@ interface DecodeOptions {
   format: Format;
 }
 
-function readable(f: FrameResult, message: Message, o: DecodeOptions, violations: readonly Violation[]): string {
+function readable(f: FrameResult, message: Message, o: DecodeOptions, violations: readonly Violation[]): string[] {
   const json = toJSON(message);
   const size = f.bytes ? `, ${f.bytes.length} bytes` : '';
   const lines = [`${f.where}${size}: ${json.Event}`];
   const entries = Object.entries(json).filter(([k]) => k !== 'Event');
   const width = Math.max(0, ...entries.map(([k]) => k.length));
-  for (const [k, v] of entries) lines.push(`  ${k.padEnd(width)}  ${JSON.stringify(v)}`);
+  for (const [k, v] of entries) lines.push(`  ${k.padEnd(width)}  ${jsonText(v)}`);
   if (o.hex && f.bytes) lines.push(...hexDump(f.bytes).map((row) => `  ${row}`));
   for (const v of violations) lines.push(`  violation: ${formatViolation(v)}`);
-  return lines.join('\n') + '\n';
+  return lines;
 }
 
 function jsonLine(f: FrameResult, message: Message, o: DecodeOptions): string {
   const json = toJSON(message);
-  if (!o.hex) return JSON.stringify(json) + '\n';
-  return JSON.stringify({ frame: f.index, ...(f.offset === undefined ? {} : { offset: f.offset }), hex: bytesToHex(f.bytes!), message: json }) + '\n';
+  if (!o.hex) return jsonText(json) + '\n';
+  return jsonText({ frame: f.index, ...(f.offset === undefined ? {} : { offset: f.offset }), hex: bytesToHex(f.bytes!), message: json }) + '\n';
 }
 
 async function run(file: string | undefined, o: DecodeOptions): Promise<number> {
@@ -47,20 +48,20 @@ async function run(file: string | undefined, o: DecodeOptions): Promise<number> 
   frames.forEach((f, i) => {
     if (f.error) {
       unreadable++;
-      process.stderr.write(`tlib-kit decode: ${f.error.message}\n`);
+      warn(`tlib-kit decode: ${f.error.message}`);
       return;
     }
     const violations = o.validate ? validate(f.message!) : [];
     if (violations.length > 0) broken++;
     if (o.json) {
       process.stdout.write(jsonLine(f, f.message!, o));
-      for (const v of violations) process.stderr.write(`${f.where}: ${formatViolation(v)}\n`);
+      for (const v of violations) warn(`${f.where}: ${formatViolation(v)}`);
     } else {
-      process.stdout.write(`${i > 0 ? '\n' : ''}${readable(f, f.message!, o, violations)}`);
+      printLines(process.stdout, [...(i > 0 ? [''] : []), ...readable(f, f.message!, o, violations)]);
     }
   });
-  if (unreadable > 0) process.stderr.write(`${frames.length - unreadable} of ${frames.length} frames decoded, ${unreadable} unreadable\n`);
-  if (broken > 0) process.stderr.write(`${broken} message${broken === 1 ? '' : 's'} with violations\n`);
+  if (unreadable > 0) warn(`${frames.length - unreadable} of ${frames.length} frames decoded, ${unreadable} unreadable`);
+  if (broken > 0) warn(`${broken} message${broken === 1 ? '' : 's'} with violations`);
   return unreadable > 0 ? EXIT.USAGE : broken > 0 ? EXIT.VIOLATIONS : EXIT.OK;
 }
 

@@ -16,6 +16,7 @@ import type { JsonEntry } from '../input/json-input.js';
 import { readJsonMessages, type Format } from '../input/read-input.js';
 import { readSource } from '../input/source.js';
 import { inputPath, usageExit, verbAction } from '../verb-action.js';
+import { warn } from '../terminal.js';
 
 interface EncodeOptions {
   out?: string;
@@ -44,7 +45,7 @@ function write(frames: Uint8Array[], o: EncodeOptions): void {
     } catch (e) {
       throw new InputError('UNREADABLE', `cannot write ${o.out}: ${(e as Error).message}`);
     }
-    process.stderr.write(`${frames.length} frame${frames.length === 1 ? '' : 's'} written: ${o.out}\n`);
+    warn(`${frames.length} frame${frames.length === 1 ? '' : 's'} written: ${o.out}`);
   } else if (o.binary) {
     process.stdout.write(Buffer.concat(frames));
   } else {
@@ -58,9 +59,9 @@ async function run(file: string | undefined, o: EncodeOptions): Promise<number> 
   const entries = readJsonMessages(await readSource(inputPath(file), 'file'), o.format);
   const results = entries.map((e) => encodeEntry(e, o));
   const failures = results.filter((r): r is InputError => r instanceof InputError);
-  for (const f of failures) process.stderr.write(`tlib-kit encode: ${f.message}\n`);
+  for (const f of failures) warn(`tlib-kit encode: ${f.message}`);
   if (failures.length > 0) {
-    process.stderr.write(`${failures.length} of ${entries.length} messages do not encode; nothing written\n`);
+    warn(`${failures.length} of ${entries.length} messages do not encode; nothing written`);
     return EXIT.USAGE;
   }
   let broken = 0;
@@ -68,11 +69,11 @@ async function run(file: string | undefined, o: EncodeOptions): Promise<number> 
     for (const e of entries) {
       const violations = validate(e.message!);
       if (violations.length > 0) broken++;
-      for (const v of violations) process.stderr.write(`${e.where}: ${formatViolation(v)}\n`);
+      for (const v of violations) warn(`${e.where}: ${formatViolation(v)}`);
     }
   }
   write(results as Uint8Array[], o);
-  if (broken > 0) process.stderr.write(`${broken} message${broken === 1 ? '' : 's'} with violations (encoded all the same)\n`);
+  if (broken > 0) warn(`${broken} message${broken === 1 ? '' : 's'} with violations (encoded all the same)`);
   return broken > 0 ? EXIT.VIOLATIONS : EXIT.OK;
 }
 

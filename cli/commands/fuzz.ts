@@ -14,6 +14,7 @@ import type { LoadedProfile } from '../../conformance/profile/model.js';
 import { ConformanceUsageError } from '../../conformance/model/usage-error.js';
 import { preflightTcp } from '../target-preflight.js';
 import { parseShard, ShardError, type Shard } from '../shard.js';
+import { say, warn } from '../terminal.js';
 
 interface FuzzCliOptions {
   time: string;
@@ -147,20 +148,18 @@ A failure prints its shrunk counterexample and the command that replays it
 Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target.`,
     )
     .action(async (raw: FuzzCliOptions) => {
-      const write = (line: string) => process.stdout.write(`${line}\n`);
-      const progress = (line: string) => void process.stderr.write(`${line}\n`);
       let o: ReturnType<typeof parseOptions>;
       try {
         // The profile of conform (spec/profile.schema.json): the DNs, agents, credentials and timeouts of the target.
         o = parseOptions(raw, raw.profile === undefined ? undefined : await loadProfile(raw.profile));
       } catch (e) {
         if (e instanceof ConformanceUsageError) {
-          process.stderr.write(`tlib-kit fuzz: ${e.message}\n`);
+          warn(`tlib-kit fuzz: ${e.message}`);
           process.exitCode = 2;
           return;
         }
         if (!(e instanceof FuzzOptionError)) throw e;
-        process.stderr.write(`${e.message}\n`);
+        warn(e.message);
         process.exitCode = 2;
         return;
       }
@@ -169,18 +168,18 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
         fuzz = await loadFuzzModules();
       } catch (e) {
         // From an npm install both fuzz/ and its devDependencies are absent; the cause names which.
-        process.stderr.write(`tlib-kit fuzz: the fuzzer runs only in a checkout of tlib-kit after \`npm install\` (fuzz/ and its development dependencies fast-check and binary-parser are not in the npm package): ${e instanceof Error ? e.message : String(e)}\n`);
+        warn(`tlib-kit fuzz: the fuzzer runs only in a checkout of tlib-kit after \`npm install\` (fuzz/ and its development dependencies fast-check and binary-parser are not in the npm package): ${e instanceof Error ? e.message : String(e)}`);
         process.exitCode = 2;
         return;
       }
       const { ALL_PROPERTIES, SERVER_PROPERTIES, runFuzz, runStreams, formatSummary, setLiveTarget, streamDns, streamIndex, streamSeed, termsOfProfile } = fuzz;
       if (raw.list) {
-        for (const p of ALL_PROPERTIES) write(`${p.name.padEnd(24)} ${p.summary}`);
+        for (const p of ALL_PROPERTIES) say(`${p.name.padEnd(24)} ${p.summary}`);
         return;
       }
       const unknown = o.names.filter((n) => !ALL_PROPERTIES.some((p) => p.name === n));
       if (unknown.length > 0) {
-        process.stderr.write(`tlib-kit fuzz: --property ${unknown.join(', ')} is not a property (see --list)\n`);
+        warn(`tlib-kit fuzz: --property ${unknown.join(', ')} is not a property (see --list)`);
         process.exitCode = 2;
         return;
       }
@@ -191,7 +190,7 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       if (t) {
         const problem = await preflightTcp(t);
         if (problem) {
-          process.stderr.write(`tlib-kit fuzz: ${problem}\n`);
+          warn(`tlib-kit fuzz: ${problem}`);
           process.exitCode = 2;
           return;
         }
@@ -209,7 +208,7 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
         });
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
-        process.stderr.write(`tlib-kit fuzz: ${e.message}\n`);
+        warn(`tlib-kit fuzz: ${e.message}`);
         process.exitCode = 2;
         return;
       }
@@ -217,11 +216,11 @@ Exit codes: 0 no failure, 1 a property failed, 2 bad usage or unreachable target
       if (o.path !== undefined) {
         const [s] = streams as [(typeof streams)[number]];
         setLiveTarget(s.target);
-        summary = await runFuzz({ properties, timeSeconds: o.time, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: write, progress });
+        summary = await runFuzz({ properties, timeSeconds: o.time, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), seed: baseSeed, path: o.path, corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, replayWords: s.replayWords, out: say, progress: warn });
       } else {
-        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: write, progress });
+        summary = await runStreams({ propertyNames: properties.map((p) => p.name), timeSeconds: o.time, ...(o.maxRuns !== undefined ? { maxRuns: o.maxRuns } : {}), corpusDir: o.corpus, reportEveryMs: o.reportEveryMs, streams, baseSeed, out: say, progress: warn });
       }
-      for (const line of formatSummary(summary)) write(line);
+      for (const line of formatSummary(summary)) say(line);
       if (summary.failures.length > 0) process.exitCode = 1;
     });
 }

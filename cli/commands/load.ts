@@ -9,13 +9,13 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from '../commander.js';
 import { parseTcpAddress } from '../../conformance/targets/target-spec.js';
 import { ConformanceUsageError } from '../../conformance/model/usage-error.js';
-import { sanitizeForTerminal } from '../../conformance/report/sanitize.js';
 import { writeReportFile } from '../../conformance/report/write-file.js';
 import { checkLoadOptions, DEFAULT_LOAD, runLoad, type LoadOptions, type LoadResult } from '../../load/run-load.js';
 import { loadProfile } from '../../conformance/profile/load.js';
 import { DEFAULT_STEP_MS, type LoadedProfile } from '../../conformance/profile/model.js';
 import { preflightTcp } from '../target-preflight.js';
 import { parseShard, shardLabel, ShardError } from '../shard.js';
+import { jsonText, say, warn } from '../terminal.js';
 
 interface LoadCliOptions {
   target?: string;
@@ -45,9 +45,6 @@ function nonNegative(value: string): number {
   if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError('expected a number of seconds');
   return n;
 }
-
-// Server strings (ErrorMessage, ThisDN) reach these lines: neutralised for the terminal like every other report.
-const write = (line: string) => void process.stdout.write(`${sanitizeForTerminal(line)}\n`);
 
 /** "p50 1.2 ms, ..." or, when no event arrived, a sentence instead of NaN. */
 export function latencyText(l: { p50: number; p99: number; max: number }): string {
@@ -86,15 +83,16 @@ function optionsOf(o: LoadCliOptions, loaded: LoadedProfile | undefined): LoadOp
 
 function print(r: LoadResult): void {
   const t = r.tally;
-  write(`machine: node ${r.machine.node}, ${r.machine.cpus} cpus, ${r.machine.platform}; ${r.workers} worker${r.workers === 1 ? '' : 's'}${r.shard.count > 1 ? `, shard ${shardLabel(r.shard)}` : ''}`);
-  write(`connect: ${r.clients} clients registered on up to 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
-  write(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
-  write(`latency: ${latencyText(r.latencyMs)}`);
-  write(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
-  write(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}; ${t.reordered > 0 ? `${t.reordered} deliveries came after a later event of the same sender (the reference gives deliveries no order)` : "each sender's events came in the order sent"}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
-  write(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);
-  if (r.incidents.samples.length > 0) write(`incidents:\n  ${r.incidents.samples.join('\n  ')}`);
-  write(r.ok ? 'PASS' : `FAIL: ${r.failures.join('; ')}`);
+  say(`machine: node ${r.machine.node}, ${r.machine.cpus} cpus, ${r.machine.platform}; ${r.workers} worker${r.workers === 1 ? '' : 's'}${r.shard.count > 1 ? `, shard ${shardLabel(r.shard)}` : ''}`);
+  say(`connect: ${r.clients} clients registered on up to 2 DNs each in ${r.connect.ms} ms (${r.connect.perSecond}/s)`);
+  say(`send:    ${t.acked} events acked in ${r.send.ms} ms: ${r.send.eventsPerSecond} events/s, ${r.send.deliveriesPerSecond} deliveries/s`);
+  say(`latency: ${latencyText(r.latencyMs)}`);
+  say(`checks:  expected ${t.expected}, received ${t.received}, lost ${t.lost}, duplicated ${t.duplicated}, misrouted ${t.misrouted}, refused ${t.sendErrors}`);
+  say(`choices: ${t.echoed > 0 ? `the server echoes user events to their sender (${t.echoed} echoed)` : 'the server does not echo user events to their sender'}; ${t.reordered > 0 ? `${t.reordered} deliveries came after a later event of the same sender (the reference gives deliveries no order)` : "each sender's events came in the order sent"}${r.incidents.unreadRestore > 0 ? `; ${r.incidents.unreadRestore} EventRestoreConnection whose backup reference the client could not read (not used by load)` : ''}`);
+  say(`memory:  peak RSS ${r.rss.peakMb} MiB of this process (bound ${r.rss.boundMb} MiB)`);
+  if (r.incidents.samples.length > 0) say('incidents:');
+  for (const sample of r.incidents.samples) say(`  ${sample}`);
+  say(r.ok ? 'PASS' : `FAIL: ${r.failures.join('; ')}`);
 }
 
 async function load(o: LoadCliOptions): Promise<number> {
@@ -105,25 +103,25 @@ async function load(o: LoadCliOptions): Promise<number> {
   if (options.target) {
     const problem = await preflightTcp({ primary: options.target, profile: loaded ?? { profile: { dns: [] }, source: 'no --profile' } });
     if (problem) {
-      process.stderr.write(`tlib-kit load: ${problem}\n`);
+      warn(`tlib-kit load: ${problem}`);
       return 2;
     }
   }
   const where = options.target ? `tcp://${options.target.host}:${options.target.port}` : 'the embedded simulator';
   const part = options.shard.count > 1 ? `shard ${shardLabel(options.shard)} of ` : '';
   const shape = options.durationMs > 0 ? `up to ${options.events} user events for ${options.durationMs / 1000} s` : `${options.events} user events`;
-  write(`load: ${part}${options.clients} clients, ${shape} from ${options.senders} senders (window ${options.window}) on ${options.workers} worker${options.workers === 1 ? '' : 's'} against ${where}`);
+  say(`load: ${part}${options.clients} clients, ${shape} from ${options.senders} senders (window ${options.window}) on ${options.workers} worker${options.workers === 1 ? '' : 's'} against ${where}`);
   // Progress is for a person watching: on standard error, every second by default when it is a terminal, else only when asked.
   const every = o.reportEvery ?? (process.stderr.isTTY ? 1 : 0);
   const result = await runLoad(
     options,
-    (p) => void process.stderr.write(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB\n`),
+    (p) => warn(`  [${p.phase}] connected ${p.connected}  acked ${p.acked}  delivered ${p.delivered}/${p.expectedDeliveries}  rss ${p.rssMb} MiB`),
     every > 0 ? every * 1000 : 2 ** 31 - 1,
   );
   print(result);
   if (o.json) {
-    await writeReportFile(o.json, JSON.stringify({ tool: 'tlib-kit', verb: 'load', ...result }, null, 2) + '\n');
-    process.stderr.write(`report written: ${o.json}\n`);
+    await writeReportFile(o.json, jsonText({ tool: 'tlib-kit', verb: 'load', ...result }, 2) + '\n');
+    warn(`report written: ${o.json}`);
   }
   return result.ok ? 0 : 1;
 }
@@ -163,7 +161,7 @@ Exit codes: 0 clean, 1 lost, duplicated, misrouted or refused events (or RSS ove
         process.exitCode = await load(o);
       } catch (e) {
         if (!(e instanceof ConformanceUsageError) && !(e instanceof ShardError)) throw e;
-        process.stderr.write(`tlib-kit load: ${e.message}\n`);
+        warn(`tlib-kit load: ${e.message}`);
         process.exitCode = 2;
       }
     });

@@ -10,6 +10,7 @@ import { asRunReport, mergeRunReports, MergeError } from '../../conformance/runn
 import { renderSummary, writeHtmlReport, writeJsonReport, writeJunitReport } from '../../conformance/report/index.js';
 import type { RunReport } from '../../conformance/report/report-model.js';
 import { SCENARIOS } from '../../conformance/scenarios/index.js';
+import { printLines, say, warn } from '../terminal.js';
 
 interface MergeOptions {
   json?: string;
@@ -37,9 +38,10 @@ async function merge(files: string[], o: MergeOptions): Promise<number> {
   const parts = await Promise.all(files.map(readReport));
   const merged = mergeRunReports(parts, SCENARIOS.map((s) => s.id));
   const shards = merged.mergedFrom?.map((m) => `${m.index}/${m.count}`).join(', ');
-  process.stdout.write(`tlib-kit merge-reports: ${files.length} report${files.length === 1 ? '' : 's'} (shards ${shards}), ${merged.results.length} scenarios\n\n`);
+  printLines(process.stdout, [`tlib-kit merge-reports: ${files.length} report${files.length === 1 ? '' : 's'} (shards ${shards}), ${merged.results.length} scenarios`, '']);
+  // The summary neutralises each string before it paints it.
   process.stdout.write(`${renderSummary(merged, { color: process.stdout.isTTY === true })}\n`);
-  for (const p of merged.problems ?? []) process.stdout.write(`problem: ${p}\n`);
+  for (const p of merged.problems ?? []) say(`problem: ${p}`);
   const writes: Array<[string | undefined, (r: RunReport, p: string) => Promise<void>]> = [
     [o.json, writeJsonReport],
     [o.junit, writeJunitReport],
@@ -48,7 +50,7 @@ async function merge(files: string[], o: MergeOptions): Promise<number> {
   for (const [path, write] of writes) {
     if (path === undefined) continue;
     await write(merged, path);
-    process.stderr.write(`report written: ${path}\n`);
+    warn(`report written: ${path}`);
   }
   return exitCodeOf(merged);
 }
@@ -76,7 +78,7 @@ Exit codes: 0 all pass, 1 violations, 2 a missing, repeated or unreadable shard,
         process.exitCode = await merge(files, o);
       } catch (e) {
         if (!(e instanceof MergeError)) throw e;
-        process.stderr.write(`tlib-kit merge-reports: ${e.message}\n`);
+        warn(`tlib-kit merge-reports: ${e.message}`);
         process.exitCode = 2;
       }
     });

@@ -5,6 +5,7 @@
 import { InvalidArgumentError, type Command } from '../commander.js';
 import { SERVER_DEFECTS } from '../../src/sim/defect-set.js';
 import { SimError, startSimulator, type SimHandle } from '../../src/sim/index.js';
+import { warn } from '../terminal.js';
 
 interface SimOptions {
   host: string;
@@ -16,6 +17,7 @@ interface SimOptions {
   defect: string[];
   defects?: boolean;
   password?: string;
+  unknownAgent: string[];
 }
 
 function port(value: string): number {
@@ -41,6 +43,7 @@ export function registerSim(program: Command): void {
     .option('--defect <name>', 'switch a defect on (repeatable; see --defects)', collect, [])
     .option('--defects', 'list the defects the simulator can carry, one per line, and exit')
     .option('--password <password>', 'require this ApplicationPassword in RequestRegisterClient')
+    .option('--unknown-agent <id>', 'an AgentID the switch does not have: TReserveAgent() naming it is refused (repeatable; name it in the profile\'s "absent" too)', collect, [])
     .addHelpText('after', '\nThe ports actually opened are printed on stdout, one listener a line.\nExit codes: 0 stopped cleanly, 2 bad option or a port that cannot be opened.\nLog lines (closed connections and why) go to stderr.')
     .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
     .action(async (opts: SimOptions) => {
@@ -61,12 +64,14 @@ async function run(opts: SimOptions): Promise<void> {
       backupPort: backupPortOf(opts),
       pair: opts.pair,
       defects: opts.defect,
-      log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+      unknownAgents: opts.unknownAgent,
+      // Log lines quote what clients sent.
+      log: (line) => warn(`${new Date().toISOString()} ${line}`),
       ...(opts.controlPort === undefined ? {} : { controlPort: opts.controlPort, controlHost: opts.controlHost }),
       ...(opts.password === undefined ? {} : { password: opts.password }),
     });
   } catch (e) {
-    process.stderr.write(`tlib-kit sim: ${startFailure(e)}\n`);
+    warn(`tlib-kit sim: ${startFailure(e)}`);
     process.exitCode = 2;
     return;
   }

@@ -9,6 +9,7 @@ import { InputError } from '../input/errors.js';
 import { readMessages, type Format, type MessageItem } from '../input/read-input.js';
 import { readSource, sourceName } from '../input/source.js';
 import { formatOption, usageExit, verbAction } from '../verb-action.js';
+import { say, warn } from '../terminal.js';
 
 interface ValidateOptions {
   request?: string;
@@ -43,18 +44,18 @@ async function run(file: string, opts: ValidateOptions): Promise<number> {
   for (const item of items) {
     if (item.error) {
       unreadable++;
-      process.stderr.write(`tlib-kit validate: ${item.error.message}\n`);
+      warn(`tlib-kit validate: ${item.error.message}`);
       continue;
     }
     const violations = validate(item.message!, context);
     if (violations.length > 0) broken++;
-    for (const v of violations) process.stdout.write(`${item.where}: ${formatViolation(v)}\n`);
+    for (const v of violations) say(`${item.where}: ${formatViolation(v)}`);
   }
   const n = items.length;
   const parts = [broken === 0 && unreadable === 0 ? 'all valid' : `${broken} with violations`];
   if (unreadable > 0) parts.push(`${unreadable} unreadable`);
   const summary = `${n} message${n === 1 ? '' : 's'}, ${parts.join(', ')}`;
-  (broken === 0 && unreadable === 0 ? process.stdout : process.stderr).write(`${summary}\n`);
+  (broken === 0 && unreadable === 0 ? say : warn)(summary);
   return unreadable > 0 ? EXIT.USAGE : broken > 0 ? EXIT.VIOLATIONS : EXIT.OK;
 }
 

@@ -39,9 +39,15 @@ const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_QUIET_MS = 150;
 const DEFAULT_STARTUP_MS = 10_000;
 
+/** A target that knows what its switch lacks (the embedded one) names the negative inputs; otherwise the profile does. */
+function withTargetAbsent(loaded: LoadedProfile, target: Target): LoadedProfile {
+  if (target.absent === undefined) return loaded;
+  return { ...loaded, profile: { ...loaded.profile, absent: target.absent } };
+}
+
 export async function runConformance(o: EngineOptions): Promise<RunReport> {
   const random = seededRandom(o.seed);
-  const profile = o.profile ?? BUILT_IN_PROFILE;
+  const profile = withTargetAbsent(o.profile ?? BUILT_IN_PROFILE, o.target);
   // A shared target leases from one pool, and other shards of the run may be on it too: this shard takes only its part.
   // An isolated target gives every attempt its own server, so its own whole pool.
   const sharedProfile = o.shard ? profileForShard(profile.profile, o.shard) : profile.profile;

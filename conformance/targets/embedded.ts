@@ -19,6 +19,9 @@ export interface EmbeddedTargetOptions {
   password?: string;
 }
 
+/** What the embedded switch lacks: its negative inputs (TReserveAgent() for this agent is refused, no call has this ConnID). */
+const EMBEDDED_ABSENT = { agents: ['agent-absent'], calls: ['00000000deadbeef'] };
+
 export function embeddedTarget(o: EmbeddedTargetOptions): Target {
   const where = (d: DefectName): 'server' | 'client' | undefined => defectNamed(d)?.where;
   const serverDefects = o.defects.filter((d) => where(d) === 'server');
@@ -27,9 +30,10 @@ export function embeddedTarget(o: EmbeddedTargetOptions): Target {
     description: `embedded simulator (hot-standby pair)${o.defects.length ? `, defects: ${o.defects.join(', ')}` : ''}`,
     info: { kind: 'embedded', defects: [...o.defects] },
     isolated: true,
+    absent: EMBEDDED_ABSENT,
     unmet: (_need: Need) => undefined,
     session: async (): Promise<TargetSession> => {
-      const sim = await startSimulator({ port: 0, pair: true, defects: serverDefects, ...(o.password !== undefined ? { password: o.password } : {}) }).catch((e: unknown) => {
+      const sim = await startSimulator({ port: 0, pair: true, defects: serverDefects, unknownAgents: EMBEDDED_ABSENT.agents, ...(o.password !== undefined ? { password: o.password } : {}) }).catch((e: unknown) => {
         throw targetError(`the embedded simulator did not start: ${e instanceof Error ? e.message : String(e)}`);
       });
       const addresses = { primary: sim.primary, backup: sim.backup! };

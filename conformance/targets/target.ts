@@ -6,6 +6,7 @@
 import type { Exchange } from '../message-path/exchange.js';
 import type { TargetInfo } from '../report/report-model.js';
 import type { AppView, Control, Need, ServerSide } from '../model/scenario.js';
+import type { Profile } from '../profile/model.js';
 import { parseTcpUrl, type TcpAddress, type Transport } from '../message-path/transport.js';
 
 export interface AppViewOptions {
@@ -51,6 +52,8 @@ export interface Target {
   readonly info?: Omit<TargetInfo, 'description'>;
   /** Every scenario gets its own server, so all may run at once. */
   readonly isolated: boolean;
+  /** Resources the target knows its switch lacks; they replace the profile's "absent" (a profile cannot tell the embedded switch what it lacks). */
+  readonly absent?: Required<NonNullable<Profile['absent']>>;
   /** Why the target cannot meet a need, or undefined when it can. */
   unmet(need: Need): string | undefined;
   session(): Promise<TargetSession>;

@@ -23,6 +23,7 @@ export const SIM_ERROR = {
   INTERNAL: { code: 16, text: 'the simulator failed to process the request' },
   TOO_MANY_REGISTRATIONS: { code: 17, text: 'DN registrations past the limit; closing' },
   TOO_MANY_SUBSCRIPTIONS: { code: 18, text: 'transaction-monitoring subscriptions past the limit; closing' },
+  UNKNOWN_AGENT: { code: 19, text: 'the switch has no agent with this AgentID' },
 } as const;
 
 export type SimErrorName = keyof typeof SIM_ERROR;

@@ -50,6 +50,7 @@ function accept(id: ServerId, socket: Socket, limits: SimLimits, ctx: SimContext
     onClose: (s) => ctx.state.remove(s),
     log: (line) => ctx.log(line),
     pending,
+    scheduler: ctx.scheduler,
   });
   ctx.state.add(session);
 }

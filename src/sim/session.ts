@@ -11,6 +11,7 @@ import type { SimErrorName } from './error-codes.js';
 import type { SimLimits } from './limits.js';
 import type { ServerId } from './pair-state.js';
 import type { PendingBudget } from './pending-budget.js';
+import { nowOn, type Scheduler } from './scheduler.js';
 import { writeBatched } from './write-batch.js';
 
 export interface SessionHooks {
@@ -19,6 +20,8 @@ export interface SessionHooks {
   log(line: string): void;
   /** The server-wide budget of incomplete frames (SimLimits.maxPendingBytes). */
   pending: PendingBudget;
+  /** The clock of this connection's deadlines and rates. */
+  scheduler: Scheduler;
 }
 
 let nextSessionId = 1;
@@ -41,13 +44,17 @@ export class Session {
   private readonly decoder: FrameDecoder;
   private open = true;
   private tokens: number;
-  private refilledAt = Date.now();
-  private registerTimer: NodeJS.Timeout | undefined;
+  private refilledAt: number;
+  /** When the peer last sent or was sent anything (idleTimeoutMs). */
+  private activeAt: number;
   /** Bytes of the incomplete frame, as counted in the server's PendingBudget. */
   private held = 0;
   /** The stream offset of the incomplete frame the deadline timer is for. */
   private partialAt = -1;
-  private frameTimer: NodeJS.Timeout | undefined;
+  /** Bumped when the frame deadline stops or moves on: a deadline of an older value has nothing left to do. */
+  private frameDeadline = 0;
+  /** Cancels the timers still pending (register deadline, frame deadline, idle check), so a closed session is not kept by them. */
+  private readonly cancels = new Map<'register' | 'frame' | 'idle', () => void>();
   private badFrames = 0;
   /** Undecodable frames not logged yet (aggregated into the next report). */
   private unloggedBad = 0;
@@ -62,19 +69,43 @@ export class Session {
     this.label = `${server}#${this.id} ${socket.remoteAddress ?? '?'}:${socket.remotePort ?? '?'}`;
     this.decoder = new FrameDecoder({ maxFrameBytes: limits.maxFrameBytes });
     this.tokens = limits.maxRequestsPerSecond;
+    this.refilledAt = this.activeAt = this.now();
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.onEnd());
     socket.on('error', (err) => this.drop(`socket error: ${err.message}`));
     socket.on('close', () => this.finish());
-    if (limits.idleTimeoutMs > 0) {
-      socket.setTimeout(limits.idleTimeoutMs, () => this.drop(`idle for ${limits.idleTimeoutMs} ms`));
-    }
-    this.registerTimer = setTimeout(
-      () => this.drop(`no RequestRegisterClient within ${limits.registerTimeoutMs} ms`),
-      limits.registerTimeoutMs,
-    );
-    this.registerTimer.unref();
+    if (limits.idleTimeoutMs > 0) this.idleCheck(limits.idleTimeoutMs);
+    this.timer('register', limits.registerTimeoutMs, () => {
+      if (!this.registered) this.drop(`no RequestRegisterClient within ${limits.registerTimeoutMs} ms`);
+    });
+  }
+
+  private timer(kind: 'register' | 'frame' | 'idle', ms: number, fn: () => void): void {
+    this.cancels.get(kind)?.();
+    const cancel = this.hooks.scheduler.after(ms, fn);
+    if (cancel) this.cancels.set(kind, cancel);
+    else this.cancels.delete(kind);
+  }
+
+  private cancel(kind: 'register' | 'frame' | 'idle'): void {
+    this.cancels.get(kind)?.();
+    this.cancels.delete(kind);
+  }
+
+  private now(): number {
+    return nowOn(this.hooks.scheduler);
+  }
+
+  /** Closes the connection once nothing has gone either way for idleTimeoutMs; one check pending at a time, moved on by traffic. */
+  private idleCheck(ms: number): void {
+    this.timer('idle', ms, () => {
+      if (!this.open) return;
+      const idle = this.limits.idleTimeoutMs;
+      const quiet = this.now() - this.activeAt;
+      if (quiet >= idle) this.drop(`idle for ${idle} ms`);
+      else this.idleCheck(idle - quiet);
+    });
   }
 
   get isOpen(): boolean {
@@ -84,7 +115,7 @@ export class Session {
   markRegistered(applicationName: string | undefined): void {
     this.registered = true;
     this.applicationName = applicationName;
-    clearTimeout(this.registerTimer);
+    this.cancel('register');
   }
 
   /** Queue bytes already encoded (the same bytes may go to many sessions). */
@@ -101,6 +132,7 @@ export class Session {
   private passwordFailures = 0;
 
   private write(bytes: Uint8Array): void {
+    this.activeAt = this.now();
     writeBatched(this.socket, bytes);
     if (this.socket.writableLength > this.limits.maxQueuedBytes) {
       this.drop(`slow reader: send queue above ${this.limits.maxQueuedBytes} bytes`);
@@ -118,7 +150,7 @@ export class Session {
     this.hooks.log(`${this.label} closed: ${detail}`);
     this.open = false;
     this.socket.end();
-    setTimeout(() => this.socket.destroy(), REFUSE_GRACE_MS).unref();
+    this.hooks.scheduler.after(REFUSE_GRACE_MS, () => this.socket.destroy());
   }
 
   /** Close at once, dropping anything queued. */
@@ -131,6 +163,7 @@ export class Session {
 
   private onData(chunk: Buffer): void {
     if (!this.open) return;
+    this.activeAt = this.now();
     let frames: Uint8Array[];
     try {
       frames = this.decoder.push(chunk);
@@ -171,13 +204,15 @@ export class Session {
     this.stopFrameTimer();
     this.partialAt = at;
     const ms = this.limits.frameTimeoutMs;
-    this.frameTimer = setTimeout(() => this.drop(`a frame not complete ${ms} ms after its first byte (${this.decoder.pending} bytes of it held)`), ms);
-    this.frameTimer.unref();
+    const deadline = this.frameDeadline;
+    this.timer('frame', ms, () => {
+      if (deadline === this.frameDeadline) this.drop(`a frame not complete ${ms} ms after its first byte (${this.decoder.pending} bytes of it held)`);
+    });
   }
 
   private stopFrameTimer(): void {
-    clearTimeout(this.frameTimer);
-    this.frameTimer = undefined;
+    this.cancel('frame');
+    this.frameDeadline++;
     this.partialAt = -1;
   }
 
@@ -203,7 +238,7 @@ export class Session {
       this.refuse('MALFORMED_MESSAGE', `${this.badFrames} undecodable frames, more than maxBadFrames (${this.limits.maxBadFrames})${this.unloggedBad ? `; ${this.unloggedBad} not logged one by one` : ''}; last: ${describe(e)}`);
       return;
     }
-    const now = Date.now();
+    const now = this.now();
     if (this.badFrames === 1 || now - this.badLoggedAt >= BAD_FRAME_LOG_MS) {
       const more = this.unloggedBad ? ` (and ${this.unloggedBad} more since the last report)` : '';
       this.hooks.log(`${this.label} undecodable frame #${this.badFrames}${more}: ${describe(e)}`);
@@ -227,7 +262,8 @@ export class Session {
 
   private finish(): void {
     this.open = false;
-    clearTimeout(this.registerTimer);
+    for (const cancel of this.cancels.values()) cancel();
+    this.cancels.clear();
     this.stopFrameTimer();
     this.hooks.pending.update(this.held, 0);
     this.held = 0;
@@ -235,7 +271,7 @@ export class Session {
   }
 
   private takeToken(): boolean {
-    const t = Date.now();
+    const t = this.now();
     const rate = this.limits.maxRequestsPerSecond;
     this.tokens = Math.min(rate, this.tokens + ((t - this.refilledAt) * rate) / 1000);
     this.refilledAt = t;

@@ -30,10 +30,16 @@ export interface SimulatorOptions {
   controlHost?: string;
   /** Server-side defects to switch on (src/sim/defects/). */
   defects?: readonly (DefectName | string)[];
+  /**
+   * AgentIDs the switch does not have: TReserveAgent() naming one is refused
+   * (UNKNOWN_AGENT), so nothing is reported reserved. Default none: any other
+   * AgentID is an agent of the switch.
+   */
+  unknownAgents?: readonly string[];
   /** When set, RequestRegisterClient must carry this ApplicationPassword. */
   password?: string;
   limits?: Partial<SimLimits>;
-  /** Runs what the simulator does later (delayed deliveries); default: real timers. */
+  /** The clock of what the simulator does later or measures in time (delayed deliveries, connection deadlines, idle and rate limits); default: real timers. */
   scheduler?: Scheduler;
   /** Receives one line per noteworthy event (closed connections and why); default: discarded. */
   log?: (line: string) => void;
@@ -72,8 +78,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<SimHa
     state,
     defects,
     dispatcher: new Dispatcher(opts.scheduler ?? REAL_TIME, defects.apply),
+    scheduler: opts.scheduler ?? REAL_TIME,
     limits,
     password: opts.password,
+    unknownAgents: new Set(opts.unknownAgents ?? []),
     log: opts.log ?? (() => {}),
     get servers() {
       return { a: servers.a!, b: servers.b };

@@ -15,7 +15,7 @@ describe('fuzz seeds', () => {
   });
 
   it('--seed refuses a negative seed and accepts 0', () => {
-    const negative = runCli(['fuzz', '--seed', '-5', '--time', '1', '--property', 'round-trip']);
+    const negative = runCli(['fuzz', '--seed', '-5', '--runs', '10', '--property', 'round-trip']);
     expect(negative.code).toBe(2);
     expect(negative.err).toContain('--seed must be an integer from 0 to 2147483647');
     const zero = runCli(['fuzz', '--seed', '0', '--property', 'round-trip', '--path', '0']);
@@ -25,7 +25,7 @@ describe('fuzz seeds', () => {
 });
 
 describe('fuzz progress', () => {
-  const ARGS = ['fuzz', '--property', 'round-trip', '--seed', '3', '--time', '1', '--workers', '1', '--corpus', 'ignored-corpus-dir'];
+  const ARGS = ['fuzz', '--property', 'round-trip', '--seed', '3', '--runs', '300', '--workers', '1', '--corpus', 'ignored-corpus-dir'];
 
   it('is silent when nobody watches, and on standard error when asked', () => {
     const quiet = runCli(ARGS);

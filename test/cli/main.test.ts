@@ -39,7 +39,7 @@ describe('tlib-kit (built)', () => {
     const list = cli('fuzz', '--list');
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^oracle-agrees /m);
-    const run = cli('fuzz', '--time', '1', '--property', 'oracle-agrees', '--report-every', '0', '--seed', '7', '--workers', '1');
+    const run = cli('fuzz', '--runs', '100', '--property', 'oracle-agrees', '--report-every', '0', '--seed', '7', '--workers', '1');
     expect(run).toMatchObject({ code: 0 });
     expect(run.out).toMatch(/^fuzz: ok, 1 property, \d+ runs/m);
   });

@@ -125,7 +125,8 @@ describe('switchover', () => {
     const standby = backup.connections[0]!;
     standby.send(event('EventLinkDisconnected'));
     standby.send(event('EventPrimaryChanged'));
-    await sleep(100);
+    // Both events dispatched (an arrival, not a pause): the switchover is seen, and no resync started while the link is down.
+    await until(() => events.at(-1)?.Event === 'EventPrimaryChanged', undefined, 'EventPrimaryChanged dispatched');
     expect(resyncs).toBe(0);
     expect(events.slice(-2).map((e) => e.Event)).toEqual(['EventLinkDisconnected', 'EventPrimaryChanged']);
     const resynced = next(client, 'resynced');

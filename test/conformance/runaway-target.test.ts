@@ -20,13 +20,13 @@ afterAll(() => target.close());
 
 describe('a target that never stops sending', () => {
   it('gets a bounded exchange with the truncation noted, and an error verdict naming the flood', async () => {
-    const started = Date.now();
     const report = await run(tcpTarget({ primary: { host: '127.0.0.1', port: target.port }, connectTimeoutMs: 1000 }), {
       scenarios: SCENARIOS.filter((s) => s.id === 'ack/send-event/reference-id'),
       timeoutMs: 5000,
     });
     const result = report.results[0]!;
     expect(result.verdict).toBe('error');
+    // Closed at the cap (its reason), not at the scenario deadline: no wall-clock bound needed to tell them apart.
     expect(result.reason).toContain(`more than ${MAX_INBOX} messages`);
     expect(result.exchange.length).toBeLessThanOrEqual(EXCHANGE_CAPS.head + EXCHANGE_CAPS.tail + 1);
     expect(result.truncated?.records).toBeGreaterThan(0);
@@ -34,7 +34,5 @@ describe('a target that never stops sending', () => {
     expect(JSON.stringify(report).length).toBeLessThan(2 << 20);
     expect(renderJunit(report).length).toBeLessThan(2 << 20);
     expect(renderHtmlReport(report).length).toBeLessThan(4 << 20);
-    // Closed at the cap, not at the scenario deadline (20 steps x 5 s).
-    expect(Date.now() - started).toBeLessThan(20_000);
   }, 60_000);
 });

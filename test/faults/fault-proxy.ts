@@ -3,7 +3,9 @@
  * simulator cannot produce on its own: the server process dying (kill) and
  * coming back (revive) on the same address, the network silently eating
  * traffic while both sockets stay open (blackhole), every connection reset
- * at once (dropLinks).
+ * at once (dropLinks), links cut by a count of frames (cutAfter, cutEachLink):
+ * faults come by count, never on a wall-clock interval, so a loaded machine
+ * sees the same faults as a quiet one.
  *
  * Server-to-client traffic is decoded frame by frame only to translate the
  * addresses inside EventRestoreConnection (the simulator names its real
@@ -20,6 +22,8 @@ export interface FaultProxy {
   readonly portMap: Map<number, number>;
   /** Called after each server-to-client frame is forwarded. */
   afterForward: ((message: Message) => void) | undefined;
+  /** Called on each client-to-server frame as it arrives, forwarded or not (blackhole). */
+  onClientFrame: ((message: Message) => void) | undefined;
   /** Open client connections. */
   readonly links: number;
   /** Stop listening and reset every connection: the server is gone. */
@@ -32,6 +36,18 @@ export interface FaultProxy {
   dropLinks(): void;
   /** Queue server-to-client frames instead of forwarding them (a slow path); off releases them in order. */
   hold(on: boolean): void;
+  /**
+   * A storm by count: reset every link once `gaps[0]` more server-to-client
+   * frames have been forwarded, then once `gaps[1]` more, and so on; replaces
+   * any storm still pending.
+   */
+  cutAfter(gaps: readonly number[]): void;
+  /** Cuts of `cutAfter` not yet made. */
+  readonly pendingCuts: number;
+  /** While on, reset each link right after it forwards its first server-to-client frame: the server answers, then the link is gone. */
+  cutEachLink(on: boolean): void;
+  /** Links reset by dropLinks, cutAfter and cutEachLink so far. */
+  readonly cuts: number;
 }
 
 interface Link {
@@ -44,6 +60,10 @@ export async function startFaultProxy(target: { host: string; port: number }): P
   const portMap = new Map<number, number>();
   let holes = false;
   let holding = false;
+  let cutEach = false;
+  let gaps: number[] = [];
+  let forwardedSinceCut = 0;
+  let cuts = 0;
   const held: Array<() => void> = [];
   let listener: net.Server | undefined;
   let port = 0;
@@ -59,18 +79,30 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     };
     client.on('error', drop).on('close', drop);
     server.on('error', drop).on('close', drop);
+    const requests = new FrameDecoder();
     client.on('data', (chunk: Buffer) => {
       if (!holes) server.write(chunk);
+      if (proxy.onClientFrame) for (const frame of requests.push(chunk)) proxy.onClientFrame?.(decode(frame));
     });
     const frames = new FrameDecoder();
+    let forwardedHere = 0;
     server.on('data', (chunk: Buffer) => {
       if (holes) return;
       for (const frame of frames.push(chunk)) {
         const message = decode(frame);
         const bytes = message.Event === 'EventRestoreConnection' ? encode(translate(message, portMap)) : Uint8Array.from(frame);
         const forward = () => {
+          if (!links.has(link)) return;
           client.write(bytes);
           proxy.afterForward?.(message);
+          forwardedHere++;
+          if (gaps.length > 0 && ++forwardedSinceCut >= gaps[0]!) {
+            gaps.shift();
+            forwardedSinceCut = 0;
+            dropLinks();
+          } else if (cutEach && forwardedHere === 1) {
+            reset(link);
+          }
         };
         if (holding) held.push(forward);
         else forward();
@@ -89,12 +121,14 @@ export async function startFaultProxy(target: { host: string; port: number }): P
       });
     });
 
+  const reset = (l: Link) => {
+    links.delete(l);
+    cuts++;
+    l.client.resetAndDestroy();
+    l.server.destroy();
+  };
   const dropLinks = () => {
-    for (const l of links) {
-      l.client.resetAndDestroy();
-      l.server.destroy();
-    }
-    links.clear();
+    for (const l of [...links]) reset(l);
   };
 
   const proxy: FaultProxy = {
@@ -106,6 +140,7 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     },
     portMap,
     afterForward: undefined,
+    onClientFrame: undefined,
     get links() {
       return links.size;
     },
@@ -125,6 +160,19 @@ export async function startFaultProxy(target: { host: string; port: number }): P
     hold: (on) => {
       holding = on;
       if (!on) for (const forward of held.splice(0)) forward();
+    },
+    cutAfter: (next) => {
+      gaps = [...next];
+      forwardedSinceCut = 0;
+    },
+    get pendingCuts() {
+      return gaps.length;
+    },
+    cutEachLink: (on) => {
+      cutEach = on;
+    },
+    get cuts() {
+      return cuts;
     },
   };
   await listen();

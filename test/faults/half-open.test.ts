@@ -13,6 +13,7 @@ import { TClient, isClientError } from '../../src/client/index.js';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
 import { DEFAULT_SIM_LIMITS, startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { until } from '../client/helpers.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 import { connectRegistered, request } from '../sim/wire-client.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 
@@ -33,19 +34,24 @@ describe('half-open connections', () => {
 
   it('a peer whose network vanished (no FIN, no RST) is closed by the idle timeout; a peer that talks is not', async () => {
     const log: string[] = [];
-    sim = await startSimulator({ pair: false, log: (l) => log.push(l), limits: { idleTimeoutMs: 300 } });
+    const clock = new ManualClock();
+    sim = await startSimulator({ pair: false, log: (l) => log.push(l), limits: { idleTimeoutMs: 300 }, scheduler: clock });
     proxy = await startFaultProxy(sim.primary);
     const lost = await connectRegistered(proxy.port, 'lost');
     const talker = await connectRegistered(sim.primary.port, 'talker');
     proxy.blackhole(true);
-    const ping = setInterval(() => void request(talker, { Event: 'RequestQueryLocation' }).catch(() => undefined), 100);
     try {
-      await until(() => log.some((l) => /idle for 300 ms/.test(l)), 5000, 'idle close');
-      await until(() => sim!.ctl.state().clients === 1, 2000, 'one session left');
+      clock.advance(200);
+      expect(await request(talker, { Event: 'RequestQueryLocation' })).toMatchObject({ Event: 'EventLocationInfo' });
+      // 300 ms after the last traffic of the lost peer, 100 after the talker's.
+      clock.advance(100);
+      expect(log.filter((l) => /idle for 300 ms/.test(l))).toHaveLength(1);
+      await until(() => sim!.ctl.state().clients === 1, undefined, 'one session left');
+      clock.advance(199);
       expect(talker.socket.destroyed).toBe(false);
       expect(await request(talker, { Event: 'RequestQueryLocation' })).toMatchObject({ Event: 'EventLocationInfo' });
+      expect(log.filter((l) => /idle/.test(l))).toHaveLength(1);
     } finally {
-      clearInterval(ping);
       lost.close();
       talker.close();
     }

@@ -1,10 +1,12 @@
 /**
  * An application's sending loop across faults: each user event is resent
  * while the client reports a typed failure (the server refused it, the link
- * dropped, no server is open), and counts as sent once acknowledged. Bounded
- * in attempts, so a test fails instead of spinning.
+ * dropped, no server is open), and counts as sent once acknowledged. A resend
+ * waits for the client to be open again, not for a guessed pause. Bounded in
+ * attempts, so a test fails instead of spinning.
  */
 import { isClientError, type TClient } from '../../src/client/index.js';
+import { until } from '../client/helpers.js';
 
 export async function sendUntilAcked(client: TClient, dn: string, seqs: readonly number[], maxAttempts = 200): Promise<void> {
   for (const seq of seqs) {
@@ -14,7 +16,7 @@ export async function sendUntilAcked(client: TClient, dn: string, seqs: readonly
         break;
       } catch (e) {
         if (!isClientError(e) || attempt >= maxAttempts) throw e;
-        await new Promise((r) => setTimeout(r, 20));
+        await until(() => client.phase === 'open', undefined, `the client open again to resend ${seq}`);
       }
     }
   }

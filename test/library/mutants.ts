@@ -10,8 +10,14 @@ export interface LibraryMutant {
   breaks: LibrarySentenceId;
   /** What the mutant does wrong, for people. */
   does: string;
-  /** Scenarios that must not pass against it. */
+  /** Scenarios that must fail against it. */
   fails: string[];
+  /**
+   * Only waiting can notice it (what it breaks is something never arriving):
+   * its scenarios may end in `timeout`. Every other mutant must be caught by
+   * a failing check, so a slow machine's timeout is never taken for a detection.
+   */
+  noticedByWaiting?: true;
 }
 
 export const LIBRARY_MUTANTS: readonly LibraryMutant[] = [
@@ -38,6 +44,7 @@ export const LIBRARY_MUTANTS: readonly LibraryMutant[] = [
     breaks: S.reliesOnPrimaryChanged,
     does: 'never reads EventPrimaryChanged',
     fails: ['library/primary-changed/requests-follow', 'library/primary-changed/dispatched'],
+    noticedByWaiting: true,
   },
   {
     name: 'sends-to-old-primary',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { encode } from '../../src/index.js';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { until } from '../client/helpers.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 import { useSim } from '../sim/fixture.js';
 import { refId } from '../sim/wire-client.js';
 
@@ -83,33 +84,36 @@ describe('case 8: complete frames before an oversize length prefix', () => {
 });
 
 describe('case 10: incomplete frames', () => {
-  it('have a deadline: a frame not finished within frameTimeoutMs closes the connection', async () => {
+  it('have a deadline: a frame not finished within frameTimeoutMs of its first byte closes the connection', async () => {
     const { lines, log } = collectLog();
-    await f.start({ pair: false, log, limits: { frameTimeoutMs: 300 } });
+    const clock = new ManualClock();
+    const sim = await f.start({ pair: false, log, limits: { frameTimeoutMs: 300 }, scheduler: clock });
     const c = await f.client();
-    const started = Date.now();
     c.sendRaw(new Uint8Array([...prefix(1000), 1, 2, 3]));
-    const pump = setInterval(() => c.sendRaw(new Uint8Array([7])), 50); // trickling does not extend it
-    try {
-      await c.closed;
-    } finally {
-      clearInterval(pump);
-    }
-    expect(Date.now() - started).toBeLessThan(2000);
+    await until(() => clock.due.includes(clock.now() + 300), undefined, 'the frame deadline set');
+    clock.advance(299);
+    expect(sim.ctl.state().clients).toBe(1);
+    clock.advance(1);
     expect(lines.some((l) => /closed: a frame not complete 300 ms after its first byte/.test(l))).toBe(true);
+    await c.closed;
   });
 
   it('a frame finished in time is served, and the next frame gets its own deadline', async () => {
-    await f.start({ pair: false, limits: { frameTimeoutMs: 300 } });
+    const clock = new ManualClock();
+    const sim = await f.start({ pair: false, limits: { frameTimeoutMs: 300 }, scheduler: clock });
     const c = await f.client();
     for (let i = 0; i < 3; i++) {
       const ReferenceID = refId();
       const frame = encode({ Event: 'RequestQueryLocation', ReferenceID });
       c.sendRaw(frame.subarray(0, 5));
-      await new Promise((r) => setTimeout(r, 200));
+      const deadline = clock.now() + 300;
+      await until(() => clock.due.includes(deadline), undefined, `the deadline of frame ${i}`);
+      // 200 ms on: each frame is within its own 300 ms, while the three together take 600.
+      clock.advance(200);
       c.sendRaw(frame.subarray(5));
       await c.waitFor((m) => m.ReferenceID === ReferenceID);
     }
+    expect(sim.ctl.state().clients).toBe(1);
     expect(c.socket.destroyed).toBe(false);
   });
 

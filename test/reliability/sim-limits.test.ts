@@ -9,6 +9,7 @@ import { DEFAULT_SIM_LIMITS, SIM_ERROR, SimError, startSimulator } from '../../s
 import { until } from '../client/helpers.js';
 import { useSim } from '../sim/fixture.js';
 import { registerDn, request } from '../sim/wire-client.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 
 const f = useSim();
 
@@ -80,11 +81,16 @@ describe('simulator limits at their boundaries', () => {
 
   it('registerTimeoutMs: a client that registers in time stays past the deadline', async () => {
     const lines: string[] = [];
-    const sim = await f.start({ pair: false, log: logInto(lines), limits: { registerTimeoutMs: 300 } });
+    const clock = new ManualClock();
+    const sim = await f.start({ pair: false, log: logInto(lines), limits: { registerTimeoutMs: 300 }, scheduler: clock });
     const slow = await f.raw();
-    await new Promise((r) => setTimeout(r, 150));
+    await until(() => clock.due.includes(300), undefined, "the slow client's deadline set");
+    clock.advance(150);
     expect(await request(slow, { Event: 'RequestRegisterClient', ApplicationName: 'late-but-in-time' })).toMatchObject({ Event: 'EventServerConnected' });
     const never = await f.raw();
+    await until(() => clock.due.includes(450), undefined, "the other client's deadline set");
+    // Past both deadlines: the one that registered stays, the other is closed.
+    clock.advance(300);
     await never.closed;
     expect(await request(slow, { Event: 'RequestQueryLocation' })).toMatchObject({ Event: 'EventLocationInfo' });
     expect(lines.filter((l) => /no RequestRegisterClient within 300 ms/.test(l))).toHaveLength(1);
@@ -103,7 +109,7 @@ describe('simulator limits at their boundaries', () => {
     for (let i = 0; i < 20; i++) await request(sender, { Event: 'RequestDistributeUserEvent', ThisDN: '7400', UserData: [['seq', i], ['pad', pad]] });
     await new Promise((r) => setTimeout(r, 100));
     paused.socket.resume();
-    await until(() => paused.messages.filter((m) => m.Event === 'EventUserEvent').length === 20, 3000, 'all 20 events');
+    await until(() => paused.messages.filter((m) => m.Event === 'EventUserEvent').length === 20, undefined, 'all 20 events');
     expect(lines.some((l) => /slow reader/.test(l))).toBe(false);
     expect(sim.ctl.state().clients).toBe(2);
   });

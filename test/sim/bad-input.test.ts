@@ -4,6 +4,8 @@ import { encode } from '../../src/index.js';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
 import { barrier, connectWire, registerDn, request } from './wire-client.js';
+import { until } from '../client/helpers.js';
+import { ManualClock } from '../helpers/manual-clock.js';
 
 const f = useSim();
 
@@ -12,13 +14,6 @@ function collectLog(): { lines: string[]; log: (l: string) => void } {
   return { lines, log: (l) => lines.push(l) };
 }
 
-async function until(cond: () => boolean, timeoutMs = 2000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const prefix = (n: number) => new Uint8Array([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 
@@ -34,18 +29,21 @@ describe('bad input', () => {
     expect(lines.some((l) => /closed: FRAME_TOO_LARGE/.test(l))).toBe(true);
   });
 
-  it('cuts a refused peer that keeps its side open and goes on sending', async () => {
-    const sim = await f.start({ pair: false, limits: { maxFrameBytes: 1024 } });
+  it('cuts a refused peer that keeps its side open and goes on sending, once its grace period to read the EventError is over', async () => {
+    const clock = new ManualClock();
+    const sim = await f.start({ pair: false, limits: { maxFrameBytes: 1024 }, scheduler: clock });
     const socket = connect({ port: sim.primary.port, host: '127.0.0.1', allowHalfOpen: true });
     socket.on('error', () => {});
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     socket.write(prefix(4096));
-    const pump = setInterval(() => socket.write(new Uint8Array(512)), 50);
-    try {
-      await closed;
-    } finally {
-      clearInterval(pump);
-    }
+    await until(() => clock.due.includes(2000), undefined, 'the refusal and its grace period');
+    for (let i = 0; i < 5; i++) socket.write(new Uint8Array(512));
+    expect(sim.ctl.state().clients).toBe(1);
+    clock.advance(2000);
+    await until(() => sim.ctl.state().clients === 0, undefined, 'the refused connection gone');
+    // Whatever it sends now meets a closed connection.
+    socket.write(new Uint8Array(512));
+    await closed;
     expect(socket.destroyed).toBe(true);
   });
 

@@ -17,8 +17,11 @@ interface Scene {
 }
 
 /** Run a scenario on its own simulator, closing everything afterwards. */
+/** The agent every scene's switch lacks. */
+const GHOST_AGENT = 'ghost';
+
 async function scene(defects: readonly string[], pair: boolean, body: (s: Scene) => Promise<Violation>): Promise<Violation> {
-  const sim = await startSimulator({ defects, pair });
+  const sim = await startSimulator({ defects, pair, unknownAgents: [GHOST_AGENT] });
   const clients: WireClient[] = [];
   try {
     return await body({
@@ -208,10 +211,21 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
     return bystander.length > 0 ? 'a client registered elsewhere got EventAgentReserved' : null;
   },
   'call-info-no-conn-id': (d) =>
-    scene(d, false, async ({ client }) => {
+    scene(d, false, async ({ sim, client }) => {
       const c = await client();
-      const changed = await request(c, { Event: 'RequestSetCallInfo', ConnID: '0000000000000001', CustomerID: 'x' });
+      const ConnID = sim.ctl.addCall({ ThisDN: '7001' });
+      const changed = await request(c, { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'x' });
       return changed.ConnID === undefined ? `EventCallInfoChanged without ConnID: ${show(changed)}` : null;
+    }),
+  'reserved-unknown-agent': (d) =>
+    scene(d, false, async ({ client }) => {
+      const reply = await request(await client(), { Event: 'RequestReserveAgent', AgentID: GHOST_AGENT, Timeout: 1000 });
+      return reply.Event === 'EventError' ? null : `an agent the switch does not have was reported reserved: ${show(reply)}`;
+    }),
+  'call-info-unknown-call': (d) =>
+    scene(d, false, async ({ client }) => {
+      const reply = await request(await client(), { Event: 'RequestSetCallInfo', ConnID: '00000000000000ff', CustomerID: 'x' });
+      return reply.Event === 'EventError' ? null : `the information of no call was reported changed: ${show(reply)}`;
     }),
   'private-info-leak': async (d) => ((await privateScene(d)).bystander.length > 0 ? 'EventPrivateInfo reached an unrelated client' : null),
   'private-info-no-private-event': async (d) => {
@@ -278,9 +292,10 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
     return reply.Place === undefined && reply.ThisDN === undefined ? null : `Place/ThisDN not in the request: ${show(reply)}`;
   },
   'call-info-wrong-conn-id': (d) =>
-    scene(d, false, async ({ client }) => {
-      const changed = await request(await client(), { Event: 'RequestSetCallInfo', ConnID: '0000000000000002', CustomerID: 'x' });
-      return changed.ConnID === undefined || changed.ConnID === '0000000000000002' ? null : `EventCallInfoChanged for another call: ${show(changed)}`;
+    scene(d, false, async ({ sim, client }) => {
+      const ConnID = sim.ctl.addCall({ ThisDN: '7001' });
+      const changed = await request(await client(), { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'x' });
+      return changed.ConnID === undefined || changed.ConnID === ConnID ? null : `EventCallInfoChanged for another call: ${show(changed)}`;
     }),
   // The same rule as private-info-leak, broken later (DefectDef.variantOf).
   'private-info-leak-late': async (d) => ((await privateScene(d)).bystander.length > 0 ? 'EventPrivateInfo reached an unrelated client' : null),

@@ -45,6 +45,17 @@ describe('TReserveAgent', () => {
     expect(err).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.MISSING_ATTRIBUTE.code });
     expect(err.ErrorMessage).toMatch(/AgentID, Place, ThisDN/);
   });
+
+  it('refuses an agent the switch does not have (unknownAgents), nothing reported reserved to the DN clients', async () => {
+    await f.start({ pair: false, unknownAgents: ['ghost'] });
+    const c = await f.client();
+    const onDn = await f.client();
+    await registerDn(onDn, '7001');
+    expect(await request(c, { Event: 'RequestReserveAgent', AgentID: 'ghost', ThisDN: '7001' })).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.UNKNOWN_AGENT.code });
+    await barrier(onDn);
+    expect(onDn.messages.filter((m) => m.Event === 'EventAgentReserved')).toEqual([]);
+    expect(await request(c, { Event: 'RequestReserveAgent', AgentID: 'agent-1', ThisDN: '7001' })).toMatchObject({ Event: 'EventAgentReserved', AgentID: 'agent-1' });
+  });
 });
 
 describe('TSetCallInfo and TQueryCall', () => {
@@ -65,10 +76,10 @@ describe('TSetCallInfo and TQueryCall', () => {
     expect(bystander.messages.some((m) => m.Event === 'EventCallInfoChanged')).toBe(false);
   });
 
-  it('answers an unknown call: EventCallInfoChanged to the requester only, EventError to TQueryCall', async () => {
+  it('refuses an unknown call: EventError to TSetCallInfo (no call information changed) and to TQueryCall', async () => {
     await f.start({ pair: false });
     const c = await f.client();
-    expect(await request(c, { Event: 'RequestSetCallInfo', ConnID: '00000000000000ff' })).toMatchObject({ Event: 'EventCallInfoChanged', ConnID: '00000000000000ff' });
+    expect(await request(c, { Event: 'RequestSetCallInfo', ConnID: '00000000000000ff' })).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.UNKNOWN_CALL.code });
     expect(await request(c, { Event: 'RequestQueryCall', ConnID: '00000000000000ff' })).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.UNKNOWN_CALL.code });
     expect(await request(c, { Event: 'RequestSetCallInfo' })).toMatchObject({ Event: 'EventError', ErrorCode: SIM_ERROR.MISSING_ATTRIBUTE.code });
   });

@@ -35,6 +35,8 @@ import { defect as primaryChangedNoTime } from './primary-changed-no-time.js';
 import { defect as primaryChangedFromOldPrimary } from './primary-changed-from-old-primary.js';
 import { defect as restoreConnectionNamesSender } from './restore-connection-names-sender.js';
 import { defect as hardwareErrorNoTime } from './hardware-error-no-time.js';
+import { defect as reservedUnknownAgent } from './reserved-unknown-agent.js';
+import { defect as callInfoUnknownCall } from './call-info-unknown-call.js';
 import type { Defect } from './types.js';
 
 export type { Defect } from './types.js';
@@ -76,6 +78,8 @@ export const DEFECTS = [
   primaryChangedFromOldPrimary,
   restoreConnectionNamesSender,
   hardwareErrorNoTime,
+  reservedUnknownAgent,
+  callInfoUnknownCall,
 ] as const satisfies readonly Defect[];
 
 export type DefectName = (typeof DEFECTS)[number]['name'];

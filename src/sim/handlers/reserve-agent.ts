@@ -16,6 +16,8 @@ export function reserveAgent(ctx: SimContext, session: Session, request: Message
   if (AgentID === undefined && Place === undefined && ThisDN === undefined) {
     throw new Refusal('MISSING_ATTRIBUTE', 'RequestReserveAgent needs at least one of AgentID, Place, ThisDN');
   }
+  // EventAgentReserved is a positive response (EventAgentReserved.description.0): an agent the switch lacks was not reserved.
+  if (AgentID !== undefined && ctx.unknownAgents.has(AgentID)) throw new Refusal('UNKNOWN_AGENT', `no agent ${AgentID} on this switch`);
   const body = (): Attributes => ({ AgentID, Place, ThisDN, Timeout, Reasons, Extensions });
   const registered = ThisDN === undefined ? [] : ctx.state.registeredOn(session.server, ThisDN);
   return [reply(session, event('EventAgentReserved', { ...body(), ReferenceID: request.ReferenceID })), fanout(registered, event('EventAgentReserved', body()), session)];
