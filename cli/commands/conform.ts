@@ -43,6 +43,7 @@ export interface ConformOptions {
   json?: string | boolean;
   timeout?: string;
   controlTimeout?: string;
+  settle?: string;
   seed?: string;
   repeat: string;
   junit?: string;
@@ -183,6 +184,8 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
   const timeoutMs = o.timeout === undefined ? (profile.profile.timeouts?.stepMs ?? DEFAULT_STEP_MS) : positiveInt(o.timeout, '--timeout', 600_000);
   const startupMs = profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
   const controlMs = o.controlTimeout === undefined ? (profile.profile.timeouts?.controlMs ?? DEFAULT_CONTROL_MS) : positiveInt(o.controlTimeout, '--control-timeout', 600_000);
+  // 0 is a choice too: the barriers alone, no message delayed on purpose waited for.
+  const settleMs = o.settle === undefined ? (profile.profile.timeouts?.settleMs ?? timeoutMs) : o.settle === '0' ? 0 : positiveInt(o.settle, '--settle', 600_000);
   const repeat = positiveInt(o.repeat, '--repeat', 1000);
   const seed = o.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : seedOf(o.seed);
   const password = profile.profile.credentials?.applicationPassword;
@@ -220,10 +223,15 @@ async function conform(o: ConformOptions, argv: readonly string[], io: ConformIO
     profile,
     timeoutMs,
     startupMs,
+    settleMs,
     seed,
     repeat,
     argv,
-    reproduceWords: [...(o.profile !== undefined ? ['--profile', o.profile] : []), ...(o.controlTimeout !== undefined ? ['--control-timeout', String(controlMs)] : [])],
+    reproduceWords: [
+      ...(o.profile !== undefined ? ['--profile', o.profile] : []),
+      ...(o.controlTimeout !== undefined ? ['--control-timeout', String(controlMs)] : []),
+      ...(o.settle !== undefined ? ['--settle', String(settleMs)] : []),
+    ],
     ...(knownFailing ? { knownFailing } : {}),
     ...(knownFlaky ? { knownFlaky } : {}),
     ...(o.trace ? { onRecord: (r, id) => io.out(`[${id}] ${formatTraceRecord(r, { color })}\n`) } : {}),
@@ -369,6 +377,7 @@ export function registerConform(program: Command, rt: Runtime = PROCESS_RUNTIME)
     .option('--list', 'list the scenarios --run, --skip and --shard select, and exit (with --json: as a JSON array)')
     .option('--timeout <ms>', `per-step timeout: how long to wait for each expected message (default: the profile's timeouts.stepMs, else ${DEFAULT_STEP_MS})`)
     .option('--control-timeout <ms>', `how long one control action (switchover, link, fault, call) may take before the hook is stopped with its process group (default: the profile's timeouts.controlMs, else ${DEFAULT_CONTROL_MS})`)
+    .option('--settle <ms>', "the run's one settle window: how late after its cause a message the target delays on purpose is still caught (a late copy to an observer, an EventRestoreConnection a library hands over late); 0: the barriers alone (default: the profile's timeouts.settleMs, else the step timeout)")
     .option('--seed <n>', 'seed for scenario order, DNs and ReferenceIDs (printed in every report)')
     .option('--repeat <n>', 'run each scenario n times to expose flakiness', '1')
     .option('--json [file]', 'write the JSON report (spec/report.schema.json) to file ("-": standard output); with --list, print the list as JSON')

@@ -4,9 +4,11 @@
  * path (conformance/message-path/receive-path.ts). It does nothing a client library would
  * do behind its back.
  */
-import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../../src/index.js';
+import { encode } from '../../src/codec/encode.js';
+import { ADDRESS_TYPE, answersTo, REGISTER_MODE } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import { attributesOutsideTable } from '../../src/validate/index.js';
-import type { Ledger } from '../rules/attribution.js';
+import type { Ledger, Owner } from '../rules/attribution.js';
 import { refused, undecodable, violation, type ConformanceError } from '../model/failure.js';
 import { judgeDelivery, judgeReceived, RoleReports, type Judge, type Recipient } from '../rules/received-rules.js';
 import type { Exchange } from './exchange.js';
@@ -15,7 +17,6 @@ import { openReceivePath, type ReceivePath } from './receive-path.js';
 import type { WireRecord } from '../report/report-model.js';
 import type { ServerSide, WireClient } from '../model/scenario.js';
 import type { Transport } from './transport.js';
-import { answersTo } from '../../src/registry.js';
 
 /** Where what a connection receives is attributed and its violations go (absent: the connection's own inbox only). */
 export interface Attribution {
@@ -24,6 +25,11 @@ export interface Attribution {
   scenarioId: string | undefined;
   /** A violation no scenario owns (an observer's, before any scenario touched what it names). */
   orphan(error: ConformanceError): void;
+  /**
+   * The server this connection watches, for an observer: two observers of one server see the same
+   * role reports, so a broken one counts once per server, not once per observer.
+   */
+  observes?: string;
 }
 
 export interface WireClientOptions {
@@ -116,9 +122,19 @@ export class RawClient extends Inbox implements WireClient, Recipient {
     if ((mine !== undefined && !foreign) || !this.attribution) {
       record.violation = true;
       this.broken(error);
-    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error, owner.cause?.request.ReferenceID ?? owner.change);
+    } else if (owner) this.attribution.ledger.violate(owner.scenarioId, error, this.causeOf(owner, broken === role ? role : undefined));
     else this.attribution.orphan(error);
     return !foreign || mine === undefined;
+  }
+
+  /**
+   * What broke a rule, so a repeated scenario counts one failed run per break: the request the
+   * message answers; for a role report, that report (each extra EventPrimaryChanged is a break of
+   * its own, however many come after the same pair change); else the pair change it follows.
+   */
+  private causeOf(owner: Owner, role: { ordinal: number } | undefined): number | string | undefined {
+    if (role) return `role report ${role.ordinal} from ${this.attribution?.observes ?? this.name}`;
+    return owner.cause?.request.ReferenceID ?? owner.change;
   }
 
   /**

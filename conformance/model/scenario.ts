@@ -3,7 +3,7 @@
  * (id, title, the sentence it enforces, what it needs from the target, which
  * simulator defects must break it) plus one small async step function.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { SentenceId } from '../../src/reference/sentences.js';
 import type { WireRecord } from '../report/report-model.js';
 
@@ -150,6 +150,13 @@ export interface ScenarioContext {
   seen(behaviour: string): void;
   /** Adds a free-text note to the exchange (shown in traces and diagrams). */
   note(text: string): void;
+  /**
+   * An absence no request of the runner bounds (a message the target sends on its own, possibly
+   * late on purpose): judged after the run's one settle window (`timeouts.settleMs`, counted from
+   * when it was registered), with the application views of the scenario kept open until then. A
+   * rule it finds broken turns the attempt's verdict.
+   */
+  whenRunSettled(check: () => Promise<void>): void;
   /** The per-step timeout in milliseconds. */
   readonly timeoutMs: number;
   /** How long expectNone watches by default. */

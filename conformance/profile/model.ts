@@ -30,7 +30,7 @@ export interface Profile {
   absent?: { agents?: string[]; calls?: string[] };
   call?: CallSource;
   credentials?: { applicationPassword?: string };
-  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number; controlMs?: number };
+  timeouts?: { stepMs?: number; startupMs?: number; quietMs?: number; controlMs?: number; settleMs?: number };
   supports?: { pair?: boolean; control?: ControlAction[]; appView?: boolean };
   /** What a client library claims, for `conform --library`. */
   library?: { takesBackup?: boolean; userDataForms?: Array<'host-port-pairs' | 'server-string' | 'server-url'> };

@@ -12,7 +12,7 @@
  * until the owner's attempt takes it; what no attempt took by the end of the
  * run is merged into the owner's result then.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { ConformanceError } from '../model/failure.js';
 
 /** Which requests cause an event other clients receive without the requester's ReferenceID, and what identifies the request in it. */
@@ -63,7 +63,7 @@ export class Ledger {
   private readonly lastHolder = new Map<string, string>();
   private pairChangedBy: string | undefined;
   private pairChanges = 0;
-  private readonly violations = new Map<string, { error: ConformanceError; causes: Set<number> }>();
+  private readonly violations = new Map<string, { error: ConformanceError; causes: Set<number | string> }>();
 
   request(scenarioId: string, client: object, request: Message): void {
     const sent = { scenarioId, client, request };
@@ -144,10 +144,11 @@ export class Ledger {
 
   /**
    * Keeps the first violation of a scenario (reported once), counting the
-   * distinct requests whose messages broke a rule (`cause`: one per attempt
-   * of a repeated scenario); false when it already had one.
+   * distinct causes of the breaks (`cause`: the request, the pair change or
+   * the role report; one per attempt of a repeated scenario); false when it
+   * already had one.
    */
-  violate(scenarioId: string, error: ConformanceError, cause?: number): boolean {
+  violate(scenarioId: string, error: ConformanceError, cause?: number | string): boolean {
     const known = this.violations.get(scenarioId);
     if (known) {
       if (cause !== undefined) known.causes.add(cause);
@@ -157,15 +158,23 @@ export class Ledger {
     return true;
   }
 
-  /** The scenario's violation, handed once to its attempt (a repeat starts clean). */
+  /**
+   * The scenario's violation, handed to its attempt with one of its causes: a
+   * late break of an earlier attempt that comes while a later one runs fails
+   * that one, and when two come in one attempt the second stays for the next
+   * attempt (or the end of the run), so every break fails one attempt.
+   */
   take(scenarioId: string): ConformanceError | undefined {
     const v = this.violations.get(scenarioId);
-    this.violations.delete(scenarioId);
-    return v?.error;
+    if (!v) return undefined;
+    const [first] = v.causes;
+    if (first !== undefined) v.causes.delete(first);
+    if (v.causes.size === 0) this.violations.delete(scenarioId);
+    return v.error;
   }
 
   /** Violations no attempt took: found after their owner's verdict. */
-  untaken(): ReadonlyMap<string, { error: ConformanceError; causes: ReadonlySet<number> }> {
+  untaken(): ReadonlyMap<string, { error: ConformanceError; causes: ReadonlySet<number | string> }> {
     return this.violations;
   }
 }

@@ -7,7 +7,8 @@
  * request-dependent rules; no obsolete event at all; and the delivery rules:
  * a copy reaches only the clients the reference entitles to it.
  */
-import { messageByName, type Message } from '../../src/index.js';
+import { messageByName } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Owner } from './attribution.js';
 import type { Violation } from '../model/scenario.js';
 import { allSentences, sentence, type SentenceId } from '../../src/reference/sentences.js';
@@ -99,13 +100,15 @@ const REPORTER = sentence('EventPrimaryChanged.warning.0');
 export class RoleReports {
   private promotions = 0;
   private era: string | undefined;
+  /** Role reports broken so far on this connection: each is one break, counted apart (a repeat sends one per attempt). */
+  private excess = 0;
 
   /**
    * `era`: who changes the pair now. Counting starts again with each
    * scenario that changes it, so what one scenario's switchovers left
    * uncounted (a ServerRole 1 never sent) is not blamed on the next.
    */
-  judge(m: Message, era?: string): Broken | undefined {
+  judge(m: Message, era?: string): (Broken & { ordinal: number }) | undefined {
     if (era !== this.era) {
       this.era = era;
       this.promotions = 0;
@@ -115,6 +118,7 @@ export class RoleReports {
     this.promotions++;
     if (this.promotions < 2) return undefined;
     return {
+      ordinal: ++this.excess,
       message: 'EventPrimaryChanged again, with no change of its server\'s role since the last one (no EventRestoreConnection ServerRole 1 between them)',
       expected: 'one EventPrimaryChanged per change of this server from backup to primary, from the server that became primary',
       actual: `EventPrimaryChanged number ${this.promotions} since this server last said it was the backup`,

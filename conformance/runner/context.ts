@@ -2,7 +2,7 @@
  * Builds the ScenarioContext of one scenario run over a target session, and
  * tears down everything the run opened, whatever way it ended.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import { resourceKey, type Ledger } from '../rules/attribution.js';
 import type { Exchange } from '../message-path/exchange.js';
 import { targetError, type ConformanceError } from '../model/failure.js';
@@ -52,7 +52,12 @@ export interface RunContext {
    * and judged before the verdict.
    */
   settle(): Promise<void>;
+  /** Closes what the run opened; the application views stay open while checks wait for the run's settle window. */
   dispose(): Promise<void>;
+  /** When the first check waiting for the run's settle window was registered (performance.now()), if any. */
+  readonly waitingSince: number | undefined;
+  /** Runs the checks that waited for the run's settle window (none when `judge` is false), then closes what they kept open. */
+  finishWaiting(judge: boolean): Promise<void>;
 }
 
 const NO_CONTROL: Control = {
@@ -66,6 +71,8 @@ export function createContext(o: ContextOptions): RunContext {
   const clients: RawClient[] = [];
   const apps: AppView[] = [];
   const seen: string[] = [];
+  const waiting: Array<() => Promise<void>> = [];
+  let waitingSince: number | undefined;
   let referenceId = o.firstReferenceId;
   const nextReferenceId = (): number => (referenceId = (referenceId + 1) >>> 0);
   const changes: ControlChanges = { switchovers: 0, links: false };
@@ -97,6 +104,10 @@ export function createContext(o: ContextOptions): RunContext {
     resources,
     obtainCall: callObtainer(o.profile, o.lease, resources, control, o.scenarioId),
     seen: (behaviour) => void seen.push(behaviour),
+    whenRunSettled: (check) => {
+      waitingSince ??= performance.now();
+      waiting.push(check);
+    },
     note: (text) => void o.exchange.note('runner', 'runner', text),
     client: async (name, server: ServerSide = 'primary') => {
       const transport = await o.session.connect(server, logTo(name, server));
@@ -134,9 +145,20 @@ export function createContext(o: ContextOptions): RunContext {
     settle: async () => {
       await Promise.all(clients.filter((c) => !c.isClosed).map((c) => c.sync().catch((e: unknown) => (c.isClosed ? undefined : Promise.reject(e)))));
     },
+    get waitingSince() {
+      return waitingSince;
+    },
+    finishWaiting: async (judge) => {
+      try {
+        if (judge) for (const check of waiting) await check();
+      } finally {
+        await Promise.allSettled(apps.map((a) => a.close()));
+        await o.session.release();
+      }
+    },
     dispose: async () => {
       clients.forEach((c) => c.close());
-      await Promise.allSettled(apps.map((a) => a.close()));
+      if (waiting.length === 0) await Promise.allSettled(apps.map((a) => a.close()));
       try {
         if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links || changes.failed)) {
           o.exchange.note('runner', 'control', 'control: restoring the pair for the next scenario (links up, original primary)');
@@ -145,7 +167,7 @@ export function createContext(o: ContextOptions): RunContext {
         // After the pair is put back: what the switch-back sent the observers is this scenario's too.
         await o.settleObservers?.();
       } finally {
-        await o.session.release();
+        if (waiting.length === 0) await o.session.release();
       }
     },
   };

@@ -19,6 +19,7 @@ import { changesPair, type Scenario } from '../model/scenario.js';
 import { Observers } from './observers.js';
 import { observerReferences, observedVerdict } from './run-case.js';
 import { Exchange } from '../message-path/exchange.js';
+import type { ConformanceError } from '../model/failure.js';
 import type { Target } from '../targets/target.js';
 
 export interface EngineOptions extends RunOptions<Scenario> {
@@ -27,6 +28,12 @@ export interface EngineOptions extends RunOptions<Scenario> {
   /** The DNs, agents, call and credentials the run may use; default spec/profiles/default.json. */
   profile?: LoadedProfile;
   quietMs?: number;
+  /**
+   * The run's one settle window: how late after its cause a message the target delays on
+   * purpose is still caught (a late copy, an EventRestoreConnection a library hands over late).
+   * Default: the profile's timeouts.settleMs, else the step timeout.
+   */
+  settleMs?: number;
   /** How long opening one session may take, outside the step timeout. */
   startupMs?: number;
   /** Options besides the target, seed and timeout that change the run (--profile, --control-timeout): the Reproduce command carries them. */
@@ -59,7 +66,10 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
 
   const quietMs = o.quietMs ?? profile.profile.timeouts?.quietMs ?? DEFAULT_QUIET_MS;
   const startupMs = o.startupMs ?? profile.profile.timeouts?.startupMs ?? DEFAULT_STARTUP_MS;
+  const settleMs = o.settleMs ?? profile.profile.timeouts?.settleMs ?? o.timeoutMs;
   const scope = o.target.isolated ? undefined : await openSharedScope(o, sharedProfile.dns.map((d) => d.dn), startupMs, referenceBase);
+  /** Attempts whose checks wait for the run's settle window (ctx.whenRunSettled). */
+  const waiting: Waiting[] = [];
 
   // Numbered by the catalogue, not the selection: `--run <id> --seed N` then sends the same ReferenceIDs as the full run.
   const place = (s: Scenario): number => {
@@ -75,8 +85,9 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
       { scenarios: order.filter((s) => !exclusive(s)), concurrency: o.concurrency ?? DEFAULT_CONCURRENCY },
       { scenarios: order.filter(exclusive), concurrency: 1 },
     ],
-    attempt: (s, i) =>
-      attempt(s, {
+    attempt: async (s, i) => {
+      let wait: Pick<Waiting, 'since' | 'finish'> | undefined;
+      const r = await attempt(s, {
         target: o.target,
         profile,
         pool: poolFor(),
@@ -87,27 +98,68 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
         firstReferenceId: referenceBase + place(s) * 10_000 + i * 1000,
         ...(o.onRecord ? { onRecord: o.onRecord } : {}),
         ...(scope ? { scope } : {}),
-      }),
+        waiting: (since, finish) => void (wait = { since, finish }),
+      });
+      if (wait) waiting.push({ id: s.id, at: i, result: r, ...wait });
+      return r;
+    },
     reproduce: (id) => reproduceCommand(target, id, o.seed, o.timeoutMs, o.reproduceWords),
-    ...(scope ? { settle: (revise: Revise) => settleShared(scope, o.timeoutMs, revise) } : {}),
+    settle: (revise: Revise) => settleRun(scope, waiting, settleMs, revise),
+    heldUntilSettled: (id) => waiting.some((w) => w.id === id),
   });
 }
 
+/** An attempt whose checks wait for the run's settle window. */
+interface Waiting {
+  id: string;
+  /** Which attempt of the scenario. */
+  at: number;
+  /** Its result as its steps ended. */
+  result: CaseResult;
+  /** When its window began. */
+  since: number;
+  finish: (r: CaseResult) => Promise<CaseResult>;
+}
+
 /**
- * A copy may come as late as any answer may (one step timeout after the last scenario's steps); then the
- * final barrier, a round trip on each observer's own connection, proves everything sent before it was judged.
- * A rule broken in a message no attempt took fails the scenario that owns the message.
+ * One settle window per run, not per scenario: a message the target delays on purpose has come by the
+ * window's end. It is counted from the last scenario's steps for the observers (a late copy) and from each
+ * waiting check's start; a barrier then proves whatever was sent before it is judged: each waiting check's
+ * own, and a round trip on each observer's own connection, on both servers. A rule broken in a message no
+ * attempt took fails the scenario that owns the message, one passed attempt per break.
  */
-async function settleShared(scope: SharedScope, timeoutMs: number, revise: Revise): Promise<string[]> {
-  if (scope.observers) await new Promise((r) => setTimeout(r, timeoutMs));
-  await scope.observers?.settle();
-  for (const [id, { error, causes }] of scope.ledger.untaken()) {
-    revise(id, (r) => (r.verdict === 'pass' ? observedVerdict(r, error, Math.max(1, causes.size)) : undefined));
+async function settleRun(scope: SharedScope | undefined, waiting: readonly Waiting[], settleMs: number, revise: Revise): Promise<string[]> {
+  const from = Math.max(scope?.observers ? performance.now() : -Infinity, ...waiting.map((w) => w.since));
+  if (from > -Infinity) await new Promise((r) => setTimeout(r, Math.max(0, from + settleMs - performance.now())));
+  const judged = await Promise.all(waiting.map(async (w) => ({ ...w, result: await w.finish(w.result) })));
+  await scope?.observers?.settle();
+  const untaken = scope?.ledger.untaken() ?? new Map<string, never>();
+  for (const id of new Set([...judged.map((w) => w.id), ...untaken.keys()])) {
+    revise(id, (attempts) => {
+      const mine = judged.filter((w) => w.id === id);
+      const after = attempts.map((a, i) => mine.find((w) => w.at === i)?.result ?? a);
+      const late = untaken.get(id);
+      const turned = late && turnLate(after, late.error, late.causes.size);
+      return turned ?? (mine.length ? after : undefined);
+    });
   }
-  const problems = (scope.observers?.orphans ?? []).map((e) => `observed, owned by no scenario: ${e.message}${e.sentence ? ` (${e.sentence})` : ''}`);
-  scope.observers?.close();
-  await scope.release();
+  const problems = (scope?.observers?.orphans ?? []).map((e) => `observed, owned by no scenario: ${e.message}${e.sentence ? ` (${e.sentence})` : ''}`);
+  scope?.observers?.close();
+  await scope?.release();
   return problems;
+}
+
+/**
+ * The attempts with the late breaks counted in: one passed attempt turned per
+ * distinct cause (a repeated scenario breaks a rule once per attempt), the
+ * latest first, since an earlier attempt's late break is taken by the attempt
+ * running when it comes. Undefined when nothing passed that could be turned.
+ */
+function turnLate(attempts: readonly CaseResult[], error: ConformanceError, causes: number): CaseResult[] | undefined {
+  const passed = attempts.flatMap((a, i) => (a.verdict === 'pass' ? [i] : []));
+  if (passed.length === 0) return undefined;
+  const turn = new Set(passed.slice(-Math.max(1, causes)));
+  return attempts.map((a, i) => (turn.has(i) ? observedVerdict(a, error) : a));
 }
 
 interface SharedScope {

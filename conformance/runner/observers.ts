@@ -11,7 +11,7 @@
  * own connection, so whatever the server wrote to it before answering,
  * however late after the scenario's own answers, has been judged.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Ledger } from '../rules/attribution.js';
 import type { Exchange } from '../message-path/exchange.js';
 import type { ConformanceError } from '../model/failure.js';
@@ -112,7 +112,7 @@ export class Observers {
         addressType: addressTypeOf(this.o.profile),
         // The open reading of the tables, as for the scenarios' own clients (spec/conformance-decisions.md).
         judge: (m, c) => this.o.validate(m, { ...c, strictTables: false }),
-        attribution: { ledger: this.o.ledger, scenarioId: undefined, orphan: (e) => this.orphans.push(e) },
+        attribution: { ledger: this.o.ledger, scenarioId: undefined, orphan: (e) => this.orphans.push(e), observes: x.address ? `${x.address.host}:${x.address.port}` : `the configured ${x.side}` },
       });
       x.client = client;
       const password = this.o.profile.credentials?.applicationPassword;

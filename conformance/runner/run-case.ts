@@ -2,9 +2,9 @@
  * One attempt at one scenario: check its needs, open a target session, run
  * the steps under a deadline, and turn however it ended into a verdict.
  */
-import { isTLibError } from '../../src/index.js';
+import { isTLibError } from '../../src/codec/errors.js';
 import { Ledger, resourceKey } from '../rules/attribution.js';
-import { createContext, type ValidateFn } from './context.js';
+import { createContext, type RunContext, type ValidateFn } from './context.js';
 import { Exchange, type RecordListener } from '../message-path/exchange.js';
 import { isConformanceError, type ConformanceError } from '../model/failure.js';
 import type { LoadedProfile } from '../profile/model.js';
@@ -33,6 +33,12 @@ export interface AttemptOptions {
    * own ledger and observers.
    */
   scope?: { ledger: Ledger; observers: Observers | undefined };
+  /**
+   * Told of an attempt whose checks wait for the run's settle window (ctx.whenRunSettled):
+   * `since` is when the window of its first check began; `finish` judges them and gives the
+   * attempt's result with what they found (a passed attempt only; a failed one just closes).
+   */
+  waiting?: (since: number, finish: (r: CaseResult) => Promise<CaseResult>) => void;
 }
 
 /** Steps are bounded by timeoutMs each; this bounds a scenario whose own code waits on something that never settles. */
@@ -115,6 +121,10 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
       await run.dispose();
     }
     outcome = judged(stepsError, run.violation(), ledger.take(scenario.id), exchange, own?.orphans ?? []);
+    if (run.waitingSince !== undefined) {
+      if (o.waiting) o.waiting(run.waitingSince, (r) => finishWaiting(run, r, o.timeoutMs * DEADLINE_STEPS, exchange, seen, outsideTables));
+      else await run.finishWaiting(false);
+    }
   } catch (e) {
     outcome = outcomeOf(e);
   } finally {
@@ -135,12 +145,31 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
   };
 }
 
-/** A passed result turned by a violation an observer found after its attempt ended (a late copy), the evidence adopted. */
-export function observedVerdict(r: CaseResult, error: ConformanceError, attempts: number): CaseResult {
+/**
+ * An attempt's checks that waited for the run's settle window: judged when it
+ * passed its steps (a broken rule turns it, its evidence in the verdict),
+ * else only closed.
+ */
+async function finishWaiting(run: RunContext, r: CaseResult, deadlineMs: number, exchange: Exchange, seen: readonly string[], outsideTables: Record<string, string[]>): Promise<CaseResult> {
+  if (r.verdict !== 'pass') {
+    await run.finishWaiting(false);
+    return r;
+  }
+  let outcome: Outcome | undefined;
+  try {
+    await withDeadline(run.finishWaiting(true), deadlineMs);
+  } catch (e) {
+    outcome = outcomeOf(e);
+  }
+  const broken = run.violation();
+  outcome ??= broken ? outcomeOf(broken) : undefined;
+  return { ...r, ...outcome, ...seenFields(seen, outsideTables), exchange: exchange.records, ...(exchange.truncated ? { truncated: exchange.truncated } : {}) };
+}
+
+/** A passed attempt turned by a violation an observer found after the attempt ended (a late copy), the evidence adopted. */
+export function observedVerdict(r: CaseResult, error: ConformanceError): CaseResult {
   const o = outcomeOf(error);
-  // One failed run per attempt whose requests were found to break a rule (a repeated scenario leaks once per attempt).
-  const failedRuns = r.runs !== undefined ? { failedRuns: Math.min(r.runs, (r.failedRuns ?? 0) + attempts) } : {};
-  return { ...r, ...o, ...failedRuns, reason: `after its steps: ${o.reason ?? ''}`, exchange: error.record ? [...r.exchange, error.record] : r.exchange };
+  return { ...r, ...o, reason: `after its steps: ${o.reason ?? ''}`, exchange: error.record ? [...r.exchange, error.record] : r.exchange };
 }
 
 type Outcome = Pick<CaseResult, 'verdict' | 'reason' | 'expected' | 'actual' | 'cause'> & { reference?: string };

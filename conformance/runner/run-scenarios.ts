@@ -7,10 +7,10 @@
  * (library/engine.ts) say only how one attempt runs, in which order and how
  * many at once.
  */
-import { applyKnownFailing, combineAttempts, summarize } from './aggregate.js';
+import { applyKnownFailing, combineAttempts, runReport } from './aggregate.js';
 import { unmatchedEntries, type KnownEntry } from './known-list.js';
 import type { RecordListener } from '../message-path/exchange.js';
-import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from '../report/report-model.js';
+import type { CaseResult, RunReport, TargetInfo } from '../report/report-model.js';
 
 /** Scenarios run in order, this many at once. */
 export interface Batch<S> {
@@ -18,8 +18,8 @@ export interface Batch<S> {
   concurrency: number;
 }
 
-/** Replaces a scenario's result after its attempts (a verdict that came late); `change` returns undefined to keep it. */
-export type Revise = (id: string, change: (r: CaseResult) => CaseResult | undefined) => void;
+/** Replaces a scenario's attempts after they ran (a verdict that came late), then its result; `change` returns undefined to keep them. */
+export type Revise = (id: string, change: (attempts: readonly CaseResult[]) => CaseResult[] | undefined) => void;
 
 /** What the caller of either engine says about a run, besides what it runs against. */
 export interface RunOptions<S> {
@@ -52,6 +52,8 @@ export interface RunPlan<S extends { id: string }> extends Omit<RunOptions<S>, '
   reproduce(id: string): string | undefined;
   /** After the batches: late verdicts, and the run's own problems. */
   settle?(revise: Revise): Promise<string[]>;
+  /** A scenario whose attempts are judged in `settle` as well: its result is reported once, after it. */
+  heldUntilSettled?(id: string): boolean;
   target: TargetInfo;
   onAttempt?: (id: string, attempt: number, r: CaseResult) => void;
 }
@@ -60,6 +62,9 @@ export async function runScenarios<S extends { id: string }>(o: RunPlan<S>): Pro
   const startedAt = new Date();
   const started = performance.now();
   const byId = new Map<string, CaseResult>();
+  /** Each scenario's attempts, kept until the run's verdict: a late verdict turns the attempts it counts. */
+  const attemptsOf = new Map<string, CaseResult[]>();
+  const unreported = new Set<string>();
   const withReproduce = (r: CaseResult): CaseResult => {
     if (r.verdict === 'pass' || r.verdict === 'skip') return r;
     const command = o.reproduce(r.id);
@@ -67,8 +72,10 @@ export async function runScenarios<S extends { id: string }>(o: RunPlan<S>): Pro
   };
   const record = (id: string, r: CaseResult): void => {
     byId.set(id, r);
+    unreported.delete(id);
     o.onResult?.(r);
   };
+  const combined = (attempts: readonly CaseResult[]): CaseResult => withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? []));
 
   const runOne = async (s: S): Promise<void> => {
     const attempts: CaseResult[] = [];
@@ -76,19 +83,25 @@ export async function runScenarios<S extends { id: string }>(o: RunPlan<S>): Pro
       attempts.push(await o.attempt(s, i));
       o.onAttempt?.(s.id, i, attempts[i]!);
     }
-    record(s.id, withReproduce(combineAttempts(attempts, o.knownFlaky?.entries ?? [])));
+    attemptsOf.set(s.id, attempts);
+    if (!o.heldUntilSettled?.(s.id)) return record(s.id, combined(attempts));
+    byId.set(s.id, combined(attempts));
+    unreported.add(s.id);
   };
   for (const batch of o.batches) await inPool(batch.scenarios, batch.concurrency, runOne);
 
   const problems: string[] = [];
   if (o.settle) {
     const revise: Revise = (id, change) => {
-      const r = byId.get(id);
-      const next = r && change(r);
-      if (next) record(id, withReproduce(next));
+      const attempts = attemptsOf.get(id);
+      const next = attempts && change(attempts);
+      if (!next) return;
+      attemptsOf.set(id, next);
+      record(id, combined(next));
     };
     problems.push(...(await o.settle(revise)));
   }
+  for (const id of unreported) o.onResult?.(byId.get(id)!);
   let results = o.scenarios.map((s) => byId.get(s.id)!);
   if (o.knownFailing) {
     const applied = applyKnownFailing(results, o.knownFailing.entries);
@@ -96,23 +109,10 @@ export async function runScenarios<S extends { id: string }>(o: RunPlan<S>): Pro
     problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
   }
   if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
-  const outsideTables = runOutsideTables(results);
+  const head = { version: o.version, target: o.target, node: process.version, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started), seed: o.seed, timeoutMs: o.timeoutMs };
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: 'tlib-kit',
-    version: o.version,
-    target: o.target,
-    node: process.version,
-    ...(o.argv ? { argv: [...o.argv] } : {}),
-    startedAt: startedAt.toISOString(),
-    durationMs: Math.round(performance.now() - started),
-    seed: o.seed,
-    timeoutMs: o.timeoutMs,
-    results,
-    summary: summarize(results),
+    ...runReport({ ...head, ...(o.argv ? { argv: o.argv } : {}) }, results, problems),
     ...(o.repeat > 1 ? { repeat: o.repeat } : {}),
-    ...(problems.length ? { problems } : {}),
-    ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
 }

@@ -5,10 +5,11 @@
  * that became backup, UserData naming the backup.
  */
 import { serverReferences } from '../../src/backup-reference.js';
-import { SERVER_ROLE, type KVList, type Message } from '../../src/index.js';
+import { SERVER_ROLE } from '../../src/registry.js';
+import type { KVList, Message } from '../../src/codec/types.js';
 import { sentence } from '../../src/reference/sentences.js';
 import { isConformanceError } from '../model/failure.js';
-import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
+import type { AppView, Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
 
 const ROLE_0 = sentence('EventRestoreConnection.attribute.ServerRole.0');
@@ -119,11 +120,9 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     run: async (ctx) => {
       const app = await ctx.app('app');
       // The primary sends EventRestoreConnection on its own, some time after the session opened: no request
-      // of the application's bounds it. It is given as long as any awaited message (one step timeout, not the
-      // shorter quiet time), then the barrier (where the view has one) takes in what the library handed over.
-      await new Promise((r) => setTimeout(r, ctx.timeoutMs));
-      await app.expectNone(restore, undefined, NOT_DELIVERED);
-      ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
+      // of the application's bounds it. It is given the run's settle window (not the shorter quiet time),
+      // then the barrier (where the view has one) takes in what the library handed over.
+      ctx.whenRunSettled(() => nothingRestored(ctx, app));
     },
   },
   {
@@ -137,12 +136,16 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
       const app = await ctx.app('app');
       // At a switchover the demoted server sends ServerRole 1 and the new primary may send ServerRole 0: neither is the application's.
       await ctx.control.switchover();
-      await new Promise((r) => setTimeout(r, ctx.timeoutMs));
-      await app.expectNone(restore, undefined, NOT_DELIVERED);
-      ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
+      ctx.whenRunSettled(() => nothingRestored(ctx, app));
     },
   },
 ];
+
+/** After the run's settle window: no EventRestoreConnection reached the application, and what did. */
+async function nothingRestored(ctx: ScenarioContext, app: AppView): Promise<void> {
+  await app.expectNone(restore, undefined, NOT_DELIVERED);
+  ctx.seen(`the application saw: ${[...new Set(app.received.map((m) => m.Event))].join(', ') || 'nothing'}`);
+}
 
 /** A URI whose authority (host and port) is empty: "tcp://", "tcp:///x". */
 const EMPTY_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/(?:[/?#]|$)/i;

@@ -15,7 +15,7 @@ import type { ServerOptions } from '../second-server/options.js';
 import { MUTANTS } from '../second-server/mutants.js';
 import { presetOptions } from '../second-server/options.js';
 import { startVendorPair } from '../second-server/start.js';
-import { ALLOWED_NOW, NOT_EVERY_RUN, SCENARIO_OF_MUTANT } from './second-server-mutants.js';
+import { ALLOWED_NOW, SCENARIO_OF_MUTANT } from './second-server-mutants.js';
 import { NEGATIVE_INPUTS, run } from './helpers.js';
 
 const REPEAT = Number(process.env.SECOND_SERVER_REPEAT ?? 3);
@@ -123,8 +123,7 @@ describe('the conformance suite against the second server', () => {
       }
     };
     await Promise.all([worker(), worker(), worker()]);
-    const runsNeeded = (mutant: string): number => (mutant in NOT_EVERY_RUN ? 1 : REPEAT);
-    const wrong = outcomes.filter((o) => !['fail', 'timeout'].includes(o.verdict) || (o.failedRuns ?? 0) < runsNeeded(o.mutant) || !o.quotes);
+    const wrong = outcomes.filter((o) => !['fail', 'timeout'].includes(o.verdict) || (o.failedRuns ?? 0) < REPEAT || !o.quotes);
     expect(wrong).toEqual([]);
     expect(outcomes.length).toBe(serverMutants.length);
   });
