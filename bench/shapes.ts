@@ -3,6 +3,7 @@
  * objects so every contender encodes and decodes the same values, each valid
  * against its schema. No bigint: these rows compare like with like.
  */
+import { SAMPLE } from '../cli/commands/demo.js';
 import type { KVList, Message } from '../src/index.js';
 
 export interface Shape {
@@ -43,17 +44,8 @@ const privateInfo: Message = {
   ],
 };
 
-/** EventAgentReserved with Reasons. */
-const agentReserved: Message = {
-  Event: 'EventAgentReserved',
-  ReferenceID: 42,
-  ThisDN: '7001',
-  AgentID: 'agent-007',
-  Place: 'Place_7001',
-  Timeout: 30000,
-  Reasons: [['ReasonCode', 'Lunch'], ['Attempt', 1], ['Supervisor', 'sup-12']],
-  time: { seconds: 1_700_000_000, microseconds: 250_000 },
-};
+/** EventAgentReserved with Reasons: the demo's sample with a third reason. */
+const agentReserved: Message = { ...SAMPLE, Reasons: [...(SAMPLE.Reasons as KVList), ['Supervisor', 'sup-12']] };
 
 /** EventUserEvent with 200 UserData pairs: a heavy attached-data event. */
 function userData(n: number, seed: number): KVList {

@@ -9,7 +9,7 @@ export interface Shard {
   count: number;
 }
 
-export const WHOLE_RUN: Shard = Object.freeze({ index: 1, count: 1 });
+const WHOLE_RUN: Shard = Object.freeze({ index: 1, count: 1 });
 
 export class ShardError extends Error {
   override readonly name = 'ShardError';

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserializeInput, serializeInput } from './serialize.js';
 
-export interface CorpusEntry {
+interface CorpusEntry {
   /** Name of the property in fuzz/properties (its check replays `input`). */
   property: string;
   /** Why the entry exists: the error seen, or the bug it pins. */
@@ -20,7 +20,7 @@ export interface CorpusEntry {
   input: unknown;
 }
 
-export function corpusFileName(e: Pick<CorpusEntry, 'property' | 'seed'>, hash: string): string {
+function corpusFileName(e: Pick<CorpusEntry, 'property' | 'seed'>, hash: string): string {
   return `${e.property}-${e.seed ?? 'manual'}-${hash}.json`;
 }
 

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { ALL_PROPERTIES } from './properties/index.js';
 
-export const FIXED_SEED = 0x7115eed;
+const FIXED_SEED = 0x7115eed;
 
 describe('fuzz properties (fixed seed)', () => {
   afterAll(async () => {

@@ -10,20 +10,12 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
 import { defineProperty } from './properties/catalog.js';
+import { plantedBug } from './properties/planted-bug.js';
 import { formatSummary, runFuzz } from './runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tlib-fuzz-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const failing = defineProperty({
-  name: 'planted-bug',
-  summary: 'fails on byte arrays holding 0xff after 0x00',
-  arbitrary: () => fc.uint8Array({ maxLength: 32 }),
-  check: (b: Uint8Array) => {
-    for (let i = 1; i < b.length; i++) if (b[i - 1] === 0 && b[i] === 0xff) throw new Error('planted bug hit');
-  },
-  testRuns: 10,
-});
 /** A time budget no run reaches and one slice per property: the run counts decide. */
 const BY_RUNS = { timeSeconds: 3600, sliceMs: 3_600_000 };
 const passing = defineProperty({ name: 'always', summary: 'holds', arbitrary: () => fc.nat(), check: () => undefined, testRuns: 10 });
@@ -32,7 +24,7 @@ describe('runFuzz', () => {
   it('finds a planted bug, prints the replay, saves the input, exits with a failure', async () => {
     const lines: string[] = [];
     // Bounded by runs, not seconds (one slice each): a loaded machine runs the same inputs.
-    const s = await runFuzz({ properties: [failing, passing], ...BY_RUNS, maxRuns: 20_000, seed: 1, corpusDir: dir, reportEveryMs: 0, out: (l) => lines.push(l) });
+    const s = await runFuzz({ properties: [plantedBug, passing], ...BY_RUNS, maxRuns: 20_000, seed: 1, corpusDir: dir, reportEveryMs: 0, out: (l) => lines.push(l) });
     expect(s.failures).toHaveLength(1);
     const f = s.failures[0]!;
     expect(f.property).toBe('planted-bug');
@@ -43,9 +35,9 @@ describe('runFuzz', () => {
     const saved = loadCorpus(dir);
     expect(saved).toHaveLength(1);
     expect(saved[0]!.entry.input).toBeInstanceOf(Uint8Array);
-    expect(() => failing.check(saved[0]!.entry.input)).toThrow('planted bug hit');
+    expect(() => plantedBug.check(saved[0]!.entry.input)).toThrow('planted bug hit');
 
-    const replay = await runFuzz({ properties: [failing], timeSeconds: 1, seed: f.seed, path: f.path, corpusDir: join(dir, 'replay'), reportEveryMs: 0, out: () => undefined });
+    const replay = await runFuzz({ properties: [plantedBug], timeSeconds: 1, seed: f.seed, path: f.path, corpusDir: join(dir, 'replay'), reportEveryMs: 0, out: () => undefined });
     expect(replay.failures).toHaveLength(1);
     expect(replay.failures[0]!.counterexample).toBe(f.counterexample);
   });

@@ -7,7 +7,7 @@
 import { DN_SLOTS } from './arbitrary/server-script.js';
 
 /** Streams per shard the numbering leaves room for: shard i's streams are (i-1)*MAX_WORKERS + w. */
-export const MAX_WORKERS = 1000;
+const MAX_WORKERS = 1000;
 
 export function streamIndex(shard: { index: number }, worker: number): number {
   return (shard.index - 1) * MAX_WORKERS + worker;

@@ -21,8 +21,3 @@ export function dnIndexOf(naming: DnNaming, name: unknown): number {
   const digits = name.slice(naming.prefix.length);
   return name.startsWith(naming.prefix) && /^\d+$/.test(digits) ? Number(digits) : Number.NaN;
 }
-
-/** How many DNs the naming has, when it is a fixed list. */
-export function dnLimit(naming: DnNaming): number | undefined {
-  return 'list' in naming ? naming.list.length : undefined;
-}

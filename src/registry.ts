@@ -25,27 +25,35 @@ export interface ValueKindDef {
   readonly js: 'number' | 'string' | 'bigint' | 'Uint8Array' | 'KVList';
   /** What the value is in the JSON form (spec/wire-format.md section 14). */
   readonly json: 'number' | 'string' | 'decimal-string' | 'hex-object' | 'pair-array';
-  /** The JSON Schema of the value in the JSON form (a $ref names a file of spec/defs). */
-  readonly schema: Readonly<Record<string, unknown>>;
+  /** The entry of spec/defs/tlib.schema.json's $defs that is the value's JSON Schema. */
+  readonly def: 'int32' | 'u32' | 'u64' | 'connid' | 'string' | 'binary' | 'kvlist';
   /** Range of an integer kind, inclusive. */
   readonly range?: readonly [number, number] | readonly [bigint, bigint];
+  /** Values of the range a generator favours: its ends and the steps between byte widths. */
+  readonly edges?: readonly number[] | readonly bigint[];
+  /** A string kind that is a 64-bit number written as this many lowercase hex digits. */
+  readonly hexDigits?: number;
   /** The words of spec/wire-format.md section 13 for it. */
   readonly describe: string;
 }
 
+const U64_RANGE = [0n, (1n << 64n) - 1n] as const;
+const U64_EDGES = [0n, 1n, 0x7fn, 0x80n, 0xffffffffn, 0x100000000n, (1n << 53n) + 1n, (1n << 63n) - 1n, 1n << 63n, U64_RANGE[1] - 1n, U64_RANGE[1]] as const;
+
 /**
  * Every value kind once: what it is on the wire, in a message object, in
- * JSON, in a schema. The codec, the JSON form and the tables read this
- * rather than each switching on kind names.
+ * JSON, in a schema, in a generator. The codec, the JSON form, the schema
+ * builder, the generated types and the fuzz generators read this rather
+ * than each switching on kind names.
  */
 export const VALUE_KINDS = {
-  int: { wire: 1, wireName: 'int32', js: 'number', json: 'number', schema: { type: 'integer', minimum: -2147483648, maximum: 2147483647 }, range: [-2147483648, 2147483647], describe: 'signed 32-bit (two\'s complement)' },
-  u32: { wire: 1, wireName: 'int32', js: 'number', json: 'number', schema: { type: 'integer', minimum: 0, maximum: 4294967295 }, range: [0, 4294967295], describe: 'unsigned 32-bit' },
-  connid: { wire: 2, wireName: 'int64', js: 'string', json: 'string', schema: { type: 'string', pattern: '^[0-9a-f]{16}$' }, describe: 'connection id: 16 lowercase hex digits' },
-  u64: { wire: 2, wireName: 'int64', js: 'bigint', json: 'decimal-string', schema: { type: 'string', pattern: '^[0-9]+$' }, range: [0n, (1n << 64n) - 1n], describe: 'unsigned 64-bit; JSON: decimal string' },
-  string: { wire: 3, wireName: 'string', js: 'string', json: 'string', schema: { type: 'string' }, describe: 'UTF-8 text' },
-  binary: { wire: 4, wireName: 'binary', js: 'Uint8Array', json: 'hex-object', schema: { $ref: 'hex.json' }, describe: 'bytes; JSON: {"$hex": ...}' },
-  kvlist: { wire: 5, wireName: 'kvlist', js: 'KVList', json: 'pair-array', schema: { $ref: 'kvlist.json' }, describe: 'key-value list' },
+  int: { wire: 1, wireName: 'int32', js: 'number', json: 'number', def: 'int32', range: [-2147483648, 2147483647], edges: [0, 1, -1, 0x7f, 0x80, 0x7fffffff, -0x80000000, -0x7fffffff], describe: 'signed 32-bit (two\'s complement)' },
+  u32: { wire: 1, wireName: 'int32', js: 'number', json: 'number', def: 'u32', range: [0, 4294967295], edges: [0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff], describe: 'unsigned 32-bit' },
+  connid: { wire: 2, wireName: 'int64', js: 'string', json: 'string', def: 'connid', range: U64_RANGE, edges: U64_EDGES, hexDigits: 16, describe: 'connection id: 16 lowercase hex digits' },
+  u64: { wire: 2, wireName: 'int64', js: 'bigint', json: 'decimal-string', def: 'u64', range: U64_RANGE, edges: U64_EDGES, describe: 'unsigned 64-bit; JSON: decimal string' },
+  string: { wire: 3, wireName: 'string', js: 'string', json: 'string', def: 'string', describe: 'UTF-8 text' },
+  binary: { wire: 4, wireName: 'binary', js: 'Uint8Array', json: 'hex-object', def: 'binary', describe: 'bytes; JSON: {"$hex": ...}' },
+  kvlist: { wire: 5, wireName: 'kvlist', js: 'KVList', json: 'pair-array', def: 'kvlist', describe: 'key-value list' },
 } as const satisfies Record<AttributeKind, ValueKindDef>;
 
 /** The kind an `Unknown` entry of each wire kind is read as (INT32 signed, INT64 unsigned). */
@@ -62,7 +70,7 @@ export interface AttributeDef {
   readonly note?: string;
 }
 
-export type MessageCategory = 'request' | 'event';
+type MessageCategory = 'request' | 'event';
 
 export interface MessageDef {
   readonly id: number;

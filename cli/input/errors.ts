@@ -3,7 +3,7 @@
  * message index, byte offset, line) and a sentence. The verbs print it and
  * exit 2; nothing here throws a bare Error at a person.
  */
-export type InputErrorCode = 'UNREADABLE' | 'BAD_JSON' | 'BAD_HEX' | 'BAD_FRAME' | 'BAD_MESSAGE' | 'EMPTY';
+type InputErrorCode = 'UNREADABLE' | 'BAD_JSON' | 'BAD_HEX' | 'BAD_FRAME' | 'BAD_MESSAGE' | 'EMPTY';
 
 export class InputError extends Error {
   override readonly name = 'InputError';

@@ -28,7 +28,7 @@ export interface FrameResult {
 }
 
 /** Where byte offsets point for a person: the input's bytes, or a line of hex text too. */
-export interface Origin {
+interface Origin {
   lineOf?: (offset: number) => number;
 }
 

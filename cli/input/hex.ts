@@ -6,7 +6,7 @@
  */
 import { InputError } from './errors.js';
 
-export interface HexBytes {
+interface HexBytes {
   bytes: Uint8Array;
   /** The 1-based text line holding byte `offset` of `bytes`. */
   lineOf(offset: number): number;

@@ -13,7 +13,7 @@ import { parseJsonEntries, type JsonEntry } from './json-input.js';
 
 export const FORMATS = ['auto', 'hex', 'bin', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
-export type Form = Exclude<Format, 'auto'>;
+type Form = Exclude<Format, 'auto'>;
 
 
 /** Bytes no text file holds: NUL and the other C0 controls except tab, newline, CR, form feed. */
@@ -29,7 +29,7 @@ function asText(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function detectForm(bytes: Uint8Array): Form {
+function detectForm(bytes: Uint8Array): Form {
   const text = asText(bytes);
   if (text === undefined) return 'bin';
   return /^\s*[[{]/.test(text) ? 'json' : 'hex';

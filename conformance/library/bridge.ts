@@ -4,7 +4,8 @@
  * dispatched is the application's view; its stderr tail goes into verdicts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fromJSON, type JsonMessage, type Message } from '../../src/index.js';
+import { fromJSON, type JsonMessage } from '../../src/codec/json.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Exchange } from '../message-path/exchange.js';
 import { stepTimeout, targetError } from '../model/failure.js';
 import { WatchLog } from './watch-log.js';

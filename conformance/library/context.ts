@@ -5,7 +5,8 @@
  * observed message; the step timeout only ends a wait for a library that
  * never acts.
  */
-import { SERVER_ROLE, type Message } from '../../src/index.js';
+import { SERVER_ROLE } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Exchange } from '../message-path/exchange.js';
 import { targetError, violation } from '../model/failure.js';
 import type { AppEntry, Bridge } from './bridge.js';

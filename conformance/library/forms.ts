@@ -4,7 +4,7 @@
  * attribute contains the reference to the backup T-Server"), so a library
  * claims the forms it understands in the profile (spec/library-bridge-contract.md).
  */
-import type { KVList } from '../../src/index.js';
+import type { KVList } from '../../src/codec/types.js';
 
 export interface HostPort {
   host: string;

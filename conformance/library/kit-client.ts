@@ -4,7 +4,10 @@
  * that sends user events on a DN, the traffic a switchover must not lose.
  */
 import { connect, type Socket } from 'node:net';
-import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { encode } from '../../src/codec/encode.js';
+import { FrameDecoder } from '../../src/wire/frame-decoder.js';
+import type { Message } from '../../src/codec/types.js';
 import { targetError } from '../model/failure.js';
 import type { HostPort } from './forms.js';
 

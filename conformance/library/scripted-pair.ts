@@ -9,7 +9,11 @@
  * Script steps advance on observed messages, never on sleeps.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { decode, encode, FrameDecoder, SERVER_ROLE, type Message } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { encode } from '../../src/codec/encode.js';
+import { FrameDecoder } from '../../src/wire/frame-decoder.js';
+import { SERVER_ROLE } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import type { Exchange } from '../message-path/exchange.js';
 import { USER_DATA_FORMS, type HostPort, type UserDataForm } from './forms.js';

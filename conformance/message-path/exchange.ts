@@ -7,8 +7,8 @@
  * size it takes in a report): the first records, the last ones, and a note
  * saying how many were left out between them.
  */
-import { toJSON, type JsonMessage, type Message } from '../../src/index.js';
-import { bytesToHex } from '../../src/codec/json.js';
+import type { Message } from '../../src/codec/types.js';
+import { bytesToHex, toJSON, type JsonMessage } from '../../src/codec/json.js';
 import type { WireRecord } from '../report/report-model.js';
 
 export type RecordListener = (r: WireRecord, scenarioId: string) => void;

@@ -2,7 +2,7 @@
  * What one session has received, with expect / expectNone over it. Shared by
  * raw wire clients and application views so both fail the same way.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import { stepTimeout, targetError, violation, type ConformanceError } from '../model/failure.js';
 import type { WireRecord } from '../report/report-model.js';
 import type { Expectation, Receiver } from '../model/scenario.js';

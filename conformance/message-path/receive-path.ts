@@ -6,7 +6,10 @@
  * cannot be framed ends the path with its cause; a frame that cannot be
  * decoded is recorded as such and goes no further.
  */
-import { decode, FrameDecoder, isTLibError, type Message } from '../../src/index.js';
+import { decode } from '../../src/codec/decode.js';
+import { FrameDecoder } from '../../src/wire/frame-decoder.js';
+import { isTLibError } from '../../src/codec/errors.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Exchange } from './exchange.js';
 import type { WireRecord } from '../report/report-model.js';
 import type { Transport } from './transport.js';

@@ -4,7 +4,9 @@
  * path (conformance/message-path/receive-path.ts). It does nothing a client library would
  * do behind its back.
  */
-import { encode, REGISTER_MODE, ADDRESS_TYPE, type Message } from '../../src/index.js';
+import { encode } from '../../src/codec/encode.js';
+import { ADDRESS_TYPE, answersTo, REGISTER_MODE } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import { attributesOutsideTable } from '../../src/validate/index.js';
 import type { Ledger, Owner } from '../rules/attribution.js';
 import { refused, undecodable, violation, type ConformanceError } from '../model/failure.js';
@@ -15,7 +17,6 @@ import { openReceivePath, type ReceivePath } from './receive-path.js';
 import type { WireRecord } from '../report/report-model.js';
 import type { ServerSide, WireClient } from '../model/scenario.js';
 import type { Transport } from './transport.js';
-import { answersTo } from '../../src/registry.js';
 
 /** Where what a connection receives is attributed and its violations go (absent: the connection's own inbox only). */
 export interface Attribution {

@@ -3,7 +3,7 @@
  * (id, title, the sentence it enforces, what it needs from the target, which
  * simulator defects must break it) plus one small async step function.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { SentenceId } from '../../src/reference/sentences.js';
 import type { WireRecord } from '../report/report-model.js';
 

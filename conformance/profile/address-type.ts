@@ -1,5 +1,5 @@
 /** The AddressType the runner sends when it registers on a DN: the type the profile gives the DN. */
-import { ADDRESS_TYPE } from '../../src/index.js';
+import { ADDRESS_TYPE } from '../../src/registry.js';
 import type { Profile } from './model.js';
 
 export function addressTypeOf(profile: Profile): (dn: string) => number {

@@ -2,7 +2,7 @@
  * The data a conformance run produces. The runner writes it; every report
  * (terminal, JSON, JUnit, HTML) only reads it. Keep it plain JSON-safe data.
  */
-import type { JsonMessage } from '../../src/index.js';
+import type { JsonMessage } from '../../src/codec/json.js';
 import type { RunState } from './run-state.js';
 
 export type Verdict =

@@ -1,6 +1,6 @@
 /** --trace lines: one wire record as a person reads it in a terminal. */
 import type { WireRecord } from './report-model.js';
-import type { JsonMessage } from '../../src/index.js';
+import type { JsonMessage } from '../../src/codec/json.js';
 import { paint } from './ansi.js';
 import { formatOffset, hexLines } from './format.js';
 import { sanitizeForTerminal, sanitizeOneLine } from './sanitize.js';

@@ -12,7 +12,7 @@
  * until the owner's attempt takes it; what no attempt took by the end of the
  * run is merged into the owner's result then.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { ConformanceError } from '../model/failure.js';
 
 /** Which requests cause an event other clients receive without the requester's ReferenceID, and what identifies the request in it. */

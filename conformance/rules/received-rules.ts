@@ -7,7 +7,8 @@
  * request-dependent rules; no obsolete event at all; and the delivery rules:
  * a copy reaches only the clients the reference entitles to it.
  */
-import { messageByName, type Message } from '../../src/index.js';
+import { messageByName } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Owner } from './attribution.js';
 import type { Violation } from '../model/scenario.js';
 import { allSentences, sentence, type SentenceId } from '../../src/reference/sentences.js';

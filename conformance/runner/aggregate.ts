@@ -4,7 +4,7 @@
  * no longer fails as written fails the run), and the exit code.
  */
 import { findEntry, reasonMatches, type KnownEntry } from './known-list.js';
-import type { CaseResult, RunReport, Verdict } from '../report/report-model.js';
+import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo, type Verdict } from '../report/report-model.js';
 import { runState, type RunState } from '../report/run-state.js';
 
 const FAILING: ReadonlySet<Verdict> = new Set(['fail', 'timeout', 'error']);
@@ -44,6 +44,34 @@ export function applyKnownFailing(results: readonly CaseResult[], entries: reado
     return r;
   });
   return { results: out, problems };
+}
+
+/** What a report says of the run that is not counted from its results. */
+export interface RunHead {
+  version: string;
+  target: TargetInfo;
+  node: string;
+  argv?: readonly string[];
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  timeoutMs: number;
+}
+
+/** A run's report from its head, its results and its problems: the summary, and the problems and the outside-tables list when there are any. */
+export function runReport(head: RunHead, results: CaseResult[], problems: readonly string[]): RunReport {
+  const { argv, ...rest } = head;
+  const outsideTables = runOutsideTables(results);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: 'tlib-kit',
+    ...rest,
+    ...(argv ? { argv: [...argv] } : {}),
+    results,
+    summary: summarize(results),
+    ...(problems.length ? { problems: [...problems] } : {}),
+    ...(outsideTables ? { outsideTables } : {}),
+  };
 }
 
 export function summarize(results: readonly CaseResult[]): RunReport['summary'] {

@@ -2,7 +2,7 @@
  * Builds the ScenarioContext of one scenario run over a target session, and
  * tears down everything the run opened, whatever way it ended.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import { resourceKey, type Ledger } from '../rules/attribution.js';
 import type { Exchange } from '../message-path/exchange.js';
 import { targetError, type ConformanceError } from '../model/failure.js';

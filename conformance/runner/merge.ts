@@ -4,8 +4,8 @@
  * results in catalogue order and the summary counted again from them, so
  * the verdict is the one an unsharded run would give.
  */
-import { summarize } from './aggregate.js';
-import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport } from '../report/report-model.js';
+import { runReport } from './aggregate.js';
+import type { CaseResult, RunReport } from '../report/report-model.js';
 
 export class MergeError extends Error {
   override readonly name = 'MergeError';
@@ -64,23 +64,10 @@ export function mergeRunReports(parts: readonly { report: RunReport; source: str
   const start = Math.min(...sorted.map((p) => Date.parse(p.report.startedAt)));
   const end = Math.max(...sorted.map((p) => Date.parse(p.report.startedAt) + p.report.durationMs));
   const problems = [...new Set(sorted.flatMap((p) => p.report.problems ?? []))];
-  const first = sorted[0]!.report;
-  const outsideTables = runOutsideTables(results);
+  const { version, target, node, seed, timeoutMs } = sorted[0]!.report;
   // Each shard's own target (each CI job may start its own server) stays in mergedFrom.
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: 'tlib-kit',
-    version: first.version,
-    target: first.target,
-    node: first.node,
-    startedAt: new Date(start).toISOString(),
-    durationMs: end - start,
-    seed: first.seed,
-    timeoutMs: first.timeoutMs,
-    results,
-    summary: summarize(results),
-    ...(problems.length ? { problems } : {}),
-    ...(outsideTables ? { outsideTables } : {}),
+    ...runReport({ version, target, node, seed, timeoutMs, startedAt: new Date(start).toISOString(), durationMs: end - start }, results, problems),
     mergedFrom: sorted.map(({ report: r }) => ({ index: r.shard?.index ?? 1, count: r.shard?.count ?? 1, seed: r.seed, startedAt: r.startedAt, durationMs: r.durationMs, target: r.target })),
   };
 }

@@ -11,7 +11,7 @@
  * own connection, so whatever the server wrote to it before answering,
  * however late after the scenario's own answers, has been judged.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Ledger } from '../rules/attribution.js';
 import type { Exchange } from '../message-path/exchange.js';
 import type { ConformanceError } from '../model/failure.js';

@@ -2,7 +2,7 @@
  * One attempt at one scenario: check its needs, open a target session, run
  * the steps under a deadline, and turn however it ended into a verdict.
  */
-import { isTLibError } from '../../src/index.js';
+import { isTLibError } from '../../src/codec/errors.js';
 import { Ledger, resourceKey } from '../rules/attribution.js';
 import { createContext, type RunContext, type ValidateFn } from './context.js';
 import { Exchange, type RecordListener } from '../message-path/exchange.js';

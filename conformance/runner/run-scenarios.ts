@@ -7,10 +7,10 @@
  * (library/engine.ts) say only how one attempt runs, in which order and how
  * many at once.
  */
-import { applyKnownFailing, combineAttempts, summarize } from './aggregate.js';
+import { applyKnownFailing, combineAttempts, runReport } from './aggregate.js';
 import { unmatchedEntries, type KnownEntry } from './known-list.js';
 import type { RecordListener } from '../message-path/exchange.js';
-import { REPORT_SCHEMA_VERSION, runOutsideTables, type CaseResult, type RunReport, type TargetInfo } from '../report/report-model.js';
+import type { CaseResult, RunReport, TargetInfo } from '../report/report-model.js';
 
 /** Scenarios run in order, this many at once. */
 export interface Batch<S> {
@@ -109,23 +109,10 @@ export async function runScenarios<S extends { id: string }>(o: RunPlan<S>): Pro
     problems.push(...applied.problems, ...unmatchedEntries(o.knownFailing.entries, o.catalogueIds, o.knownFailing.file));
   }
   if (o.knownFlaky) problems.push(...unmatchedEntries(o.knownFlaky.entries, o.catalogueIds, o.knownFlaky.file));
-  const outsideTables = runOutsideTables(results);
+  const head = { version: o.version, target: o.target, node: process.version, startedAt: startedAt.toISOString(), durationMs: Math.round(performance.now() - started), seed: o.seed, timeoutMs: o.timeoutMs };
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    tool: 'tlib-kit',
-    version: o.version,
-    target: o.target,
-    node: process.version,
-    ...(o.argv ? { argv: [...o.argv] } : {}),
-    startedAt: startedAt.toISOString(),
-    durationMs: Math.round(performance.now() - started),
-    seed: o.seed,
-    timeoutMs: o.timeoutMs,
-    results,
-    summary: summarize(results),
+    ...runReport({ ...head, ...(o.argv ? { argv: o.argv } : {}) }, results, problems),
     ...(o.repeat > 1 ? { repeat: o.repeat } : {}),
-    ...(problems.length ? { problems } : {}),
-    ...(outsideTables ? { outsideTables } : {}),
     ...(o.shard && o.shard.count > 1 ? { shard: { index: o.shard.index, count: o.shard.count } } : {}),
   };
 }

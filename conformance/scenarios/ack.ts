@@ -6,7 +6,8 @@
  */
 import { sentence } from '../../src/reference/sentences.js';
 import type { SentenceId } from '../../src/reference/sentences.js';
-import { messageByName, SUBSCRIPTION_OPERATION, type Message } from '../../src/index.js';
+import { messageByName, SUBSCRIPTION_OPERATION } from '../../src/registry.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { answered, event, mustEqual, mustHave, mustLack } from './check.js';
 

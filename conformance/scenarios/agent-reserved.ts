@@ -4,7 +4,7 @@
  * the request and to all clients registered on the agent's DN."
  */
 import { sentence } from '../../src/reference/sentences.js';
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext } from '../model/scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
 

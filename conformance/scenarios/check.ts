@@ -2,7 +2,7 @@
  * The small vocabulary scenarios judge with. Each failed check names the
  * rule in words, gives Expected and Actual, and marks the message to blame.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import { isConformanceError, refusalBreaks, violation } from '../model/failure.js';
 import { describe } from '../message-path/inbox.js';
 import type { Expectation, Receiver } from '../model/scenario.js';

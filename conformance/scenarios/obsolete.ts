@@ -1,6 +1,6 @@
 /** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
 import { sentence } from '../../src/reference/sentences.js';
-import { messageByName } from '../../src/index.js';
+import { messageByName } from '../../src/registry.js';
 import { isConformanceError } from '../model/failure.js';
 import type { Expectation, Scenario } from '../model/scenario.js';
 

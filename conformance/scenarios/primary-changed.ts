@@ -3,7 +3,7 @@
  * primary", with the link-event ordering and the client's resync.
  */
 import { sentence } from '../../src/reference/sentences.js';
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { answered, blame, event } from './check.js';
 import { describe } from '../message-path/inbox.js';

@@ -5,7 +5,8 @@
  * that became backup, UserData naming the backup.
  */
 import { serverReferences } from '../../src/backup-reference.js';
-import { SERVER_ROLE, type KVList, type Message } from '../../src/index.js';
+import { SERVER_ROLE } from '../../src/registry.js';
+import type { KVList, Message } from '../../src/codec/types.js';
 import { sentence } from '../../src/reference/sentences.js';
 import { isConformanceError } from '../model/failure.js';
 import type { AppView, Scenario, ScenarioContext, WireClient } from '../model/scenario.js';

@@ -2,7 +2,7 @@
  * Every event the target sends, checked against its schema (the reference's
  * Mandatory/Optional tables, spec/events/*.schema.json) by the validator.
  */
-import type { Message } from '../../src/index.js';
+import type { Message } from '../../src/codec/types.js';
 import { CARDINALITY } from '../../src/validate/cardinality.js';
 import { violation } from '../model/failure.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';

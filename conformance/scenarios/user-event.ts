@@ -4,7 +4,8 @@
  * initiator of this event."
  */
 import { sentence } from '../../src/reference/sentences.js';
-import { toJSON, type KVList } from '../../src/index.js';
+import { toJSON } from '../../src/codec/json.js';
+import type { KVList } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
 

@@ -7,11 +7,12 @@
  * server has that role now, and the pair is restored after control scenarios.
  */
 import { registerClient } from '../message-path/handshake.js';
-import type { AppView, Control, Need, ServerSide } from '../model/scenario.js';
-import { controlInfo, type Target, type TargetSession } from './target.js';
+import type { Control, Need, ServerSide } from '../model/scenario.js';
+import { appViewOf } from './app-view.js';
+import { controlInfo, type Target } from './target.js';
 import { spawnBridge } from '../message-path/transport.js';
 import { RawClient } from '../message-path/wire-client.js';
-import { followSwitchovers } from './roles.js';
+import { sharedPairTarget } from './shared-pair.js';
 
 export interface ExecTargetOptions {
   command: string;
@@ -30,27 +31,21 @@ export function bridgeEnv(role: ServerSide | 'app', serverOf: (role: ServerSide)
 }
 
 export function execTarget(o: ExecTargetOptions): Target {
-  const pair = followSwitchovers(o.control);
-  return {
+  return sharedPairTarget(o.control, (pair) => ({
     description: `bridge "${o.command}"${o.controlLabel ? `, control ${o.controlLabel}` : ''}`,
     info: { kind: 'exec', command: o.command, ...controlInfo(o.controlLabel) },
-    isolated: false,
     unmet: (need) => unmetNeed(need, o),
-    session: async (): Promise<TargetSession> => ({
+    session: {
       connect: async (role, log) => spawnBridge(o.command, bridgeEnv(role, pair.serverOf), log),
-      control: pair.control,
       openApp: async ({ name, exchange, timeoutMs, quietMs, startupMs, password, nextReferenceId, log }) => {
         const transport = spawnBridge(o.command, bridgeEnv('app', pair.serverOf), log);
         const client = new RawClient({ name, server: 'primary', transport, exchange, nextReferenceId, timeoutMs, quietMs });
         await registerClient(client, `tlib-kit-${name}`, { startupMs, ...(password !== undefined ? { password } : {}) });
-        return appViewOf(client);
+        // The bridge's output is already the application's view.
+        return appViewOf(client, async () => client.close());
       },
-      restore: (changes) => pair.restore(changes),
-      release: async () => undefined,
-    }),
-    ...(o.control?.lease ? { lease: o.control.lease.bind(o.control) } : {}),
-    close: async () => undefined,
-  };
+    },
+  }));
 }
 
 function unmetNeed(need: Need, o: ExecTargetOptions): string | undefined {
@@ -67,18 +62,4 @@ function unmetNeed(need: Need, o: ExecTargetOptions): string | undefined {
     case 'app-view':
       return undefined;
   }
-}
-
-/** The bridge's output is already the application's view: expose it without the raw-client methods. */
-function appViewOf(client: RawClient): AppView {
-  return {
-    name: client.name,
-    get received() {
-      return client.received;
-    },
-    expect: (e, t) => client.expect(e, t),
-    expectNone: (e, w, s) => client.expectNone(e, w, s),
-    recordOf: (m) => client.recordOf(m),
-    close: async () => client.close(),
-  };
 }

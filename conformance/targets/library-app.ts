@@ -7,6 +7,7 @@ import { tapInternalEvents } from '../../src/client/internal-tap.js';
 import { targetError } from '../model/failure.js';
 import { Inbox } from '../message-path/inbox.js';
 import type { AppView } from '../model/scenario.js';
+import { appViewOf } from './app-view.js';
 import type { AppViewOptions } from './target.js';
 import type { TcpAddress } from '../message-path/transport.js';
 
@@ -31,14 +32,6 @@ export async function openLibraryApp(o: AppViewOptions, pair: { primary: TcpAddr
     await client.close();
     throw targetError(`the client library could not open: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return {
-    name: inbox.name,
-    get received() {
-      return inbox.received;
-    },
-    expect: (e, t) => inbox.expect(e, t),
-    expectNone: (e, w, s) => inbox.expectNone(e, w, s),
-    recordOf: (m) => inbox.recordOf(m),
-    close: () => client.close(),
-  };
+  return appViewOf(inbox, () => client.close());
 }
+

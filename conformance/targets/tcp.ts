@@ -6,9 +6,9 @@
  */
 import { targetError } from '../model/failure.js';
 import type { Control, Need, ServerSide } from '../model/scenario.js';
-import { controlInfo, type Target, type TargetSession } from './target.js';
+import { controlInfo, type Target } from './target.js';
 import { connectTcp, formatAddress, type TcpAddress } from '../message-path/transport.js';
-import { followSwitchovers } from './roles.js';
+import { sharedPairTarget } from './shared-pair.js';
 
 export interface TcpTargetOptions {
   primary: TcpAddress;
@@ -21,7 +21,6 @@ export interface TcpTargetOptions {
 
 export function tcpTarget(o: TcpTargetOptions): Target {
   const configured: Record<ServerSide, TcpAddress | undefined> = { primary: o.primary, backup: o.backup };
-  const pair = followSwitchovers(o.control);
   const description = [
     formatAddress(o.primary),
     o.backup ? `backup ${formatAddress(o.backup)}` : undefined,
@@ -29,26 +28,20 @@ export function tcpTarget(o: TcpTargetOptions): Target {
   ]
     .filter(Boolean)
     .join(', ');
-  return {
+  return sharedPairTarget(o.control, (pair) => ({
     description,
     info: { kind: 'tcp', primary: { ...o.primary }, ...(o.backup ? { backup: { ...o.backup } } : {}), ...controlInfo(o.controlLabel) },
-    isolated: false,
     unmet: (need) => unmetNeed(need, o),
-    session: async (): Promise<TargetSession> => ({
+    session: {
       connect: async (role) => {
         const address = configured[pair.serverOf(role)];
         if (!address) throw targetError(`no ${role} address: give --backup tcp://host:port`);
         return connectTcp(address, o.connectTimeoutMs);
       },
       address: (role) => configured[pair.serverOf(role)],
-      control: pair.control,
       openApp: () => Promise.reject(targetError('a TCP target has no application view')),
-      restore: (changes) => pair.restore(changes),
-      release: async () => undefined,
-    }),
-    ...(o.control?.lease ? { lease: o.control.lease.bind(o.control) } : {}),
-    close: async () => undefined,
-  };
+    },
+  }));
 }
 
 function unmetNeed(need: Need, o: TcpTargetOptions): string | undefined {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { varint } from '../wire-bytes.js';
 
-export type EmptyValue = 'string' | 'binary' | 'list' | 'int32';
+type EmptyValue = 'string' | 'binary' | 'list' | 'int32';
 
 export interface EmptyRunFrame {
   frame: Uint8Array;

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { KVList, KVValue } from '../../src/index.js';
 import { binaryArb } from './binary.js';
-import { int32Arb } from './int32.js';
+import { integerKindArb } from './integer-kind.js';
 import { kvKeyArb } from './kv-key.js';
 import { wireStringArb } from './wire-string.js';
 
@@ -23,7 +23,7 @@ export function kvListArb(options: KvListOptions = {}): fc.Arbitrary<KVList> {
   const key = kvKeyArb();
   const leaf: fc.Arbitrary<KVValue> = fc.oneof(
     { arbitrary: wireStringArb({ maxLength: 24, longLength: 300 }), weight: 3 },
-    { arbitrary: int32Arb(), weight: 2 },
+    { arbitrary: integerKindArb('int'), weight: 2 },
     { arbitrary: binaryArb(24), weight: 1 },
   );
   // Built bottom-up once: level d nests level d + 1; the deepest holds leaves only.

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { ATTRIBUTES, DEFAULT_LIMITS, encode, MESSAGES, type Message } from '../../src/index.js';
+import { VALUE_KINDS, type AttributeKind } from '../../src/registry.js';
 
 export interface MaxSizeMessage {
   message: Message;
@@ -16,8 +17,8 @@ export interface MaxSizeMessage {
 const carriers = ATTRIBUTES.filter((a) => a.kind === 'string' || a.kind === 'binary');
 const live = MESSAGES.filter((m) => !('obsolete' in m));
 
-function sized(event: string, name: string, kind: string, n: number, fill: string): Message {
-  const value = kind === 'binary' ? new Uint8Array(n).fill(0x5a) : fill === 'x' ? 'x'.repeat(n) : `${'x'.repeat(Math.max(0, n - 4))}${fill}`;
+function sized(event: string, name: string, kind: AttributeKind, n: number, fill: string): Message {
+  const value = VALUE_KINDS[kind].js === 'Uint8Array' ? new Uint8Array(n).fill(0x5a) : fill === 'x' ? 'x'.repeat(n) : `${'x'.repeat(Math.max(0, n - 4))}${fill}`;
   return { Event: event, [name]: value } as unknown as Message;
 }
 

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { ATTRIBUTES, MESSAGES, TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../../src/registry.js';
 import type { Message } from '../../src/index.js';
 import { attributeValueArb } from './attribute-value.js';
+import { integerKindArb } from './integer-kind.js';
 import type { KvListOptions } from './kv-list.js';
 import { unknownAttributesArb } from './unknown-attributes.js';
 import { unknownMessageTypeArb } from './unknown-message-type.js';
-import { uint32Arb } from './uint32.js';
 
 export interface MessageArbOptions {
   /** Also produce ids the registry does not know (default true). */
@@ -26,7 +26,7 @@ export interface MessageArbOptions {
 const WIRE_ATTRIBUTES = ATTRIBUTES.filter((a) => a.tag !== TIME_SECONDS_TAG && a.tag !== TIME_MICROSECONDS_TAG);
 
 export function timeArb(): fc.Arbitrary<{ seconds: number; microseconds: number }> {
-  return fc.record({ seconds: uint32Arb(), microseconds: uint32Arb() }, { noNullPrototype: true });
+  return fc.record({ seconds: integerKindArb('u32'), microseconds: integerKindArb('u32') }, { noNullPrototype: true });
 }
 
 export function messageArb(options: MessageArbOptions = {}): fc.Arbitrary<Message> {

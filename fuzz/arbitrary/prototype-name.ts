@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 
-export const PROTOTYPE_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+const PROTOTYPE_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
 
 export function prototypeNameArb(): fc.Arbitrary<string> {
   return fc.constantFrom(...PROTOTYPE_NAMES);

@@ -15,7 +15,7 @@ import { unknownMessageTypeArb } from './unknown-message-type.js';
 /** How many DNs a script uses: ops name slot 0 to DN_SLOTS - 1, the target says which DN each slot is. */
 export const DN_SLOTS = 3;
 /** How many agents a reservation may name: slot k is the target's agent k (modulo its agent count). */
-export const AGENT_SLOTS = 2;
+const AGENT_SLOTS = 2;
 
 export type ServerOp =
   | { kind: 'register' | 'unregister' | 'user-event'; client: number; dn: number }

@@ -18,12 +18,12 @@ import { wireStringArb } from './wire-string.js';
 type Json = Record<string, unknown>;
 
 /** A Mandatory attribute and the rule id that must fire when it is missing. */
-export interface MandatoryRule {
+interface MandatoryRule {
   attribute: string;
   rule: string;
 }
 
-export interface SpecialEventSpec {
+interface SpecialEventSpec {
   event: SpecialEventName;
   /** Rules of the wire form (`validate(m)`). */
   mandatory: MandatoryRule[];
@@ -60,7 +60,7 @@ function requiredRules(entries: unknown): MandatoryRule[] {
   return (entries as Json[]).flatMap((e) => (Array.isArray(e.required) && typeof e['x-rule'] === 'string' ? (e.required as string[]).map((attribute) => ({ attribute, rule: e['x-rule'] as string })) : []));
 }
 
-export function specialEventSpec(event: SpecialEventName): SpecialEventSpec {
+function specialEventSpec(event: SpecialEventName): SpecialEventSpec {
   const schema = EVENT_SCHEMAS[event] as Json;
   const props = (schema.properties ?? {}) as Record<string, Json>;
   const allOf = (schema.allOf ?? []) as Json[];
@@ -79,7 +79,7 @@ export function specialEventSpec(event: SpecialEventName): SpecialEventSpec {
   };
 }
 
-export const SPECIAL_EVENT_SPECS: SpecialEventSpec[] = SPECIAL.map(specialEventSpec);
+const SPECIAL_EVENT_SPECS: SpecialEventSpec[] = SPECIAL.map(specialEventSpec);
 
 export function specOf(event: SpecialEventName): SpecialEventSpec {
   const spec = SPECIAL_EVENT_SPECS.find((s) => s.event === event);

@@ -5,11 +5,8 @@
  */
 import fc from 'fast-check';
 import { attributeByTag, PROJECT_TAG_RANGE, type UnknownAttribute } from '../../src/index.js';
-import { binaryArb } from './binary.js';
-import { int32Arb } from './int32.js';
-import { kvListArb } from './kv-list.js';
-import { u64Arb } from './u64.js';
-import { wireStringArb } from './wire-string.js';
+import { UNKNOWN_VALUE_KIND, type AttributeKind, type WireKindName } from '../../src/registry.js';
+import { attributeValueArb } from './attribute-value.js';
 
 const tagArb = fc
   .oneof(
@@ -20,12 +17,11 @@ const tagArb = fc
   )
   .filter((tag) => attributeByTag(tag) === undefined);
 
-const attrArb: fc.Arbitrary<Omit<UnknownAttribute, 'tag'>> = fc.oneof(
-  int32Arb().map((value) => ({ kind: 'int32' as const, value })),
-  u64Arb().map((value) => ({ kind: 'int64' as const, value })),
-  wireStringArb().map((value) => ({ kind: 'string' as const, value })),
-  binaryArb().map((value) => ({ kind: 'binary' as const, value })),
-  kvListArb({ maxDepth: 2 }).map((value) => ({ kind: 'kvlist' as const, value })),
+/** Each wire kind, its value of the registry kind an unknown entry of it is read as. */
+const attrArb = fc.oneof(
+  ...(Object.entries(UNKNOWN_VALUE_KIND) as [WireKindName, AttributeKind][]).map(([kind, as]) =>
+    attributeValueArb(as, { maxDepth: 2 }).map((value) => ({ kind, value }) as Omit<UnknownAttribute, 'tag'>),
+  ),
 );
 
 export function unknownAttributesArb(maxLength = 4): fc.Arbitrary<UnknownAttribute[]> {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-export interface WireStringOptions {
+interface WireStringOptions {
   /** Longest string in UTF-16 units for the common cases (default 40). */
   maxLength?: number;
   /** Also produce long strings (default true): up to `longLength` units. */

@@ -13,7 +13,7 @@ import type { Message } from '../../src/index.js';
 
 export type DeliveredEvent = 'EventUserEvent' | 'EventAgentReserved' | 'EventPrivateInfo';
 
-export interface Offer {
+interface Offer {
   /** The operation's number in the script, for messages. */
   op: number;
   event: DeliveredEvent;
@@ -33,7 +33,7 @@ const DELIVERED = new Set<string>(['EventUserEvent', 'EventAgentReserved', 'Even
 export const isDelivered = (m: Message): m is Message & { Event: DeliveredEvent } => DELIVERED.has(m.Event);
 
 /** The op marker a user event of the script carries in its UserData: [['op', refId]]. */
-export function opMarker(m: Message): number | undefined {
+function opMarker(m: Message): number | undefined {
   const pair = m.UserData?.find(([key]) => key === 'op');
   return typeof pair?.[1] === 'number' ? pair[1] : undefined;
 }

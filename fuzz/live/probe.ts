@@ -9,7 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { decode, FrameDecoder, type Message } from '../../src/index.js';
 import type { Address } from './target.js';
 
-export interface Received {
+interface Received {
   message: Message;
   refId: number | undefined;
 }

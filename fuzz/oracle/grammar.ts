@@ -48,7 +48,7 @@ export interface ParsedList {
   count: number;
   pairs: ParsedPair[];
 }
-export interface ParsedPair {
+interface ParsedPair {
   key: ParsedBytes;
   kind: number;
   value: number | ParsedBytes | ParsedList;

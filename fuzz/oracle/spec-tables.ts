@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 
-export interface SpecMessage {
+interface SpecMessage {
   id: number;
   name: string;
   obsolete: boolean;
 }
 export type SpecValueKind = 'int' | 'u32' | 'connid' | 'u64' | 'string' | 'binary' | 'kvlist';
-export interface SpecAttribute {
+interface SpecAttribute {
   tag: number;
   name: string;
   kind: SpecValueKind;

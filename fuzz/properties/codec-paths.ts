@@ -6,7 +6,7 @@
  */
 import { decode, encode, FrameDecoder, fromJSON, toJSON, type Message } from '../../src/index.js';
 
-export interface CodecPath {
+interface CodecPath {
   readonly name: string;
   /** Frame -> message along this path (throws what the path throws). */
   decode(frame: Uint8Array): Message;

@@ -6,7 +6,7 @@
 import { TLibError } from '../../src/index.js';
 
 /** `ms` is the CPU time the call took (see `cpuMs`). */
-export type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error: TLibError; ms: number };
+type Outcome<T> = { ok: true; value: T; ms: number } | { ok: false; error: TLibError; ms: number };
 
 /**
  * Process CPU time (user + system), ms. The time bounds measure it rather

@@ -48,7 +48,7 @@ let shared: Promise<SimHandle> | undefined;
 let inProgress: Promise<unknown> = Promise.resolve();
 
 /** One simulator pair for all runs (each run uses fresh connections). */
-export function sharedSimulator(): Promise<SimHandle> {
+function sharedSimulator(): Promise<SimHandle> {
   shared ??= startSimulator({ port: 0, pair: true });
   return shared;
 }

@@ -8,22 +8,12 @@
  * as Uint8Array), not the schemas' JSON form. Server is optional on the wire
  * type and required in DeliveredEvents where $defs/delivered requires it.
  */
-import { MESSAGES, attributeByName, type AttributeKind, type SpecialEventName } from '../../src/registry.js';
+import { MESSAGES, VALUE_KINDS, attributeByName, type SpecialEventName } from '../../src/registry.js';
 import { SPECIAL_EVENTS } from '../../src/validate/cardinality.js';
 import { DELIVERED_DEF, type Schema } from '../../src/validate/schema-ids.js';
 import { EVENT_SCHEMAS } from '../../src/validate/schemas.js';
 
 export const MESSAGE_TYPES_FILE = new URL('../../src/codec/generated/message-types.ts', import.meta.url);
-
-const JS_TYPE: Record<AttributeKind, string> = {
-  int: 'number',
-  u32: 'number',
-  connid: 'string',
-  u64: 'bigint',
-  string: 'string',
-  binary: 'Uint8Array',
-  kvlist: 'KVList',
-};
 
 /** Properties of the JS form that are not registry attributes. */
 const NON_WIRE: Record<string, string> = { time: 'TimeStamp', Server: 'string', Unknown: 'UnknownAttribute[]' };
@@ -39,7 +29,7 @@ function valueType(name: string, schema: Schema): string {
   if (nonWire) return nonWire;
   const attr = attributeByName(name);
   if (!attr) throw new Error(`schema property ${name} is neither a registry attribute nor one of ${Object.keys(NON_WIRE).join(', ')}`);
-  return JS_TYPE[attr.kind];
+  return VALUE_KINDS[attr.kind].js;
 }
 
 function requiredOf(schema: Schema): Set<string> {

@@ -8,11 +8,11 @@
  */
 import type { Message } from '../codec/types.js';
 
-export type Lifecycle = 'idle' | 'opening' | 'running' | 'down' | 'closed';
+type Lifecycle = 'idle' | 'opening' | 'running' | 'down' | 'closed';
 
 export type ClientPhase = 'idle' | 'opening' | 'open' | 'reconnecting' | 'down' | 'closed';
 
-export interface LinkState {
+interface LinkState {
   /** The connection's last link event was EventLinkDisconnected. */
   readonly down: boolean;
   /** A standby's latest link event, replayed before its EventPrimaryChanged (the reference's ordering). */

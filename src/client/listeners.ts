@@ -4,7 +4,7 @@
  * here a listener that throws is reported to `onListenerError` and the
  * remaining listeners still run.
  */
-export type ListenerMap = { [name: string]: (...args: never[]) => void };
+type ListenerMap = { [name: string]: (...args: never[]) => void };
 
 export class Listeners<M extends ListenerMap> {
   private readonly sets = new Map<keyof M, Set<M[keyof M]>>();

@@ -25,7 +25,7 @@ export interface InternalRequestOptions extends RequestOptions {
 }
 
 /** What `settle` found: no request, a request the application made, or one the client made for itself. */
-export type Settled = 'none' | 'answer' | 'internal';
+type Settled = 'none' | 'answer' | 'internal';
 
 interface Entry {
   readonly connection: ServerConnection;

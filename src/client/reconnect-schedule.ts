@@ -19,7 +19,7 @@ export interface Attempt {
   readonly pass: number;
 }
 
-export interface ScheduleStart {
+interface ScheduleStart {
   /** Index in the pool of the first endpoint to try. */
   startIndex: number;
   /** Opening for the first time (no random delay) rather than reconnecting. */

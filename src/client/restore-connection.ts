@@ -10,7 +10,7 @@ import { SERVER_ROLE } from '../registry.js';
 import { makeEndpoint, type Endpoint } from './endpoint.js';
 import { ClientError } from './errors.js';
 
-export type RestoreConnection =
+type RestoreConnection =
   /** The sender is primary and its connection to `backup` is established. */
   | { role: 'primary'; backup: Endpoint }
   /** The sender has been changed from primary to backup. */

@@ -27,7 +27,7 @@ export type SwitchReason =
   | 'primary-found';
 
 /** What a server's own stream last said it is; 'unknown' when it never said (no ServerRole). */
-export type ReportedRole = 'primary' | 'backup' | 'unknown';
+type ReportedRole = 'primary' | 'backup' | 'unknown';
 
 /** The slot a connection registers for: 'candidate' is one opened to find the primary. */
 export type Slot = 'active' | 'standby' | 'candidate';

@@ -2,13 +2,17 @@
  * Lookup tables derived once from the registry, shaped for the hot paths:
  * an array indexed by tag for the dense public range, a Map for the rest.
  */
-import { ATTRIBUTES, MESSAGES, VALUE_KINDS, type AttributeKind, type MessageDef, type WireKindName } from '../registry.js';
+import { ATTRIBUTES, MESSAGES, VALUE_KINDS, type AttributeKind, type MessageDef, type ValueKindDef, type WireKindName } from '../registry.js';
 
 export interface AttrCodec {
   readonly tag: number;
   readonly name: string;
   readonly kind: AttributeKind;
   readonly wire: number;
+  /** An integer kind whose range goes below zero (read as two's complement). */
+  readonly signed: boolean;
+  /** A 64-bit number shown as hex digits (VALUE_KINDS' hexDigits). */
+  readonly hex: boolean;
 }
 
 const DENSE = 256;
@@ -18,7 +22,8 @@ const sparse = new Map<number, AttrCodec>();
 export const ATTR_BY_NAME: Record<string, AttrCodec> = Object.create(null);
 
 for (const a of ATTRIBUTES) {
-  const codec: AttrCodec = { tag: a.tag, name: a.name, kind: a.kind, wire: VALUE_KINDS[a.kind].wire };
+  const k: ValueKindDef = VALUE_KINDS[a.kind];
+  const codec: AttrCodec = { tag: a.tag, name: a.name, kind: a.kind, wire: k.wire, signed: k.range !== undefined && k.range[0] < 0, hex: k.hexDigits !== undefined };
   if (a.tag < DENSE) dense[a.tag] = codec;
   else sparse.set(a.tag, codec);
   ATTR_BY_NAME[a.name] = codec;

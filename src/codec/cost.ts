@@ -24,7 +24,7 @@ export const UNKNOWN_COST = 56;
 /** An attribute's property slot on the message object. */
 export const ATTRIBUTE_COST = 16;
 /** Cost every frame may have, whatever its length: small frames are never refused for cost. */
-export const COST_ALLOWANCE = 64 * 1024;
+const COST_ALLOWANCE = 64 * 1024;
 
 /** The most a frame of `frameBytes` (prefix included) may cost. */
 export function costBudget(frameBytes: number, maxCostPerByte: number): number {

@@ -9,6 +9,7 @@ import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG } from '../registry.js';
 import { BinaryReader } from '../wire/binary-reader.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
 import { attrByTag, msgById, WIRE_KIND_NAME, type AttrCodec } from './attribute-table.js';
+import { addToShape, decodeFast, TIME_PROPERTY, UNKNOWN_PROPERTY } from './decode-fast.js';
 import { decodeError } from './errors.js';
 import { storeAttribute } from './generated/property-dispatch.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -26,6 +27,8 @@ class FrameDecoderState {
   attributes = 0;
   /** Estimated heap bytes of the message so far (cost.ts), against `budget`. */
   cost = 0;
+  /** The message object's shape as a number: its type, then each property as it is added (see keptShapes). */
+  shape = 0;
   readonly budget: number;
   constructor(
     readonly r: BinaryReader,
@@ -53,30 +56,48 @@ export function decode(bytes: Uint8Array, options?: DecodeOptions): Message {
   const end = 4 + bodyLength;
   if (bytes.length < end) throw decodeError('TRUNCATED', `input ends after ${bytes.length} of the frame's ${end} bytes`, bytes.length);
   if (bytes.length > end) throw decodeError('TRAILING_BYTES', `${bytes.length - end} bytes follow the end of the frame`, end);
-  const msg = decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, end), limits));
-  if (!keptTypes.has(msg.Event)) keepShape(msg, bytes, limits);
+  const fast = decodeFast(bytes, limits, fastShape);
+  if (fast !== undefined) {
+    if (!keptShapes.has(fastShape.shape) && keptShapes.size < MAX_KEPT_SHAPES) {
+      // The fast pass again: its objects have its own shapes.
+      const copy = decodeFast(bytes, limits, fastShape)!;
+      blank(copy as unknown as Record<string, unknown>);
+      keptShapes.set(fastShape.shape, copy);
+    }
+    return fast;
+  }
+  const state = new FrameDecoderState(new BinaryReader(bytes, 4, end), limits);
+  const msg = decodeBody(state);
+  if (!keptShapes.has(state.shape) && keptShapes.size < MAX_KEPT_SHAPES) keepShape(state.shape, bytes, limits);
   return msg;
 }
 
-/**
- * One message of each type, its values blanked, kept for the life of the
- * process. V8 frees a hidden class (the shape of a message object) when no
- * object has it any more; after a major GC that frees every message of a
- * type, the decoder's inline caches lose it and decode slows down until they
- * are rebuilt (~45 ms of slow decoding per major GC on the mixed traffic).
- * An object of each shape that stays alive keeps the shapes, and with them
- * the fast paths. It is a second decode of the first frame of each type
- * (same code, so the same shapes), then blanked: no caller's data is kept.
- */
-const keptShapes: Message[] = [];
-const keptTypes = new Set<string>();
+/** Where decodeFast() leaves the shape number of the message it made. */
+const fastShape = { shape: 0 };
 
-function keepShape(msg: Message, bytes: Uint8Array, limits: Limits): void {
-  keptTypes.add(msg.Event);
-  if (msg.Event === 'Unknown') return;
+/**
+ * One message of each shape, its values blanked, kept for the life of the
+ * process. V8 frees a hidden class (the shape of a message object: its
+ * property names in order) when no object has it any more; after a major GC
+ * that frees every message of a shape, the decoder's and the caller's inline
+ * caches lose it and the optimised code that named it is thrown away, so
+ * decoding slows down until they are rebuilt. Messages of one type come in
+ * many shapes (optional attributes present or not), so one kept message per
+ * type is not enough: each shape is known by a number made from the type and
+ * the attributes in order (FrameDecoderState.shape), and the first message of
+ * each shape is decoded a second time (the exact code, whose objects get the
+ * same shapes as the fast pass's: the same properties added in the same order) and
+ * blanked: no caller's data is kept. At most MAX_KEPT_SHAPES of them, so
+ * hostile traffic cannot grow this without bound; a rare collision of two
+ * shapes' numbers only means one shape is not kept.
+ */
+const MAX_KEPT_SHAPES = 4096;
+const keptShapes = new Map<number, Message>();
+
+function keepShape(shape: number, bytes: Uint8Array, limits: Limits): void {
   const copy = decodeBody(new FrameDecoderState(new BinaryReader(bytes, 4, bytes.length), limits));
   blank(copy as unknown as Record<string, unknown>);
-  keptShapes.push(copy);
+  keptShapes.set(shape, copy);
 }
 
 /** Every value replaced by an empty one of the same type (so the object's shape does not change). */
@@ -98,6 +119,7 @@ function decodeBody(s: FrameDecoderState): Message {
   const def = msgById(type);
   const msg: Record<string, unknown> = def ? { Event: def.name } : { Event: 'Unknown', MessageType: type };
   if (def?.obsolete) msg.Obsolete = true;
+  let shape = def ? type + 1 : 0;
   let seconds: number | undefined;
   let micros: number | undefined;
   let timeAt = 0;
@@ -116,6 +138,7 @@ function decodeBody(s: FrameDecoderState): Message {
       if (unknownTags.has(tag)) throw decodeError('DUPLICATE_ATTRIBUTE', `attribute tag ${tag} appears twice`, at);
       unknownTags.add(tag);
       charge(s, UNKNOWN_COST, at);
+      if (msg.Unknown === undefined) shape = addToShape(shape, UNKNOWN_PROPERTY);
       ((msg.Unknown ??= []) as UnknownAttribute[]).push(readUnknown(s, tag, wire));
       continue;
     }
@@ -133,12 +156,16 @@ function decodeBody(s: FrameDecoderState): Message {
       throw decodeError('DUPLICATE_ATTRIBUTE', `attribute ${attr.name} (${tag}) appears twice`, at);
     }
     storeAttribute(msg, tag, readKnown(s, attr));
+    shape = addToShape(shape, tag);
   }
   charge(s, 0, r.end); // attribute slots are added unchecked: the last of them are checked here
-  if (seconds !== undefined && micros !== undefined) msg.time = { seconds, microseconds: micros };
-  else if (seconds !== undefined || micros !== undefined) {
+  if (seconds !== undefined && micros !== undefined) {
+    msg.time = { seconds, microseconds: micros };
+    shape = addToShape(shape, TIME_PROPERTY);
+  } else if (seconds !== undefined || micros !== undefined) {
     throw decodeError('TIME_INCOMPLETE', `${seconds === undefined ? 'AttributeTimeinuSecs (87) without AttributeTimeinSecs (86)' : 'AttributeTimeinSecs (86) without AttributeTimeinuSecs (87)'}`, timeAt);
   }
+  s.shape = shape;
   return msg as unknown as Message;
 }
 
@@ -184,11 +211,11 @@ function readKnown(s: FrameDecoderState, attr: AttrCodec): unknown {
     case WIRE_KIND.STRING:
       return r.string(attr.name, s.limits.maxStringBytes);
     case WIRE_KIND.INT32:
-      return attr.kind === 'int' ? r.int32(attr.name) : r.uint32(attr.name);
+      return attr.signed ? r.int32(attr.name) : r.uint32(attr.name);
     case WIRE_KIND.KVLIST:
       return readList(s, attr.name, 1);
     case WIRE_KIND.INT64:
-      return attr.kind === 'connid' ? r.hex64(attr.name) : r.uint64(attr.name);
+      return attr.hex ? r.hex64(attr.name) : r.uint64(attr.name);
     default:
       charge(s, BINARY_COST, r.pos);
       return r.binary(attr.name, s.limits.maxStringBytes);

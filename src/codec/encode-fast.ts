@@ -10,6 +10,7 @@
  * call that finds the shared one busy (a getter that encodes) gets its own.
  */
 import { UNKNOWN_VALUE_KIND, VALUE_KINDS, type WireKindName } from '../registry.js';
+import { varintSize } from '../wire/binary-writer.js';
 import { writeUtf8 } from '../wire/utf8.js';
 import { attrByTag, MSG_BY_NAME, msgById } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
@@ -93,7 +94,9 @@ export class FastEncoder {
     const { buf, start, pos } = this;
     if (buf === this.pool) {
       this.poolFree = pos;
-      return buf.subarray(start, pos);
+      // A view made by the constructor: subarray() looks up the species
+      // constructor on every call, which showed at 4% of encoding.
+      return new Uint8Array(buf.buffer, start, pos - start);
     }
     this.buf = this.pool;
     return pos >= buf.length * KEEP_SHARE ? buf.subarray(0, pos) : buf.slice(0, pos);
@@ -293,6 +296,24 @@ export class FastEncoder {
     const units = s.length;
     const max = this.limits.maxStringBytes;
     if (units > max) bail();
+    if (units < 0x80) {
+      // Nearly every key and value: ASCII under 128 chars, a one-byte length
+      // and one byte per char, written here without a call.
+      this.ensure(1 + 3 * units);
+      const b = this.buf;
+      const at = this.pos + 1;
+      let i = 0;
+      for (; i < units; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        b[at + i] = c;
+      }
+      if (i === units) {
+        b[at - 1] = units;
+        this.pos = at + units;
+        return;
+      }
+    }
     this.ensure(5 + 3 * units);
     const guess = varintSize(units);
     const at = this.pos + guess;
@@ -416,6 +437,3 @@ function hexDigit(c: number): number {
   return bail();
 }
 
-function varintSize(v: number): number {
-  return v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5;
-}

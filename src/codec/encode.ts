@@ -6,7 +6,7 @@
  * spec/wire-format.md 10.1 to the letter. The exact code's bytes are never
  * returned: they come from a second read of the message.
  */
-import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, type AttributeKind } from '../registry.js';
+import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, UNKNOWN_VALUE_KIND, VALUE_KINDS, type AttributeKind, type ValueKindDef } from '../registry.js';
 import { BinaryWriter } from '../wire/binary-writer.js';
 import { utf8Length } from '../wire/utf8.js';
 import { ATTR_BY_NAME, MSG_BY_NAME, attrByTag, msgById, type AttrCodec } from './attribute-table.js';
@@ -27,12 +27,11 @@ export interface EncodeOptions {
   limits?: Partial<Limits>;
 }
 
-/** What one attribute writes: value kinds as the JS side sees them. */
-type ValueKind = AttributeKind | 'int64';
+/** What one attribute writes; `kind` is its registry kind (an unknown entry's by UNKNOWN_VALUE_KIND). */
 interface Item {
   tag: number;
   wire: number;
-  kind: ValueKind;
+  kind: AttributeKind;
   value: unknown;
   path: string;
 }
@@ -46,7 +45,7 @@ class ItemList {
   readonly pool: Item[] = [];
   n = 0;
 
-  push(tag: number, wire: number, kind: ValueKind, value: unknown, path: string): void {
+  push(tag: number, wire: number, kind: AttributeKind, value: unknown, path: string): void {
     const it = this.pool[this.n];
     if (it === undefined) this.pool.push({ tag, wire, kind, value, path });
     else {
@@ -78,6 +77,8 @@ const INT32_MAX = 0x7fffffff;
 const UINT32_MAX = 0xffffffff;
 const UINT64_MAX = (1n << 64n) - 1n;
 const CONNID = /^[0-9a-f]{16}$/;
+/** Kinds written as a 64-bit number but held as hex digits (VALUE_KINDS' hexDigits). */
+const HEX: ReadonlySet<AttributeKind> = new Set((Object.entries(VALUE_KINDS) as [AttributeKind, ValueKindDef][]).filter(([, k]) => k.hexDigits !== undefined).map(([kind]) => kind));
 /** Non-wire properties a message may carry; encode skips them. */
 const SKIP = ['Event', 'Server', 'Obsolete', 'MessageType', 'Unknown', 'time'];
 /**
@@ -94,14 +95,10 @@ const PROPERTY = new Map<string, AttrCodec | typeof NON_WIRE>([
   ...SKIP.map((k) => [k, NON_WIRE] as const),
   ...Object.values(ATTR_BY_NAME).map((a) => [a.name, a] as const),
 ]);
-/** An unknown attribute's kind name -> how it is written; a Map, so `toString` is no kind. */
-const UNKNOWN_WIRE = new Map<unknown, { wire: number; kind: ValueKind }>([
-  ['int32', { wire: WIRE_KIND.INT32, kind: 'int' }],
-  ['int64', { wire: WIRE_KIND.INT64, kind: 'int64' }],
-  ['string', { wire: WIRE_KIND.STRING, kind: 'string' }],
-  ['binary', { wire: WIRE_KIND.BINARY, kind: 'binary' }],
-  ['kvlist', { wire: WIRE_KIND.KVLIST, kind: 'kvlist' }],
-]);
+/** An unknown attribute's kind name -> how it is written (the registry's UNKNOWN_VALUE_KIND); a Map, so `toString` is no kind. */
+const UNKNOWN_WIRE = new Map<unknown, { wire: number; kind: AttributeKind }>(
+  Object.entries(UNKNOWN_VALUE_KIND).map(([name, kind]) => [name, { wire: VALUE_KINDS[kind].wire, kind }]),
+);
 
 /** The one-pass encoder; a call made while it is busy (from a getter of the message) gets its own. */
 const shared = new FastEncoder();
@@ -348,7 +345,7 @@ function collectUnknown(list: unknown, items: ItemList): number {
 }
 
 /** Checks one value against its kind; returns its worst-case encoded size. */
-function measure(kind: ValueKind, v: unknown, path: string): number {
+function measure(kind: AttributeKind, v: unknown, path: string): number {
   switch (kind) {
     case 'int':
       if (Number.isInteger(v) && (v as number) >= INT32_MIN && (v as number) <= INT32_MAX) return 4;
@@ -360,7 +357,6 @@ function measure(kind: ValueKind, v: unknown, path: string): number {
       if (typeof v === 'string' && CONNID.test(v)) return 8;
       throw encodeError('INVALID_MESSAGE', `expected a connection id of 16 lowercase hex digits, got ${show(v)}`, path);
     case 'u64':
-    case 'int64':
       if (typeof v === 'bigint' && v >= 0n && v <= UINT64_MAX) return 8;
       throw encodeError('INVALID_MESSAGE', `expected a bigint 0..2^64-1, got ${show(v)}`, path);
     case 'string':
@@ -444,7 +440,7 @@ function writeItem(item: Item): void {
       if (!writeList(v as KVList)) throw loneSurrogate(findLoneSurrogate(v as KVList, item.path) ?? item.path);
       return;
     case WIRE_KIND.INT64:
-      if (item.kind === 'connid') return writer.hex64(v as string);
+      if (HEX.has(item.kind)) return writer.hex64(v as string);
       return writer.uint64(v as bigint);
     default:
       return writer.bytes(v as Uint8Array);

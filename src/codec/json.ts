@@ -5,17 +5,17 @@
  *   - binary values (attributes, key-value values, unknown values): { "$hex": "00ff" };
  * ConnID is a 16-hex-digit string in both forms.
  */
-import { attributeByName, VALUE_KINDS } from '../registry.js';
+import { attributeByName, UNKNOWN_VALUE_KIND, VALUE_KINDS, type WireKindName } from '../registry.js';
 import { encodeError, TLibError } from './errors.js';
 import { setOwn } from './own-property.js';
 import type { KVList, KVValue, Message, UnknownAttribute } from './types.js';
 
-export interface JsonHex {
+interface JsonHex {
   $hex: string;
 }
-export type JsonKVValue = string | number | JsonHex | JsonKVList;
-export type JsonKVList = Array<[string, JsonKVValue]>;
-export type JsonUnknownAttribute = {
+type JsonKVValue = string | number | JsonHex | JsonKVList;
+type JsonKVList = Array<[string, JsonKVValue]>;
+type JsonUnknownAttribute = {
   tag: number;
   kind: UnknownAttribute['kind'];
   value: number | string | JsonHex | JsonKVList;
@@ -81,39 +81,57 @@ function isJsonHex(v: unknown): v is JsonHex {
   return typeof v === 'object' && v !== null && Object.hasOwn(v, '$hex') && typeof (v as JsonHex).$hex === 'string';
 }
 
+type JsonForm = (typeof VALUE_KINDS)[keyof typeof VALUE_KINDS]['json'];
+
+/** A message object's value in each JSON form. */
+const TO_JSON_FORM: Record<JsonForm, (v: never) => unknown> = {
+  number: (v: number) => v,
+  string: (v: string) => v,
+  'decimal-string': (v: bigint) => v.toString(),
+  'hex-object': (v: Uint8Array) => ({ $hex: bytesToHex(v) }),
+  'pair-array': (v: KVList) => kvToJson(v),
+};
+
+/**
+ * A JSON value back to a message object's, by its form; undefined when the
+ * value is not of that form's shape (the caller decides whether that is an
+ * error here or one encode() reports).
+ */
+const FROM_JSON_FORM: Record<JsonForm, (v: unknown, path: string) => unknown> = {
+  number: (v) => v,
+  string: (v) => v,
+  'decimal-string': (v, path) => {
+    if (typeof v !== 'string') return undefined;
+    // BigInt() would throw a SyntaxError on anything else.
+    if (!/^[0-9]+$/.test(v)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', path);
+    return BigInt(v);
+  },
+  'hex-object': (v, path) => (isJsonHex(v) ? hexToBytes(v.$hex, `${path}.$hex`) : undefined),
+  'pair-array': (v, path) => kvFromJson(v, path),
+};
+
+const NOT_OF_FORM: Partial<Record<JsonForm, string>> = { 'decimal-string': 'expected a decimal string', 'hex-object': 'expected {"$hex": "..."}' };
+
+/** The JSON form of an unknown attribute's wire kind (its registry kind's); undefined for a kind that is none. */
+function unknownForm(kind: unknown): JsonForm | undefined {
+  return typeof kind === 'string' && Object.hasOwn(UNKNOWN_VALUE_KIND, kind) ? VALUE_KINDS[UNKNOWN_VALUE_KIND[kind as WireKindName]].json : undefined;
+}
+
 function unknownToJson(u: UnknownAttribute): JsonUnknownAttribute {
-  switch (u.kind) {
-    case 'int64':
-      return { tag: u.tag, kind: u.kind, value: u.value.toString() };
-    case 'binary':
-      return { tag: u.tag, kind: u.kind, value: { $hex: bytesToHex(u.value) } };
-    case 'kvlist':
-      return { tag: u.tag, kind: u.kind, value: kvToJson(u.value) };
-    default:
-      return { tag: u.tag, kind: u.kind, value: u.value };
-  }
+  const form = unknownForm(u.kind);
+  const value = form ? TO_JSON_FORM[form](u.value as never) : u.value;
+  return { tag: u.tag, kind: u.kind, value: value as JsonUnknownAttribute['value'] };
 }
 
 function unknownFromJson(u: JsonUnknownAttribute, path: string): UnknownAttribute {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) throw encodeError('INVALID_MESSAGE', 'expected { tag, kind, value }', path);
   const { tag, kind, value } = u;
-  switch (kind) {
-    case 'int64':
-      // BigInt() would throw a SyntaxError on anything else.
-      if (typeof value !== 'string' || !/^[0-9]+$/.test(value)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', `${path}.value`);
-      return { tag, kind, value: BigInt(value) };
-    case 'binary':
-      if (!isJsonHex(value)) throw encodeError('INVALID_MESSAGE', 'expected {"$hex": "..."}', `${path}.value`);
-      return { tag, kind, value: hexToBytes(value.$hex, `${path}.value.$hex`) };
-    case 'kvlist':
-      return { tag, kind, value: kvFromJson(value, `${path}.value`) };
-    case 'int32':
-      return { tag, kind, value: value as number };
-    case 'string':
-      return { tag, kind, value: value as string };
-    default:
-      throw encodeError('INVALID_MESSAGE', `unknown value kind ${JSON.stringify(kind)}`, `${path}.kind`);
-  }
+  const form = unknownForm(kind);
+  if (!form) throw encodeError('INVALID_MESSAGE', `unknown value kind ${JSON.stringify(kind)}`, `${path}.kind`);
+  const read = FROM_JSON_FORM[form](value, `${path}.value`);
+  const refusal = NOT_OF_FORM[form];
+  if (read === undefined && refusal) throw encodeError('INVALID_MESSAGE', refusal, `${path}.value`);
+  return { tag, kind, value: read } as UnknownAttribute;
 }
 
 /** How an attribute's value looks in JSON (the registry's VALUE_KINDS); undefined for other properties. */
@@ -149,12 +167,8 @@ export function fromJSON(json: JsonMessage): Message {
       continue;
     }
     const form = jsonFormOf(key);
-    if (form === 'decimal-string' && typeof value === 'string') {
-      if (!/^[0-9]+$/.test(value)) throw encodeError('INVALID_MESSAGE', 'expected a decimal string', key);
-      out[key] = BigInt(value);
-    } else if (form === 'hex-object' && isJsonHex(value)) out[key] = hexToBytes(value.$hex, `${key}.$hex`);
-    else if (form === 'pair-array') out[key] = kvFromJson(value, key);
-    else setOwn(out, key, value);
+    const read = form && FROM_JSON_FORM[form](value, key);
+    setOwn(out, key, read === undefined ? value : read);
   }
   return out as unknown as Message;
 }

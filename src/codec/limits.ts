@@ -34,11 +34,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 const LIMIT_NAMES = new Set(Object.keys(DEFAULT_LIMITS));
 
 /** Ceilings for configured limits: past them a limit no longer protects anything. */
-export const HARD_MAX_FRAME_BYTES = 256 << 20;
+const HARD_MAX_FRAME_BYTES = 256 << 20;
 /** Decoding recurses once per nesting level; this keeps it far from the engine's stack limit. */
-export const HARD_MAX_DEPTH = 512;
+const HARD_MAX_DEPTH = 512;
 /** Past this the cost limit no longer bounds anything a frame limit does not. */
-export const HARD_MAX_COST_PER_BYTE = 1024;
+const HARD_MAX_COST_PER_BYTE = 1024;
 
 export function resolveLimits(partial?: Partial<Limits>): Limits {
   if (!partial) return DEFAULT_LIMITS as Limits;

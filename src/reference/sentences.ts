@@ -6,7 +6,6 @@
 import { CATALOGUE, type SentenceId } from './catalogue.js';
 import type { Sentence } from './types.js';
 
-export type { Sentence } from './types.js';
 export type { SentenceId } from './catalogue.js';
 
 /** A Map, so that an id from outside (a file, a command line) never reaches Object.prototype. */

@@ -16,7 +16,7 @@ const MAX_LINE_BYTES = 64 * 1024;
  * its requests (resumed once the peer reads): a peer that sends and never
  * reads holds this much, not whatever it asked for.
  */
-export const MAX_UNREAD_ANSWER_BYTES = 256 * 1024;
+const MAX_UNREAD_ANSWER_BYTES = 256 * 1024;
 /** Requests read but not yet answered, per connection, before reading pauses. */
 const MAX_WAITING_LINES = 64;
 
@@ -129,7 +129,7 @@ function serveLines(socket: Socket, conn: Connection, log: (line: string) => voi
   });
 }
 
-export async function perform(ctl: SimControl, line: string, conn?: Connection): Promise<Answer> {
+async function perform(ctl: SimControl, line: string, conn?: Connection): Promise<Answer> {
   let request: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(line);

@@ -10,7 +10,7 @@ import { SimError } from './errors.js';
 
 export const SERVER_DEFECTS = DEFECTS.filter((d) => d.where === 'server');
 
-export function checkServerDefect(name: string): DefectName {
+function checkServerDefect(name: string): DefectName {
   const def = defectNamed(name);
   if (!def) throw new SimError('UNKNOWN_DEFECT', `unknown defect "${name}" (tlib-kit sim --defects lists them)`);
   if (def.where !== 'server') throw new SimError('CLIENT_DEFECT', `defect "${name}" is carried by the client library, not the simulator`);

@@ -6,7 +6,7 @@
  * granted in arrival order, so a waiting exclusive request is not starved
  * by shared ones that come after it.
  */
-export type LeaseMode = 'shared' | 'exclusive';
+type LeaseMode = 'shared' | 'exclusive';
 
 export interface LeaseTicket {
   /** Settles when the lease is held. */

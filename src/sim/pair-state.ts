@@ -15,7 +15,7 @@ export function otherServer(id: ServerId): ServerId {
   return id === 'a' ? 'b' : 'a';
 }
 
-export interface CallRecord {
+interface CallRecord {
   ConnID: string;
   ThisDN: string;
   CustomerID?: string;

@@ -14,7 +14,7 @@ import type { PendingBudget } from './pending-budget.js';
 import { nowOn, type Scheduler } from './scheduler.js';
 import { writeBatched } from './write-batch.js';
 
-export interface SessionHooks {
+interface SessionHooks {
   onMessage(session: Session, message: Message): void;
   onClose(session: Session): void;
   log(line: string): void;

@@ -8,7 +8,7 @@ import data from '../../spec/cardinality.json' with { type: 'json' };
 import { sentence } from '../reference/sentences.js';
 import type { SpecialEventName } from '../registry.js';
 
-export interface CardinalityRow {
+interface CardinalityRow {
   /** Property name in the JSON form: the reference's word. */
   readonly attribute: string;
   readonly type: 'Mandatory' | 'Optional';

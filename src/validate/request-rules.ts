@@ -8,12 +8,12 @@ import { SUBSCRIPTION_OPERATION, messageByName, requestsAnsweredBy } from '../re
 import { CARDINALITY } from './cardinality.js';
 import { show } from './violations.js';
 
-export interface Finding {
+interface Finding {
   path: string;
   actual: string;
 }
 
-export interface RequestRule {
+interface RequestRule {
   id: string;
   event: string;
   expected: string;

@@ -19,27 +19,15 @@ import {
   SUBSCRIPTION_OPERATION,
   TIME_MICROSECONDS_TAG,
   TIME_SECONDS_TAG,
+  VALUE_KINDS,
   attributeByName,
-  type AttributeKind,
   type SpecialEventName,
 } from '../registry.js';
 import { CARDINALITY, SPECIAL_EVENTS, rowReference, type EventCardinality } from './cardinality.js';
 import { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema } from './schema-ids.js';
 
-export { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema };
-
-export const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
-export const DEFS_ID = defs.$id;
-
-const KIND_DEF: Record<AttributeKind, keyof typeof defs.$defs> = {
-  int: 'int32',
-  u32: 'u32',
-  connid: 'connid',
-  u64: 'u64',
-  string: 'string',
-  binary: 'binary',
-  kvlist: 'kvlist',
-};
+const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
+const DEFS_ID = defs.$id;
 
 /** Enumerations that fix an attribute's values (src/registry.ts). */
 export const ATTRIBUTE_ENUMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
@@ -72,7 +60,7 @@ function defOf(property: string): keyof typeof defs.$defs {
   if (property === 'Server') return 'server';
   const attr = attributeByName(property);
   if (!attr) throw new Error(`spec/cardinality.json names "${property}", which is not in src/registry.ts`);
-  return KIND_DEF[attr.kind];
+  return VALUE_KINDS[attr.kind].def;
 }
 
 function valueSchema(property: string, rule: string, reference: string): Schema {
@@ -187,7 +175,7 @@ function deliveredSchema(event: SpecialEventName, card: EventCardinality): Schem
   return { ...base, ...mandatory(event, 'Server', rowReference(event, server)) };
 }
 
-export function buildEventSchema(event: SpecialEventName): Schema {
+function buildEventSchema(event: SpecialEventName): Schema {
   const card = CARDINALITY[event];
   return {
     $schema: SCHEMA_DRAFT,
@@ -205,7 +193,7 @@ export function buildEventSchema(event: SpecialEventName): Schema {
 }
 
 /** Any message of the registry, loosely: a known type, each attribute of its kind, no cardinality. */
-export function buildMessageSchema(): Schema {
+function buildMessageSchema(): Schema {
   const kinds = `${NUMBERS}, "Attribute tags": the value kind of each attribute`;
   const properties: Record<string, Schema> = {
     Event: {

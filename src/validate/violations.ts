@@ -23,7 +23,7 @@ function segments(instancePath: string): string[] {
 }
 
 /** "/UserData/0/1" -> "UserData[0][1]" */
-export function displayPath(parts: readonly string[]): string {
+function displayPath(parts: readonly string[]): string {
   return parts.map((p, i) => (/^[0-9]+$/.test(p) ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 

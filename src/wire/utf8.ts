@@ -6,7 +6,7 @@
  */
 
 /** Strings up to this many UTF-16 units (encode) or bytes (decode) take the hand-written path. */
-export const SHORT_STRING = 64;
+const SHORT_STRING = 64;
 
 const encoder = new TextEncoder();
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -2,28 +2,18 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineProperty } from '../../fuzz/properties/catalog.js';
+import { plantedBug } from '../../fuzz/properties/planted-bug.js';
 import { runFuzz } from '../../fuzz/runner.js';
 
-const planted = defineProperty({
-  name: 'planted-bug',
-  summary: 'fails on byte arrays holding 0xff after 0x00',
-  arbitrary: () => fc.uint8Array({ maxLength: 32 }),
-  check: (b: Uint8Array) => {
-    for (let i = 1; i < b.length; i++) if (b[i - 1] === 0 && b[i] === 0xff) throw new Error('planted bug hit');
-  },
-  testRuns: 10,
-});
 
 describe('fuzz replay', () => {
   it('reproduces the failure in exactly one run and saves nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tlib-replay-'));
-    const found = await runFuzz({ properties: [planted], timeSeconds: 5, seed: 7, corpusDir: join(dir, 'found'), reportEveryMs: 0, out: () => undefined });
+    const found = await runFuzz({ properties: [plantedBug], timeSeconds: 5, seed: 7, corpusDir: join(dir, 'found'), reportEveryMs: 0, out: () => undefined });
     const f = found.failures[0]!;
     expect(f).toBeDefined();
-    const replay = await runFuzz({ properties: [planted], timeSeconds: 5, seed: f.seed, path: f.path, corpusDir: join(dir, 'replay'), reportEveryMs: 0, out: () => undefined });
+    const replay = await runFuzz({ properties: [plantedBug], timeSeconds: 5, seed: f.seed, path: f.path, corpusDir: join(dir, 'replay'), reportEveryMs: 0, out: () => undefined });
     expect(replay.failures.map((x) => [x.counterexample, x.path])).toEqual([[f.counterexample, f.path]]);
     expect(replay.stats[0]!.runs).toBe(1);
     expect(existsSync(join(dir, 'replay'))).toBe(false);

@@ -40,6 +40,14 @@ export function event(name: Message['Event'], attrs: Partial<Message> = {}): Mes
   return { ...attrs, Event: name, time: time() } as Message;
 }
 
+/** A primary's answer to RequestRegisterClient: EventServerConnected, then EventRestoreConnection ServerRole 0 naming `backup`. */
+export function namingBackup(backup: { port: number }): Responder {
+  return (request) =>
+    request.Event === 'RequestRegisterClient'
+      ? [event('EventServerConnected', { ReferenceID: request.ReferenceID }), event('EventRestoreConnection', { ServerRole: 0, UserData: [['backup_host', '127.0.0.1'], ['backup_port', backup.port]] })]
+      : undefined;
+}
+
 function defaultAnswer(request: Message, password: string | undefined): Message[] {
   const ReferenceID = request.ReferenceID;
   if (request.Event === 'RequestRegisterClient') {

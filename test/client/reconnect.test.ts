@@ -1,7 +1,7 @@
 /** Warm-standby reconnection over loopback TCP: pool, delays, re-registration, refusal. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientError, TClient, type TClientOptions } from '../../src/client/index.js';
-import { event, startFakeServer, unusedPort, type FakeServer } from './fake-server.js';
+import { event, namingBackup, startFakeServer, unusedPort, type FakeServer } from './fake-server.js';
 import { FAST_RECONNECT, HANG_GUARD_MS, next, sleep, until } from './helpers.js';
 
 let client: TClient | undefined;
@@ -116,10 +116,7 @@ describe('reconnection', () => {
   it('promotes the hot standby when the primary is lost and no EventPrimaryChanged comes within the switchover delay', async () => {
     const backup = await fake();
     const primary = await fake({
-      respond: (request) =>
-        request.Event === 'RequestRegisterClient'
-          ? [event('EventServerConnected', { ReferenceID: request.ReferenceID }), event('EventRestoreConnection', { ServerRole: 0, UserData: [['backup_host', '127.0.0.1'], ['backup_port', backup.port]] })]
-          : undefined,
+      respond: namingBackup(backup),
     });
     const c = makeClient({ primary: primary.name });
     const connected = next(c, 'backupConnected');

@@ -3,23 +3,19 @@
  * delivered to the user dispatch function." and "T-Library uses this
  * information to try to connect to that server." Against the simulator.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientError, TClient, type TClientOptions } from '../../src/client/index.js';
 import { tapInternalEvents } from '../../src/client/internal-tap.js';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { event, startFakeServer, type FakeServer } from './fake-server.js';
 import { HANG_GUARD_MS, next, sleep, until } from './helpers.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 let sim: SimHandle | undefined;
 let fake: FakeServer | undefined;
 let client: TClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await sim?.close();
-  await fake?.close();
-  client = sim = fake = undefined;
-});
+closeAfterEach(() => [client, sim, fake], () => (client = sim = fake = undefined));
 
 const nameOf = (a: { host: string; port: number }) => `${a.host}:${a.port}`;
 

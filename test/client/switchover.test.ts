@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TClient } from '../../src/client/index.js';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
-import { event, startFakeServer, type FakeServer } from './fake-server.js';
+import { event, namingBackup, startFakeServer, type FakeServer } from './fake-server.js';
 import { HANG_GUARD_MS, next, sleep, until } from './helpers.js';
 
 let sim: SimHandle | undefined;
@@ -109,10 +109,7 @@ describe('switchover', () => {
   it('resyncs once the new primary reports EventLinkConnected after a link-down switchover', async () => {
     const backup = await startFakeServer();
     const primary = await startFakeServer({
-      respond: (request) =>
-        request.Event === 'RequestRegisterClient'
-          ? [event('EventServerConnected', { ReferenceID: request.ReferenceID }), event('EventRestoreConnection', { ServerRole: 0, UserData: [['backup_host', '127.0.0.1'], ['backup_port', backup.port]] })]
-          : undefined,
+      respond: namingBackup(backup),
     });
     fakes.push(primary, backup);
     const events: Message[] = [];

@@ -59,8 +59,6 @@ interface KnownDifference {
 }
 type Failure = Extract<Result, { ok: false }>;
 const failed = (r: Result): r is Failure => !r.ok;
-const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-const lastName = (path: string | undefined) => (path ?? '').split('.').pop()!;
 
 const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {

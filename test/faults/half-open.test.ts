@@ -8,7 +8,7 @@
  * test/sim/bad-input.test.ts (cut past limits.maxQueuedBytes).
  */
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TClient, isClientError } from '../../src/client/index.js';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
 import { DEFAULT_SIM_LIMITS, startSimulator, type SimHandle } from '../../src/sim/index.js';
@@ -16,16 +16,12 @@ import { until } from '../client/helpers.js';
 import { ManualClock } from '../helpers/manual-clock.js';
 import { connectRegistered, request } from '../sim/wire-client.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 let sim: SimHandle | undefined;
 let proxy: FaultProxy | undefined;
 let client: TClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await proxy?.kill();
-  await sim?.close();
-  client = proxy = sim = undefined;
-});
+closeAfterEach(() => [client, proxy, sim], () => (client = proxy = sim = undefined));
 
 describe('half-open connections', () => {
   it('the idle timeout is off by default, so a quiet listener is never cut', () => {

@@ -3,7 +3,7 @@
  * with a typed error (never hangs), the client reconnects and registers its
  * DNs again, and when it cannot reconnect it says so.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TClient, isClientError, type ClientError, type ReconnectOptions } from '../../src/client/index.js';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
@@ -13,16 +13,12 @@ import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { FAST } from './proxied-pair.js';
 import { sendUntilAcked } from './send-all.js';
 import { userEventSeqs } from './user-events.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 let sim: SimHandle | undefined;
 let proxy: FaultProxy | undefined;
 let client: TClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await proxy?.kill();
-  await sim?.close();
-  client = proxy = sim = undefined;
-});
+closeAfterEach(() => [client, proxy, sim], () => (client = proxy = sim = undefined));
 
 async function setUp(reconnect: ReconnectOptions = FAST): Promise<{ events: Message[] }> {
   sim = await startSimulator({ pair: false });

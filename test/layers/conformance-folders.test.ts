@@ -8,14 +8,19 @@
  * checks, written against the model; targets/ open sessions on servers and
  * bridges; runner/ selects, runs and aggregates; library/ runs the client
  * library suite on top of the runner. index.ts at the root is the public entry
- * and may reach every folder; no other file lives at the root.
+ * and may reach every folder; no other file lives at the root. Nothing
+ * inside the package imports the package's own entry (src/index.ts): each
+ * import names the module that defines what it takes.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { crossFolderImports, cycleIn, type FolderImport, type FolderRules, violations } from './folder-rules.js';
+import { crossFolderImports, cycleIn, importersOf, type FolderImport, type FolderRules, violations } from './folder-rules.js';
 
 const CONFORMANCE = fileURLToPath(new URL('../../conformance', import.meta.url));
+const BARREL = fileURLToPath(new URL('../../src/index.js', import.meta.url));
 
 const BELOW_RUNNER = ['targets', 'control', 'message-path', 'rules', 'profile', 'model', 'report'];
 const CONFORMANCE_MAY_IMPORT: FolderRules = {
@@ -49,6 +54,11 @@ describe('conformance/ folders import downwards', () => {
     expect(imports.length).toBeGreaterThan(50);
     expect(violations(CONFORMANCE_MAY_IMPORT, imports)).toEqual([]);
   });
+
+  it('no file imports src/ through the package entry', () => {
+    expect(importersOf(CONFORMANCE, BARREL)).toEqual([]);
+    expect(importersOf(fileURLToPath(new URL('../../cli', import.meta.url)), BARREL)).toEqual([]);
+  });
 });
 
 describe('the folder rules can fail', () => {
@@ -68,6 +78,18 @@ describe('the folder rules can fail', () => {
   it('finds a cycle the rules would allow', () => {
     expect(cycleIn(rules)).toBeUndefined();
     expect(cycleIn({ model: ['report'], report: ['rules'], rules: ['model'] })).toEqual(['model', 'report', 'rules', 'model']);
+  });
+
+  it('sees an import of the package entry, and not one of another module', () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'barrel-'));
+    try {
+      mkdirSync(path.join(tree, 'layer', 'sub'), { recursive: true });
+      writeFileSync(path.join(tree, 'layer', 'sub', 'through.ts'), "import { encode } from '../../index.js';\n");
+      writeFileSync(path.join(tree, 'layer', 'direct.ts'), "import { encode } from '../codec/encode.js';\n");
+      expect(importersOf(path.join(tree, 'layer'), path.join(tree, 'index.js'))).toEqual([path.join('sub', 'through.ts')]);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('names a rule like "constructor" without reaching Object.prototype', () => {

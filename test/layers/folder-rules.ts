@@ -25,11 +25,20 @@ export function folderOf(relative: string): string {
   return parts.length > 1 ? parts[0]! : '';
 }
 
+/** The layer's sources (tests and declarations aside), relative to its root. */
+export function sourcesUnder(root: string): string[] {
+  return readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
+}
+
+/** The sources under root that import `file` (an absolute path, with its .js ending as imports name it). */
+export function importersOf(root: string, file: string): string[] {
+  return sourcesUnder(root).filter((f) => specifiersOf(readFileSync(path.join(root, f), 'utf8')).some((s) => s.startsWith('.') && path.resolve(root, path.dirname(f), s) === file));
+}
+
 /** Every relative import of the layer's sources that crosses from one of its folders into another. */
 export function crossFolderImports(root: string): FolderImport[] {
   const found: FolderImport[] = [];
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'));
-  for (const file of files) {
+  for (const file of sourcesUnder(root)) {
     for (const specifier of specifiersOf(readFileSync(path.join(root, file), 'utf8'))) {
       if (!specifier.startsWith('.')) continue;
       const target = path.relative(root, path.resolve(root, path.dirname(file), specifier));

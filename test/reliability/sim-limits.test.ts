@@ -19,14 +19,7 @@ function logInto(lines: string[]) {
 
 /** Frames concatenated into one write, so the server sees them in one burst. */
 function burst(messages: Message[]): Uint8Array {
-  const frames = messages.map((m) => encode(m));
-  const out = new Uint8Array(frames.reduce((n, fr) => n + fr.length, 0));
-  let at = 0;
-  for (const fr of frames) {
-    out.set(fr, at);
-    at += fr.length;
-  }
-  return out;
+  return Buffer.concat(messages.map((m) => encode(m)));
 }
 
 describe('simulator limits at their boundaries', () => {

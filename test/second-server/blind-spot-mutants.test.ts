@@ -47,6 +47,16 @@ async function barrier(c: WireClient): Promise<void> {
 const STRICT: Partial<ServerOptions> = { resources: { dns: ['5101', '5102', '5103'], agents: ['1001'], places: [], calls: [] } };
 const after = (c: WireClient, from: number, Event: string) => c.waitFor((m) => m.Event === Event, from);
 
+/** On a pair running `mutant`, a sender on the primary distributes a user event on 7001: the EventUserEvent of each receiver, one on each of `servers`. */
+async function userEventsOn(mutant: string, servers: ReadonlyArray<'primary' | 'backup'>): Promise<Message[]> {
+  const h = await pairWith(mutant);
+  const sender = await client(h.primary);
+  const receivers: WireClient[] = [];
+  for (const server of servers) receivers.push(await client(h[server], '7001'));
+  await sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: '7001' }, 'EventACK');
+  return Promise.all(receivers.map((r) => after(r, 0, 'EventUserEvent')));
+}
+
 describe('late', () => {
   it('reserved-leak-late: a bystander gets EventAgentReserved after the entitled clients got theirs', async () => {
     const h = await pairWith('reserved-leak-late');
@@ -123,13 +133,9 @@ describe('on the backup, after a switchover', () => {
   });
 
   it('user-event-no-time-on-backup: the primary client copy has time, the backup client copy none', async () => {
-    const h = await pairWith('user-event-no-time-on-backup');
-    const sender = await client(h.primary);
-    const onOne = await client(h.primary, '7001');
-    const onTwo = await client(h.backup, '7001');
-    await sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: '7001' }, 'EventACK');
-    expect((await after(onOne, 0, 'EventUserEvent')).time).toBeDefined();
-    expect(await after(onTwo, 0, 'EventUserEvent')).not.toHaveProperty('time');
+    const [onOne, onTwo] = await userEventsOn('user-event-no-time-on-backup', ['primary', 'backup']);
+    expect(onOne!.time).toBeDefined();
+    expect(onTwo).not.toHaveProperty('time');
   });
 
   it('obsolete-resource-allocated-on-backup: EventResourceAllocated after EventRegistered on the backup only', async () => {
@@ -188,12 +194,7 @@ describe('one copy only', () => {
   });
 
   it('user-event-second-receiver-no-this-dn: of two receivers, one gets ThisDN and one does not', async () => {
-    const h = await pairWith('user-event-second-receiver-no-this-dn');
-    const sender = await client(h.primary);
-    const r1 = await client(h.primary, '7001');
-    const r2 = await client(h.primary, '7001');
-    await sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: '7001' }, 'EventACK');
-    const got = await Promise.all([r1, r2].map((r) => after(r, 0, 'EventUserEvent')));
+    const got = await userEventsOn('user-event-second-receiver-no-this-dn', ['primary', 'primary']);
     expect(got.map((m) => m.ThisDN ?? null).sort()).toEqual(['7001', null].sort());
   });
 });

@@ -2,7 +2,7 @@
  * The real-server choices (CHOICES.md #28-#34) and the presets, on the raw
  * wire: each is on only when asked for, and does what CHOICES.md says.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
@@ -11,15 +11,12 @@ import { WireClient } from './wire-client.js';
 import { switchFault } from './control.js';
 import { optionsFromArgs } from './args.js';
 import { PRESETS, type ServerOptions } from './options.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 let handle: VendorHandle | undefined;
 const clients: WireClient[] = [];
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await handle?.close();
-  handle = undefined;
-});
+closeAfterEach(() => [...clients.splice(0), handle], () => (handle = undefined));
 
 async function pairWith(options: Partial<ServerOptions>): Promise<VendorHandle> {
   handle = await startVendorPair({ controlPort: -1, ...options });

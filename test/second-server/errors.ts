@@ -19,14 +19,13 @@ export const ERROR = {
 } as const;
 
 /** ErrorCode of EventHardwareError per switch fault kind. */
-export const FAULT_CODE = {
-  checksum: 501,
-  'missing-attributes': 502,
-  'incomplete-flow': 503,
-} as const;
+export const FAULT_CODE = { checksum: 501, 'missing-attributes': 502, 'incomplete-flow': 503 } as const;
 
 export type FaultKind = keyof typeof FAULT_CODE;
 
+/** A Set, so a name from outside never reaches Object.prototype. */
+const FAULT_KINDS: ReadonlySet<unknown> = new Set(Object.keys(FAULT_CODE));
+
 export function isFaultKind(kind: unknown): kind is FaultKind {
-  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(FAULT_CODE, kind);
+  return FAULT_KINDS.has(kind);
 }

@@ -2,7 +2,7 @@
  * Switchover, link states, switch faults and the control channel of the
  * vendor pair, on the raw wire.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
@@ -10,16 +10,13 @@ import type { Message } from '../../src/index.js';
 import { startVendorPair, type VendorHandle } from './start.js';
 import { WireClient, pause } from './wire-client.js';
 import { FAULT_CODE } from './errors.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 const run = promisify(execFile);
 let handle: VendorHandle | undefined;
 const clients: WireClient[] = [];
 
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await handle?.close();
-  handle = undefined;
-});
+closeAfterEach(() => [...clients.splice(0), handle], () => (handle = undefined));
 
 async function setup(): Promise<{ h: VendorHandle; onOne: WireClient; onTwo: WireClient }> {
   handle = await startVendorPair({ controlPort: 0 });
@@ -28,6 +25,16 @@ async function setup(): Promise<{ h: VendorHandle; onOne: WireClient; onTwo: Wir
   clients.push(onOne, onTwo);
   await onOne.waitFor((m) => m.Event === 'EventRestoreConnection');
   return { h: handle, onOne, onTwo };
+}
+
+/** A switchover with one server's link down: the first two events the new primary's client gets, once `last` has come. */
+async function switchoverWithLinkDown(server: 'primary' | 'backup', last: string): Promise<string[]> {
+  const { h, onTwo } = await setup();
+  await control(h.controlPort!, { action: 'setLink', server, up: false });
+  const from = onTwo.received.length;
+  await control(h.controlPort!, { action: 'switchover' });
+  await onTwo.waitFor((m) => m.Event === last, from);
+  return names(onTwo.received.slice(from)).slice(0, 2);
 }
 
 /** One JSON line to the control channel, one answer line back. */
@@ -71,21 +78,11 @@ describe('switchover', () => {
   });
 
   it('EventLinkDisconnected just prior to EventPrimaryChanged when the new primary has no link', async () => {
-    const { h, onTwo } = await setup();
-    await control(h.controlPort!, { action: 'setLink', server: 'backup', up: false });
-    const from = onTwo.received.length;
-    await control(h.controlPort!, { action: 'switchover' });
-    await onTwo.waitFor((m) => m.Event === 'EventPrimaryChanged', from);
-    expect(names(onTwo.received.slice(from)).slice(0, 2)).toEqual(['EventLinkDisconnected', 'EventPrimaryChanged']);
+    expect(await switchoverWithLinkDown('backup', 'EventPrimaryChanged')).toEqual(['EventLinkDisconnected', 'EventPrimaryChanged']);
   });
 
   it('EventLinkConnected immediately after EventPrimaryChanged when only the new primary has a link', async () => {
-    const { h, onTwo } = await setup();
-    await control(h.controlPort!, { action: 'setLink', server: 'primary', up: false });
-    const from = onTwo.received.length;
-    await control(h.controlPort!, { action: 'switchover' });
-    await onTwo.waitFor((m) => m.Event === 'EventLinkConnected', from);
-    expect(names(onTwo.received.slice(from)).slice(0, 2)).toEqual(['EventPrimaryChanged', 'EventLinkConnected']);
+    expect(await switchoverWithLinkDown('primary', 'EventLinkConnected')).toEqual(['EventPrimaryChanged', 'EventLinkConnected']);
   });
 
   it('EventPrimaryChanged alone when both links are alike; a link change is reported to that server own clients at once', async () => {

@@ -12,6 +12,7 @@ import { mutantById } from './mutants.js';
 import { ERROR } from './errors.js';
 import { handleRequest } from './requests.js';
 import { now } from './clock.js';
+import { rng } from '../independent/prng.js';
 
 export type ServerName = 'one' | 'two';
 
@@ -67,7 +68,7 @@ export class VendorPair {
       promoted: false,
     });
     this.sides = { one: side('one'), two: side('two') };
-    this.random = seededRandom(this.options.seed);
+    this.random = rng(this.options.seed);
     for (const call of this.options.resources?.calls ?? []) this.addCall(call);
   }
 
@@ -273,16 +274,4 @@ async function listenOn(side: Side, host: string, port: number): Promise<void> {
   });
   const address = side.listener.address() as AddressInfo;
   side.endpoint = { host, port: address.port };
-}
-
-/** mulberry32: a small seeded generator, so a seed gives the same delays on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -18,6 +18,15 @@ async function client(name = 'app'): Promise<WireClient> {
   return c;
 }
 
+/** A requester, a client registered on a fresh DN `d`, and a bystander on another. */
+async function trio(): Promise<{ d: string; requester: WireClient; onDn: WireClient; bystander: WireClient }> {
+  const d = dn();
+  const [requester, onDn, bystander] = [await client(), await client(), await client()];
+  await onDn.register(d);
+  await bystander.register(dn());
+  return { d, requester, onDn, bystander };
+}
+
 beforeAll(async () => {
   pair = await startVendorPair({ controlPort: -1 });
 });
@@ -162,10 +171,7 @@ describe('EventUserEvent', () => {
 
 describe('EventPrivateInfo', () => {
   it('goes to the requester before its EventACK, and to clients registered on the device only', async () => {
-    const d = dn();
-    const [requester, onDevice, bystander] = [await client(), await client(), await client()];
-    await onDevice.register(d);
-    await bystander.register(dn());
+    const { d, requester, onDn: onDevice, bystander } = await trio();
     const id = requester.send({ Event: 'RequestPrivateService', PrivateEvent: 4711, ThisDN: d, UserData: [['a', 1]] });
     await requester.waitFor((m) => m.Event === 'EventACK' && m.ReferenceID === id);
     const own = requester.received.filter((m) => m.ReferenceID === id).map((m) => m.Event);
@@ -179,10 +185,7 @@ describe('EventPrivateInfo', () => {
 
 describe('EventAgentReserved', () => {
   it('echoes only the parameters present, grants at most maxReserveMs, reaches requester and DN clients only', async () => {
-    const d = dn();
-    const [requester, onDn, bystander] = [await client(), await client(), await client()];
-    await onDn.register(d);
-    await bystander.register(dn());
+    const { d, requester, onDn, bystander } = await trio();
     const full = await requester.request({ Event: 'RequestReserveAgent', AgentID: 'ag', Place: 'pl', ThisDN: d, Timeout: 30_000, Reasons: [['r', 1]] }, 'EventAgentReserved');
     expect(full).toMatchObject({ AgentID: 'ag', Place: 'pl', ThisDN: d, Timeout: 20_000 });
     expect(full).not.toHaveProperty('Reasons');

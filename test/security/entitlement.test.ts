@@ -7,21 +7,18 @@
  * registered on an unrelated DN must receive none of them. The simulator's
  * leak defects show the check fails when the rule is broken.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import { barrier, connectRegistered, registerDn, type WireClient } from '../sim/wire-client.js';
+import { closeAfterEach } from '../helpers/close-after-each.js';
 
 const WATCHED = ['E1', 'E2', 'E3'];
 const KINDS = ['EventUserEvent', 'EventPrivateInfo', 'EventAgentReserved'] as const;
 
 let sim: SimHandle | undefined;
 const open: WireClient[] = [];
-afterEach(async () => {
-  for (const c of open.splice(0)) c.close();
-  await sim?.close();
-  sim = undefined;
-});
+closeAfterEach(() => [...open.splice(0), sim], () => (sim = undefined));
 
 interface Member {
   wire: WireClient;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_OPERATION } from '../../src/index.js';
 import { SIM_ERROR } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { registerDn, request, barrier } from './wire-client.js';
+import { barrier, heard, registerDn, request } from './wire-client.js';
 
 const f = useSim();
 const { SubscriptionStart, SubscriptionStop, SubscriptionModify } = SUBSCRIPTION_OPERATION;
@@ -89,11 +89,7 @@ describe('TTransactionMonitoring', () => {
 describe('TPrivateService', () => {
   it('sends EventACK then EventPrivateInfo to the requester, EventPrivateInfo to clients on ThisDN, and to no one else', async () => {
     await f.start({ pair: false });
-    const requester = await f.client();
-    const onDevice = await f.client();
-    const bystander = await f.client();
-    await registerDn(onDevice, '7001');
-    await registerDn(bystander, '7002');
+    const { requester, onDn: onDevice, bystander } = await f.trio('7001', '7002');
     const from = requester.messages.length;
     const ack = await request(requester, { Event: 'RequestPrivateService', PrivateEvent: 4001, ThisDN: '7001', ConnID: '00000000000000aa', UserData: [['a', 'b']] });
     expect(ack).toMatchObject({ Event: 'EventACK', UserEvent: 149 });
@@ -103,8 +99,7 @@ describe('TPrivateService', () => {
     const notified = await onDevice.waitFor((m) => m.Event === 'EventPrivateInfo');
     expect(notified).toMatchObject({ PrivateEvent: 4001, ThisDN: '7001' });
     expect(notified.time).toBeDefined();
-    await barrier(bystander);
-    expect(bystander.messages.some((m) => m.Event === 'EventPrivateInfo')).toBe(false);
+    expect(await heard(bystander, 'EventPrivateInfo')).toBe(false);
   });
 
   it('refuses a private service without PrivateEvent', async () => {

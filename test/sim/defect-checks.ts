@@ -16,6 +16,15 @@ interface Scene {
   client(port?: number): Promise<WireClient>;
 }
 
+/** The EventHardwareErrors a client registered on 7001 gets after a checksum switch fault there. */
+async function hardwareErrorsAfterFault({ sim, client }: Scene): Promise<Message[]> {
+  const c = await client();
+  await registerDn(c, '7001');
+  sim.ctl.switchFault('checksum', { ThisDN: '7001' });
+  await barrier(c);
+  return got(c, 'EventHardwareError');
+}
+
 /** Run a scenario on its own simulator, closing everything afterwards. */
 /** The agent every scene's switch lacks. */
 const GHOST_AGENT = 'ghost';
@@ -321,20 +330,10 @@ export const CHECKS: Record<ServerDefect, (defects: readonly string[]) => Promis
       return port === undefined || port === sim.backup!.port ? null : `EventRestoreConnection names port ${String(port)}, not the backup's ${sim.backup!.port}`;
     }),
   'hardware-error-no-time': (d) =>
-    scene(d, false, async ({ sim, client }) => {
-      const c = await client();
-      await registerDn(c, '7001');
-      sim.ctl.switchFault('checksum', { ThisDN: '7001' });
-      await barrier(c);
-      const m = got(c, 'EventHardwareError')[0];
+    scene(d, false, async (s) => {
+      const m = (await hardwareErrorsAfterFault(s))[0];
       return m === undefined || m.time !== undefined ? null : `EventHardwareError without time: ${show(m)}`;
     }),
   'hardware-error-missing': (d) =>
-    scene(d, false, async ({ sim, client }) => {
-      const c = await client();
-      await registerDn(c, '7001');
-      sim.ctl.switchFault('checksum', { ThisDN: '7001' });
-      await barrier(c);
-      return got(c, 'EventHardwareError').length === 1 ? null : 'no EventHardwareError after a switch fault';
-    }),
+    scene(d, false, async (s) => ((await hardwareErrorsAfterFault(s)).length === 1 ? null : 'no EventHardwareError after a switch fault')),
 };

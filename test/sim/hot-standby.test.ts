@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/index.js';
 import { SERVER_NAMES, SIM_ERROR, SimError } from '../../src/sim/index.js';
 import { useSim } from './fixture.js';
-import { request, barrier, type WireClient } from './wire-client.js';
+import { barrier, heard, request, type WireClient } from './wire-client.js';
 
 const f = useSim();
 
@@ -78,8 +78,7 @@ describe('EventRestoreConnection', () => {
   it('is not sent by a server running alone', async () => {
     await f.start({ pair: false });
     const c = await f.client();
-    await barrier(c);
-    expect(c.messages.some((m) => m.Event === 'EventRestoreConnection')).toBe(false);
+    expect(await heard(c, 'EventRestoreConnection')).toBe(false);
   });
 });
 

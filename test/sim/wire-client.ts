@@ -91,6 +91,12 @@ export async function barrier(c: WireClient): Promise<void> {
   await request(c, { Event: 'RequestQueryAddress', ThisDN: 'barrier' });
 }
 
+/** Whether `c` has received an `event`, once everything the server sent it before now has arrived. */
+export async function heard(c: WireClient, event: string): Promise<boolean> {
+  await barrier(c);
+  return c.messages.some((m) => m.Event === event);
+}
+
 /** Send a request with a fresh ReferenceID and wait for the first `event` after it, whatever its ReferenceID. */
 export async function ask(c: WireClient, message: Omit<Message, 'ReferenceID'>, event: string): Promise<Message> {
   const from = c.messages.length;

@@ -1,6 +1,6 @@
 /** One valid message per special event, in JSON form: inputs for the validator tests. */
 import type { JsonMessage } from '../../src/codec/json.js';
-import { attributeByName, type SpecialEventName } from '../../src/registry.js';
+import { attributeByName, type AttributeKind, type SpecialEventName } from '../../src/registry.js';
 import { ATTRIBUTE_ENUMS } from '../../src/validate/schema-builder.js';
 
 export const TIME = { seconds: 1_700_000_000, microseconds: 250_000 };
@@ -56,6 +56,17 @@ export function malformed(message: object): JsonMessage {
   return message as JsonMessage;
 }
 
+/** A valid JSON value of each registry kind and one just outside it. */
+const SAMPLE: Record<AttributeKind, { good: unknown; bad: unknown }> = {
+  int: { good: -3, bad: 1.5 },
+  u32: { good: 4_294_967_295, bad: -1 },
+  connid: { good: '00000000000000ff', bad: 255 },
+  u64: { good: '18446744073709551615', bad: '18446744073709551616' },
+  string: { good: 'x', bad: 1 },
+  binary: { good: { $hex: '0a0b' }, bad: { $hex: 'xyz' } },
+  kvlist: { good: [['k', 'v']], bad: [['k']] },
+};
+
 /** A valid value and a wrong one for each property, by registry kind. */
 export function samples(property: string): { good: unknown; bad: unknown } {
   if (property === 'time') return { good: TIME, bad: { seconds: 1 } };
@@ -63,23 +74,7 @@ export function samples(property: string): { good: unknown; bad: unknown } {
   const values = ATTRIBUTE_ENUMS[property];
   if (values) return { good: Object.values(values)[0], bad: Math.max(...Object.values(values)) + 1 };
   const kind = attributeByName(property)?.kind;
-  switch (kind) {
-    case 'int':
-      return { good: -3, bad: 1.5 };
-    case 'u32':
-      return { good: 4_294_967_295, bad: -1 };
-    case 'connid':
-      return { good: '00000000000000ff', bad: 255 };
-    case 'u64':
-      return { good: '18446744073709551615', bad: '18446744073709551616' };
-    case 'string':
-      return { good: 'x', bad: 1 };
-    case 'binary':
-      return { good: { $hex: '0a0b' }, bad: { $hex: 'xyz' } };
-    case 'kvlist':
-      return { good: [['k', 'v']], bad: [['k']] };
-    default:
-      throw new Error(`no sample for ${property}`);
-  }
+  if (kind === undefined) throw new Error(`no sample for ${property}`);
+  return SAMPLE[kind];
 }
 

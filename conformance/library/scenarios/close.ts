@@ -2,7 +2,7 @@
 import { violation } from '../../model/failure.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';
-import { backupConnected, openRegistered } from './steps.js';
+import { openWithBackup } from './steps.js';
 
 export const CLOSE_SCENARIOS: LibraryScenario[] = [
   {
@@ -12,8 +12,7 @@ export const CLOSE_SCENARIOS: LibraryScenario[] = [
     sentence: S.closeClosesEverything,
     level: 'must',
     async run(ctx) {
-      await openRegistered(ctx);
-      await backupConnected(ctx);
+      await openWithBackup(ctx);
       // A names its backup again while the library closes: a library must not follow it once closed.
       ctx.pair.sendRestoreConnection();
       await ctx.close();

@@ -4,7 +4,7 @@ import { appEvent } from '../context.js';
 import type { LibraryContext } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S, type LibrarySentenceId } from '../sentences.js';
-import { backupConnected, openRegistered } from './steps.js';
+import { openWithBackup } from './steps.js';
 
 async function adjacent(ctx: LibraryContext, first: string, second: string, sentence: LibrarySentenceId): Promise<void> {
   const b = ctx.pair.name('B');
@@ -23,32 +23,29 @@ async function adjacent(ctx: LibraryContext, first: string, second: string, sent
 }
 
 export const LINK_SCENARIOS: LibraryScenario[] = [
-  {
-    id: 'library/link/disconnected-before-primary-changed',
-    title: 'EventLinkDisconnected reaches the application just before EventPrimaryChanged',
-    reference: `${quote(S.linkDisconnectedBefore)} ${quote(S.orderingSimplifies)}`,
-    sentence: S.linkDisconnectedBefore,
-    level: 'must',
-    async run(ctx) {
-      await openRegistered(ctx);
-      await backupConnected(ctx);
-      ctx.pair.setLink('B', false);
-      await ctx.pair.switchover();
-      await adjacent(ctx, 'EventLinkDisconnected', 'EventPrimaryChanged', S.linkDisconnectedBefore);
-    },
-  },
-  {
-    id: 'library/link/connected-after-primary-changed',
-    title: 'EventLinkConnected reaches the application immediately after EventPrimaryChanged',
-    reference: `${quote(S.linkConnectedAfter)} ${quote(S.orderingSimplifies)}`,
-    sentence: S.linkConnectedAfter,
-    level: 'must',
-    async run(ctx) {
-      await openRegistered(ctx);
-      await backupConnected(ctx);
-      ctx.pair.setLink('A', false);
-      await ctx.pair.switchover();
-      await adjacent(ctx, 'EventPrimaryChanged', 'EventLinkConnected', S.linkConnectedAfter);
-    },
-  },
+  linkOrder('disconnected-before-primary-changed', 'EventLinkDisconnected reaches the application just before EventPrimaryChanged', S.linkDisconnectedBefore, 'B', [
+    'EventLinkDisconnected',
+    'EventPrimaryChanged',
+  ]),
+  linkOrder('connected-after-primary-changed', 'EventLinkConnected reaches the application immediately after EventPrimaryChanged', S.linkConnectedAfter, 'A', [
+    'EventPrimaryChanged',
+    'EventLinkConnected',
+  ]),
 ];
+
+/** With `linkDown`'s switch link down, a switchover: the new primary's two events reach the application one right after the other. */
+function linkOrder(name: string, title: string, sentence: LibrarySentenceId, linkDown: 'A' | 'B', [first, second]: [string, string]): LibraryScenario {
+  return {
+    id: `library/link/${name}`,
+    title,
+    reference: `${quote(sentence)} ${quote(S.orderingSimplifies)}`,
+    sentence,
+    level: 'must',
+    async run(ctx) {
+      await openWithBackup(ctx);
+      ctx.pair.setLink(linkDown, false);
+      await ctx.pair.switchover();
+      await adjacent(ctx, first, second, sentence);
+    },
+  };
+}

@@ -2,7 +2,7 @@
 import { wireIn } from '../context.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';
-import { backupConnected, openRegistered, required } from './steps.js';
+import { openWithBackup, required } from './steps.js';
 
 export const RESYNC_SCENARIOS: LibraryScenario[] = [
   {
@@ -12,8 +12,7 @@ export const RESYNC_SCENARIOS: LibraryScenario[] = [
     sentence: S.resync,
     level: 'should',
     async run(ctx) {
-      await openRegistered(ctx);
-      await backupConnected(ctx);
+      await openWithBackup(ctx);
       const from = ctx.pair.wire.length;
       await ctx.pair.switchover();
       const missing = (what: string, wait: () => Promise<unknown>): Promise<unknown> =>

@@ -1,5 +1,5 @@
 /** Steps several library scenarios share. */
-import type { Message } from '../../../src/index.js';
+import type { Message } from '../../../src/codec/types.js';
 import { isConformanceError, violation } from '../../model/failure.js';
 import type { LibraryContext } from '../context.js';
 import { appEvent, isProbe, PROBE_KEY } from '../context.js';
@@ -25,6 +25,13 @@ export async function backupConnected(ctx: LibraryContext): Promise<void> {
   await ctx.waitWire(registeredOnB, 'the library to connect to the backup (B) and register there (EventServerConnected from B)', quote(S.userDataReference, S.userDataConnect), 0, ctx.startupMs);
 }
 
+/** The library open with a DN registered and connected to the backup as well: where every pair script starts. Returns the DN. */
+export async function openWithBackup(ctx: LibraryContext): Promise<string> {
+  const dn = await openRegistered(ctx);
+  await backupConnected(ctx);
+  return dn;
+}
+
 /**
  * The start of a switchover script: the library open with a DN registered and
  * connected to the backup, one server's frames held back from the first that
@@ -32,8 +39,7 @@ export async function backupConnected(ctx: LibraryContext): Promise<void> {
  * switchovers. Returns the DN.
  */
 export async function switchedOver(ctx: LibraryContext, o: { hold?: [ServerName, (m: Message) => boolean]; times?: number } = {}): Promise<string> {
-  const dn = await openRegistered(ctx);
-  await backupConnected(ctx);
+  const dn = await openWithBackup(ctx);
   if (o.hold) ctx.pair.hold(...o.hold);
   for (let i = 0; i < (o.times ?? 1); i++) await ctx.pair.switchover();
   return dn;

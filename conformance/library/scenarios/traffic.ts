@@ -4,7 +4,7 @@ import { appEvent, wireIn } from '../context.js';
 import { KitClient, TRAFFIC_KEY } from '../kit-client.js';
 import type { LibraryScenario } from '../scenario.js';
 import { quote, S } from '../sentences.js';
-import { backupConnected, openRegistered } from './steps.js';
+import { openWithBackup } from './steps.js';
 
 const marker = (m: { UserData?: unknown }): string | undefined => {
   const ud = m.UserData;
@@ -21,8 +21,7 @@ export const TRAFFIC_SCENARIOS: LibraryScenario[] = [
     sentence: S.noEventLost,
     level: 'must',
     async run(ctx) {
-      const dn = await openRegistered(ctx);
-      await backupConnected(ctx);
+      const dn = await openWithBackup(ctx);
       // A library that keeps its registrations on the backup is ready now; one that is not, loses the event sent at the switch.
       await ctx
         .waitWire((e) => wireIn('B', 'RequestRegisterAddress')(e) && e.kind === 'frame' && e.message.ThisDN === dn, `RequestRegisterAddress ${dn} at B`, quote(S.noEventLost))
