@@ -12,6 +12,7 @@ import { ResourcePool } from '../profile/pool.js';
 import { profileForShard } from '../profile/shard.js';
 import { seededRandom, shuffled } from './random.js';
 import type { CaseResult, RunReport, TargetInfo } from '../report/report-model.js';
+import { firstReferenceId } from './reference-ids.js';
 import { reproduceCommand } from './reproduce.js';
 import { attempt } from './run-case.js';
 import { runScenarios, type Revise, type RunOptions } from './run-scenarios.js';
@@ -76,6 +77,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
     const i = o.catalogueIds.indexOf(s.id);
     return i < 0 ? o.catalogueIds.length + o.scenarios.indexOf(s) : i;
   };
+  const places = o.catalogueIds.length + o.scenarios.length;
   const exclusive = (s: Scenario): boolean => !o.target.isolated && changesPair(s);
 
   return runScenarios({
@@ -95,7 +97,7 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
         timeoutMs: o.timeoutMs,
         quietMs,
         startupMs,
-        firstReferenceId: referenceBase + place(s) * 10_000 + i * 1000,
+        firstReferenceId: firstReferenceId(referenceBase, places, place(s), i),
         ...(o.onRecord ? { onRecord: o.onRecord } : {}),
         ...(scope ? { scope } : {}),
         waiting: (since, finish) => void (wait = { since, finish }),

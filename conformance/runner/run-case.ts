@@ -15,6 +15,7 @@ import { UndeclaredResource } from './resources.js';
 import { Observers } from './observers.js';
 import { changesPair, type Scenario } from '../model/scenario.js';
 import type { Target, TargetSession } from '../targets/target.js';
+import { ATTEMPT_BLOCK } from './reference-ids.js';
 
 export interface AttemptOptions {
   target: Target;
@@ -200,7 +201,7 @@ async function openObservers(o: AttemptOptions, session: TargetSession, exchange
     profile: o.profile.profile,
     timeoutMs: o.timeoutMs,
     startupMs: o.startupMs,
-    nextReferenceId: observerReferences(o.firstReferenceId + 500),
+    nextReferenceId: observerReferences(o.firstReferenceId + ATTEMPT_BLOCK / 2),
   });
   await observers.open();
   return observers;

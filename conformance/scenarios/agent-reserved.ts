@@ -5,8 +5,10 @@
  */
 import { sentence } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/codec/types.js';
-import type { Scenario, ScenarioContext } from '../model/scenario.js';
+import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
+import { bystander, registeredOn } from './registered.js';
+import { mustNotConfirm } from './unconfirmed.js';
 
 const DELIVERY = sentence('EventAgentReserved.description.1');
 const ECHO = sentence('EventAgentReserved.note.a.1');
@@ -26,6 +28,13 @@ function reserve(ctx: ScenarioContext, extra: Partial<Message> = {}): Message {
 }
 
 const reserved = event('EventAgentReserved');
+
+/** The requester, and the EventAgentReserved that answers the request `build` makes once it is connected. */
+async function reservation(ctx: ScenarioContext, build: () => Message): Promise<{ a: WireClient; m: Message }> {
+  const a = await ctx.client('requester');
+  a.request(build());
+  return { a, m: await a.expect(reserved) };
+}
 
 export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
   {
@@ -57,9 +66,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     cites: ['EventAgentReserved.description.0'],
     run: async (ctx) => {
       // Reading: an attribute the request lacked has no parameter to be "equal to", so it must not appear.
-      const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
-      const m = await a.expect(reserved);
+      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
       mustLack(a, m, 'Place', 'the request named no agent_place, so there is none to confirm', PRESENT_IN_REQUEST);
       mustLack(a, m, 'ThisDN', 'the request named no agent_dn, so there is none to confirm', PRESENT_IN_REQUEST);
     },
@@ -76,12 +83,16 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
       // A negative input: an agent that does not exist cannot "have been successfully reserved".
       const a = await ctx.client('requester');
       const AgentID = ctx.resources.absent('agent');
-      const ref = a.request({ Event: 'RequestReserveAgent', AgentID });
-      await a.expect({ what: `an answer to TReserveAgent() (ReferenceID ${ref}) for ${AgentID}, an agent the switch does not have`, match: (x) => x.ReferenceID === ref || x.Event === 'EventAgentReserved' });
-      await a.sync();
-      const wrong = a.received.find((x) => x.Event === 'EventAgentReserved');
-      if (wrong) blame(a, wrong, `EventAgentReserved for ${AgentID}, an agent the switch does not have`, 'no EventAgentReserved (an EventError, say): nothing was successfully reserved', undefined, PRESENT_IN_REQUEST);
-      ctx.seen(`TReserveAgent() for an unknown agent answered by ${a.received.find((x) => x.ReferenceID === ref)?.Event ?? 'nothing'}`);
+      await mustNotConfirm(ctx, a, { Event: 'RequestReserveAgent', AgentID }, {
+        service: 'TReserveAgent()',
+        preposition: 'for',
+        name: AgentID,
+        kind: 'agent',
+        absent: 'an agent the switch does not have',
+        confirmation: 'EventAgentReserved',
+        because: 'nothing was successfully reserved',
+        sentence: PRESENT_IN_REQUEST,
+      });
     },
   },
   {
@@ -93,10 +104,8 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     uses: { agents: 1 },
     cites: ['EventAgentReserved.note.a.0'],
     run: async (ctx) => {
-      const a = await ctx.client('requester');
-      a.request({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID });
-      const m = await a.expect(reserved);
-      const present = (['AgentID', 'Place', 'ThisDN'] as const).filter((k) => m[k] !== undefined);
+      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
+      const present = IDENTITY.filter((k) => m[k] !== undefined);
       if (present.length === 0) blame(a, m, 'EventAgentReserved names no agent', 'at least one of AgentID, Place, ThisDN', 'none of them');
       ctx.seen(`carries ${present.join(', ')}`);
     },
@@ -110,9 +119,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     uses: { dns: 1, agents: 1 },
     cites: ['EventAgentReserved.note.b.0'],
     run: async (ctx) => {
-      const a = await ctx.client('requester');
-      a.request(reserve(ctx));
-      const m = await a.expect(reserved);
+      const { a, m } = await reservation(ctx, () => reserve(ctx));
       // Timeout is Optional and the server chooses the duration it grants; only the unit is ruled.
       if (m.Timeout === undefined) return ctx.seen('no Timeout (Optional)');
       const seconds = [Math.floor(TIMEOUT_MS / 1000), Math.ceil(TIMEOUT_MS / 1000)];
@@ -132,9 +139,7 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const dn = ctx.resources.dn('dn');
-      const [b, c] = [await ctx.client('registered-1'), await ctx.client('registered-2')];
-      await b.register(dn);
-      await c.register(dn);
+      const [b, c] = [await registeredOn(ctx, 'registered-1', dn), await registeredOn(ctx, 'registered-2', dn)];
       const a = await ctx.client('requester');
       a.request(reserve(ctx, { ThisDN: dn }));
       await a.expect(reserved);
@@ -151,12 +156,11 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
     uses: { dns: 2, agents: 1 },
     cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
-      const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.resources.dn('elsewhere'));
+      const elsewhere = await bystander(ctx);
       const a = await ctx.client('requester');
       a.request(reserve(ctx));
       await a.expect(reserved);
-      await bystander.expectNone(reserved, undefined, DELIVERY);
+      await elsewhere.expectNone(reserved, undefined, DELIVERY);
     },
   },
 ];

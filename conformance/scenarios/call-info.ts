@@ -1,7 +1,8 @@
 /** EventCallInfoChanged: "The call information has been changed." ConnID Mandatory. */
 import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../model/scenario.js';
-import { blame, event, mustEqual, mustHave } from './check.js';
+import { event, mustEqual, mustHave } from './check.js';
+import { mustNotConfirm } from './unconfirmed.js';
 
 const CHANGED = sentence('EventCallInfoChanged.description.0');
 const CONN_ID = `EventCallInfoChanged: ${sentence('EventCallInfoChanged.row.ConnID')}`;
@@ -37,12 +38,16 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
       // A negative input: nothing's information can have changed, so the event would report what did not happen.
       const a = await ctx.client('client-a');
       const ConnID = ctx.resources.absent('call');
-      const ref = a.request({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' });
-      await a.expect({ what: `an answer to TSetCallInfo() (ReferenceID ${ref}) on ${ConnID}, a call the switch does not have`, match: (x) => x.ReferenceID === ref || x.Event === 'EventCallInfoChanged' });
-      await a.sync();
-      const changed = a.received.find((x) => x.Event === 'EventCallInfoChanged');
-      if (changed) blame(a, changed, `EventCallInfoChanged for ${ConnID}, a call the switch does not have`, `no EventCallInfoChanged (an EventError, say): the information of no call has been changed`, undefined, CHANGED);
-      ctx.seen(`TSetCallInfo() on an unknown call answered by ${a.received.find((x) => x.ReferenceID === ref)?.Event ?? 'nothing'}`);
+      await mustNotConfirm(ctx, a, { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' }, {
+        service: 'TSetCallInfo()',
+        preposition: 'on',
+        name: ConnID,
+        kind: 'call',
+        absent: 'a call the switch does not have',
+        confirmation: 'EventCallInfoChanged',
+        because: 'the information of no call has been changed',
+        sentence: CHANGED,
+      });
     },
   },
 ];

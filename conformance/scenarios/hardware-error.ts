@@ -6,6 +6,7 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { FaultKind, Scenario } from '../model/scenario.js';
 import { event, mustEqual } from './check.js';
+import { registeredOn } from './registered.js';
 
 const DETECTED = sentence('EventHardwareError.description.0');
 
@@ -25,8 +26,7 @@ export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words })
   cites: ['EventHardwareError.description.0', 'EventHardwareError.row.time'],
   run: async (ctx) => {
     const dn = ctx.resources.dn('dn');
-    const a = await ctx.client('client-on-dn');
-    await a.register(dn);
+    const a = await registeredOn(ctx, 'client-on-dn', dn);
     await ctx.control.fault(kind, { ThisDN: dn });
     const m = await a.expect(event('EventHardwareError', undefined, `after ${words} on ${dn}`));
     // ThisDN is Optional; when given it must be the DN the fault concerns.

@@ -3,6 +3,7 @@ import { sentence } from '../../src/reference/sentences.js';
 import { messageByName } from '../../src/registry.js';
 import { isConformanceError } from '../model/failure.js';
 import type { Expectation, Scenario } from '../model/scenario.js';
+import { registeredOn } from './registered.js';
 
 const OBSOLETE = `${sentence('EventResourceAllocated.title')}. ${sentence('EventResourceFreed.title')}.`;
 
@@ -23,8 +24,7 @@ export const OBSOLETE_SCENARIOS: Scenario[] = [
     run: async (ctx) => {
       // Registering and unregistering a DN is where a switch would have allocated and freed the resource.
       const dn = ctx.resources.dn('dn');
-      const a = await ctx.client('client-a');
-      await a.register(dn);
+      const a = await registeredOn(ctx, 'client-a', dn);
       await a.call({ Event: 'RequestUnregisterAddress', ThisDN: dn }, 'EventUnregistered');
       // Any obsolete event on any connection fails the run (received-rules.ts); the barrier makes this one's window exact.
       await a.expectNone(obsolete, undefined, OBSOLETE);

@@ -6,6 +6,7 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../model/scenario.js';
 import { event, mustHave } from './check.js';
+import { bystander, registeredOn } from './registered.js';
 
 const DISTRIBUTION = [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' ');
 const GENERATED = sentence('EventPrivateInfo.description.0');
@@ -41,10 +42,8 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     cites: ['EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.1', 'EventPrivateInfo.distribution.2', 'EventPrivateInfo.distribution.3'],
     run: async (ctx) => {
       const device = ctx.resources.dn('device');
-      const registered = await ctx.client('on-device');
-      await registered.register(device);
-      const bystander = await ctx.client('bystander');
-      await bystander.register(ctx.resources.dn('elsewhere'));
+      const registered = await registeredOn(ctx, 'on-device', device);
+      const elsewhere = await bystander(ctx);
       const a = await ctx.client('requester');
       const ref = a.request({ Event: 'RequestPrivateService', PrivateEvent: PRIVATE_EVENT, ThisDN: device });
       await a.expect(info);
@@ -57,7 +56,7 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
       ctx.seen(registered.received.some(info.match) ? 'also delivered to the client registered on the device' : 'delivered to the requester only');
       const ack = a.received.findIndex((m) => m.Event === 'EventACK' && m.ReferenceID === ref);
       ctx.seen(ack < 0 ? 'EventPrivateInfo alone (no EventACK)' : ack < a.received.findIndex(info.match) ? 'EventACK before EventPrivateInfo' : 'EventPrivateInfo before EventACK');
-      await bystander.expectNone(info, undefined, DISTRIBUTION);
+      await elsewhere.expectNone(info, undefined, DISTRIBUTION);
     },
   },
 ];

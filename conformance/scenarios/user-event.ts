@@ -8,31 +8,35 @@ import { toJSON } from '../../src/codec/json.js';
 import type { KVList } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
+import { bystander, registeredOn } from './registered.js';
 
 const RECEIVED = sentence('EventUserEvent.description.0');
 const THIS_DN = `EventUserEvent: ${sentence('EventUserEvent.row.ThisDN')}`;
 const INITIATOR = `${sentence('EventUserEvent.contents.0')} ${sentence('EventUserEvent.contents.1')}`;
-/** A repeated key: the initiator's list is passed on as given, not merged as a map would. */
-const USER_DATA: KVList = [
+/**
+ * A repeated key: the initiator's list is passed on as given, not merged as a map would. The
+ * leased DN in it makes each scenario's copies differ, so a copy without ThisDN is still
+ * attributed to the request that caused it, never to another scenario's sent at the same time.
+ */
+export const userData = (dn: string): KVList => [
   ['greeting', 'hello'],
+  ['for', dn],
   ['n', 7],
   ['n', 8],
 ];
 
+/** The request a user-event scenario sends. */
+export const distributeUserEvent = (dn: string) => ({ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: userData(dn) }) as const;
+
 /** A registered receiver, and the user event another client sends to its DN. */
 async function sendUserEvent(ctx: ScenarioContext, bystanderToo = false): Promise<{ receiver: WireClient; sender: WireClient; bystander?: WireClient; dn: string }> {
   const dn = ctx.resources.dn('dn');
-  const receiver = await ctx.client('receiver');
-  await receiver.register(dn);
-  let bystander: WireClient | undefined;
-  if (bystanderToo) {
-    bystander = await ctx.client('bystander');
-    await bystander.register(ctx.resources.dn('elsewhere'));
-  }
+  const receiver = await registeredOn(ctx, 'receiver', dn);
+  const elsewhere = bystanderToo ? await bystander(ctx) : undefined;
   const sender = await ctx.client('sender');
-  const ref = sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: dn, UserData: USER_DATA });
+  const ref = sender.request(distributeUserEvent(dn));
   await sender.expect(event('EventACK', (m) => m.ReferenceID === ref));
-  return { receiver, sender, dn, ...(bystander ? { bystander } : {}) };
+  return { receiver, sender, dn, ...(elsewhere ? { bystander: elsewhere } : {}) };
 }
 
 const userEvent = event('EventUserEvent', undefined, 'from the other client', RECEIVED);
@@ -79,10 +83,11 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     uses: { dns: 1 },
     cites: ['EventUserEvent.contents.1', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
-      const { receiver } = await sendUserEvent(ctx);
+      const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
-      if (!sameJson(m.UserData, USER_DATA)) {
-        blame(receiver, m, 'EventUserEvent does not carry the attributes its initiator specified', `UserData = ${JSON.stringify(USER_DATA)} (as the sender gave it)`, m.UserData === undefined ? 'no UserData' : `UserData = ${JSON.stringify(toJSON(m).UserData)}`, INITIATOR);
+      const given = userData(dn);
+      if (!sameJson(m.UserData, given)) {
+        blame(receiver, m, 'EventUserEvent does not carry the attributes its initiator specified', `UserData = ${JSON.stringify(given)} (as the sender gave it)`, m.UserData === undefined ? 'no UserData' : `UserData = ${JSON.stringify(toJSON(m).UserData)}`, INITIATOR);
       }
     },
   },

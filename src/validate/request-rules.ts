@@ -73,6 +73,20 @@ function parameterEcho(id: string, event: string, attribute: string, reference: 
   };
 }
 
+/** EventACK footnote b: when SubscriptionID must and must not be there; `wrong` says what is wrong, if anything. */
+function subscriptionId(which: string, expected: string, wrong: (e: JsonMessage, request: JsonMessage) => string | undefined): RequestRule {
+  return {
+    id: `EventACK/SubscriptionID/${which}`,
+    event: 'EventACK',
+    expected,
+    reference: `EventACK: b. ${ACK.footnotes.b}`,
+    check: (e, request) => {
+      const actual = wrong(e, request);
+      return actual === undefined ? undefined : { path: 'SubscriptionID', actual };
+    },
+  };
+}
+
 /**
  * The server chooses the duration it grants (the reference gives only the
  * unit), so any value is a duration in milliseconds, except the requested
@@ -96,34 +110,15 @@ export const REQUEST_RULES: readonly RequestRule[] = [
       return e.UserEvent === undefined || e.UserEvent === id ? undefined : { path: 'UserEvent', actual: `${show(e.UserEvent)} (request ${request.Event} is ${show(id)})` };
     },
   },
-  {
-    id: 'EventACK/SubscriptionID/start',
-    event: 'EventACK',
-    expected: 'SubscriptionID present in the answer to TTransactionMonitoring() SubscriptionStart',
-    reference: `EventACK: b. ${ACK.footnotes.b}`,
-    check: (e, request) =>
-      isMonitoring(request) && request.SubscriptionOperation === SUBSCRIPTION_OPERATION.SubscriptionStart && e.SubscriptionID === undefined
-        ? { path: 'SubscriptionID', actual: 'absent' }
-        : undefined,
-  },
-  {
-    id: 'EventACK/SubscriptionID/stop-modify',
-    event: 'EventACK',
-    expected: 'no SubscriptionID in the answer to TTransactionMonitoring() SubscriptionStop or SubscriptionModify',
-    reference: `EventACK: b. ${ACK.footnotes.b}`,
-    check: (e, request) =>
-      isMonitoring(request) && STOP_OR_MODIFY.includes(request.SubscriptionOperation) && e.SubscriptionID !== undefined
-        ? { path: 'SubscriptionID', actual: show(e.SubscriptionID) }
-        : undefined,
-  },
-  {
-    id: 'EventACK/SubscriptionID/transaction-monitoring-only',
-    event: 'EventACK',
-    expected: 'no SubscriptionID in an EventACK that does not answer TTransactionMonitoring()',
-    reference: `EventACK: b. ${ACK.footnotes.b}`,
-    check: (e, request) =>
-      !isMonitoring(request) && e.SubscriptionID !== undefined ? { path: 'SubscriptionID', actual: `${show(e.SubscriptionID)} (answering ${request.Event})` } : undefined,
-  },
+  subscriptionId('start', 'SubscriptionID present in the answer to TTransactionMonitoring() SubscriptionStart', (e, request) =>
+    isMonitoring(request) && request.SubscriptionOperation === SUBSCRIPTION_OPERATION.SubscriptionStart && e.SubscriptionID === undefined ? 'absent' : undefined,
+  ),
+  subscriptionId('stop-modify', 'no SubscriptionID in the answer to TTransactionMonitoring() SubscriptionStop or SubscriptionModify', (e, request) =>
+    isMonitoring(request) && STOP_OR_MODIFY.includes(request.SubscriptionOperation) && e.SubscriptionID !== undefined ? show(e.SubscriptionID) : undefined,
+  ),
+  subscriptionId('transaction-monitoring-only', 'no SubscriptionID in an EventACK that does not answer TTransactionMonitoring()', (e, request) =>
+    !isMonitoring(request) && e.SubscriptionID !== undefined ? `${show(e.SubscriptionID)} (answering ${request.Event})` : undefined,
+  ),
   answers('EventAgentReserved/request/reserve-agent', 'EventAgentReserved', ['RequestReserveAgent'], RESERVED.description),
   referenceEcho('EventAgentReserved/ReferenceID/echo', 'EventAgentReserved', RESERVED.description, false),
   ...['AgentID', 'Place', 'ThisDN'].map((a) =>

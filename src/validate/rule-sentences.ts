@@ -7,28 +7,27 @@
  */
 import { allSentences, isSentenceId, type SentenceId } from '../reference/sentences.js';
 
+/** Rules that rest on the same sentences, each mapped to them. */
+function alike(ids: readonly string[], cites: readonly SentenceId[]): Record<string, readonly SentenceId[]> {
+  return Object.fromEntries(ids.map((id) => [id, cites]));
+}
+
 const NAMED: Readonly<Record<string, readonly SentenceId[]>> = {
   'EventACK/request/acknowledged': ['EventACK.description.1'],
   'EventACK/ReferenceID/echo': ['EventACK.description.0'],
   'EventACK/UserEvent/echo': ['EventACK.note.a.0', 'EventACK.note.a.1'],
-  'EventACK/SubscriptionID/start': ['EventACK.note.b.0'],
-  'EventACK/SubscriptionID/stop-modify': ['EventACK.note.b.0'],
-  'EventACK/SubscriptionID/transaction-monitoring-only': ['EventACK.note.b.0'],
+  ...alike(['start', 'stop-modify', 'transaction-monitoring-only'].map((w) => `EventACK/SubscriptionID/${w}`), ['EventACK.note.b.0']),
   'EventAgentReserved/request/reserve-agent': ['EventAgentReserved.description.0'],
   'EventAgentReserved/ReferenceID/echo': ['EventAgentReserved.description.0'],
-  'EventAgentReserved/AgentID/echo': ['EventAgentReserved.note.a.1', 'EventAgentReserved.description.0'],
-  'EventAgentReserved/Place/echo': ['EventAgentReserved.note.a.1', 'EventAgentReserved.description.0'],
-  'EventAgentReserved/ThisDN/echo': ['EventAgentReserved.note.a.1', 'EventAgentReserved.description.0'],
+  ...alike(['AgentID', 'Place', 'ThisDN'].map((a) => `EventAgentReserved/${a}/echo`), ['EventAgentReserved.note.a.1', 'EventAgentReserved.description.0']),
   'EventAgentReserved/Timeout/milliseconds': ['EventAgentReserved.note.b.0'],
   'EventAgentReserved/identity/at-least-one': ['EventAgentReserved.note.a.0'],
   'EventPrivateInfo/request/private-service': ['EventPrivateInfo.description.0'],
   'EventPrivateInfo/ReferenceID/echo': ['EventPrivateInfo.description.0', 'EventPrivateInfo.distribution.1'],
   'EventRestoreConnection/not-delivered': ['EventRestoreConnection.important.0', 'EventPrimaryChanged.important.0'],
   'EventRestoreConnection/no-other-attributes': ['EventRestoreConnection.important.1'],
-  'EventRestoreConnection/ServerRole/type': ['EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.attribute.ServerRole.1'],
-  'EventRestoreConnection/ServerRole/mandatory': ['EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.attribute.ServerRole.1'],
-  'EventRestoreConnection/UserData/type': ['EventRestoreConnection.attribute.UserData.0'],
-  'EventRestoreConnection/UserData/mandatory': ['EventRestoreConnection.attribute.UserData.0'],
+  ...alike(['EventRestoreConnection/ServerRole/type', 'EventRestoreConnection/ServerRole/mandatory'], ['EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.attribute.ServerRole.1']),
+  ...alike(['EventRestoreConnection/UserData/type', 'EventRestoreConnection/UserData/mandatory'], ['EventRestoreConnection.attribute.UserData.0']),
   'EventUserEvent/attribute-names': ['EventUserEvent.contents.1'],
   'message/Obsolete/type': ['EventResourceAllocated.title', 'EventResourceFreed.title'],
 };

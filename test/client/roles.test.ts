@@ -34,11 +34,15 @@ describe('Roles transitions', () => {
     expect(r.activeIsBackup).toBe(false);
   });
 
-  it('primaryChanged from the standby: swap, reason primary-changed; the old active keeps dispatching its tail', () => {
+  // Either switch swaps the slots; only the old active's role and whether its tail is still dispatched differ.
+  it.each([
+    { said: 'primaryChanged from the standby', change: 'primaryChanged', by: 'B', reason: 'primary-changed', role: 'primary', tail: true },
+    { said: 'demoted active with an open standby', change: 'demoted', by: 'A', reason: 'restore-connection', role: 'backup', tail: false },
+  ] as const)('$said: swap, reason $reason; the old active dispatches its tail: $tail', ({ change, by, reason, role, tail }) => {
     const r = pair();
-    expect(r.primaryChanged('B', true)).toEqual({ from: 'A', to: 'B', reason: 'primary-changed' });
-    expect([r.active, r.standby, r.roleOf('B')]).toEqual(['B', 'A', 'primary']);
-    expect(r.dispatches('A')).toBe(true);
+    expect(r[change](by, true)).toEqual({ from: 'A', to: 'B', reason });
+    expect([r.active, r.standby, r.roleOf(by)]).toEqual(['B', 'A', role]);
+    expect(r.dispatches('A')).toBe(tail);
   });
 
   it('primaryChanged from the standby with the active closed: no standby left', () => {
@@ -47,9 +51,12 @@ describe('Roles transitions', () => {
     expect([r.active, r.standby]).toEqual(['B', undefined]);
   });
 
-  it('primaryChanged from the active: no switch', () => {
+  it.each([
+    { said: 'primaryChanged from the active', change: 'primaryChanged', by: 'A' },
+    { said: 'demoted standby', change: 'demoted', by: 'B' },
+  ] as const)('$said: no switch', ({ change, by }) => {
     const r = pair();
-    expect(r.primaryChanged('A', true)).toBeUndefined();
+    expect(r[change](by, true)).toBeUndefined();
     expect(r.active).toBe('A');
   });
 
@@ -58,13 +65,6 @@ describe('Roles transitions', () => {
     r.registered('B', 'active', 'backup');
     r.primaryChanged('B', true);
     expect(r.activeIsBackup).toBe(false);
-  });
-
-  it('demoted active with an open standby: swap, reason restore-connection; it stops dispatching', () => {
-    const r = pair();
-    expect(r.demoted('A', true)).toEqual({ from: 'A', to: 'B', reason: 'restore-connection' });
-    expect([r.active, r.standby, r.roleOf('A')]).toEqual(['B', 'A', 'backup']);
-    expect(r.dispatches('A')).toBe(false);
   });
 
   it('crossed switchovers (A to B to A, B read first): A\'s late ServerRole 1 does not flip to B, which stepped down itself', () => {
@@ -84,12 +84,6 @@ describe('Roles transitions', () => {
     r.registered('A', 'active', 'primary');
     expect(r.demoted('A', false)).toBeUndefined();
     expect([r.active, r.activeIsBackup]).toEqual(['A', true]);
-  });
-
-  it('demoted standby: no switch', () => {
-    const r = pair();
-    expect(r.demoted('B', true)).toBeUndefined();
-    expect(r.active).toBe('A');
   });
 
   it('lost: says which slot, forgets the role', () => {

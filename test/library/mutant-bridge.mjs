@@ -7,13 +7,11 @@
  * With "none" it behaves as the example bridge (through the relays).
  */
 import { createServer, connect } from 'node:net';
-import { createInterface } from 'node:readline';
-import { TClient, backupReference } from 'tlib-kit/client';
+import { backupReference } from 'tlib-kit/client';
 import { decode, encode, FrameDecoder, toJSON } from 'tlib-kit';
+import { serveBridge, write } from '../../examples/tclient-bridge.mjs';
 
 const mutant = process.argv[2] ?? 'none';
-const write = (obj) => process.stdout.write(`${JSON.stringify(obj)}\n`);
-const log = (text) => process.stderr.write(`${text}\n`);
 
 /** Real server "host:port" -> relay, and back. */
 const relays = new Map();
@@ -96,7 +94,6 @@ function pipe(library, real) {
   upstream.on('close', () => library.destroy()).on('error', () => library.destroy());
 }
 
-let client;
 let firstServer;
 let lostOne = false;
 let lastPrimaryChanged = false;
@@ -133,61 +130,21 @@ function report(event) {
   write(line);
 }
 
-async function perform(cmd) {
-  switch (cmd.op) {
-    case 'open': {
-      const primary = await relayFor(cmd.primary);
-      const backup = cmd.backup ? await relayFor(cmd.backup) : undefined;
-      firstServer = nameOf(cmd.primary);
-      client = new TClient({
-        primary: { host: primary.host, port: primary.port },
-        ...(backup ? { backup: { host: backup.host, port: backup.port } } : {}),
-        applicationName: cmd.applicationName,
-        ...(cmd.password !== undefined ? { password: cmd.password } : {}),
-        onEvent: report,
-      });
-      client.on('error', (e) => write({ error: { code: e.code ?? 'ERROR', message: e.message } }));
-      await client.open();
-      return;
-    }
-    case 'register':
-      await client.registerAddress(cmd.dn);
-      return;
-    case 'request': {
-      if (cmd.message?.Event !== 'RequestDistributeUserEvent') throw new Error('unsupported request');
-      const { ThisDN, UserData = [] } = cmd.message;
-      // The late-copy mutants: a queue the library drains when the application calls it again.
-      for (const line of lateLines.splice(0)) write(line);
-      client.sendUserEvent(ThisDN, UserData).catch((e) => write({ error: { code: e.code ?? 'ERROR', message: e.message } }));
-      return;
-    }
-    case 'close':
-      closed = true;
-      await client?.close();
-      return;
-    default:
-      throw new Error(`unknown op ${JSON.stringify(cmd.op)}`);
-  }
-}
-
-let queue = Promise.resolve();
-createInterface({ input: process.stdin })
-  .on('line', (line) => {
-    if (!line.trim()) return;
-    const cmd = JSON.parse(line);
-    queue = queue.then(async () => {
-      try {
-        await perform(cmd);
-        write({ id: cmd.id, ok: true });
-      } catch (e) {
-        log(`${cmd.op} failed: ${e.message}`);
-        write({ id: cmd.id, ok: false, error: e.message });
-      }
-    });
-  })
-  .on('close', () => {
-    queue.then(() => client?.close()).then(() => {
-      for (const u of upstreams) u.destroy();
-      process.exit(0);
-    });
-  });
+serveBridge({
+  open: async (cmd) => {
+    const primary = await relayFor(cmd.primary);
+    const backup = cmd.backup ? await relayFor(cmd.backup) : undefined;
+    firstServer = nameOf(cmd.primary);
+    return { primary: { host: primary.host, port: primary.port }, backup: backup && { host: backup.host, port: backup.port }, onEvent: report };
+  },
+  // The late-copy mutants: a queue the library drains when the application calls it again.
+  beforeRequest: () => {
+    for (const line of lateLines.splice(0)) write(line);
+  },
+  closing: () => {
+    closed = true;
+  },
+  exit: () => {
+    for (const u of upstreams) u.destroy();
+  },
+});

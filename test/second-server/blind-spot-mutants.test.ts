@@ -47,6 +47,13 @@ async function barrier(c: WireClient): Promise<void> {
 const STRICT: Partial<ServerOptions> = { resources: { dns: ['5101', '5102', '5103'], agents: ['1001'], places: [], calls: [] } };
 const after = (c: WireClient, from: number, Event: string) => c.waitFor((m) => m.Event === Event, from);
 
+/** `to` gets an `Event` like `like`, and `not` none before a barrier: the mutant broke its sentence on one side only. */
+async function reachesOnly(to: WireClient, not: WireClient, Event: string, like: Partial<Message>): Promise<void> {
+  expect(await after(to, 0, Event)).toMatchObject(like);
+  await barrier(not);
+  expect(not.of(Event)).toEqual([]);
+}
+
 /** On a pair running `mutant`, a sender on the primary distributes a user event on 7001: the EventUserEvent of each receiver, one on each of `servers`. */
 async function userEventsOn(mutant: string, servers: ReadonlyArray<'primary' | 'backup'>): Promise<Message[]> {
   const h = await pairWith(mutant);
@@ -75,9 +82,7 @@ describe('late', () => {
     const bystander = await client(h.primary, '7002');
     await sender.request({ Event: 'RequestDistributeUserEvent', ThisDN: '7001', UserData: [['k', 'v']] }, 'EventACK');
     await after(onDn, 0, 'EventUserEvent');
-    expect(await after(bystander, 0, 'EventUserEvent')).toMatchObject({ ThisDN: '7001' });
-    await barrier(sender);
-    expect(sender.of('EventUserEvent')).toEqual([]);
+    await reachesOnly(bystander, sender, 'EventUserEvent', { ThisDN: '7001' });
   });
 
   it('private-info-leak-late: a bystander gets EventPrivateInfo after the requester and the device clients got theirs', async () => {
@@ -142,9 +147,7 @@ describe('on the backup, after a switchover', () => {
     const h = await pairWith('obsolete-resource-allocated-on-backup');
     const onOne = await client(h.primary, '7001');
     const onTwo = await client(h.backup, '7001');
-    expect(await after(onTwo, 0, 'EventResourceAllocated')).toMatchObject({ ThisDN: '7001' });
-    await barrier(onOne);
-    expect(onOne.of('EventResourceAllocated')).toEqual([]);
+    await reachesOnly(onTwo, onOne, 'EventResourceAllocated', { ThisDN: '7001' });
   });
 
   it('restore-role-0-from-backup: a client of the backup gets EventRestoreConnection ServerRole 0', async () => {

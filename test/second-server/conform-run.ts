@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VendorHandle } from './start.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+export const ROOT = new URL('../../', import.meta.url).pathname;
 /** The built CLI, found the way npm finds it: the package's `bin`. */
 export const CLI = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['tlib-kit']!);
 export const HOOK = join(ROOT, 'test/second-server/hook.mjs');

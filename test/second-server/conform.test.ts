@@ -45,16 +45,16 @@ describe('conformance of the unmutated vendor pair', () => {
 
 describe('conformance of the lab pair with its profile', () => {
   // Strict resources, a password, 0-120 ms fan-out jitter, the nested backup
-  // reference, faults reported on the backup too. The four real-server
-  // attributes and answers of PRESETS.realistic are left off here: today's
-  // runner fails them (RUNNER-FINDINGS.md), which is the runner's to fix.
+  // reference, faults reported on the backup too, and what real servers send
+  // (PRESETS.realistic: EventSequenceNumber, ServerStartTime, ThisDN on
+  // EventACK, EventPrivateInfo alone answering TPrivateService()).
   const profile = new URL('./lab-profile.json', import.meta.url).pathname;
   for (const c of [
     { title: 'over TCP with the JSON-lines control channel', kind: 'tcp+channel', timeout: '3000', skips: APP_VIEW },
     { title: 'through the exec bridge with the command hook', kind: 'exec+hook', timeout: '20000', skips: RAW_WIRE },
   ] as const) {
     it(`passes every scenario ${c.title}`, { timeout: 300_000 }, async () => {
-      handle = await startVendorPair({ ...PRESETS.lab, eventSequenceNumber: false, serverStartTime: false, ackThisDN: false, privateInfoAlone: false });
+      handle = await startVendorPair(PRESETS.lab);
       const run = await runConform([...targetArgs(handle, c.kind), '--timeout', c.timeout, '--profile', profile]);
       expect(problems(run), run.output).toEqual([]);
       expect(skipped(run)).toEqual(c.skips);

@@ -1,5 +1,5 @@
-import { event } from '../events.js';
 import { SIM_ERROR } from '../error-codes.js';
+import { acceptRefused } from './edit.js';
 import type { Defect } from './types.js';
 
 export const defect = {
@@ -7,12 +7,5 @@ export const defect = {
   where: 'server',
   does: 'TSetCallInfo() for a ConnID of no call is answered EventCallInfoChanged instead of refused.',
   breaks: 'EventCallInfoChanged.description.0',
-  mutate: (ds, at) => {
-    for (const d of ds) {
-      if (at.request?.Event !== 'RequestSetCallInfo' || d.message.Event !== 'EventError' || d.message.ErrorCode !== SIM_ERROR.UNKNOWN_CALL.code) continue;
-      const { ConnID, CustomerID, ReferenceID } = at.request;
-      d.message = event('EventCallInfoChanged', { ConnID, CustomerID, ReferenceID });
-    }
-    return ds;
-  },
+  mutate: acceptRefused('RequestSetCallInfo', SIM_ERROR.UNKNOWN_CALL.code, 'EventCallInfoChanged', ['ConnID', 'CustomerID']),
 } as const satisfies Defect;

@@ -1,5 +1,6 @@
 /** Small edits the defects make to deliveries. */
 import type { Attributes, Message } from '../../codec/types.js';
+import { event as makeEvent } from '../events.js';
 import type { MessageName } from '../../registry.js';
 import type { Delivery, Mutator } from '../delivery.js';
 import type { Session } from '../session.js';
@@ -25,6 +26,21 @@ export function bystanders(all: Iterable<Session>, sender: Session | undefined, 
 export function fanOutToAll(event: MessageName): Mutator {
   return (ds, at) => {
     for (const d of ds) if (d.message.Event === event && d.audience === 'fanout') d.to = bystanders(at.ctx.state.clients(at.server), at.sender, []);
+    return ds;
+  };
+}
+
+/**
+ * Answers a refused request as if it were accepted: the EventError with `code` that answers a `request`
+ * becomes `event`, carrying the request's `echo` attributes (a defect that confirms what did not happen).
+ */
+export function acceptRefused(request: MessageName, code: number, event: MessageName, echo: readonly (keyof Attributes)[]): Mutator {
+  return (ds, at) => {
+    for (const d of ds) {
+      if (at.request?.Event !== request || d.message.Event !== 'EventError' || d.message.ErrorCode !== code) continue;
+      const from: Attributes = at.request;
+      d.message = makeEvent(event, Object.fromEntries([...echo, 'ReferenceID' as const].map((k) => [k, from[k]])));
+    }
     return ds;
   };
 }

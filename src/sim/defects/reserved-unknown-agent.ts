@@ -1,5 +1,5 @@
-import { event } from '../events.js';
 import { SIM_ERROR } from '../error-codes.js';
+import { acceptRefused } from './edit.js';
 import type { Defect } from './types.js';
 
 export const defect = {
@@ -7,12 +7,5 @@ export const defect = {
   where: 'server',
   does: 'TReserveAgent() for an agent the switch does not have is answered EventAgentReserved instead of refused.',
   breaks: 'EventAgentReserved.description.0',
-  mutate: (ds, at) => {
-    for (const d of ds) {
-      if (at.request?.Event !== 'RequestReserveAgent' || d.message.Event !== 'EventError' || d.message.ErrorCode !== SIM_ERROR.UNKNOWN_AGENT.code) continue;
-      const { AgentID, Place, ThisDN, Timeout, ReferenceID } = at.request;
-      d.message = event('EventAgentReserved', { AgentID, Place, ThisDN, Timeout, ReferenceID });
-    }
-    return ds;
-  },
+  mutate: acceptRefused('RequestReserveAgent', SIM_ERROR.UNKNOWN_AGENT.code, 'EventAgentReserved', ['AgentID', 'Place', 'ThisDN', 'Timeout']),
 } as const satisfies Defect;
