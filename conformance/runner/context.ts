@@ -34,6 +34,12 @@ export interface ContextOptions {
   ledger: Ledger;
   /** The observers' barrier, run once the pair is put back and before the session is released. */
   settleObservers?: () => Promise<void>;
+  /**
+   * After changing a shared pair (and putting it back), how long the scenario keeps its exclusive
+   * lease before its verdict: a server may report a pair change late, with nothing in the event
+   * naming the change, so it is charged to the scenario that made it only while no other can change the pair.
+   */
+  pairSettleMs?: number;
 }
 
 export interface RunContext {
@@ -163,6 +169,11 @@ export function createContext(o: ContextOptions): RunContext {
         if (o.session.restore && (changes.switchovers % 2 === 1 || changes.links || changes.failed)) {
           o.exchange.note('runner', 'control', 'control: restoring the pair for the next scenario (links up, original primary)');
           await o.session.restore(changes);
+        }
+        const changed = changes.switchovers > 0 || changes.links || changes.failed === true;
+        if (changed && o.pairSettleMs) {
+          o.exchange.note('runner', 'control', `control: keeping the pair ${o.pairSettleMs} ms for what its change sends late`);
+          await new Promise((r) => setTimeout(r, o.pairSettleMs));
         }
         // After the pair is put back: what the switch-back sent the observers is this scenario's too.
         await o.settleObservers?.();

@@ -98,6 +98,8 @@ export async function runConformance(o: EngineOptions): Promise<RunReport> {
         quietMs,
         startupMs,
         firstReferenceId: firstReferenceId(referenceBase, places, place(s), i),
+        // A shared pair: what a pair change sends late is still the changer's (the lease is held meanwhile).
+        pairSettleMs: o.target.isolated ? 0 : settleMs,
         ...(o.onRecord ? { onRecord: o.onRecord } : {}),
         ...(scope ? { scope } : {}),
         waiting: (since, finish) => void (wait = { since, finish }),

@@ -27,6 +27,8 @@ export interface AttemptOptions {
   quietMs: number;
   startupMs: number;
   firstReferenceId: number;
+  /** How long a scenario that changed a shared pair keeps it after putting it back (ContextOptions.pairSettleMs). */
+  pairSettleMs?: number;
   onRecord?: RecordListener;
   /**
    * The ledger and observers of a shared target, open for the whole run.
@@ -101,6 +103,7 @@ export async function attempt(scenario: Scenario, o: AttemptOptions): Promise<Ca
       profile: o.profile.profile,
       lease,
       firstReferenceId: o.firstReferenceId,
+      pairSettleMs: o.pairSettleMs ?? 0,
       ledger,
       settleObservers: async () => (own ?? o.scope?.observers)?.settle(),
     });
