@@ -65,7 +65,7 @@ async function sharedRuns(defect: DefectName): Promise<{ sets: string[][]; last:
 }
 
 describe('attribution on a shared target', () => {
-  it(`gives the same failing scenarios on ${RUNS} runs against one shared simulator with reserved-leak, each Reproduce failing alone`, { timeout: 300_000 }, async () => {
+  it(`gives the same failing scenarios on ${RUNS} runs against one shared simulator with reserved-leak, each Reproduce failing alone`, { timeout: 600_000 }, async () => {
     const { sets, last, reproduced } = await sharedRuns('reserved-leak');
     // Every scenario that reserves an agent with a DN leaks its event: each fails, in every run, and nothing else does.
     expect(sets[0]).toEqual(['agent-reserved/no-leak', 'agent-reserved/registered-clients', 'agent-reserved/requester/echo', 'agent-reserved/timeout-milliseconds', 'schema/every-event-valid']);
@@ -75,7 +75,7 @@ describe('attribution on a shared target', () => {
     expect(reproduced.map((r) => r.id).sort()).toEqual(sets[0]);
   });
 
-  it(`gives the same failing scenarios on ${RUNS} runs with a leak written late (user-event-leak-late)`, { timeout: 300_000 }, async () => {
+  it(`gives the same failing scenarios on ${RUNS} runs with a leak written late (user-event-leak-late)`, { timeout: 600_000 }, async () => {
     const { sets, last, reproduced } = await sharedRuns('user-event-leak-late');
     // Each failure is a scenario that checks the sentence the late leak breaks, or quotes it.
     expect(misattributed('user-event-leak-late', last)).toEqual([]);
