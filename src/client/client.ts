@@ -389,6 +389,7 @@ export class TClient {
       return connection.close('superseded: a later EventRestoreConnection names another backup');
     }
     const result = this.roles.registered(connection, slot, roleOf(serverConnected.ServerRole));
+    if (result.switched) this.emitSwitch(result.switched);
     if (slot === 'standby') return;
     if (slot === 'candidate') {
       if (!result.accepted) return connection.close('looking for the primary: this server is not primary either');

@@ -86,11 +86,13 @@ export class Roles<C> {
    * application from now on, and promote() makes it active once the client
    * has registered its DNs there. `accepted: false` means the client should close it.
    */
-  registered(c: C, slot: Slot, role: ReportedRole): { accepted: boolean } {
+  registered(c: C, slot: Slot, role: ReportedRole): { accepted: boolean; switched?: Switch<C> } {
     this.reported.set(c, role);
     if (slot === 'standby') {
       this.standbyConn = c;
-      return { accepted: true };
+      // The active's ServerRole 1 can be read before the standby's EventServerConnected (two sockets, no order between them).
+      const switched = this.takeOver();
+      return { accepted: true, ...(switched ? { switched } : {}) };
     }
     if (slot === 'active') {
       this.activeConn = c;
@@ -143,12 +145,22 @@ export class Roles<C> {
     this.reported.set(c, 'backup');
     this.claimsPrimary.delete(c);
     this.steppedDown.add(c);
-    const standby = this.standbyConn;
-    if (c !== this.activeConn || standby === undefined || !standbyOpen) return undefined;
-    if (this.steppedDown.has(standby)) return undefined;
-    this.activeConn = standby;
-    this.standbyConn = c;
-    return { from: c, to: standby, reason: 'restore-connection' };
+    return c === this.activeConn && standbyOpen ? this.takeOver() : undefined;
+  }
+
+  /**
+   * The active's last word was ServerRole 1: the standby takes over, unless it
+   * stepped down too. Its own registration-time role predates the step-down
+   * ("used to prevent a race condition"): it is no longer known to be a backup.
+   */
+  private takeOver(): Switch<C> | undefined {
+    const from = this.activeConn;
+    const to = this.standbyConn;
+    if (from === undefined || to === undefined || !this.steppedDown.has(from) || this.steppedDown.has(to)) return undefined;
+    this.activeConn = to;
+    this.standbyConn = from;
+    if (this.reported.get(to) === 'backup') this.reported.set(to, 'unknown');
+    return { from, to, reason: 'restore-connection' };
   }
 
   /** `c` closed; which slot it held, if any. */

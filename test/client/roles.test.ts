@@ -79,6 +79,30 @@ describe('Roles transitions', () => {
     expect([r.active, r.roleOf('A'), r.activeIsBackup]).toEqual(['A', 'primary', false]);
   });
 
+  it('demoted active with an open standby: the standby\'s registration-time role predates the step-down, so it is not known to be a backup', () => {
+    const r = pair();
+    r.demoted('A', true);
+    expect([r.active, r.roleOf('B'), r.activeIsBackup]).toEqual(['B', 'unknown', false]);
+  });
+
+  it('demoted active with no standby, then the standby registers (two sockets, no order): the standby takes over', () => {
+    const r = new Roles<C>();
+    r.registered('A', 'active', 'primary');
+    expect(r.demoted('A', false)).toBeUndefined();
+    expect(r.registered('B', 'standby', 'backup')).toEqual({ accepted: true, switched: { from: 'A', to: 'B', reason: 'restore-connection' } });
+    expect([r.active, r.standby, r.activeIsBackup]).toEqual(['B', 'A', false]);
+  });
+
+  it('a standby registering while the active never stepped down, or is primary again: no switch', () => {
+    expect(pair().registered('C', 'standby', 'backup')).toEqual({ accepted: true });
+    const r = new Roles<C>();
+    r.registered('A', 'active', 'primary');
+    r.demoted('A', false);
+    r.primaryChanged('A', true);
+    expect(r.registered('B', 'standby', 'backup')).toEqual({ accepted: true });
+    expect(r.active).toBe('A');
+  });
+
   it('demoted active with no standby: stays active, now known to be a backup', () => {
     const r = new Roles<C>();
     r.registered('A', 'active', 'primary');
