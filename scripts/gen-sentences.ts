@@ -1,4 +1,4 @@
-/** Rewrites src/reference/catalogue.ts: `npx tsx scripts/gen-sentences.ts` (after spec/reference/sentences.json changes). */
+/** Rewrites src/reference/generated/catalogue.ts: `npx tsx scripts/gen-sentences.ts` (after spec/reference/sentences.json changes). */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CATALOGUE_FILE, buildCatalogueModule } from './sentences/build.js';

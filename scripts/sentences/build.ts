@@ -1,12 +1,12 @@
 /**
- * src/reference/catalogue.ts is spec/reference/sentences.json as a module:
+ * src/reference/generated/catalogue.ts is spec/reference/sentences.json as a module:
  * the codec entry stays free of JSON imports (browsers without import
  * attributes), and a sentence id becomes a type the compiler checks.
  */
 import { readFileSync } from 'node:fs';
 
 export const CATALOGUE_JSON = new URL('../../spec/reference/sentences.json', import.meta.url);
-export const CATALOGUE_FILE = new URL('../../src/reference/catalogue.ts', import.meta.url);
+export const CATALOGUE_FILE = new URL('../../src/reference/generated/catalogue.ts', import.meta.url);
 
 export interface CatalogueEntry {
   id: string;
@@ -26,7 +26,7 @@ export function buildCatalogueModule(entries: readonly CatalogueEntry[] = readCa
   const rows = entries.map((e) => `  ${JSON.stringify(e)},`);
   return [
     '// Generated from spec/reference/sentences.json by `npx tsx scripts/gen-sentences.ts`; do not edit.',
-    "import type { Sentence } from './types.js';",
+    "import type { Sentence } from '../types.js';",
     '',
     'export const CATALOGUE = [',
     ...rows,

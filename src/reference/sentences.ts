@@ -3,10 +3,10 @@
  * here, so each sentence is written once, in spec/reference/sentences.json.
  * Imports nothing outside this folder: the codec entry may use it.
  */
-import { CATALOGUE, type SentenceId } from './catalogue.js';
+import { CATALOGUE, type SentenceId } from './generated/catalogue.js';
 import type { Sentence } from './types.js';
 
-export type { SentenceId } from './catalogue.js';
+export type { SentenceId } from './generated/catalogue.js';
 
 /** A Map, so that an id from outside (a file, a command line) never reaches Object.prototype. */
 const BY_ID: ReadonlyMap<string, Sentence> = new Map(CATALOGUE.map((s) => [s.id, s]));

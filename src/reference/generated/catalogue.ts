@@ -1,5 +1,5 @@
 // Generated from spec/reference/sentences.json by `npx tsx scripts/gen-sentences.ts`; do not edit.
-import type { Sentence } from './types.js';
+import type { Sentence } from '../types.js';
 
 export const CATALOGUE = [
   {"id":"preamble.brand","section":"preamble","kind":"heading","text":"GENESYS"},
