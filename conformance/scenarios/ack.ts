@@ -10,6 +10,7 @@ import { messageByName, SUBSCRIPTION_OPERATION } from '../../src/registry.js';
 import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { answered, event, mustEqual, mustHave, mustLack } from './check.js';
+import { scenarioFamily, type FamilyMember } from './family.js';
 
 const RESPONSE_TO = sentence('EventACK.description.1');
 const REFERENCE_ID_RULE = `EventACK: ${sentence('EventACK.row.ReferenceID')}. ${sentence('EventACK.description.0')}`;
@@ -30,7 +31,7 @@ interface AckCase {
   fn: string;
   /** Sentences this case checks beyond the ReferenceID echo. */
   cites?: SentenceId[];
-  /** DNs the request names (default 1). */
+  /** DNs the request names (default: the family's 1). */
   dns?: number;
   request: (ctx: ScenarioContext) => Message;
   /** Another event that may answer the request alone, where the reference is silent (spec/conformance-decisions.md). */
@@ -60,13 +61,11 @@ const CASES: AckCase[] = [
   },
 ];
 
-const simpleAcks: Scenario[] = CASES.map((k) => ({
+const simpleAcks: FamilyMember[] = CASES.map((k) => ({
   id: k.id,
   title: `EventACK answers ${k.fn} with its ReferenceID`,
   reference: `${RESPONSE_TO} ${REFERENCE_ID_RULE}`,
-  level: 'must',
-  needs: [],
-  uses: { dns: k.dns ?? 1 },
+  uses: k.dns === undefined ? undefined : { dns: k.dns },
   cites: [...REFERENCE_ID_CITES, ...(k.cites ?? [])],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
@@ -105,25 +104,19 @@ async function started(ctx: ScenarioContext, c: WireClient): Promise<string> {
   return ack.SubscriptionID!;
 }
 
-const transactionMonitoring: Scenario[] = [
+const transactionMonitoring: FamilyMember[] = [
   {
     id: 'ack/transaction-monitoring/start',
     title: 'EventACK answers TTransactionMonitoring() SubscriptionStart with ReferenceID and SubscriptionID',
     reference: `${RESPONSE_TO} ${SUBSCRIPTION_RULE}`,
-    level: 'must',
-    needs: [],
-    uses: { dns: 1 },
     cites: [...REFERENCE_ID_CITES, 'EventACK.note.b.0'],
     run: async (ctx) => void (await started(ctx, await ctx.client('client-a'))),
   },
   ...(['SubscriptionStop', 'SubscriptionModify'] as const).map(
-    (op): Scenario => ({
+    (op): FamilyMember => ({
       id: `ack/transaction-monitoring/${op === 'SubscriptionStop' ? 'stop' : 'modify'}`,
       title: `EventACK answers TTransactionMonitoring() ${op} with ReferenceID and no SubscriptionID`,
       reference: `${RESPONSE_TO} ${SUBSCRIPTION_RULE}`,
-      level: 'must',
-      needs: [],
-      uses: { dns: 1 },
       // The start that precedes it must name the subscription, so this checks both halves of the footnote.
       cites: [...REFERENCE_ID_CITES, 'EventACK.note.b.0'],
       run: async (ctx) => {
@@ -138,13 +131,10 @@ const transactionMonitoring: Scenario[] = [
 
 const namesRequestSentence = `${sentence('EventACK.note.a.0')} ${sentence('EventACK.note.a.1')}`;
 
-const namesRequest: Scenario = {
+const namesRequest: FamilyMember = {
   id: 'ack/user-event-attribute',
   title: 'EventACK carries UserEvent naming the request it acknowledges, when it carries UserEvent at all',
   reference: namesRequestSentence,
-  level: 'must',
-  needs: [],
-  uses: { dns: 1 },
   cites: ['EventACK.note.a.0', 'EventACK.note.a.1'],
   run: async (ctx) => {
     const c = await ctx.client('client-a');
@@ -162,13 +152,11 @@ const namesRequest: Scenario = {
  * requests go to it, and its answers and copies are judged like the first
  * primary's (every rule on every copy, conformance/rules/received-rules.ts).
  */
-const afterSwitchover: Scenario = {
+const afterSwitchover: FamilyMember = {
   id: 'ack/after-switchover',
   title: 'EventACK and EventUserEvent from the server that became primary by a switchover',
   reference: `${RESPONSE_TO} ${REFERENCE_ID_RULE}`,
-  level: 'must',
   needs: ['pair', 'control:switchover', 'second-client'],
-  uses: { dns: 1 },
   cites: [...REFERENCE_ID_CITES, 'EventUserEvent.description.0'],
   run: async (ctx) => {
     const dn = ctx.resources.dn('dn');
@@ -186,4 +174,5 @@ const afterSwitchover: Scenario = {
   },
 };
 
-export const ACK_SCENARIOS: Scenario[] = [...simpleAcks, ...transactionMonitoring, namesRequest, afterSwitchover];
+/** Every EventACK scenario names one DN in its requests unless it says otherwise. */
+export const ACK_SCENARIOS: Scenario[] = scenarioFamily({ uses: { dns: 1 } }, [...simpleAcks, ...transactionMonitoring, namesRequest, afterSwitchover]);

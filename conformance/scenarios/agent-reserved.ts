@@ -3,16 +3,16 @@
  * TReserveAgent() request ... the event is sent to the application that sent
  * the request and to all clients registered on the agent's DN."
  */
-import { sentence } from '../../src/reference/sentences.js';
+import { sentence, type SentenceId } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual, mustLack } from './check.js';
+import { scenarioFamily, type FamilyMember } from './family.js';
 import { bystander, registeredOn } from './registered.js';
-import { mustNotConfirm } from './unconfirmed.js';
+import { unconfirmedScenario } from './unconfirmed.js';
 
 const DELIVERY = sentence('EventAgentReserved.description.1');
 const ECHO = sentence('EventAgentReserved.note.a.1');
-const AT_LEAST_ONE = sentence('EventAgentReserved.note.a.0');
 const MILLISECONDS = sentence('EventAgentReserved.note.b.0');
 const PRESENT_IN_REQUEST = sentence('EventAgentReserved.description.0');
 /**
@@ -29,6 +29,9 @@ function reserve(ctx: ScenarioContext, extra: Partial<Message> = {}): Message {
 
 const reserved = event('EventAgentReserved');
 
+/** What the delivery scenarios share: the sentence on who receives EventAgentReserved, and a second client to receive it. */
+const DELIVERY_CHECK = { reference: DELIVERY, needs: ['second-client'], cites: ['EventAgentReserved.description.1'] } satisfies Partial<FamilyMember>;
+
 /** The requester, and the EventAgentReserved that answers the request `build` makes once it is connected. */
 async function reservation(ctx: ScenarioContext, build: () => Message): Promise<{ a: WireClient; m: Message }> {
   const a = await ctx.client('requester');
@@ -36,13 +39,26 @@ async function reservation(ctx: ScenarioContext, build: () => Message): Promise<
   return { a, m: await a.expect(reserved) };
 }
 
-export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
+/** A scenario that reserves the leased agent by AgentID alone and judges the EventAgentReserved that answers. */
+function byAgentIdAlone(s: { id: string; title: string; cite: SentenceId; judge: (ctx: ScenarioContext, a: WireClient, m: Message) => void }): FamilyMember {
+  return {
+    id: s.id,
+    title: s.title,
+    reference: sentence(s.cite),
+    uses: { agents: 1 },
+    cites: [s.cite],
+    run: async (ctx) => {
+      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
+      s.judge(ctx, a, m);
+    },
+  };
+}
+
+export const AGENT_RESERVED_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'agent-reserved/requester/echo',
     title: 'EventAgentReserved reaches the requester, its AgentID, Place and ThisDN equal to the request\'s',
     reference: `${DELIVERY} ${ECHO}`,
-    level: 'must',
-    needs: [],
     uses: { dns: 1, agents: 1 },
     cites: ['EventAgentReserved.note.a.1', 'EventAgentReserved.note.a.0'],
     run: async (ctx) => {
@@ -56,66 +72,44 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
       ctx.seen(echoed.length === IDENTITY.length ? 'echoes AgentID, Place and ThisDN' : `echoes ${echoed.join(', ') || 'none'} of AgentID, Place, ThisDN`);
     },
   },
-  {
+  byAgentIdAlone({
     id: 'agent-reserved/present-in-request',
     title: 'EventAgentReserved confirms only the parameters present in the request',
-    reference: PRESENT_IN_REQUEST,
-    level: 'must',
-    needs: [],
-    uses: { agents: 1 },
-    cites: ['EventAgentReserved.description.0'],
-    run: async (ctx) => {
+    cite: 'EventAgentReserved.description.0',
+    judge: (ctx, a, m) => {
       // Reading: an attribute the request lacked has no parameter to be "equal to", so it must not appear.
-      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
       mustLack(a, m, 'Place', 'the request named no agent_place, so there is none to confirm', PRESENT_IN_REQUEST);
       mustLack(a, m, 'ThisDN', 'the request named no agent_dn, so there is none to confirm', PRESENT_IN_REQUEST);
     },
-  },
-  {
+  }),
+  // A negative input: an agent that does not exist cannot "have been successfully reserved".
+  unconfirmedScenario({
     id: 'agent-reserved/unknown-agent',
     title: 'No EventAgentReserved for an agent the switch does not have',
-    reference: PRESENT_IN_REQUEST,
-    level: 'must',
-    needs: [],
-    uses: { absent: 'agent' },
-    cites: ['EventAgentReserved.description.0'],
-    run: async (ctx) => {
-      // A negative input: an agent that does not exist cannot "have been successfully reserved".
-      const a = await ctx.client('requester');
-      const AgentID = ctx.resources.absent('agent');
-      await mustNotConfirm(ctx, a, { Event: 'RequestReserveAgent', AgentID }, {
-        service: 'TReserveAgent()',
-        preposition: 'for',
-        name: AgentID,
-        kind: 'agent',
-        absent: 'an agent the switch does not have',
-        confirmation: 'EventAgentReserved',
-        because: 'nothing was successfully reserved',
-        sentence: PRESENT_IN_REQUEST,
-      });
-    },
-  },
-  {
+    cite: 'EventAgentReserved.description.0',
+    client: 'requester',
+    kind: 'agent',
+    request: (AgentID) => ({ Event: 'RequestReserveAgent', AgentID }),
+    service: 'TReserveAgent()',
+    preposition: 'for',
+    absent: 'an agent the switch does not have',
+    confirmation: 'EventAgentReserved',
+    because: 'nothing was successfully reserved',
+  }),
+  byAgentIdAlone({
     id: 'agent-reserved/at-least-one',
     title: 'EventAgentReserved carries at least one of AgentID, Place, ThisDN',
-    reference: AT_LEAST_ONE,
-    level: 'must',
-    needs: [],
-    uses: { agents: 1 },
-    cites: ['EventAgentReserved.note.a.0'],
-    run: async (ctx) => {
-      const { a, m } = await reservation(ctx, () => ({ Event: 'RequestReserveAgent', AgentID: ctx.resources.agent().AgentID }));
+    cite: 'EventAgentReserved.note.a.0',
+    judge: (ctx, a, m) => {
       const present = IDENTITY.filter((k) => m[k] !== undefined);
       if (present.length === 0) blame(a, m, 'EventAgentReserved names no agent', 'at least one of AgentID, Place, ThisDN', 'none of them');
       ctx.seen(`carries ${present.join(', ')}`);
     },
-  },
+  }),
   {
     id: 'agent-reserved/timeout-milliseconds',
     title: 'EventAgentReserved reports Timeout in milliseconds',
     reference: MILLISECONDS,
-    level: 'must',
-    needs: [],
     uses: { dns: 1, agents: 1 },
     cites: ['EventAgentReserved.note.b.0'],
     run: async (ctx) => {
@@ -132,11 +126,8 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
   {
     id: 'agent-reserved/registered-clients',
     title: "EventAgentReserved reaches every client registered on the agent's DN",
-    reference: DELIVERY,
-    level: 'must',
-    needs: ['second-client'],
+    ...DELIVERY_CHECK,
     uses: { dns: 1, agents: 1 },
-    cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const dn = ctx.resources.dn('dn');
       const [b, c] = [await registeredOn(ctx, 'registered-1', dn), await registeredOn(ctx, 'registered-2', dn)];
@@ -150,11 +141,8 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
   {
     id: 'agent-reserved/no-leak',
     title: 'EventAgentReserved reaches no client registered elsewhere',
-    reference: DELIVERY,
-    level: 'must',
-    needs: ['second-client'],
+    ...DELIVERY_CHECK,
     uses: { dns: 2, agents: 1 },
-    cites: ['EventAgentReserved.description.1'],
     run: async (ctx) => {
       const elsewhere = await bystander(ctx);
       const a = await ctx.client('requester');
@@ -163,4 +151,4 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = [
       await elsewhere.expectNone(reserved, undefined, DELIVERY);
     },
   },
-];
+]);

@@ -2,18 +2,17 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../model/scenario.js';
 import { event, mustEqual, mustHave } from './check.js';
-import { mustNotConfirm } from './unconfirmed.js';
+import { unconfirmedScenario } from './unconfirmed.js';
+import { scenarioFamily } from './family.js';
 
 const CHANGED = sentence('EventCallInfoChanged.description.0');
 const CONN_ID = `EventCallInfoChanged: ${sentence('EventCallInfoChanged.row.ConnID')}`;
 
-export const CALL_INFO_SCENARIOS: Scenario[] = [
+export const CALL_INFO_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'call-info-changed/conn-id',
     title: 'EventCallInfoChanged carries the ConnID of the changed call',
     reference: `${CHANGED} ${CONN_ID}`,
-    level: 'must',
-    needs: [],
     uses: { dns: 1, call: true },
     cites: ['EventCallInfoChanged.row.ConnID', 'EventCallInfoChanged.description.0'],
     run: async (ctx) => {
@@ -26,28 +25,18 @@ export const CALL_INFO_SCENARIOS: Scenario[] = [
       mustEqual(a, m, 'ConnID', ConnID, 'must name the call whose information has been changed', CHANGED);
     },
   },
-  {
+  // A negative input: nothing's information can have changed, so the event would report what did not happen.
+  unconfirmedScenario({
     id: 'call-info-changed/unknown-call',
     title: 'No EventCallInfoChanged for a call that does not exist',
-    reference: CHANGED,
-    level: 'must',
-    needs: [],
-    uses: { absent: 'call' },
-    cites: ['EventCallInfoChanged.description.0'],
-    run: async (ctx) => {
-      // A negative input: nothing's information can have changed, so the event would report what did not happen.
-      const a = await ctx.client('client-a');
-      const ConnID = ctx.resources.absent('call');
-      await mustNotConfirm(ctx, a, { Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' }, {
-        service: 'TSetCallInfo()',
-        preposition: 'on',
-        name: ConnID,
-        kind: 'call',
-        absent: 'a call the switch does not have',
-        confirmation: 'EventCallInfoChanged',
-        because: 'the information of no call has been changed',
-        sentence: CHANGED,
-      });
-    },
-  },
-];
+    cite: 'EventCallInfoChanged.description.0',
+    client: 'client-a',
+    kind: 'call',
+    request: (ConnID) => ({ Event: 'RequestSetCallInfo', ConnID, CustomerID: 'tlib-kit' }),
+    service: 'TSetCallInfo()',
+    preposition: 'on',
+    absent: 'a call the switch does not have',
+    confirmation: 'EventCallInfoChanged',
+    because: 'the information of no call has been changed',
+  }),
+]);

@@ -6,6 +6,7 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { FaultKind, Scenario } from '../model/scenario.js';
 import { event, mustEqual } from './check.js';
+import { scenarioFamily } from './family.js';
 import { registeredOn } from './registered.js';
 
 const DETECTED = sentence('EventHardwareError.description.0');
@@ -16,22 +17,22 @@ const FAULTS: Array<{ kind: FaultKind; words: string }> = [
   { kind: 'incomplete-flow', words: 'an incomplete event flow' },
 ];
 
-export const HARDWARE_ERROR_SCENARIOS: Scenario[] = FAULTS.map(({ kind, words }) => ({
-  id: `hardware-error/${kind}`,
-  title: `EventHardwareError reports ${words} in switch messaging`,
-  reference: DETECTED,
-  level: 'must',
-  needs: ['control:fault'],
-  uses: { dns: 1 },
-  cites: ['EventHardwareError.description.0', 'EventHardwareError.row.time'],
-  run: async (ctx) => {
-    const dn = ctx.resources.dn('dn');
-    const a = await registeredOn(ctx, 'client-on-dn', dn);
-    await ctx.control.fault(kind, { ThisDN: dn });
-    const m = await a.expect(event('EventHardwareError', undefined, `after ${words} on ${dn}`));
-    // ThisDN is Optional; when given it must be the DN the fault concerns.
-    if (m.ThisDN === undefined) return ctx.seen('without ThisDN');
-    mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging', DETECTED);
-    ctx.seen(`ThisDN ${dn}${m.ErrorCode !== undefined ? `, ErrorCode ${m.ErrorCode}` : ''}`);
-  },
-}));
+export const HARDWARE_ERROR_SCENARIOS: Scenario[] = scenarioFamily(
+  { needs: ['control:fault'], uses: { dns: 1 } },
+  FAULTS.map(({ kind, words }) => ({
+    id: `hardware-error/${kind}`,
+    title: `EventHardwareError reports ${words} in switch messaging`,
+    reference: DETECTED,
+    cites: ['EventHardwareError.description.0', 'EventHardwareError.row.time'],
+    run: async (ctx) => {
+      const dn = ctx.resources.dn('dn');
+      const a = await registeredOn(ctx, 'client-on-dn', dn);
+      await ctx.control.fault(kind, { ThisDN: dn });
+      const m = await a.expect(event('EventHardwareError', undefined, `after ${words} on ${dn}`));
+      // ThisDN is Optional; when given it must be the DN the fault concerns.
+      if (m.ThisDN === undefined) return ctx.seen('without ThisDN');
+      mustEqual(a, m, 'ThisDN', dn, 'must name the DN of the faulty switch messaging', DETECTED);
+      ctx.seen(`ThisDN ${dn}${m.ErrorCode !== undefined ? `, ErrorCode ${m.ErrorCode}` : ''}`);
+    },
+  })),
+);

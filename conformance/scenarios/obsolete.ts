@@ -3,6 +3,7 @@ import { sentence } from '../../src/reference/sentences.js';
 import { messageByName } from '../../src/registry.js';
 import { isConformanceError } from '../model/failure.js';
 import type { Expectation, Scenario } from '../model/scenario.js';
+import { scenarioFamily } from './family.js';
 import { registeredOn } from './registered.js';
 
 const OBSOLETE = `${sentence('EventResourceAllocated.title')}. ${sentence('EventResourceFreed.title')}.`;
@@ -12,13 +13,11 @@ const obsolete: Expectation = {
   match: (m) => m.Obsolete === true || messageByName(m.Event)?.obsolete === true,
 };
 
-export const OBSOLETE_SCENARIOS: Scenario[] = [
+export const OBSOLETE_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'obsolete/never-emitted',
     title: 'EventResourceAllocated and EventResourceFreed are never emitted',
     reference: OBSOLETE,
-    level: 'must',
-    needs: [],
     uses: { dns: 1 },
     cites: ['EventResourceAllocated.title', 'EventResourceFreed.title'],
     run: async (ctx) => {
@@ -36,4 +35,4 @@ export const OBSOLETE_SCENARIOS: Scenario[] = [
       await b.expectNone(obsolete, undefined, OBSOLETE);
     },
   },
-];
+]);

@@ -2,10 +2,11 @@
  * EventPrimaryChanged: "the T-Server's role has been changed from backup to
  * primary", with the link-event ordering and the client's resync.
  */
-import { sentence } from '../../src/reference/sentences.js';
+import { sentence, type SentenceId } from '../../src/reference/sentences.js';
 import type { Message } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { answered, blame, event } from './check.js';
+import { scenarioFamily, type FamilyMember } from './family.js';
 import { describe } from '../message-path/inbox.js';
 
 const LOST = sentence('EventPrimaryChanged.warning.2');
@@ -15,7 +16,6 @@ const RESYNC = sentence('EventPrimaryChanged.warning.0');
 const CHANGED = sentence('EventPrimaryChanged.description.0');
 
 const primaryChanged = event('EventPrimaryChanged');
-const SWITCHOVER_NEEDS = ['pair', 'control:switchover'] as const;
 
 /**
  * A client of the backup sees the switchover make its server primary. Both
@@ -43,44 +43,62 @@ function neighbour(c: WireClient, m: Message, offset: -1 | 1, since: number): Me
   return at >= since ? c.received[at] : undefined;
 }
 
-export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
-  {
+/**
+ * The link-event ordering at a switchover with one server's link down: the
+ * warning sentence it checks, and how it judges what the new primary's
+ * client received from the switchover on.
+ */
+function linkOrder(s: {
+  id: string;
+  title: string;
+  /** The server whose link is down when the switchover begins. */
+  down: 'primary' | 'backup';
+  warning: SentenceId;
+  judge: (b: WireClient, changed: Message, since: number) => Promise<void> | void;
+}): FamilyMember {
+  return {
+    id: s.id,
+    title: s.title,
+    reference: sentence(s.warning),
+    needs: ['control:link'],
+    cites: ['EventPrimaryChanged.warning.1', s.warning, 'EventPrimaryChanged.row.time'],
+    run: async (ctx) => {
+      const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink(s.down, false));
+      await s.judge(b, changed, since);
+    },
+  };
+}
+
+export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['pair', 'control:switchover'] }, [
+  linkOrder({
     id: 'primary-changed/link-lost-order',
     title: 'EventLinkDisconnected comes just prior to EventPrimaryChanged when the new primary has no link',
-    reference: LOST,
-    level: 'must',
-    needs: [...SWITCHOVER_NEEDS, 'control:link'],
-    cites: ['EventPrimaryChanged.warning.1', 'EventPrimaryChanged.warning.2', 'EventPrimaryChanged.row.time'],
-    run: async (ctx) => {
-      const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink('backup', false));
+    down: 'backup',
+    warning: 'EventPrimaryChanged.warning.2',
+    judge: (b, changed, since) => {
       const before = neighbour(b, changed, -1, since);
       if (before?.Event !== 'EventLinkDisconnected') {
         const after = b.received.slice(b.received.indexOf(changed) + 1).find((m) => m.Event === 'EventLinkDisconnected');
         blame(b, after ?? changed, 'EventLinkDisconnected is not delivered just prior to EventPrimaryChanged', 'EventLinkDisconnected, then EventPrimaryChanged', before ? `${describe(before)}, then EventPrimaryChanged` : 'EventPrimaryChanged first after the switchover began', LOST);
       }
     },
-  },
-  {
+  }),
+  linkOrder({
     id: 'primary-changed/link-gained-order',
     title: 'EventLinkConnected comes immediately after EventPrimaryChanged when only the new primary has a link',
-    reference: GAINED,
-    level: 'must',
-    needs: [...SWITCHOVER_NEEDS, 'control:link'],
-    cites: ['EventPrimaryChanged.warning.1', 'EventPrimaryChanged.warning.3', 'EventPrimaryChanged.row.time'],
-    run: async (ctx) => {
-      const { b, changed, since } = await switchedOver(ctx, () => ctx.control.setLink('primary', false));
+    down: 'primary',
+    warning: 'EventPrimaryChanged.warning.3',
+    judge: async (b, changed, since) => {
       const early = b.received.slice(since, b.received.indexOf(changed)).find((m) => m.Event === 'EventLinkConnected');
       if (early) blame(b, early, 'EventLinkConnected is delivered before EventPrimaryChanged', 'EventPrimaryChanged, then EventLinkConnected', 'EventLinkConnected, then EventPrimaryChanged', GAINED);
       const next = await b.expect({ what: 'the message immediately after EventPrimaryChanged', match: (m) => m !== changed && b.received.indexOf(m) === b.received.indexOf(changed) + 1 });
       if (next.Event !== 'EventLinkConnected') blame(b, next, 'EventLinkConnected is not delivered immediately after EventPrimaryChanged', 'EventLinkConnected', describe(next), GAINED);
     },
-  },
+  }),
   {
     id: 'primary-changed/reported-by-new-primary',
     title: 'EventPrimaryChanged is reported by the new primary, not by the server that became backup',
     reference: `${CHANGED} ${RESYNC}`,
-    level: 'must',
-    needs: [...SWITCHOVER_NEEDS],
     cites: ['EventPrimaryChanged.description.0', 'EventPrimaryChanged.row.time'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
@@ -100,8 +118,6 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
     id: 'primary-changed/resync',
     title: 'After EventPrimaryChanged the new primary answers TQueryLocation() and TQueryAddress()',
     reference: RESYNC,
-    level: 'must',
-    needs: [...SWITCHOVER_NEEDS],
     uses: { dns: 1 },
     cites: ['EventPrimaryChanged.warning.0', 'EventPrimaryChanged.row.time'],
     run: async (ctx) => {
@@ -111,4 +127,4 @@ export const PRIMARY_CHANGED_SCENARIOS: Scenario[] = [
       await answered(b.call({ Event: 'RequestQueryAddress', ThisDN: ctx.resources.dn('dn') }, 'EventAddressInfo'), RESYNC);
     },
   },
-];
+]);

@@ -7,6 +7,7 @@ import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../model/scenario.js';
 import { event, mustHave } from './check.js';
 import { bystander, registeredOn } from './registered.js';
+import { scenarioFamily } from './family.js';
 
 const DISTRIBUTION = [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' ');
 const GENERATED = sentence('EventPrivateInfo.description.0');
@@ -14,13 +15,11 @@ const REQUESTER = `${sentence('EventPrivateInfo.distribution.0')} ${sentence('Ev
 const PRIVATE_EVENT = 4711;
 const info = event('EventPrivateInfo');
 
-export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
+export const PRIVATE_INFO_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'private-info/requester/mandatory',
     title: 'EventPrivateInfo reaches the TPrivateService() requester with PrivateEvent and time',
     reference: `${GENERATED} ${REQUESTER}`,
-    level: 'must',
-    needs: [],
     uses: { dns: 1 },
     cites: ['EventPrivateInfo.row.PrivateEvent', 'EventPrivateInfo.row.time'],
     run: async (ctx) => {
@@ -36,7 +35,6 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
     id: 'private-info/no-leak',
     title: 'EventPrivateInfo reaches no client that neither requested it nor is registered on the device',
     reference: DISTRIBUTION,
-    level: 'must',
     needs: ['second-client'],
     uses: { dns: 2 },
     cites: ['EventPrivateInfo.distribution.0', 'EventPrivateInfo.distribution.1', 'EventPrivateInfo.distribution.2', 'EventPrivateInfo.distribution.3'],
@@ -59,4 +57,4 @@ export const PRIVATE_INFO_SCENARIOS: Scenario[] = [
       await elsewhere.expectNone(info, undefined, DISTRIBUTION);
     },
   },
-];
+]);

@@ -11,6 +11,7 @@ import { sentence } from '../../src/reference/sentences.js';
 import { isConformanceError } from '../model/failure.js';
 import type { AppView, Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
+import { scenarioFamily, type FamilyMember } from './family.js';
 
 const ROLE_0 = sentence('EventRestoreConnection.attribute.ServerRole.0');
 const ROLE_1 = sentence('EventRestoreConnection.attribute.ServerRole.1');
@@ -46,13 +47,12 @@ async function demoted(ctx: ScenarioContext, a: WireClient, change: () => Promis
   if (late) mustEqual(a, late, 'ServerRole', SERVER_ROLE.Backup, 'must stay 1: the sender is the backup now', ROLE_1);
 }
 
-export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
+export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['pair'] }, [
   {
     id: 'restore-connection/primary-role',
     title: 'EventRestoreConnection from the primary carries ServerRole 0',
     reference: ROLE_0,
-    level: 'must',
-    needs: ['pair', 'raw-wire'],
+    needs: ['raw-wire'],
     cites: ['EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.description.0'],
     run: async (ctx) => {
       // The backup's client first: by the time the primary's client has its event, the backup has had as long to send one.
@@ -67,8 +67,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     id: 'restore-connection/names-backup',
     title: 'EventRestoreConnection carries UserData naming the backup',
     reference: USER_DATA,
-    level: 'must',
-    needs: ['pair', 'raw-wire'],
+    needs: ['raw-wire'],
     cites: ['EventRestoreConnection.attribute.UserData.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
@@ -94,8 +93,7 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
     id: 'restore-connection/backup-role',
     title: 'EventRestoreConnection from a primary that became backup carries ServerRole 1',
     reference: ROLE_1,
-    level: 'must',
-    needs: ['pair', 'raw-wire', 'control:switchover'],
+    needs: ['raw-wire', 'control:switchover'],
     cites: ['EventRestoreConnection.attribute.ServerRole.1', 'EventRestoreConnection.attribute.ServerRole.0', 'EventRestoreConnection.description.0'],
     run: async (ctx) => {
       const a = await ctx.client('client-of-primary', 'primary');
@@ -110,36 +108,32 @@ export const RESTORE_CONNECTION_SCENARIOS: Scenario[] = [
       await demoted(ctx, b, () => ctx.control.switchover());
     },
   },
-  {
-    id: 'restore-connection/not-delivered-to-app',
-    title: 'EventRestoreConnection never reaches the application',
+  notDeliveredToApp({ id: 'restore-connection/not-delivered-to-app', title: 'EventRestoreConnection never reaches the application', switchover: false }),
+  notDeliveredToApp({ id: 'restore-connection/not-delivered-to-app-after-switchover', title: 'EventRestoreConnection never reaches the application, across a switchover either', switchover: true }),
+]);
+
+/**
+ * The application sees no EventRestoreConnection, with or without a
+ * switchover first: at a switchover the demoted server sends ServerRole 1 and
+ * the new primary may send ServerRole 0, neither of them the application's.
+ */
+function notDeliveredToApp(s: { id: string; title: string; switchover: boolean }): FamilyMember {
+  return {
+    id: s.id,
+    title: s.title,
     reference: NOT_DELIVERED,
-    level: 'must',
-    needs: ['pair', 'app-view'],
+    needs: ['app-view', ...(s.switchover ? (['control:switchover'] as const) : [])],
     cites: ['EventRestoreConnection.important.0'],
     run: async (ctx) => {
       const app = await ctx.app('app');
+      if (s.switchover) await ctx.control.switchover();
       // The primary sends EventRestoreConnection on its own, some time after the session opened: no request
       // of the application's bounds it. It is given the run's settle window (not the shorter quiet time),
       // then the barrier (where the view has one) takes in what the library handed over.
       ctx.whenRunSettled(() => nothingRestored(ctx, app));
     },
-  },
-  {
-    id: 'restore-connection/not-delivered-to-app-after-switchover',
-    title: 'EventRestoreConnection never reaches the application, across a switchover either',
-    reference: NOT_DELIVERED,
-    level: 'must',
-    needs: ['pair', 'app-view', 'control:switchover'],
-    cites: ['EventRestoreConnection.important.0'],
-    run: async (ctx) => {
-      const app = await ctx.app('app');
-      // At a switchover the demoted server sends ServerRole 1 and the new primary may send ServerRole 0: neither is the application's.
-      await ctx.control.switchover();
-      ctx.whenRunSettled(() => nothingRestored(ctx, app));
-    },
-  },
-];
+  };
+}
 
 /** After the run's settle window: no EventRestoreConnection reached the application, and what did. */
 async function nothingRestored(ctx: ScenarioContext, app: AppView): Promise<void> {

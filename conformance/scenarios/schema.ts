@@ -7,6 +7,7 @@ import { CARDINALITY } from '../../src/validate/cardinality.js';
 import { violation } from '../model/failure.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { event } from './check.js';
+import { scenarioFamily } from './family.js';
 
 const STEPS_ANSWERS = ['EventACK', 'EventUserEvent', 'EventPrivateInfo', 'EventAgentReserved', 'EventCallInfoChanged'];
 
@@ -45,12 +46,11 @@ async function provokeEvents(ctx: ScenarioContext, a: WireClient, b: WireClient)
   ctx.seen(a.received.some((m) => m.Event === 'EventUserEvent') ? 'the sender also received its own EventUserEvent' : 'the sender did not receive its own EventUserEvent');
 }
 
-export const SCHEMA_SCENARIOS: Scenario[] = [
+export const SCHEMA_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'schema/every-event-valid',
     title: 'Every special event received (EventACK, EventUserEvent, EventPrivateInfo, EventAgentReserved, EventCallInfoChanged) is valid against its schema',
     reference: 'Event Attribute / Type tables: every Mandatory attribute present, Optional ones of their type, nothing else.',
-    level: 'must',
     needs: ['second-client'],
     uses: { dns: 2, call: true },
     // Every table row of the events it provokes, and the delivery of the EventUserEvent it waits for.
@@ -76,4 +76,4 @@ export const SCHEMA_SCENARIOS: Scenario[] = [
       }
     },
   },
-];
+]);

@@ -8,6 +8,7 @@ import { toJSON } from '../../src/codec/json.js';
 import type { KVList } from '../../src/codec/types.js';
 import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame, event, mustEqual } from './check.js';
+import { scenarioFamily } from './family.js';
 import { bystander, registeredOn } from './registered.js';
 
 const RECEIVED = sentence('EventUserEvent.description.0');
@@ -46,14 +47,11 @@ function sameJson(a: unknown, b: unknown): boolean {
   return json(a) === json(b);
 }
 
-export const USER_EVENT_SCENARIOS: Scenario[] = [
+export const USER_EVENT_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['second-client'], uses: { dns: 1 } }, [
   {
     id: 'user-event/delivered',
     title: 'EventUserEvent reaches the clients registered on ThisDN',
     reference: RECEIVED,
-    level: 'must',
-    needs: ['second-client'],
-    uses: { dns: 1 },
     cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
@@ -64,9 +62,6 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     id: 'user-event/this-dn',
     title: 'EventUserEvent carries ThisDN',
     reference: THIS_DN,
-    level: 'must',
-    needs: ['second-client'],
-    uses: { dns: 1 },
     cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.contents.0', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
@@ -78,9 +73,6 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     id: 'user-event/initiator-attributes',
     title: 'EventUserEvent carries the UserData its initiator specified',
     reference: INITIATOR,
-    level: 'must',
-    needs: ['second-client'],
-    uses: { dns: 1 },
     cites: ['EventUserEvent.contents.1', 'EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
@@ -95,8 +87,6 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
     id: 'user-event/no-leak',
     title: 'EventUserEvent reaches no client registered only on another DN',
     reference: RECEIVED,
-    level: 'must',
-    needs: ['second-client'],
     uses: { dns: 2 },
     cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
@@ -106,4 +96,4 @@ export const USER_EVENT_SCENARIOS: Scenario[] = [
       await bystander!.expectNone(event('EventUserEvent'), undefined, RECEIVED);
     },
   },
-];
+]);
