@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'ack-no-reference-id',
-  where: 'server',
   does: 'EventACK is sent without ReferenceID.',
   breaks: 'EventACK.row.ReferenceID',
-  mutate: (ds) => editEach(ds, 'EventACK', (m) => delete m.ReferenceID),
-} as const satisfies Defect;
+  mutate: editing('EventACK', (m) => delete m.ReferenceID),
+});

@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'ack-wrong-user-event',
-  where: 'server',
   does: 'EventACK carries a UserEvent naming another request type than the one acknowledged.',
   breaks: 'EventACK.note.a.0',
-  mutate: (ds) => editEach(ds, 'EventACK', (m) => m.UserEvent !== undefined && (m.UserEvent += 1)),
-} as const satisfies Defect;
+  mutate: editing('EventACK', (m) => m.UserEvent !== undefined && (m.UserEvent += 1)),
+});

@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'call-info-no-conn-id',
-  where: 'server',
   does: 'EventCallInfoChanged is sent without ConnID.',
   breaks: 'EventCallInfoChanged.row.ConnID',
-  mutate: (ds) => editEach(ds, 'EventCallInfoChanged', (m) => delete m.ConnID),
-} as const satisfies Defect;
+  mutate: editing('EventCallInfoChanged', (m) => delete m.ConnID),
+});

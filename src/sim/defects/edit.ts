@@ -11,6 +11,11 @@ export function editEach(deliveries: Delivery[], event: MessageName, change: (m:
   return deliveries;
 }
 
+/** The mutator that applies `change` to the message of every delivery of `event`. */
+export function editing(event: MessageName, change: (m: Message & Attributes) => void): Mutator {
+  return (ds) => editEach(ds, event, change);
+}
+
 /** The deliveries without those `drop` selects. */
 export function without(deliveries: Delivery[], drop: (d: Delivery) => boolean): Delivery[] {
   return deliveries.filter((d) => !drop(d));

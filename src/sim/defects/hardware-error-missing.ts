@@ -1,11 +1,8 @@
-import { without } from './edit.js';
-import type { Defect } from './types.js';
+import { withholdingDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = withholdingDefect({
   name: 'hardware-error-missing',
-  where: 'server',
   does: 'A switch-side fault is swallowed: no EventHardwareError is sent.',
   breaks: 'EventHardwareError.description.0',
-  noticedByWaiting: true,
-  mutate: (ds) => without(ds, (d) => d.message.Event === 'EventHardwareError'),
-} as const satisfies Defect;
+  withholds: 'EventHardwareError',
+});

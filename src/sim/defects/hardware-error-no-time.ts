@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'hardware-error-no-time',
-  where: 'server',
   does: 'EventHardwareError is sent without time.',
   breaks: 'EventHardwareError.row.time',
-  mutate: (ds) => editEach(ds, 'EventHardwareError', (m) => delete m.time),
-} as const satisfies Defect;
+  mutate: editing('EventHardwareError', (m) => delete m.time),
+});

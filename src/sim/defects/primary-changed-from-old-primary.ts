@@ -1,9 +1,8 @@
 import { otherServer } from '../pair-state.js';
-import type { Defect } from './types.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'primary-changed-from-old-primary',
-  where: 'server',
   does: 'At a switchover the old primary also sends EventPrimaryChanged to its clients.',
   breaks: 'EventPrimaryChanged.description.0',
   mutate: (ds, at) => {
@@ -11,4 +10,4 @@ export const defect = {
     const old = [...at.ctx.state.clients(otherServer(at.ctx.state.primary))];
     return ds.flatMap((d) => (d.message.Event === 'EventPrimaryChanged' ? [d, { audience: 'fanout' as const, to: old, message: { ...d.message } }] : [d]));
   },
-} as const satisfies Defect;
+});

@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'primary-changed-no-time',
-  where: 'server',
   does: 'EventPrimaryChanged is sent without time.',
   breaks: 'EventPrimaryChanged.row.time',
-  mutate: (ds) => editEach(ds, 'EventPrimaryChanged', (m) => delete m.time),
-} as const satisfies Defect;
+  mutate: editing('EventPrimaryChanged', (m) => delete m.time),
+});

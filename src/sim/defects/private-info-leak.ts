@@ -1,10 +1,9 @@
 import { fanOutToAll } from './edit.js';
-import type { Defect } from './types.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'private-info-leak',
-  where: 'server',
   does: 'EventPrivateInfo is also sent to a client that neither requested it nor is registered on the device.',
   breaks: 'EventPrivateInfo.distribution.0',
   mutate: fanOutToAll('EventPrivateInfo'),
-} as const satisfies Defect;
+});

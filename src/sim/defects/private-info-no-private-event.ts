@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'private-info-no-private-event',
-  where: 'server',
   does: 'EventPrivateInfo is sent without PrivateEvent.',
   breaks: 'EventPrivateInfo.row.PrivateEvent',
-  mutate: (ds) => editEach(ds, 'EventPrivateInfo', (m) => delete m.PrivateEvent),
-} as const satisfies Defect;
+  mutate: editing('EventPrivateInfo', (m) => delete m.PrivateEvent),
+});

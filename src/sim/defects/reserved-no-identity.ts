@@ -1,15 +1,13 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'reserved-no-identity',
-  where: 'server',
   does: 'EventAgentReserved carries none of AgentID, Place, ThisDN.',
   breaks: 'EventAgentReserved.note.a.0',
-  mutate: (ds) =>
-    editEach(ds, 'EventAgentReserved', (m) => {
-      delete m.AgentID;
-      delete m.Place;
-      delete m.ThisDN;
-    }),
-} as const satisfies Defect;
+  mutate: editing('EventAgentReserved', (m) => {
+    delete m.AgentID;
+    delete m.Place;
+    delete m.ThisDN;
+  }),
+});

@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'restore-connection-backup-role-0',
-  where: 'server',
   does: 'When a primary is changed to backup, its EventRestoreConnection carries ServerRole 0 instead of 1.',
   breaks: 'EventRestoreConnection.attribute.ServerRole.1',
-  mutate: (ds) => editEach(ds, 'EventRestoreConnection', (m) => m.ServerRole === 1 && (m.ServerRole = 0)),
-} as const satisfies Defect;
+  mutate: editing('EventRestoreConnection', (m) => m.ServerRole === 1 && (m.ServerRole = 0)),
+});

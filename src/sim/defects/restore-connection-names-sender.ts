@@ -1,9 +1,8 @@
 import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'restore-connection-names-sender',
-  where: 'server',
   does: "The primary's EventRestoreConnection (ServerRole 0) names the primary itself in UserData instead of the backup.",
   breaks: 'EventRestoreConnection.attribute.UserData.0',
   mutate: (ds, at) => {
@@ -14,4 +13,4 @@ export const defect = {
       m.UserData = m.UserData.map(([key, value]) => [key, key === 'backup_host' ? self.host : key === 'backup_port' ? self.port : value]);
     });
   },
-} as const satisfies Defect;
+});

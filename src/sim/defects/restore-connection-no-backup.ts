@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'restore-connection-no-backup',
-  where: 'server',
   does: 'EventRestoreConnection carries no UserData naming the backup.',
   breaks: 'EventRestoreConnection.attribute.UserData.0',
-  mutate: (ds) => editEach(ds, 'EventRestoreConnection', (m) => delete m.UserData),
-} as const satisfies Defect;
+  mutate: editing('EventRestoreConnection', (m) => delete m.UserData),
+});

@@ -1,11 +1,10 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'restore-connection-wrong-role',
-  where: 'server',
   does: 'When the primary’s connection to the backup is established, EventRestoreConnection carries ServerRole 1 instead of 0.',
   breaks: 'EventRestoreConnection.attribute.ServerRole.0',
   noticedByWaiting: true,
-  mutate: (ds) => editEach(ds, 'EventRestoreConnection', (m) => m.ServerRole === 0 && (m.ServerRole = 1)),
-} as const satisfies Defect;
+  mutate: editing('EventRestoreConnection', (m) => m.ServerRole === 0 && (m.ServerRole = 1)),
+});

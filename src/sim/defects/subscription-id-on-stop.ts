@@ -1,10 +1,9 @@
 import { SUBSCRIPTION_OPERATION } from '../../registry.js';
 import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'subscription-id-on-stop',
-  where: 'server',
   does: 'The EventACK answering SubscriptionStop and SubscriptionModify carries a SubscriptionID.',
   breaks: 'EventACK.note.b.0',
   mutate: (ds, at) => {
@@ -13,4 +12,4 @@ export const defect = {
     const id = r.SubscriptionID;
     return editEach(ds, 'EventACK', (m) => (m.SubscriptionID = id));
   },
-} as const satisfies Defect;
+});

@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'user-event-drops-user-data',
-  where: 'server',
   does: 'EventUserEvent is delivered without the UserData its initiator specified.',
   breaks: 'EventUserEvent.contents.1',
-  mutate: (ds) => editEach(ds, 'EventUserEvent', (m) => delete m.UserData),
-} as const satisfies Defect;
+  mutate: editing('EventUserEvent', (m) => delete m.UserData),
+});

@@ -1,10 +1,9 @@
-import { editEach } from './edit.js';
-import type { Defect } from './types.js';
+import { editing } from './edit.js';
+import { serverDefect } from './server-defect.js';
 
-export const defect = {
+export const defect = serverDefect({
   name: 'user-event-no-this-dn',
-  where: 'server',
   does: 'EventUserEvent is sent without ThisDN.',
   breaks: 'EventUserEvent.row.ThisDN',
-  mutate: (ds) => editEach(ds, 'EventUserEvent', (m) => delete m.ThisDN),
-} as const satisfies Defect;
+  mutate: editing('EventUserEvent', (m) => delete m.ThisDN),
+});
