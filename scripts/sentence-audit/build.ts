@@ -30,7 +30,7 @@ export interface AuditEntry {
   libraryScenarios?: string[];
   defects?: string[];
   mutants?: string[];
-  /** Library mutants (test/library/mutants.ts) that break it. */
+  /** Library mutants (test/library/mutants.json) that break it. */
   libraryMutants?: string[];
   note?: string;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A library mutant: the behaviour of examples/tclient-bridge.mjs with one
- * sentence broken, named by argv[2] (test/library/mutants.ts lists them).
+ * sentence broken, named by argv[2] (test/library/mutants.json lists them).
  * The client runs behind in-process relays, one per server, so a mutant can
  * change what the library reads, sends or reports without touching src/.
  * With "none" it behaves as the example bridge (through the relays).

@@ -1,5 +1,5 @@
 /**
- * Every library mutant (test/library/mutants.ts: the example bridge's
+ * Every library mutant (test/library/mutants.json: the example bridge's
  * behaviour with one sentence broken) fails the scenarios of its sentence
  * on every one of several runs; the unbroken relay bridge passes them all.
  * A shorter step timeout only makes a failure come sooner: the waits that
