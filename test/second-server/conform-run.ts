@@ -30,6 +30,19 @@ export interface ConformRun {
 }
 
 export type TargetKind = 'tcp+hook' | 'tcp+channel' | 'exec+hook';
+const TARGET_KINDS: readonly string[] = ['tcp+channel', 'tcp+hook', 'exec+hook'] satisfies TargetKind[];
+
+/** A --target value of the command-line runs; anything else throws. */
+export function targetKind(text: string): TargetKind {
+  if (!TARGET_KINDS.includes(text)) throw new Error(`--target must be tcp+channel, tcp+hook or exec+hook, got "${text}"`);
+  return text as TargetKind;
+}
+
+/** Options every command-line run against a vendor pair takes: a profile, and the seed of the scenario order (the findings' runs used this one). */
+export const PAIR_RUN_OPTIONS = {
+  profile: { type: 'string' },
+  seed: { type: 'string', default: '20261202' },
+} as const;
 
 export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does)`);

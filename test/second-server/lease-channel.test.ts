@@ -97,15 +97,21 @@ async function observer() {
 
 const GRANTED = { ok: true } as const;
 
+/** Connections that ask for the lease in `modes`, in that order: the first holds it, each later one waits behind those before. */
+async function queued(watch: Awaited<ReturnType<typeof observer>>, modes: readonly ['shared' | 'exclusive', ...Array<'shared' | 'exclusive'>]): Promise<ControlClient[]> {
+  const [holder, ...waiting] = await open(modes.length);
+  expect(await holder!.ask({ action: 'lease', mode: modes[0] })).toEqual(GRANTED);
+  for (const [i, c] of waiting.entries()) {
+    c.send({ action: 'lease', mode: modes[i + 1] });
+    await watch.until({ mode: modes[0], holders: 1, waiting: i + 1 });
+  }
+  return [holder!, ...waiting];
+}
+
 describe('pair lease on the control channel', () => {
   it('answers {"ok":true} once held, in arrival order, and keeps later shared requests behind a waiting exclusive one', async () => {
     const watch = await observer();
-    const [s1, x, s2] = await open(3);
-    expect(await s1!.ask({ action: 'lease', mode: 'shared' })).toEqual({ ok: true });
-    x!.send({ action: 'lease', mode: 'exclusive' });
-    await watch.until({ mode: 'shared', holders: 1, waiting: 1 });
-    s2!.send({ action: 'lease', mode: 'shared' });
-    await watch.until({ mode: 'shared', holders: 1, waiting: 2 });
+    const [s1, x, s2] = await queued(watch, ['shared', 'exclusive', 'shared']);
     expect(x!.answers).toEqual([]);
     expect(s2!.answers).toEqual([]);
 
@@ -121,12 +127,7 @@ describe('pair lease on the control channel', () => {
 
   it('gives the lease back when its connection closes, and forgets a request whose connection closed while it waited', async () => {
     const watch = await observer();
-    const [holder, gone, next] = await open(3);
-    expect(await holder!.ask({ action: 'lease', mode: 'exclusive' })).toEqual({ ok: true });
-    gone!.send({ action: 'lease', mode: 'exclusive' });
-    await watch.until({ mode: 'exclusive', holders: 1, waiting: 1 });
-    next!.send({ action: 'lease', mode: 'shared' });
-    await watch.until({ mode: 'exclusive', holders: 1, waiting: 2 });
+    const [holder, gone, next] = await queued(watch, ['exclusive', 'exclusive', 'shared']);
 
     gone!.close();
     await watch.until({ mode: 'exclusive', holders: 1, waiting: 1 });

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { presetOptions } from './options.js';
 import { startVendorPair } from './start.js';
-import { CLI, ROOT, requireBuiltCli, targetArgs, type TargetKind } from './conform-run.js';
+import { CLI, PAIR_RUN_OPTIONS, ROOT, requireBuiltCli, targetArgs, targetKind } from './conform-run.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,16 +20,14 @@ const { values } = parseArgs({
     target: { type: 'string', default: 'tcp+channel' },
     repeat: { type: 'string', default: '20' },
     timeout: { type: 'string' },
-    profile: { type: 'string' },
     json: { type: 'string' },
-    seed: { type: 'string', default: '20261202' },
+    ...PAIR_RUN_OPTIONS,
   },
   strict: true,
 });
 
 async function main(): Promise<number> {
-  const kind = values.target as TargetKind;
-  if (!['tcp+channel', 'tcp+hook', 'exec+hook'].includes(kind)) throw new Error(`--target must be tcp+channel, tcp+hook or exec+hook, got "${kind}"`);
+  const kind = targetKind(values.target);
   requireBuiltCli();
   // A bridge starts one process per client session: allow for a loaded machine, as conform.test.ts does.
   const timeout = values.timeout ?? (kind === 'exec+hook' ? '20000' : '3000');

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { presetOptions } from './options.js';
 import { startVendorPair } from './start.js';
-import { requireBuiltCli, ROOT } from './conform-run.js';
+import { PAIR_RUN_OPTIONS, requireBuiltCli, ROOT } from './conform-run.js';
 import { shardRound } from './shard-round.js';
 
 const { values } = parseArgs({
@@ -22,9 +22,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '10' },
     shards: { type: 'string', default: '3' },
     preset: { type: 'string', default: 'lab' },
-    profile: { type: 'string' },
-    seed: { type: 'string', default: '20261202' },
     timeout: { type: 'string', default: '3000' },
+    ...PAIR_RUN_OPTIONS,
   },
   strict: true,
 });

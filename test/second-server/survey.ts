@@ -14,26 +14,24 @@ import { parseArgs } from 'node:util';
 import { MUTANTS } from './mutants.js';
 import { presetOptions, type ServerOptions } from './options.js';
 import { startVendorPair } from './start.js';
-import { problems, requireBuiltCli, runConform, targetArgs, type TargetKind } from './conform-run.js';
+import { PAIR_RUN_OPTIONS, problems, requireBuiltCli, runConform, targetArgs, targetKind } from './conform-run.js';
 
 const { values } = parseArgs({
   options: {
     preset: { type: 'string' },
-    profile: { type: 'string' },
     target: { type: 'string', default: 'tcp+channel' },
     set: { type: 'string', multiple: true },
     mutant: { type: 'string', multiple: true },
     new: { type: 'boolean' },
     clean: { type: 'boolean' },
     run: { type: 'string', multiple: true },
-    seed: { type: 'string', default: '20261202' },
     timeout: { type: 'string', default: '3000' },
+    ...PAIR_RUN_OPTIONS,
   },
   strict: true,
 });
 
-const kind = values.target as TargetKind;
-if (!['tcp+channel', 'tcp+hook', 'exec+hook'].includes(kind)) throw new Error(`--target must be tcp+channel, tcp+hook or exec+hook, got "${kind}"`);
+const kind = targetKind(values.target);
 requireBuiltCli();
 const base: Partial<ServerOptions> = { ...(values.preset ? presetOptions(values.preset) : {}), log: () => undefined };
 for (const assignment of values.set ?? []) {
