@@ -255,20 +255,15 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
   charge(s, LIST_COST + count * PAIR_COST, at);
   const list: KVList = new Array(count);
   // The loop keeps the read position in a local and reads short strings and
-  // integers straight from the buffer (see shortString). Anything unusual
+  // integers straight from the buffer (see stringAt). Anything unusual
   // (a long string, bad UTF-8, too few bytes left) goes to the reader's
   // checked methods, which produce exactly the errors they always did.
   const { buf, end } = r;
   const max = limits.maxStringBytes;
   let p = r.pos;
   for (let i = 0; i < count; i++) {
-    let key = shortString(r, p, end, max);
-    if (key !== undefined) p += 1 + buf[p]!;
-    else {
-      r.pos = p;
-      key = r.string('key-value key', max);
-      p = r.pos;
-    }
+    const key = stringAt(r, p, end, max, 'key-value key');
+    p = r.pos;
     if (p >= end) {
       r.pos = p;
       r.byte('key-value kind'); // throws VALUE_OVERRUN
@@ -277,14 +272,8 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
     const wire = buf[p++]!;
     let value: KVValue;
     if (wire === WIRE_KIND.STRING) {
-      let v = shortString(r, p, end, max);
-      if (v !== undefined) p += 1 + buf[p]!;
-      else {
-        r.pos = p;
-        v = r.string('key-value string', max);
-        p = r.pos;
-      }
-      value = v;
+      value = stringAt(r, p, end, max, 'key-value string');
+      p = r.pos;
     } else if (wire === WIRE_KIND.INT32 && end - p >= 4) {
       value = (buf[p]! << 24) | (buf[p + 1]! << 16) | (buf[p + 2]! << 8) | buf[p + 3]!;
       p += 4;
@@ -318,6 +307,21 @@ function readList(s: FrameDecoderState, what: string, depth: number): KVList {
  * otherwise undefined, and the caller takes the checked path (which throws
  * the precise error). Nearly every key and value takes this path.
  */
+/**
+ * The string whose length prefix is at `p`: a short one straight from the
+ * buffer, any other by the reader's checked method (which throws the precise
+ * error). The reader's position ends just after it.
+ */
+function stringAt(r: BinaryReader, p: number, end: number, max: number, what: string): string {
+  const short = shortString(r, p, end, max);
+  if (short === undefined) {
+    r.pos = p;
+    return r.string(what, max);
+  }
+  r.pos = p + 1 + r.buf[p]!;
+  return short;
+}
+
 function shortString(r: BinaryReader, p: number, end: number, max: number): string | undefined {
   if (p >= end) return undefined;
   const len = r.buf[p]!;
