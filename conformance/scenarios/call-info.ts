@@ -2,8 +2,8 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../model/scenario.js';
 import { event, mustEqual, mustHave } from './check.js';
-import { unconfirmedScenario } from './unconfirmed.js';
 import { scenarioFamily } from './family.js';
+import { unconfirmedScenario } from './unconfirmed.js';
 
 const CHANGED = sentence('EventCallInfoChanged.description.0');
 const CONN_ID = `EventCallInfoChanged: ${sentence('EventCallInfoChanged.row.ConnID')}`;

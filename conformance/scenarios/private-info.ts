@@ -6,8 +6,8 @@
 import { sentence } from '../../src/reference/sentences.js';
 import type { Scenario } from '../model/scenario.js';
 import { event, mustHave } from './check.js';
-import { bystander, registeredOn } from './registered.js';
 import { scenarioFamily } from './family.js';
+import { bystander, registeredOn } from './registered.js';
 
 const DISTRIBUTION = [0, 1, 2, 3].map((n) => sentence(`EventPrivateInfo.distribution.${n}`)).join(' ');
 const GENERATED = sentence('EventPrivateInfo.description.0');
