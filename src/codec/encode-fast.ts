@@ -56,6 +56,8 @@ export class FastEncoder {
   /** First byte of the frame being written in `buf`. */
   start = 0;
   private pool: Uint8Array;
+  /** The pool's ArrayBuffer, for the returned views (read once per pool, not per frame). */
+  private poolBuffer: ArrayBufferLike;
   private poolFree = 0;
   /** Attribute values by slot (tag order), each read once from the message. */
   private readonly slots: unknown[] = new Array<unknown>(SLOT_COUNT).fill(undefined);
@@ -75,6 +77,7 @@ export class FastEncoder {
 
   constructor() {
     this.pool = new Uint8Array(POOL_BYTES);
+    this.poolBuffer = this.pool.buffer;
     this.buf = this.pool;
   }
 
@@ -96,7 +99,7 @@ export class FastEncoder {
       this.poolFree = pos;
       // A view made by the constructor: subarray() looks up the species
       // constructor on every call, which showed at 4% of encoding.
-      return new Uint8Array(buf.buffer, start, pos - start);
+      return new Uint8Array(this.poolBuffer, start, pos - start);
     }
     this.buf = this.pool;
     return pos >= buf.length * KEEP_SHARE ? buf.subarray(0, pos) : buf.slice(0, pos);
@@ -385,6 +388,7 @@ export class FastEncoder {
   private begin(): void {
     if (this.pool.length - this.poolFree < MIN_ROOM) {
       this.pool = new Uint8Array(POOL_BYTES);
+      this.poolBuffer = this.pool.buffer;
       this.poolFree = 0;
     }
     this.buf = this.pool;
