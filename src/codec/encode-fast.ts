@@ -126,6 +126,7 @@ export class FastEncoder {
     const type = messageType(msg, allowObsolete);
     const slots = this.slots;
     let n = 0;
+    let filled = 0;
     for (const key in msg) {
       if (!hasOwn.call(msg, key)) continue;
       const s = slotOf(key);
@@ -133,6 +134,7 @@ export class FastEncoder {
         const v = msg[key];
         if (v !== undefined) {
           slots[s] = v;
+          filled |= 1 << s;
           n++;
         }
       } else if (s === NOT_AN_ATTRIBUTE && msg[key] !== undefined) bail();
@@ -157,9 +159,10 @@ export class FastEncoder {
     this.ensure(5);
     this.varint(type);
     let u = 0;
-    for (let i = 0; i < SLOT_COUNT; i++) {
+    // The filled slots lowest first (ascending tags), one turn each.
+    for (; filled !== 0; filled &= filled - 1) {
+      const i = 31 - Math.clz32(filled & -filled);
       const v = slots[i];
-      if (v === undefined) continue;
       slots[i] = undefined;
       const tag = SLOT_TAG[i]!;
       if (u < this.uCount) u = this.unknownsBelow(u, tag);
