@@ -123,10 +123,12 @@ export class FastEncoder {
     this.pairs = 0;
     this.cost = 0;
     const msg = m as Record<string, unknown>;
-    const type = messageType(msg, allowObsolete);
     const slots = this.slots;
     let n = 0;
     let filled = 0;
+    // Event is taken as the loop meets it (a non-enumerable one is not met,
+    // and then the exact code decides): no own-property test and load of its own.
+    let event: unknown;
     for (const key in msg) {
       if (!hasOwn.call(msg, key)) continue;
       const s = slotOf(key);
@@ -137,8 +139,11 @@ export class FastEncoder {
           filled |= 1 << s;
           n++;
         }
-      } else if (s === NOT_AN_ATTRIBUTE && msg[key] !== undefined) bail();
+      } else if (s === NOT_AN_ATTRIBUTE) {
+        if (msg[key] !== undefined) bail();
+      } else if (key === 'Event') event = msg[key];
     }
+    const type = messageType(msg, event, allowObsolete);
     const time = hasOwn.call(msg, 'time') ? msg.time : undefined;
     this.timePending = false;
     if (time !== undefined) {
@@ -439,8 +444,7 @@ function u32(v: unknown): number {
   return v;
 }
 
-function messageType(msg: Record<string, unknown>, allowObsolete: boolean): number {
-  const event = hasOwn.call(msg, 'Event') ? msg.Event : undefined;
+function messageType(msg: Record<string, unknown>, event: unknown, allowObsolete: boolean): number {
   if (event === 'Unknown') {
     const id = hasOwn.call(msg, 'MessageType') ? msg.MessageType : undefined;
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > UINT32_MAX || msgById(id) !== undefined) bail();
