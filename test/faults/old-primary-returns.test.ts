@@ -19,7 +19,7 @@ describe('the old primary comes back', () => {
     const { sim, a, b, client } = await startPair();
     const { client: receiver, events } = await client('receiver');
     const { client: sender } = await client('sender');
-    await until(() => receiver.backupServer === nameOf(b) && sender.backupServer === nameOf(b), 3000, 'standbys on b');
+    await until(() => receiver.backupServer === nameOf(b) && sender.backupServer === nameOf(b), undefined, 'standbys on b');
     await receiver.registerAddress('9200');
     await sendUntilAcked(sender, '9200', range(0, 10));
 
@@ -32,20 +32,20 @@ describe('the old primary comes back', () => {
     await a.kill();
     await sim.ctl.switchover();
     expect((await resyncedOnB)[0]).toMatchObject({ server: nameOf(b), ok: true });
-    await until(() => sender.server === nameOf(b), 3000, 'sender on b');
+    await until(() => sender.server === nameOf(b), undefined, 'sender on b');
     await sendUntilAcked(sender, '9200', range(10, 20));
 
     // The old primary returns and the new primary reports its backup connected.
     await a.revive();
     sim.ctl.backupConnected();
-    await until(() => receiver.backupServer === nameOf(a) && sender.backupServer === nameOf(a), 3000, 'standbys back on a');
+    await until(() => receiver.backupServer === nameOf(a) && sender.backupServer === nameOf(a), undefined, 'standbys back on a');
     await sendUntilAcked(sender, '9200', range(20, 30));
 
     // Switch back to it.
     const resyncedOnA = next(receiver, 'resynced');
     await sim.ctl.switchover();
     expect((await resyncedOnA)[0]).toMatchObject({ server: nameOf(a), ok: true, addresses: [{ dn: '9200', ok: true }] });
-    await until(() => sender.server === nameOf(a), 3000, 'sender on a');
+    await until(() => sender.server === nameOf(a), undefined, 'sender on a');
     await sendUntilAcked(sender, '9200', range(30, 40));
 
     await receiver.queryAddress('fence');

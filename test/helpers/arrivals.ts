@@ -2,6 +2,8 @@
  * Messages as they arrive, and promises for the first one that matches:
  * what the test peers (the fake server, the raw wire client) wait on.
  */
+import { HANG_GUARD_MS } from './hang-guard.js';
+
 export class Arrivals<T> {
   readonly items: T[] = [];
   private readonly waiters = new Set<() => boolean>();
@@ -14,7 +16,7 @@ export class Arrivals<T> {
   }
 
   /** The first item from index `from` on that matches; rejects with `describe`'s sentence after `timeoutMs`. */
-  waitFor(predicate: (item: T) => boolean, timeoutMs = 2000, from = 0): Promise<T> {
+  waitFor(predicate: (item: T) => boolean, timeoutMs = HANG_GUARD_MS, from = 0): Promise<T> {
     return new Promise((resolve, reject) => {
       const check = (): boolean => {
         const found = this.items.slice(from).find(predicate);

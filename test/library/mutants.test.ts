@@ -31,7 +31,7 @@ describe('library mutants', () => {
 
   for (const m of LIBRARY_MUTANTS) {
     it(`${m.name} (${m.does}) fails ${m.fails.join(', ')} on each of ${RUNS} runs`, async () => {
-      const report = await runLibrary(bridge(m.name), { ids: m.fails, repeat: RUNS, startupMs: 3000, timeoutMs: 2000 });
+      const report = await runLibrary(bridge(m.name), { ids: m.fails, repeat: RUNS, startupMs: 5000 });
       const detections = m.noticedByWaiting ? ['fail', 'timeout'] : ['fail'];
       for (const r of report.results) {
         expect(detections, `${r.id}: ${r.verdict} ${r.reason}`).toContain(r.verdict);

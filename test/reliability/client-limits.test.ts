@@ -29,7 +29,7 @@ describe('client limits', () => {
     const pending = Array.from({ length: 5 }, () => client.queryLocation().catch((e: unknown) => e));
     const over = await client.queryLocation().catch((e: unknown) => e);
     expect(isClientError(over, 'TOO_MANY_PENDING')).toBe(true);
-    await until(() => server.received.filter((m) => m.Event === 'RequestQueryLocation').length === 5, 2000, 'five requests at the server');
+    await until(() => server.received.filter((m) => m.Event === 'RequestQueryLocation').length === 5, undefined, 'five requests at the server');
     await client.close();
     const settled = await Promise.all(pending);
     expect(settled.every((e) => isClientError(e, 'CLOSED'))).toBe(true);

@@ -51,7 +51,7 @@ describe('simulator limits at their boundaries', () => {
     const first = await f.client();
     await f.client();
     first.close();
-    await until(() => sim.ctl.state().clients === 1, 2000, 'slot freed');
+    await until(() => sim.ctl.state().clients === 1, undefined, 'slot freed');
     const next = await f.client();
     expect(await request(next, { Event: 'RequestQueryLocation' })).toMatchObject({ Event: 'EventLocationInfo' });
   });

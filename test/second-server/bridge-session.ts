@@ -26,12 +26,20 @@ export class BridgeSession {
     this.child.stdin.write(encode(message));
   }
 
-  async waitFor(match: (m: Message) => boolean, ms = 8000): Promise<Message> {
+  /** The bound only stops a hang: a loaded machine takes far less. */
+  async waitFor(match: (m: Message) => boolean, ms = 20_000): Promise<Message> {
+    await this.until(() => this.received.some(match), ms, 'nothing matching');
+    return this.received.find(match)!;
+  }
+
+  waitForStderr(pattern: RegExp, ms = 20_000): Promise<void> {
+    return this.until(() => pattern.test(this.stderr), ms, `no stderr line matching ${String(pattern)}`);
+  }
+
+  private async until(holds: () => boolean, ms: number, what: string): Promise<void> {
     const end = Date.now() + ms;
-    for (;;) {
-      const found = this.received.find(match);
-      if (found) return found;
-      if (Date.now() > end) throw new Error(`bridge: nothing matching within ${ms} ms; got ${this.received.map((m) => m.Event).join(', ')}; stderr: ${this.stderr}`);
+    while (!holds()) {
+      if (Date.now() > end) throw new Error(`bridge: ${what} within ${ms} ms; got ${this.received.map((m) => m.Event).join(', ')}; stderr: ${this.stderr}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

@@ -16,7 +16,7 @@ async function switchWithLinks(primaryUp: boolean, backupUp: boolean) {
   sim.ctl.setLink('backup', backupUp);
   const from = onBackup.messages.length;
   await sim.ctl.switchover();
-  await onBackup.waitFor((m) => m.Event === 'EventPrimaryChanged', 2000, from);
+  await onBackup.waitFor((m) => m.Event === 'EventPrimaryChanged', undefined, from);
   await barrier(onBackup);
   return { sim, onBackup, sequence: haSequence(onBackup, from) };
 }
@@ -57,7 +57,7 @@ describe('EventRestoreConnection', () => {
     expect(backupRef(first)).toEqual({ backup_host: '127.0.0.1', backup_port: sim.backup!.port });
     const from = c.messages.length;
     sim.ctl.backupConnected();
-    const again = await c.waitFor((m) => m.Event === 'EventRestoreConnection', 2000, from);
+    const again = await c.waitFor((m) => m.Event === 'EventRestoreConnection', undefined, from);
     expect(again.ServerRole).toBe(0);
     // "it does not use the conventional event contents structure": ServerRole and UserData only.
     expect(Object.keys(again).sort()).toEqual(['Event', 'ServerRole', 'UserData']);
@@ -68,7 +68,7 @@ describe('EventRestoreConnection', () => {
     const onOld = await f.client();
     const from = onOld.messages.length;
     await sim.ctl.switchover();
-    const demoted = await onOld.waitFor((m) => m.Event === 'EventRestoreConnection', 2000, from);
+    const demoted = await onOld.waitFor((m) => m.Event === 'EventRestoreConnection', undefined, from);
     expect(demoted.ServerRole).toBe(1);
     expect(backupRef(demoted)).toEqual({ backup_host: '127.0.0.1', backup_port: sim.primary.port, primary_host: '127.0.0.1', primary_port: sim.backup!.port });
     await barrier(onOld);
