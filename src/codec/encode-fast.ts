@@ -328,6 +328,19 @@ export class FastEncoder {
       const b = this.buf;
       const at = this.pos + 1;
       let i = 0;
+      // Four chars a turn while they are ASCII: the loop's own test and jump
+      // cost as much as a char; the char loop finishes (or finds the non-ASCII one).
+      for (const last = units - 3; i < last; i += 4) {
+        const c0 = s.charCodeAt(i);
+        const c1 = s.charCodeAt(i + 1);
+        const c2 = s.charCodeAt(i + 2);
+        const c3 = s.charCodeAt(i + 3);
+        if ((c0 | c1 | c2 | c3) >= 0x80) break;
+        b[at + i] = c0;
+        b[at + i + 1] = c1;
+        b[at + i + 2] = c2;
+        b[at + i + 3] = c3;
+      }
       for (; i < units; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x80) break;
