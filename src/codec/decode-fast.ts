@@ -225,11 +225,13 @@ function string(): string {
   if (len >= 0x80 || len > maxStringBytes || stop > end) return fail('');
   pos = stop;
   const b = buf;
-  // Four bytes a turn: the loop's own test and jump cost as much as the OR.
+  // Four bytes a turn (the loop's own test and jump cost as much as the OR),
+  // the last four overlapping the ones before rather than a loop for the rest.
   let ascii = 0;
-  let i = start;
-  for (const last = stop - 3; i < last; i += 4) ascii |= b[i]! | b[i + 1]! | b[i + 2]! | b[i + 3]!;
-  for (; i < stop; i++) ascii |= b[i]!;
+  if (len >= 4) {
+    for (let i = start, last = stop - 4; i < last; i += 4) ascii |= b[i]! | b[i + 1]! | b[i + 2]! | b[i + 3]!;
+    ascii |= b[stop - 4]! | b[stop - 3]! | b[stop - 2]! | b[stop - 1]!;
+  } else for (let i = start; i < stop; i++) ascii |= b[i]!;
   if (ascii < 0x80) return (chars ??= latin1(b, 0, end)).substring(start, stop);
   return readUtf8(b, start, stop) ?? fail('');
 }
