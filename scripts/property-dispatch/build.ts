@@ -25,9 +25,13 @@ ${cases}
 `;
 }
 
+const MAX_SLOTS = 32;
+
 export function buildPropertyDispatch(): string {
   const kinds = Object.keys(VALUE_KINDS) as AttributeKind[];
   const slots = ATTRIBUTES.filter((a) => a.tag !== TIME_SECONDS_TAG && a.tag !== TIME_MICROSECONDS_TAG).sort((a, b) => a.tag - b.tag);
+  // encode-fast.ts keeps the filled slots as bits of one 32-bit integer.
+  if (slots.length > MAX_SLOTS) throw new Error(`${slots.length} attribute slots: the encoder's slot mask holds at most ${MAX_SLOTS}`);
   const byLength = new Map<number, string[]>();
   const cases = [...slots.map((a, i) => [a.name, i] as const), ...SKIPPED.map((n) => [n, -1] as const)];
   for (const [name, slot] of cases) {

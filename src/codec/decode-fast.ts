@@ -15,6 +15,7 @@
  * Not re-entrant, and need not be: it calls no user code.
  */
 import { TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, WIRE_KIND } from '../registry.js';
+import { hex64At } from '../wire/hex64.js';
 import { latin1, readUtf8 } from '../wire/utf8.js';
 import { attrByTag, msgById } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST } from './cost.js';
@@ -22,8 +23,6 @@ import { storeAttribute } from './generated/property-dispatch.js';
 import type { Limits } from './limits.js';
 import type { KVList, KVValue, Message } from './types.js';
 
-/** Char codes of the hex digits 0-9a-f. */
-const HEX = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const MIN_PAIR_BYTES = 3;
 /** Tags below this are checked for duplicates by stamps; a larger one hands the frame to the exact code when seen twice in one message. */
 const SEEN_TAGS = 256;
@@ -207,16 +206,9 @@ function uint64(): bigint {
 
 /** 8 bytes as 16 lowercase hex digits, one flat string. */
 function hex64(): string {
-  const b = buf;
   const p = pos;
   pos = p + 8;
-  const x0 = b[p]!, x1 = b[p + 1]!, x2 = b[p + 2]!, x3 = b[p + 3]!;
-  const x4 = b[p + 4]!, x5 = b[p + 5]!, x6 = b[p + 6]!, x7 = b[p + 7]!;
-  const H = HEX;
-  return String.fromCharCode(
-    H[x0 >> 4]!, H[x0 & 15]!, H[x1 >> 4]!, H[x1 & 15]!, H[x2 >> 4]!, H[x2 & 15]!, H[x3 >> 4]!, H[x3 & 15]!,
-    H[x4 >> 4]!, H[x4 & 15]!, H[x5 >> 4]!, H[x5 & 15]!, H[x6 >> 4]!, H[x6 & 15]!, H[x7 >> 4]!, H[x7 & 15]!,
-  );
+  return hex64At(buf, p);
 }
 
 /**
@@ -233,8 +225,13 @@ function string(): string {
   if (len >= 0x80 || len > maxStringBytes || stop > end) return fail('');
   pos = stop;
   const b = buf;
+  // Four bytes a turn (the loop's own test and jump cost as much as the OR),
+  // the last four overlapping the ones before rather than a loop for the rest.
   let ascii = 0;
-  for (let i = start; i < stop; i++) ascii |= b[i]!;
+  if (len >= 4) {
+    for (let i = start, last = stop - 4; i < last; i += 4) ascii |= b[i]! | b[i + 1]! | b[i + 2]! | b[i + 3]!;
+    ascii |= b[stop - 4]! | b[stop - 3]! | b[stop - 2]! | b[stop - 1]!;
+  } else for (let i = start; i < stop; i++) ascii |= b[i]!;
   if (ascii < 0x80) return (chars ??= latin1(b, 0, end)).substring(start, stop);
   return readUtf8(b, start, stop) ?? fail('');
 }

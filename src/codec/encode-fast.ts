@@ -56,6 +56,8 @@ export class FastEncoder {
   /** First byte of the frame being written in `buf`. */
   start = 0;
   private pool: Uint8Array;
+  /** The pool's ArrayBuffer, for the returned views (read once per pool, not per frame). */
+  private poolBuffer: ArrayBufferLike;
   private poolFree = 0;
   /** Attribute values by slot (tag order), each read once from the message. */
   private readonly slots: unknown[] = new Array<unknown>(SLOT_COUNT).fill(undefined);
@@ -75,6 +77,7 @@ export class FastEncoder {
 
   constructor() {
     this.pool = new Uint8Array(POOL_BYTES);
+    this.poolBuffer = this.pool.buffer;
     this.buf = this.pool;
   }
 
@@ -96,7 +99,7 @@ export class FastEncoder {
       this.poolFree = pos;
       // A view made by the constructor: subarray() looks up the species
       // constructor on every call, which showed at 4% of encoding.
-      return new Uint8Array(buf.buffer, start, pos - start);
+      return new Uint8Array(this.poolBuffer, start, pos - start);
     }
     this.buf = this.pool;
     return pos >= buf.length * KEEP_SHARE ? buf.subarray(0, pos) : buf.slice(0, pos);
@@ -120,9 +123,12 @@ export class FastEncoder {
     this.pairs = 0;
     this.cost = 0;
     const msg = m as Record<string, unknown>;
-    const type = messageType(msg, allowObsolete);
     const slots = this.slots;
     let n = 0;
+    let filled = 0;
+    // Event is taken as the loop meets it (a non-enumerable one is not met,
+    // and then the exact code decides): no own-property test and load of its own.
+    let event: unknown;
     for (const key in msg) {
       if (!hasOwn.call(msg, key)) continue;
       const s = slotOf(key);
@@ -130,10 +136,14 @@ export class FastEncoder {
         const v = msg[key];
         if (v !== undefined) {
           slots[s] = v;
+          filled |= 1 << s;
           n++;
         }
-      } else if (s === NOT_AN_ATTRIBUTE && msg[key] !== undefined) bail();
+      } else if (s === NOT_AN_ATTRIBUTE) {
+        if (msg[key] !== undefined) bail();
+      } else if (key === 'Event') event = msg[key];
     }
+    const type = messageType(msg, event, allowObsolete);
     const time = hasOwn.call(msg, 'time') ? msg.time : undefined;
     this.timePending = false;
     if (time !== undefined) {
@@ -154,9 +164,10 @@ export class FastEncoder {
     this.ensure(5);
     this.varint(type);
     let u = 0;
-    for (let i = 0; i < SLOT_COUNT; i++) {
+    // The filled slots lowest first (ascending tags), one turn each.
+    for (; filled !== 0; filled &= filled - 1) {
+      const i = 31 - Math.clz32(filled & -filled);
       const v = slots[i];
-      if (v === undefined) continue;
       slots[i] = undefined;
       const tag = SLOT_TAG[i]!;
       if (u < this.uCount) u = this.unknownsBelow(u, tag);
@@ -275,9 +286,23 @@ export class FastEncoder {
     if (typeof v !== 'string' || v.length !== 16) bail();
     this.ensure(8);
     const b = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < 16; i += 2) b[p++] = (hexDigit(v.charCodeAt(i)) << 4) | hexDigit(v.charCodeAt(i + 1));
-    this.pos = p;
+    const p = this.pos;
+    // Every digit through one table, the checks folded into one test at the
+    // end: a char above 0x7f or a non-digit (-1 in the table) sets bits above
+    // 15. A frame given up on is never returned, so the bytes written before
+    // the test do not matter.
+    const D = HEX_VALUE;
+    let bad = 0;
+    for (let i = 0; i < 8; i++) {
+      const c0 = v.charCodeAt(2 * i);
+      const c1 = v.charCodeAt(2 * i + 1);
+      const hi = D[c0 & 0x7f]!;
+      const lo = D[c1 & 0x7f]!;
+      bad |= c0 | c1 | hi | lo;
+      b[p + i] = (hi << 4) | lo;
+    }
+    if ((bad & ~0x7f) !== 0) bail();
+    this.pos = p + 8;
   }
 
   private binary(v: unknown): void {
@@ -303,6 +328,19 @@ export class FastEncoder {
       const b = this.buf;
       const at = this.pos + 1;
       let i = 0;
+      // Four chars a turn while they are ASCII: the loop's own test and jump
+      // cost as much as a char; the char loop finishes (or finds the non-ASCII one).
+      for (const last = units - 3; i < last; i += 4) {
+        const c0 = s.charCodeAt(i);
+        const c1 = s.charCodeAt(i + 1);
+        const c2 = s.charCodeAt(i + 2);
+        const c3 = s.charCodeAt(i + 3);
+        if ((c0 | c1 | c2 | c3) >= 0x80) break;
+        b[at + i] = c0;
+        b[at + i + 1] = c1;
+        b[at + i + 2] = c2;
+        b[at + i + 3] = c3;
+      }
       for (; i < units; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x80) break;
@@ -371,6 +409,7 @@ export class FastEncoder {
   private begin(): void {
     if (this.pool.length - this.poolFree < MIN_ROOM) {
       this.pool = new Uint8Array(POOL_BYTES);
+      this.poolBuffer = this.pool.buffer;
       this.poolFree = 0;
     }
     this.buf = this.pool;
@@ -418,8 +457,7 @@ function u32(v: unknown): number {
   return v;
 }
 
-function messageType(msg: Record<string, unknown>, allowObsolete: boolean): number {
-  const event = hasOwn.call(msg, 'Event') ? msg.Event : undefined;
+function messageType(msg: Record<string, unknown>, event: unknown, allowObsolete: boolean): number {
   if (event === 'Unknown') {
     const id = hasOwn.call(msg, 'MessageType') ? msg.MessageType : undefined;
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > UINT32_MAX || msgById(id) !== undefined) bail();
@@ -430,10 +468,6 @@ function messageType(msg: Record<string, unknown>, allowObsolete: boolean): numb
   return def.id;
 }
 
-/** '0'-'9' -> 0-9, 'a'-'f' -> 10-15; anything else bails. */
-function hexDigit(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return bail();
-}
+/** The value of each ASCII char as a lowercase hex digit, -1 for any other char. */
+const HEX_VALUE = Int8Array.from({ length: 0x80 }, (_, c) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1));
 

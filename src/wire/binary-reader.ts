@@ -5,10 +5,8 @@
  * allocate more than the bytes that are really there.
  */
 import { decodeError } from './errors.js';
+import { hex64At } from './hex64.js';
 import { latin1, readUtf8 } from './utf8.js';
-
-/** Char codes of the hex digits 0-9a-f. */
-const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 export class BinaryReader {
   pos: number;
@@ -89,22 +87,9 @@ export class BinaryReader {
     return (BigInt(hi) << 32n) | BigInt(lo);
   }
 
-  /**
-   * 8 bytes as 16 lowercase hex digits: how T-Library shows a ConnID. One
-   * fixed-arity fromCharCode makes a flat string at once; joining eight
-   * two-digit strings with + made a rope that every later read had to
-   * flatten (twice the cost, measured).
-   */
+  /** 8 bytes as 16 lowercase hex digits: how T-Library shows a ConnID. */
   hex64(what: string): string {
-    const p = this.need(8, what);
-    const b = this.buf;
-    const x0 = b[p]!, x1 = b[p + 1]!, x2 = b[p + 2]!, x3 = b[p + 3]!;
-    const x4 = b[p + 4]!, x5 = b[p + 5]!, x6 = b[p + 6]!, x7 = b[p + 7]!;
-    const H = HEX_CODES;
-    return String.fromCharCode(
-      H[x0 >> 4]!, H[x0 & 15]!, H[x1 >> 4]!, H[x1 & 15]!, H[x2 >> 4]!, H[x2 & 15]!, H[x3 >> 4]!, H[x3 & 15]!,
-      H[x4 >> 4]!, H[x4 & 15]!, H[x5 >> 4]!, H[x5 & 15]!, H[x6 >> 4]!, H[x6 & 15]!, H[x7 >> 4]!, H[x7 & 15]!,
-    );
+    return hex64At(this.buf, this.need(8, what));
   }
 
   /**
