@@ -11,6 +11,7 @@
  */
 import { UNKNOWN_VALUE_KIND, VALUE_KINDS, type WireKindName } from '../registry.js';
 import { varintSize } from '../wire/binary-writer.js';
+import { putInt32, putVarint } from '../wire/put.js';
 import { writeUtf8 } from '../wire/utf8.js';
 import { attrByTag, MSG_BY_NAME, msgById } from './attribute-table.js';
 import { ATTRIBUTE_COST, BINARY_COST, costBudget, LIST_COST, PAIR_COST, UNKNOWN_COST } from './cost.js';
@@ -183,12 +184,7 @@ export class FastEncoder {
     const body = this.pos - this.start - 4;
     if (body > limits.maxFrameBytes) bail();
     if (this.cost > costBudget(4 + body, limits.maxCostPerByte)) bail();
-    const b = this.buf;
-    const at = this.start;
-    b[at] = body >>> 24;
-    b[at + 1] = body >>> 16;
-    b[at + 2] = body >>> 8;
-    b[at + 3] = body;
+    putInt32(this.buf, this.start, body);
   }
 
   /** Writes the Unknown entries from `u` whose tag is below `below` (and the time pair in its place); returns the next entry. */
@@ -433,22 +429,12 @@ export class FastEncoder {
   }
 
   private varint(v: number): void {
-    const b = this.buf;
-    while (v > 0x7f) {
-      b[this.pos++] = (v & 0x7f) | 0x80;
-      v = Math.floor(v / 128);
-    }
-    b[this.pos++] = v;
+    this.pos = putVarint(this.buf, this.pos, v);
   }
 
   private int32(v: number): void {
-    const b = this.buf;
-    const p = this.pos;
-    b[p] = v >>> 24;
-    b[p + 1] = v >>> 16;
-    b[p + 2] = v >>> 8;
-    b[p + 3] = v;
-    this.pos = p + 4;
+    putInt32(this.buf, this.pos, v);
+    this.pos += 4;
   }
 }
 

@@ -6,6 +6,7 @@
  * buffer serves them all; one grown past KEEP_BYTES is dropped after use.
  */
 import { writeUtf8 } from './utf8.js';
+import { putInt32, putVarint } from './put.js';
 
 const SCRATCH_BYTES = 16 * 1024;
 /** A scratch buffer grown past this for one large message is dropped after it, not kept for the life of the process. */
@@ -37,31 +38,17 @@ export class BinaryWriter {
   }
 
   varint(v: number): void {
-    const buf = this.buf;
-    while (v > 0x7f) {
-      buf[this.pos++] = (v & 0x7f) | 0x80;
-      v = Math.floor(v / 128);
-    }
-    buf[this.pos++] = v;
+    this.pos = putVarint(this.buf, this.pos, v);
   }
 
   int32(v: number): void {
-    const buf = this.buf;
-    const p = this.pos;
-    buf[p] = v >>> 24;
-    buf[p + 1] = v >>> 16;
-    buf[p + 2] = v >>> 8;
-    buf[p + 3] = v;
-    this.pos = p + 4;
+    putInt32(this.buf, this.pos, v);
+    this.pos += 4;
   }
 
   /** A 32-bit big-endian word at `at`, leaving the position alone (the length prefix). */
   int32At(at: number, v: number): void {
-    const buf = this.buf;
-    buf[at] = v >>> 24;
-    buf[at + 1] = v >>> 16;
-    buf[at + 2] = v >>> 8;
-    buf[at + 3] = v;
+    putInt32(this.buf, at, v);
   }
 
   uint64(v: bigint): void {
