@@ -25,6 +25,8 @@ export interface ValueKindDef {
   readonly js: 'number' | 'string' | 'bigint' | 'Uint8Array' | 'KVList';
   /** What the value is in the JSON form (spec/wire-format.md section 14). */
   readonly json: 'number' | 'string' | 'decimal-string' | 'hex-object' | 'pair-array';
+  /** What a value is, in words (its schema's description starts with them). */
+  readonly noun: string;
   /** The entry of spec/defs/tlib.schema.json's $defs that is the value's JSON Schema. */
   readonly def: 'int32' | 'u32' | 'u64' | 'connid' | 'string' | 'binary' | 'kvlist';
   /** Range of an integer kind, inclusive. */
@@ -47,13 +49,13 @@ const U64_EDGES = [0n, 1n, 0x7fn, 0x80n, 0xffffffffn, 0x100000000n, (1n << 53n) 
  * than each switching on kind names.
  */
 export const VALUE_KINDS = {
-  int: { wire: 1, wireName: 'int32', js: 'number', json: 'number', def: 'int32', range: [-2147483648, 2147483647], edges: [0, 1, -1, 0x7f, 0x80, 0x7fffffff, -0x80000000, -0x7fffffff], describe: 'signed 32-bit (two\'s complement)' },
-  u32: { wire: 1, wireName: 'int32', js: 'number', json: 'number', def: 'u32', range: [0, 4294967295], edges: [0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff], describe: 'unsigned 32-bit' },
-  connid: { wire: 2, wireName: 'int64', js: 'string', json: 'string', def: 'connid', range: U64_RANGE, edges: U64_EDGES, hexDigits: 16, describe: 'connection id: 16 lowercase hex digits' },
-  u64: { wire: 2, wireName: 'int64', js: 'bigint', json: 'decimal-string', def: 'u64', range: U64_RANGE, edges: U64_EDGES, describe: 'unsigned 64-bit; JSON: decimal string' },
-  string: { wire: 3, wireName: 'string', js: 'string', json: 'string', def: 'string', describe: 'UTF-8 text' },
-  binary: { wire: 4, wireName: 'binary', js: 'Uint8Array', json: 'hex-object', def: 'binary', describe: 'bytes; JSON: {"$hex": ...}' },
-  kvlist: { wire: 5, wireName: 'kvlist', js: 'KVList', json: 'pair-array', def: 'kvlist', describe: 'key-value list' },
+  int: { wire: 1, wireName: 'int32', js: 'number', json: 'number', noun: 'a signed 32-bit integer', def: 'int32', range: [-2147483648, 2147483647], edges: [0, 1, -1, 0x7f, 0x80, 0x7fffffff, -0x80000000, -0x7fffffff], describe: 'signed 32-bit (two\'s complement)' },
+  u32: { wire: 1, wireName: 'int32', js: 'number', json: 'number', noun: 'an unsigned 32-bit integer', def: 'u32', range: [0, 4294967295], edges: [0, 1, 0x7fffffff, 0x80000000, 0xfffffffe, 0xffffffff], describe: 'unsigned 32-bit' },
+  connid: { wire: 2, wireName: 'int64', js: 'string', json: 'string', noun: 'a connection id', def: 'connid', range: U64_RANGE, edges: U64_EDGES, hexDigits: 16, describe: 'connection id: 16 lowercase hex digits' },
+  u64: { wire: 2, wireName: 'int64', js: 'bigint', json: 'decimal-string', noun: 'an unsigned 64-bit integer', def: 'u64', range: U64_RANGE, edges: U64_EDGES, describe: 'unsigned 64-bit; JSON: decimal string' },
+  string: { wire: 3, wireName: 'string', js: 'string', json: 'string', noun: 'a string', def: 'string', describe: 'UTF-8 text' },
+  binary: { wire: 4, wireName: 'binary', js: 'Uint8Array', json: 'hex-object', noun: 'bytes', def: 'binary', describe: 'bytes; JSON: {"$hex": ...}' },
+  kvlist: { wire: 5, wireName: 'kvlist', js: 'KVList', json: 'pair-array', noun: 'a key-value list', def: 'kvlist', describe: 'key-value list' },
 } as const satisfies Record<AttributeKind, ValueKindDef>;
 
 /** The kind an `Unknown` entry of each wire kind is read as (INT32 signed, INT64 unsigned). */

@@ -1,6 +1,6 @@
 /**
- * Builds spec/events/*.schema.json and spec/defs/message.schema.json from
- * two sources of truth: the reference's tables (spec/cardinality.json) and
+ * Builds spec/events/*.schema.json and spec/defs/message.schema.json (and,
+ * through defs-builder.ts, spec/defs/tlib.schema.json) from two sources of truth: the reference's tables (spec/cardinality.json) and
  * the registry's attribute kinds. The committed files are this output
  * (test/validate/schema-files.test.ts keeps them equal); vendors load the
  * files, so nothing here runs when validating.
@@ -10,7 +10,6 @@
  * `description` says what a valid message has, so a violation can be
  * reported from the schema's data alone.
  */
-import defs from '../../spec/defs/tlib.schema.json' with { type: 'json' };
 import {
   ATTRIBUTES,
   MESSAGES,
@@ -23,11 +22,12 @@ import {
   attributeByName,
   type SpecialEventName,
 } from '../registry.js';
+import { DEFS_ID, buildDefsSchema } from './defs-builder.js';
 import { CARDINALITY, SPECIAL_EVENTS, rowReference, type EventCardinality } from './cardinality.js';
 import { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema } from './schema-ids.js';
 
 const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
-const DEFS_ID = defs.$id;
+const DEFS = buildDefsSchema().$defs as Record<string, { description: string }>;
 
 /** Enumerations that fix an attribute's values (src/registry.ts). */
 export const ATTRIBUTE_ENUMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
@@ -55,7 +55,7 @@ export const WIRE_PROPERTIES: readonly string[] = [
   'time',
 ];
 
-function defOf(property: string): keyof typeof defs.$defs {
+function defOf(property: string): string {
   if (property === 'time') return 'time';
   if (property === 'Server') return 'server';
   const attr = attributeByName(property);
@@ -68,7 +68,7 @@ function valueSchema(property: string, rule: string, reference: string): Schema 
   const schema: Schema = {
     [RULE_KEYWORD]: rule,
     [REFERENCE_KEYWORD]: reference,
-    description: defs.$defs[def].description,
+    description: DEFS[def]!.description,
     $ref: `${DEFS_ID}#/$defs/${def}`,
   };
   const values = ATTRIBUTE_ENUMS[property];
@@ -132,7 +132,7 @@ function eventProperties(event: SpecialEventName, card: EventCardinality): Recor
     properties.Unknown = {
       [RULE_KEYWORD]: `${event}/Unknown/type`,
       [REFERENCE_KEYWORD]: why,
-      description: defs.$defs.unknownAttributes.description,
+      description: DEFS.unknownAttributes!.description,
       $ref: `${DEFS_ID}#/$defs/unknownAttributes`,
     };
   }
@@ -208,7 +208,7 @@ function buildMessageSchema(): Schema {
     Unknown: {
       [RULE_KEYWORD]: 'message/Unknown/type',
       [REFERENCE_KEYWORD]: kinds,
-      description: defs.$defs.unknownAttributes.description,
+      description: DEFS.unknownAttributes!.description,
       $ref: `${DEFS_ID}#/$defs/unknownAttributes`,
     },
   };
@@ -234,7 +234,7 @@ function buildMessageSchema(): Schema {
 }
 
 export function buildAllSchemas(): Record<string, Schema> {
-  const files: Record<string, Schema> = { 'spec/defs/message.schema.json': buildMessageSchema() };
+  const files: Record<string, Schema> = { 'spec/defs/tlib.schema.json': buildDefsSchema(), 'spec/defs/message.schema.json': buildMessageSchema() };
   for (const event of SPECIAL_EVENTS) files[`spec/events/${event}.schema.json`] = buildEventSchema(event);
   return files;
 }
