@@ -75,10 +75,10 @@ let exactBusy = false;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 const UINT32_MAX = 0xffffffff;
-const UINT64_MAX = (1n << 64n) - 1n;
-const CONNID = /^[0-9a-f]{16}$/;
 /** Kinds written as a 64-bit number but held as hex digits (VALUE_KINDS' hexDigits). */
 const HEX: ReadonlySet<AttributeKind> = new Set((Object.entries(VALUE_KINDS) as [AttributeKind, ValueKindDef][]).filter(([, k]) => k.hexDigits !== undefined).map(([kind]) => kind));
+/** Hex digit count -> the pattern of exactly that many lowercase hex digits. */
+const HEX_DIGITS = new Map(Object.values(VALUE_KINDS).flatMap((k: ValueKindDef) => (k.hexDigits === undefined ? [] : [[k.hexDigits, new RegExp(`^[0-9a-f]{${k.hexDigits}}$`)] as const])));
 /** Non-wire properties a message may carry; encode skips them. */
 const SKIP = ['Event', 'Server', 'Obsolete', 'MessageType', 'Unknown', 'time'];
 /**
@@ -346,28 +346,32 @@ function collectUnknown(list: unknown, items: ItemList): number {
 
 /** Checks one value against its kind; returns its worst-case encoded size. */
 function measure(kind: AttributeKind, v: unknown, path: string): number {
-  switch (kind) {
-    case 'int':
-      if (Number.isInteger(v) && (v as number) >= INT32_MIN && (v as number) <= INT32_MAX) return 4;
-      throw encodeError('INVALID_MESSAGE', `expected a signed 32-bit integer, got ${show(v)}`, path);
-    case 'u32':
-      if (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= UINT32_MAX) return 4;
-      throw encodeError('INVALID_MESSAGE', `expected an unsigned 32-bit integer, got ${show(v)}`, path);
-    case 'connid':
-      if (typeof v === 'string' && CONNID.test(v)) return 8;
-      throw encodeError('INVALID_MESSAGE', `expected a connection id of 16 lowercase hex digits, got ${show(v)}`, path);
-    case 'u64':
-      if (typeof v === 'bigint' && v >= 0n && v <= UINT64_MAX) return 8;
-      throw encodeError('INVALID_MESSAGE', `expected a bigint 0..2^64-1, got ${show(v)}`, path);
+  const k: ValueKindDef = VALUE_KINDS[kind];
+  // What a kind is comes from the registry: its form in a message object, its range, its hex digits.
+  switch (k.js) {
+    case 'number':
+      if (Number.isInteger(v) && inRange(k, v as number)) return 4;
+      throw encodeError('INVALID_MESSAGE', `expected ${k.noun}, got ${show(v)}`, path);
+    case 'bigint':
+      if (typeof v === 'bigint' && inRange(k, v)) return 8;
+      throw encodeError('INVALID_MESSAGE', `expected ${k.noun} (a bigint), got ${show(v)}`, path);
     case 'string':
+      if (k.hexDigits !== undefined) {
+        if (typeof v === 'string' && HEX_DIGITS.get(k.hexDigits)!.test(v)) return 8;
+        throw encodeError('INVALID_MESSAGE', `expected ${k.noun} of ${k.hexDigits} lowercase hex digits, got ${show(v)}`, path);
+      }
       if (typeof v === 'string') return measureString(v, path);
-      throw encodeError('INVALID_MESSAGE', `expected a string, got ${show(v)}`, path);
-    case 'binary':
+      throw encodeError('INVALID_MESSAGE', `expected ${k.noun}, got ${show(v)}`, path);
+    case 'Uint8Array':
       if (v instanceof Uint8Array) return measureBinary(v, path);
-      throw encodeError('INVALID_MESSAGE', `expected a Uint8Array, got ${show(v)}`, path);
-    case 'kvlist':
+      throw encodeError('INVALID_MESSAGE', `expected ${k.noun} (a Uint8Array), got ${show(v)}`, path);
+    case 'KVList':
       return measureList(v, path, 1);
   }
+}
+
+function inRange(k: ValueKindDef, v: number | bigint): boolean {
+  return v >= k.range![0] && v <= k.range![1];
 }
 
 /** Worst-case size of a string; refuses one of more UTF-8 bytes than maxStringBytes. */

@@ -66,6 +66,11 @@ const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     applies: (legacy, present) => failed(legacy) && failed(present) && legacy.code === 'INVALID_MESSAGE' && present.code === 'INVALID_MESSAGE'
       && /^(time|Unknown\[\d+\])$/.test(present.path ?? '') && (legacy.path ?? '').startsWith(`${present.path}.`),
   },
+  {
+    why: 'a value of the wrong kind is refused in the registry\'s words for the kind (VALUE_KINDS noun): "expected an unsigned 64-bit integer (a bigint)" for "expected a bigint 0..2^64-1", "expected bytes (a Uint8Array)" for "expected a Uint8Array"; same code and path',
+    applies: (legacy, present) => failed(legacy) && failed(present) && legacy.code === present.code && legacy.path === present.path
+      && /(?:^|: )expected (a bigint 0\.\.2\^64-1|a Uint8Array), got /.test(legacy.message) && /(?:^|: )expected (an unsigned 64-bit integer \(a bigint\)|bytes \(a Uint8Array\)), got /.test(present.message),
+  },
 ];
 
 function same(what: string, input: unknown, a: Result, b: Result): void {
