@@ -1,13 +1,19 @@
 /**
- * The one registry of message types and attributes. The codec, the JSON
- * schemas, the fuzz generators and the tables in spec/wire-format.md are all
- * derived from these two lists, so a number changes in exactly one place.
+ * The one registry of message types and attributes. Its two lists are data,
+ * spec/registry.json, made literals in registry/generated/tables.ts; the
+ * codec, the JSON schemas, the fuzz generators and the tables in
+ * spec/wire-format.md are all derived from them, so a number changes in
+ * exactly one place. What the numbers mean is here: value kinds, the events
+ * that answer each request, enumerations, look-ups.
  *
- * Numbers marked `public` are T-Library's own (TMessageType / TAttribute,
- * see spec/reference/tlib-numbers.md). Numbers marked `project` are not
+ * Numbers of origin `public` are T-Library's own (TMessageType / TAttribute,
+ * see spec/reference/tlib-numbers.md). Numbers of origin `project` are not
  * public; this project assigns them from its reserved range
  * PROJECT_TAG_RANGE and documents them in spec/wire-format.md.
  */
+import { ATTRIBUTES, MESSAGES } from './registry/generated/tables.js';
+
+export { ATTRIBUTES, MESSAGES, PROJECT_TAG_RANGE } from './registry/generated/tables.js';
 
 /** How an attribute's value is represented in JavaScript (and on the wire): a key of VALUE_KINDS. */
 export type AttributeKind = 'int' | 'u32' | 'connid' | 'u64' | 'string' | 'binary' | 'kvlist';
@@ -85,83 +91,9 @@ export interface MessageDef {
   readonly note?: string;
 }
 
-/** Tags this project assigns to attributes whose public number is unknown. */
-export const PROJECT_TAG_RANGE = { first: 16000, last: 16383 } as const;
-
 /** The two attributes that together form a message's `time` property. */
 export const TIME_SECONDS_TAG = 86;
 export const TIME_MICROSECONDS_TAG = 87;
-
-export const ATTRIBUTES = [
-  { tag: 0, name: 'ProtocolVersion', cName: 'AttributeProtocolVersion', kind: 'string', origin: 'public' },
-  { tag: 1, name: 'ErrorMessage', cName: 'AttributeErrorMessage', kind: 'string', origin: 'public' },
-  { tag: 2, name: 'ReferenceID', cName: 'AttributeReferenceID', kind: 'u32', origin: 'public' },
-  { tag: 9, name: 'ConnID', cName: 'AttributeConnID', kind: 'connid', origin: 'public' },
-  { tag: 10, name: 'PreviousConnID', cName: 'AttributePreviousConnID', kind: 'connid', origin: 'public' },
-  { tag: 14, name: 'AgentID', cName: 'AttributeAgentID', kind: 'string', origin: 'public' },
-  { tag: 17, name: 'Reasons', cName: 'AttributeReason', kind: 'kvlist', origin: 'public' },
-  { tag: 20, name: 'ThisDN', cName: 'AttributeThisDN', kind: 'string', origin: 'public' },
-  { tag: 42, name: 'Timeout', cName: 'AttributeTimeout', kind: 'int', origin: 'public', note: 'milliseconds in EventAgentReserved' },
-  { tag: 45, name: 'InputMask', cName: 'AttributeInputMask', kind: 'binary', origin: 'public', note: 'bit mask, 64 bytes in T-Library' },
-  { tag: 46, name: 'ErrorCode', cName: 'AttributeErrorCode', kind: 'int', origin: 'public' },
-  { tag: 51, name: 'UserData', cName: 'AttributeUserData', kind: 'kvlist', origin: 'public' },
-  { tag: 53, name: 'Extensions', cName: 'AttributeExtensions', kind: 'kvlist', origin: 'public' },
-  { tag: 58, name: 'UserEvent', cName: 'AttributeUserEvent', kind: 'int', origin: 'public', note: 'a message type id' },
-  { tag: 62, name: 'ServerRole', cName: 'AttributeServerRole', kind: 'int', origin: 'public', note: '0 primary, 1 backup' },
-  { tag: 64, name: 'ApplicationName', cName: 'AttributeApplicationName', kind: 'string', origin: 'public' },
-  { tag: 65, name: 'ApplicationPassword', cName: 'AttributeApplicationPassword', kind: 'string', origin: 'public' },
-  { tag: 76, name: 'CustomerID', cName: 'AttributeCustomerID', kind: 'string', origin: 'public' },
-  { tag: 86, name: 'TimeinSecs', cName: 'AttributeTimeinSecs', kind: 'u32', origin: 'public', note: 'time.seconds' },
-  { tag: 87, name: 'TimeinuSecs', cName: 'AttributeTimeinuSecs', kind: 'u32', origin: 'public', note: 'time.microseconds' },
-  { tag: 92, name: 'Place', cName: 'AttributePlace', kind: 'string', origin: 'public' },
-  { tag: 93, name: 'Priority', cName: 'AttributePriority', kind: 'int', origin: 'public' },
-  { tag: 105, name: 'PrivateEvent', cName: 'AttributePrivateMsgID', kind: 'int', origin: 'public' },
-  { tag: 147, name: 'ServerStartTime', cName: 'AttributeServerStartTime', kind: 'int', origin: 'public' },
-  { tag: 148, name: 'EventSequenceNumber', cName: 'AttributeEventSequenceNumber', kind: 'u64', origin: 'public' },
-  { tag: 16000, name: 'SubscriptionID', cName: 'AttributeSubscriptionID', kind: 'string', origin: 'project', note: 'TTransactionMonitoring (7.6); public number unknown' },
-  { tag: 16001, name: 'SubscriptionOperation', cName: 'AttributeSubscriptionOperation', kind: 'int', origin: 'project', note: 'SubscriptionOperation enumeration' },
-  { tag: 16002, name: 'RegisterMode', cName: 'AttributeRegisterMode', kind: 'int', origin: 'project', note: 'TRegisterMode enumeration' },
-  { tag: 16003, name: 'AddressType', cName: 'AttributeAddressType', kind: 'int', origin: 'project', note: 'TAddressType enumeration' },
-] as const satisfies readonly AttributeDef[];
-
-export const MESSAGES = [
-  { id: 0, name: 'RequestRegisterClient', category: 'request', note: 'opening handshake of a client' },
-  { id: 2, name: 'RequestQueryAddress', category: 'request' },
-  { id: 3, name: 'RequestRegisterAddress', category: 'request' },
-  { id: 4, name: 'RequestUnregisterAddress', category: 'request' },
-  { id: 7, name: 'RequestSetInputMask', category: 'request' },
-  { id: 48, name: 'RequestDistributeUserEvent', category: 'request', note: 'TSendUserEvent()' },
-  { id: 49, name: 'RequestDistributeEvent', category: 'request', note: 'TSendEvent() / TSendEventEx()' },
-  { id: 50, name: 'EventServerConnected', category: 'event' },
-  { id: 51, name: 'EventServerDisconnected', category: 'event' },
-  { id: 52, name: 'EventError', category: 'event' },
-  { id: 53, name: 'EventRegistered', category: 'event' },
-  { id: 54, name: 'EventUnregistered', category: 'event' },
-  { id: 92, name: 'EventAddressInfo', category: 'event' },
-  { id: 93, name: 'EventServerInfo', category: 'event' },
-  { id: 94, name: 'EventLinkDisconnected', category: 'event' },
-  { id: 95, name: 'EventLinkConnected', category: 'event' },
-  { id: 96, name: 'EventUserEvent', category: 'event', special: true },
-  { id: 99, name: 'EventResourceAllocated', category: 'event', special: true, obsolete: true },
-  { id: 100, name: 'EventResourceFreed', category: 'event', special: true, obsolete: true },
-  { id: 108, name: 'RequestQueryCall', category: 'request' },
-  { id: 109, name: 'EventPartyInfo', category: 'event' },
-  { id: 111, name: 'RequestSetCallInfo', category: 'request' },
-  { id: 112, name: 'EventCallInfoChanged', category: 'event', special: true },
-  { id: 117, name: 'EventHardwareError', category: 'event', special: true },
-  { id: 127, name: 'RequestReserveAgent', category: 'request', note: 'TReserveAgent()' },
-  { id: 128, name: 'EventAgentReserved', category: 'event', special: true },
-  { id: 132, name: 'EventRestoreConnection', category: 'event', special: true, note: 'internal to the client library' },
-  { id: 133, name: 'EventPrimaryChanged', category: 'event', special: true },
-  { id: 134, name: 'RequestLostBackupConnection', category: 'request' },
-  { id: 136, name: 'RequestQueryLocation', category: 'request' },
-  { id: 137, name: 'EventLocationInfo', category: 'event' },
-  { id: 138, name: 'EventACK', category: 'event', special: true },
-  { id: 149, name: 'RequestPrivateService', category: 'request', note: 'TPrivateService()' },
-  { id: 150, name: 'EventPrivateInfo', category: 'event', special: true },
-  { id: 180, name: 'RequestTransactionMonitoring', category: 'request', note: 'TTransactionMonitoring() (7.6)' },
-  { id: 181, name: 'EventTransactionStatus', category: 'event' },
-] as const satisfies readonly MessageDef[];
 
 /** Public enumerations, and the project-assigned SubscriptionOperation. */
 export const SERVER_ROLE = { Primary: 0, Backup: 1 } as const;
