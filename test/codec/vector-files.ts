@@ -3,7 +3,7 @@
  * the tests check the published files, not what a generator would write.
  */
 import { readFileSync } from 'node:fs';
-import type { EncodeErrorVector, ErrorVector, JsonTextVector, LimitVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
+import type { EncodeErrorVector, ErrorVector, JsonTextVector, LimitArgumentVector, LimitVector, StreamVector, ValidVector } from '../../scripts/vectors/types.js';
 
 export const VECTOR_FILES = ['messages.json', 'edge-cases.json', 'non-canonical.json', 'invalid.json', 'encode-invalid.json', 'json-text.json', 'limit-arguments.json', 'stream.json', 'limits.json'] as const;
 
@@ -21,6 +21,8 @@ export const ENCODE_ERROR_VECTORS = load<EncodeErrorVector>('encode-invalid.json
 export const STREAM_VECTORS = load<StreamVector>('stream.json');
 /** Messages given as JSON text, for what a parsed object cannot keep (number spellings, repeated members, name order). */
 export const JSON_TEXT_VECTORS = load<JsonTextVector>('json-text.json');
+/** Limits arguments and whether each is a valid one (spec 10.3). */
+export const LIMIT_ARGUMENT_VECTORS = load<LimitArgumentVector>('limit-arguments.json');
 /** Every frame that decodes. */
 export const VALID_VECTORS = [...MESSAGE_VECTORS, ...EDGE_VECTORS, ...NON_CANONICAL_VECTORS];
 

@@ -11,7 +11,7 @@ import { kitDecode, kitEncode, kitStream, type EncodeOutcome, type Outcome } fro
 import { mutant, type Mutant } from './mutants.js';
 import { runPython, type Limits, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
 import { streamCase, type StreamCase } from './stream-mutants.js';
-import { VALID } from './vectors.js';
+import { VALID_VECTORS as VALID } from '../codec/vector-files.js';
 
 export const CORPUS: readonly string[] = VALID.map((v) => v.hex);
 

@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 // bounded by count, never by time: on a loaded machine they may take long, and must not fail for it
 const BOUNDED_BY_COUNT = { timeout: 600_000 };
 import { runPython, type Limits, type PyDecoded, type PyRequest, type PyStreamed } from './python-codec.js';
-import { ENCODE_INVALID, INVALID, JSON_TEXT, LIMIT_ARGUMENTS, LIMITS, STREAM, VALID } from './vectors.js';
+import {
+  ENCODE_ERROR_VECTORS as ENCODE_INVALID,
+  ERROR_VECTORS as INVALID,
+  JSON_TEXT_VECTORS as JSON_TEXT,
+  LIMIT_ARGUMENT_VECTORS as LIMIT_ARGUMENTS,
+  LIMIT_VECTORS as LIMITS,
+  STREAM_VECTORS as STREAM,
+  VALID_VECTORS as VALID,
+} from '../codec/vector-files.js';
 
 describe('independent Python codec on the golden vectors', BOUNDED_BY_COUNT, () => {
   it('decodes every valid vector to its message and re-encodes it canonically', () => {
