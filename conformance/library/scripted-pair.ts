@@ -11,11 +11,11 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { decode } from '../../src/codec/decode.js';
 import { encode } from '../../src/codec/encode.js';
-import { FrameDecoder } from '../../src/codec/frame-decoder.js';
 import { SERVER_ROLE } from '../../src/registry.js';
 import type { Message } from '../../src/codec/types.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
 import type { Exchange } from '../message-path/exchange.js';
+import { framing } from '../message-path/framing.js';
 import { USER_DATA_FORMS, type HostPort, type UserDataForm } from './forms.js';
 import { WatchLog } from './watch-log.js';
 
@@ -182,16 +182,16 @@ export class ScriptedPair {
     this.links.add(link);
     this.wire.push({ kind: 'open', server: name, conn: link.conn });
     this.o.exchange.note('library', name, `library opens connection #${link.conn} to ${name}`);
-    const fromLibrary = new FrameDecoder();
-    const fromServer = new FrameDecoder();
+    const fromLibrary = this.frames(link, (frame, m) => {
+      this.o.exchange.frame('send', 'library', name, frame, m);
+      this.wire.push({ kind: 'frame', server: name, conn: link.conn, dir: 'in', message: m });
+    });
+    const fromServer = this.frames(link, (frame, m) => this.fromServer(link, frame, m));
     library.on('data', (chunk: Buffer) => {
       upstream.write(chunk);
-      this.frames(fromLibrary, chunk, link, (frame, m) => {
-        this.o.exchange.frame('send', 'library', name, frame, m);
-        this.wire.push({ kind: 'frame', server: name, conn: link.conn, dir: 'in', message: m });
-      });
+      fromLibrary(chunk);
     });
-    upstream.on('data', (chunk: Buffer) => this.frames(fromServer, chunk, link, (frame, m) => this.fromServer(link, frame, m)));
+    upstream.on('data', (chunk: Buffer) => fromServer(chunk));
     const end = (): void => {
       if (!this.links.delete(link)) return;
       library.destroy();
@@ -205,25 +205,20 @@ export class ScriptedPair {
     }
   }
 
-  private frames(decoder: FrameDecoder, chunk: Buffer, link: Link, each: (frame: Uint8Array, m: Message) => void): void {
-    let frames: Uint8Array[];
-    try {
-      frames = decoder.push(chunk);
-    } catch (e) {
-      this.o.exchange.note('library', link.server, `connection #${link.conn}: ${(e as Error).message}; closed`);
-      link.library.destroy();
-      return;
-    }
-    for (const frame of frames) {
-      let m: Message;
-      try {
-        m = decode(frame);
-      } catch (e) {
-        this.o.exchange.note('library', link.server, `connection #${link.conn}: undecodable frame: ${(e as Error).message}`);
-        continue;
-      }
-      each(frame, m);
-    }
+  /** Frames of one direction of a link, each with its message; a stream that cannot be framed closes the link. */
+  private frames(link: Link, each: (frame: Uint8Array, m: Message) => void): (chunk: Uint8Array) => void {
+    const note = (what: string): void => {
+      this.o.exchange.note('library', link.server, `connection #${link.conn}: ${what}`);
+    };
+    return framing({
+      reading: () => !link.library.destroyed,
+      message: each,
+      undecodable: (_frame, why) => note(`undecodable frame: ${why}`),
+      unreadable: (why) => {
+        note(`${why}; closed`);
+        link.library.destroy();
+      },
+    });
   }
 
   private fromServer(link: Link, frame: Uint8Array, m: Message): void {

@@ -6,11 +6,9 @@
  * cannot be framed ends the path with its cause; a frame that cannot be
  * decoded is recorded as such and goes no further.
  */
-import { decode } from '../../src/codec/decode.js';
-import { FrameDecoder } from '../../src/codec/frame-decoder.js';
-import { isTLibError } from '../../src/wire/errors.js';
 import type { Message } from '../../src/codec/types.js';
 import type { Exchange } from './exchange.js';
+import { framing } from './framing.js';
 import type { WireRecord } from '../report/report-model.js';
 import type { Transport } from './transport.js';
 
@@ -34,7 +32,6 @@ export interface ReceivePath {
 }
 
 export function openReceivePath(s: ReceivePathStages): ReceivePath {
-  const frames = new FrameDecoder();
   let stopped = false;
   const stop = (reason: string): void => {
     if (stopped) return;
@@ -43,39 +40,21 @@ export function openReceivePath(s: ReceivePathStages): ReceivePath {
     s.ended(reason);
     s.transport.close();
   };
-  // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
-  const unreadable = (e: unknown): void => stop(`unreadable stream: ${e instanceof Error ? e.message : String(e)}`);
-
-  const onFrame = (frame: Uint8Array): void => {
-    let message: Message;
-    try {
-      message = decode(frame);
-    } catch (e) {
-      const why = isTLibError(e) ? `${e.code}: ${e.message}` : String(e);
-      const record = s.exchange.frame('recv', s.actor, s.peer, frame, undefined, `undecodable frame (${why})`);
-      s.undecodable?.(why, record);
-      return;
-    }
-    const record = s.exchange.frame('recv', s.actor, s.peer, frame, message);
-    if (s.judge(message, record)) s.deliver(message, record, frame.length);
-  };
-
   s.transport.onClose((reason) => s.ended(reason));
-  s.transport.onChunk((chunk) => {
-    if (stopped) return;
-    let list: Uint8Array[];
-    try {
-      list = frames.push(chunk);
-    } catch (e) {
-      unreadable(e);
-      return;
-    }
-    // The frames before an oversize length prefix were sent whole: they go through first.
-    for (const frame of list) {
-      if (stopped) return;
-      onFrame(frame);
-    }
-    if (frames.error) unreadable(frames.error);
-  });
+  s.transport.onChunk(
+    framing({
+      reading: () => !stopped,
+      // The cause, not "closed by the runner", is what a verdict must name: a peer that does not speak the wire format.
+      unreadable: (why) => stop(`unreadable stream: ${why}`),
+      undecodable: (frame, why) => {
+        const record = s.exchange.frame('recv', s.actor, s.peer, frame, undefined, `undecodable frame (${why})`);
+        s.undecodable?.(why, record);
+      },
+      message: (frame, message) => {
+        const record = s.exchange.frame('recv', s.actor, s.peer, frame, message);
+        if (s.judge(message, record)) s.deliver(message, record, frame.length);
+      },
+    }),
+  );
   return { stop };
 }
