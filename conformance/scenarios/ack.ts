@@ -4,7 +4,7 @@
  * TSendEvent(), TSendEventEx(), TSetInputMask(), TTransactionMonitoring(),
  * and TPrivateSevice() functions."
  */
-import { sentence } from '../../src/reference/sentences.js';
+import { quote, sentence } from '../../src/reference/sentences.js';
 import type { SentenceId } from '../../src/reference/sentences.js';
 import { messageByName, SUBSCRIPTION_OPERATION } from '../../src/registry.js';
 import type { Message } from '../../src/codec/types.js';
@@ -129,12 +129,11 @@ const transactionMonitoring: FamilyMember[] = [
   ),
 ];
 
-const namesRequestSentence = `${sentence('EventACK.note.a.0')} ${sentence('EventACK.note.a.1')}`;
+const namesRequestSentence = quote(['EventACK.note.a.0', 'EventACK.note.a.1']);
 
 const namesRequest: FamilyMember = {
   id: 'ack/user-event-attribute',
   title: 'EventACK carries UserEvent naming the request it acknowledges, when it carries UserEvent at all',
-  reference: namesRequestSentence,
   cites: ['EventACK.note.a.0', 'EventACK.note.a.1'],
   run: async (ctx) => {
     const c = await ctx.client('client-a');

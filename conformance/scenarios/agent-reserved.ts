@@ -30,7 +30,7 @@ function reserve(ctx: ScenarioContext, extra: Partial<Message> = {}): Message {
 const reserved = event('EventAgentReserved');
 
 /** What the delivery scenarios share: the sentence on who receives EventAgentReserved, and a second client to receive it. */
-const DELIVERY_CHECK = { reference: DELIVERY, needs: ['second-client'], cites: ['EventAgentReserved.description.1'] } satisfies Partial<FamilyMember>;
+const DELIVERY_CHECK = { needs: ['second-client'], cites: ['EventAgentReserved.description.1'] } satisfies Partial<FamilyMember>;
 
 /** The requester, and the EventAgentReserved that answers the request `build` makes once it is connected. */
 async function reservation(ctx: ScenarioContext, build: () => Message): Promise<{ a: WireClient; m: Message }> {
@@ -44,7 +44,6 @@ function byAgentIdAlone(s: { id: string; title: string; cite: SentenceId; judge:
   return {
     id: s.id,
     title: s.title,
-    reference: sentence(s.cite),
     uses: { agents: 1 },
     cites: [s.cite],
     run: async (ctx) => {
@@ -109,7 +108,6 @@ export const AGENT_RESERVED_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'agent-reserved/timeout-milliseconds',
     title: 'EventAgentReserved reports Timeout in milliseconds',
-    reference: MILLISECONDS,
     uses: { dns: 1, agents: 1 },
     cites: ['EventAgentReserved.note.b.0'],
     run: async (ctx) => {

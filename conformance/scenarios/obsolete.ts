@@ -1,12 +1,12 @@
 /** EventResourceAllocated and EventResourceFreed: "Obsolete—No Longer Supported". */
-import { sentence } from '../../src/reference/sentences.js';
+import { quote } from '../../src/reference/sentences.js';
 import { messageByName } from '../../src/registry.js';
 import { isConformanceError } from '../model/failure.js';
 import type { Expectation, Scenario } from '../model/scenario.js';
 import { scenarioFamily } from './family.js';
 import { registeredOn } from './registered.js';
 
-const OBSOLETE = `${sentence('EventResourceAllocated.title')}. ${sentence('EventResourceFreed.title')}.`;
+const OBSOLETE = quote(['EventResourceAllocated.title', 'EventResourceFreed.title']);
 
 const obsolete: Expectation = {
   what: 'obsolete event (EventResourceAllocated, EventResourceFreed)',
@@ -17,7 +17,6 @@ export const OBSOLETE_SCENARIOS: Scenario[] = scenarioFamily({}, [
   {
     id: 'obsolete/never-emitted',
     title: 'EventResourceAllocated and EventResourceFreed are never emitted',
-    reference: OBSOLETE,
     uses: { dns: 1 },
     cites: ['EventResourceAllocated.title', 'EventResourceFreed.title'],
     run: async (ctx) => {

@@ -121,7 +121,6 @@ function notDeliveredToApp(s: { id: string; title: string; switchover: boolean }
   return {
     id: s.id,
     title: s.title,
-    reference: NOT_DELIVERED,
     needs: ['app-view', ...(s.switchover ? (['control:switchover'] as const) : [])],
     cites: ['EventRestoreConnection.important.0'],
     run: async (ctx) => {

@@ -5,8 +5,9 @@
  */
 import type { Message } from '../../src/codec/types.js';
 import { sentence, type SentenceId } from '../../src/reference/sentences.js';
-import type { Scenario, ScenarioContext, WireClient } from '../model/scenario.js';
+import type { ScenarioContext, WireClient } from '../model/scenario.js';
 import { blame } from './check.js';
+import type { FamilyMember } from './family.js';
 
 export interface Unconfirmable {
   id: string;
@@ -32,12 +33,11 @@ export interface Unconfirmable {
 }
 
 /** The scenario that sends `u.request` for an absent object and fails on its confirmation. */
-export function unconfirmedScenario(u: Unconfirmable): Scenario {
+export function unconfirmedScenario(u: Unconfirmable): FamilyMember {
   const quoted = sentence(u.cite);
   return {
     id: u.id,
     title: u.title,
-    reference: quoted,
     level: 'must',
     needs: [],
     uses: { absent: u.kind },

@@ -47,12 +47,11 @@ function sameJson(a: unknown, b: unknown): boolean {
   return json(a) === json(b);
 }
 
-export const USER_EVENT_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['second-client'], uses: { dns: 1 } }, [
+export const USER_EVENT_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['second-client'], uses: { dns: 1 }, cites: ['EventUserEvent.description.0', 'EventACK.description.0'] }, [
   {
     id: 'user-event/delivered',
     title: 'EventUserEvent reaches the clients registered on ThisDN',
     reference: RECEIVED,
-    cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       const { receiver } = await sendUserEvent(ctx);
       await receiver.expect(userEvent);
@@ -62,7 +61,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['second
     id: 'user-event/this-dn',
     title: 'EventUserEvent carries ThisDN',
     reference: THIS_DN,
-    cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.contents.0', 'EventUserEvent.description.0', 'EventACK.description.0'],
+    cites: ['EventUserEvent.row.ThisDN', 'EventUserEvent.contents.0'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
@@ -73,7 +72,7 @@ export const USER_EVENT_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['second
     id: 'user-event/initiator-attributes',
     title: 'EventUserEvent carries the UserData its initiator specified',
     reference: INITIATOR,
-    cites: ['EventUserEvent.contents.1', 'EventUserEvent.description.0', 'EventACK.description.0'],
+    cites: ['EventUserEvent.contents.1'],
     run: async (ctx) => {
       const { receiver, dn } = await sendUserEvent(ctx);
       const m = await receiver.expect(userEvent);
@@ -88,7 +87,6 @@ export const USER_EVENT_SCENARIOS: Scenario[] = scenarioFamily({ needs: ['second
     title: 'EventUserEvent reaches no client registered only on another DN',
     reference: RECEIVED,
     uses: { dns: 2 },
-    cites: ['EventUserEvent.description.0', 'EventACK.description.0'],
     run: async (ctx) => {
       // Reading: a user event is sent to a DN; "received" by the clients of that DN, not by every client of the server.
       const { receiver, bystander } = await sendUserEvent(ctx, true);

@@ -36,6 +36,14 @@ export function sentence(id: string): string {
   return sentenceEntry(id).text;
 }
 
+/**
+ * The sentences `ids` quoted as one passage: in the given order, each that
+ * does not end as a sentence does (a title, a table row) closed with a period.
+ */
+export function quote(ids: readonly string[]): string {
+  return ids.map((id) => sentence(id)).map((t) => (/[.!?:;"”]$/.test(t) ? t : `${t}.`)).join(' ');
+}
+
 /** Every sentence, in the order of the reference. */
 export function allSentences(): readonly Sentence[] {
   return CATALOGUE;

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE_FILE, buildCatalogueModule, readCatalogue } from '../../scripts/sentences/build.js';
-import { UnknownSentenceError, allSentences, isSentenceId, sentence, sentenceEntry } from '../../src/reference/sentences.js';
+import { UnknownSentenceError, allSentences, isSentenceId, quote, sentence, sentenceEntry } from '../../src/reference/sentences.js';
 import { LEFTOVER, plain, reference, sections } from './reference-text.js';
 
 const catalogue = readCatalogue();
@@ -76,6 +76,14 @@ describe('src/reference', () => {
     for (const e of catalogue) expect(sentence(e.id)).toBe(e.text);
     expect(sentenceEntry('EventACK.note.b.0')).toMatchObject({ section: 'EventACK', kind: 'rule' });
     expect(allSentences().map((s) => s.id)).toEqual(catalogue.map((e) => e.id));
+  });
+
+  it('quote() joins sentences in the order given, closing a title or a table row with a period', () => {
+    expect(quote(['EventACK.row.ReferenceID'])).toBe('ReferenceID Mandatory.');
+    expect(quote(['EventResourceFreed.title', 'EventACK.row.ReferenceID'])).toBe(`${sentence('EventResourceFreed.title')}. ReferenceID Mandatory.`);
+    const closed = catalogue.find((e) => /[.!?]$/.test(e.text))!;
+    expect(quote([closed.id, closed.id])).toBe(`${closed.text} ${closed.text}`);
+    expect(() => quote(['EventACK.nope'])).toThrow(UnknownSentenceError);
   });
 
   it('an unknown id is a typed error, and never a property of Object.prototype', () => {
