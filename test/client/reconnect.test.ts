@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClientError, TClient, type TClientOptions } from '../../src/client/index.js';
 import { event, namingBackup, startFakeServer, unusedPort, type FakeServer } from './fake-server.js';
-import { FAST_RECONNECT, HANG_GUARD_MS, next, sleep, until } from './helpers.js';
+import { FAST_RECONNECT, HANG_GUARD_MS, next, until } from './helpers.js';
 
 let client: TClient | undefined;
 const fakes: FakeServer[] = [];
@@ -87,7 +87,10 @@ describe('reconnection', () => {
     const error = await c.open().catch((e: ClientError) => e);
     expect(error).toMatchObject({ code: 'REGISTRATION_REFUSED' });
     expect((error as ClientError).event?.Event).toBe('EventError');
-    await sleep(200);
+    // Idle is the reducer's word for "nothing scheduled": no pass over the pool can follow. The refused connection is closed.
+    expect(c.phase).toBe('idle');
+    await Promise.all(primary.connections.map((conn) => conn.closed));
+    expect(c.phase).toBe('idle');
     expect(registrations(primary, 'RequestRegisterClient')).toBe(1);
     expect(registrations(backup, 'RequestRegisterClient')).toBe(0);
   });

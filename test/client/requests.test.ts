@@ -4,7 +4,7 @@ import { ClientError, TClient } from '../../src/client/index.js';
 import type { Message } from '../../src/index.js';
 import { clientOnFake, type ClientOnFake } from './client-on-fake.js';
 import { event, type FakeServer } from './fake-server.js';
-import { next, sleep } from './helpers.js';
+import { next } from './helpers.js';
 
 const open = clientOnFake();
 
@@ -100,9 +100,10 @@ describe('request correlation', () => {
   });
 
   it('rejects pending requests with CLOSED on close()', async () => {
-    const { client } = await openAgainst((request) => (request.Event === 'RequestQueryLocation' ? [] : undefined));
+    const { server, client } = await openAgainst((request) => (request.Event === 'RequestQueryLocation' ? [] : undefined));
     const pending = client.queryLocation();
-    await sleep(20);
+    // On the wire and unanswered: pending by the server's own account, not after a pause.
+    await server.waitFor((m) => m.Event === 'RequestQueryLocation');
     await client.close();
     await expect(pending).rejects.toMatchObject({ code: 'CLOSED' });
     expect(client.phase).toBe('closed');

@@ -19,6 +19,7 @@ import { SCENARIOS } from '../../conformance/scenarios/index.js';
 import { tcpTarget } from '../../conformance/targets/tcp.js';
 import { decode, encode, FrameDecoder, type Message } from '../../src/index.js';
 import { startSimulator, type SimHandle } from '../../src/sim/index.js';
+import { HANG_GUARD_MS } from '../helpers/hang-guard.js';
 import { run, verdicts } from './helpers.js';
 
 const pick = (...ids: string[]) => SCENARIOS.filter((s) => ids.includes(s.id));
@@ -37,9 +38,10 @@ const alive = (pid: number): boolean => {
   }
 };
 
-/** SIGKILL is delivered asynchronously: look again a bounded number of times. */
+/** SIGKILL is delivered asynchronously: look again until it is gone or the hang guard runs out. */
 async function stillRunning(pid: number): Promise<boolean> {
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+  const deadline = Date.now() + HANG_GUARD_MS;
+  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   return alive(pid);
 }
 
