@@ -38,6 +38,9 @@ const alive = (pid: number): boolean => {
   }
 };
 
+/** The late-message window after the run: the step timeout by default, which these checks of one early verdict need not wait out. */
+const SETTLE_MS = 1000;
+
 /** SIGKILL is delivered asynchronously: look again until it is gone or the hang guard runs out. */
 async function stillRunning(pid: number): Promise<boolean> {
   const deadline = Date.now() + HANG_GUARD_MS;
@@ -128,7 +131,7 @@ describe('answers that are not what a step waits for', () => {
   it("an EventError in place of the EventACK a sentence requires fails at once, quoting ErrorCode and ErrorMessage, cause 'refused'", async () => {
     const s = await scriptedServer((m) => [encode(refusal(m))]);
     try {
-      const [r] = (await run(s.target, { scenarios: pick('ack/send-event/reference-id'), timeoutMs: 20_000 })).results;
+      const [r] = (await run(s.target, { scenarios: pick('ack/send-event/reference-id'), timeoutMs: 20_000, settleMs: SETTLE_MS })).results;
       expect({ verdict: r?.verdict, cause: r?.cause }).toEqual({ verdict: 'fail', cause: 'refused' });
       expect(r?.reason).toContain('RequestDistributeEvent was refused: EventError (ErrorCode 71, ErrorMessage "not today")');
       // Not a timeout: it ended long before the 20 s step timeout would have.
@@ -152,7 +155,7 @@ describe('answers that are not what a step waits for', () => {
   it("an undecodable frame is 'fail', cause 'undecodable', quoting the decode error, never a timeout", async () => {
     const s = await scriptedServer((m) => [cutAck(Number(m.ReferenceID))]);
     try {
-      const [r] = (await run(s.target, { scenarios: pick('ack/send-event/reference-id'), timeoutMs: 20_000 })).results;
+      const [r] = (await run(s.target, { scenarios: pick('ack/send-event/reference-id'), timeoutMs: 20_000, settleMs: SETTLE_MS })).results;
       expect({ verdict: r?.verdict, cause: r?.cause }).toEqual({ verdict: 'fail', cause: 'undecodable' });
       expect(r?.reason).toMatch(/undecodable frame: .*ReferenceID needs 4 bytes/);
       expect(r?.durationMs).toBeLessThan(10_000);
