@@ -1,9 +1,9 @@
 /**
- * The scenarios of one file share what they need from the target and what
+ * The scenarios of one file share what they need from the target, what
  * they lease and the sentences they all check; that is said once, and each
- * scenario gives only what is its own. Its needs, uses and cites add to the family's; its level is 'must' unless
- * it says otherwise; its reference is the sentences it cites, quoted, unless
- * it quotes a passage of its own.
+ * scenario gives only what is its own. Its needs, uses and cites add to the
+ * family's; its level is 'must' unless it says otherwise; its reference is
+ * the sentences it cites, quoted, unless it quotes a passage of its own.
  */
 import { quote, type SentenceId } from '../../src/reference/sentences.js';
 import type { Need, ResourceUse, Scenario } from '../model/scenario.js';

@@ -38,8 +38,6 @@ export function unconfirmedScenario(u: Unconfirmable): FamilyMember {
   return {
     id: u.id,
     title: u.title,
-    level: 'must',
-    needs: [],
     uses: { absent: u.kind },
     cites: [u.cite],
     run: async (ctx) => {

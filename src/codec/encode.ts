@@ -75,10 +75,10 @@ let exactBusy = false;
 const INT32_MIN = -0x80000000;
 const INT32_MAX = 0x7fffffff;
 const UINT32_MAX = 0xffffffff;
-/** Kinds written as a 64-bit number but held as hex digits (VALUE_KINDS' hexDigits). */
-const HEX: ReadonlySet<AttributeKind> = new Set((Object.entries(VALUE_KINDS) as [AttributeKind, ValueKindDef][]).filter(([, k]) => k.hexDigits !== undefined).map(([kind]) => kind));
-/** Hex digit count -> the pattern of exactly that many lowercase hex digits. */
-const HEX_DIGITS = new Map(Object.values(VALUE_KINDS).flatMap((k: ValueKindDef) => (k.hexDigits === undefined ? [] : [[k.hexDigits, new RegExp(`^[0-9a-f]{${k.hexDigits}}$`)] as const])));
+/** Kinds written as a 64-bit number but held as hex digits (VALUE_KINDS' hexDigits), each with the pattern of its digits. */
+const HEX = new Map(
+  (Object.entries(VALUE_KINDS) as [AttributeKind, ValueKindDef][]).flatMap(([kind, k]) => (k.hexDigits === undefined ? [] : [[kind, new RegExp(`^[0-9a-f]{${k.hexDigits}}$`)] as const])),
+);
 /** Non-wire properties a message may carry; encode skips them. */
 const SKIP = ['Event', 'Server', 'Obsolete', 'MessageType', 'Unknown', 'time'];
 /**
@@ -357,7 +357,7 @@ function measure(kind: AttributeKind, v: unknown, path: string): number {
       throw encodeError('INVALID_MESSAGE', `expected ${k.noun} (a bigint), got ${show(v)}`, path);
     case 'string':
       if (k.hexDigits !== undefined) {
-        if (typeof v === 'string' && HEX_DIGITS.get(k.hexDigits)!.test(v)) return 8;
+        if (typeof v === 'string' && HEX.get(kind)!.test(v)) return 8;
         throw encodeError('INVALID_MESSAGE', `expected ${k.noun} of ${k.hexDigits} lowercase hex digits, got ${show(v)}`, path);
       }
       if (typeof v === 'string') return measureString(v, path);

@@ -5,9 +5,8 @@
  * this output (test/validate/schema-files.test.ts keeps them equal).
  */
 import { attributeByTag, TIME_MICROSECONDS_TAG, TIME_SECONDS_TAG, UNKNOWN_VALUE_KIND, VALUE_KINDS, type ValueKindDef } from '../registry.js';
-import type { Schema } from './schema-ids.js';
+import { DEFS_SCHEMA_ID, type Schema } from './schema-ids.js';
 
-export const DEFS_ID = 'urn:tlib-kit:spec:defs:tlib';
 const HEX_PAIRS = '^([0-9a-fA-F]{2})*$';
 
 /** Numbers as long as `bound` that keep its first `prefix` digits and are lower at the next one: one alternative of the pattern. */
@@ -110,7 +109,7 @@ export function buildDefsSchema(): Schema {
   $defs.unknownAttributes = unknownSchema();
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: DEFS_ID,
+    $id: DEFS_SCHEMA_ID,
     title: 'T-Library value kinds in the JSON form of messages',
     description:
       'Shared definitions for spec/events/*.schema.json: one per value kind of src/registry.ts, in the JSON form of src/codec/json.ts (u64 as a decimal string, binary as {"$hex": ...}, key-value lists as arrays of [key, value] pairs).',

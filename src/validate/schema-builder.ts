@@ -22,9 +22,9 @@ import {
   attributeByName,
   type SpecialEventName,
 } from '../registry.js';
-import { DEFS_ID, buildDefsSchema } from './defs-builder.js';
+import { buildDefsSchema } from './defs-builder.js';
 import { CARDINALITY, SPECIAL_EVENTS, rowReference, type EventCardinality } from './cardinality.js';
-import { DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema } from './schema-ids.js';
+import { DEFS_SCHEMA_ID, DELIVERED_DEF, MESSAGE_SCHEMA_ID, REFERENCE_KEYWORD, RULE_KEYWORD, eventSchemaId, type Schema } from './schema-ids.js';
 
 const SCHEMA_DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 const DEFS = buildDefsSchema().$defs as Record<string, { description: string }>;
@@ -69,7 +69,7 @@ function valueSchema(property: string, rule: string, reference: string): Schema 
     [RULE_KEYWORD]: rule,
     [REFERENCE_KEYWORD]: reference,
     description: DEFS[def]!.description,
-    $ref: `${DEFS_ID}#/$defs/${def}`,
+    $ref: `${DEFS_SCHEMA_ID}#/$defs/${def}`,
   };
   const values = ATTRIBUTE_ENUMS[property];
   if (values) {
@@ -133,7 +133,7 @@ function eventProperties(event: SpecialEventName, card: EventCardinality): Recor
       [RULE_KEYWORD]: `${event}/Unknown/type`,
       [REFERENCE_KEYWORD]: why,
       description: DEFS.unknownAttributes!.description,
-      $ref: `${DEFS_ID}#/$defs/unknownAttributes`,
+      $ref: `${DEFS_SCHEMA_ID}#/$defs/unknownAttributes`,
     };
   }
   return properties;
@@ -209,7 +209,7 @@ function buildMessageSchema(): Schema {
       [RULE_KEYWORD]: 'message/Unknown/type',
       [REFERENCE_KEYWORD]: kinds,
       description: DEFS.unknownAttributes!.description,
-      $ref: `${DEFS_ID}#/$defs/unknownAttributes`,
+      $ref: `${DEFS_SCHEMA_ID}#/$defs/unknownAttributes`,
     },
   };
   for (const name of WIRE_PROPERTIES) properties[name] = valueSchema(name, `message/${name}/type`, kinds);

@@ -6,6 +6,8 @@
 export type Schema = { [keyword: string]: unknown };
 
 export const MESSAGE_SCHEMA_ID = 'urn:tlib-kit:spec:defs:message';
+/** spec/defs/tlib.schema.json: the value kinds every other schema refers to. */
+export const DEFS_SCHEMA_ID = 'urn:tlib-kit:spec:defs:tlib';
 export const RULE_KEYWORD = 'x-rule';
 export const REFERENCE_KEYWORD = 'x-reference';
 /** The subschema a client-delivered event is checked against (Server present). */
